@@ -1,0 +1,17 @@
+"""Command line: `eventscope COMMAND --help` explains each command."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="eventscope")
+def main() -> None:
+    """Turn news articles into PLOVER political event data.
+
+    Typical use: `eventscope extract articles/ --out events.jsonl`.
+    """
+
+
+# Commands of the other stages register here, one line each.

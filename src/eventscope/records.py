@@ -1,0 +1,177 @@
+"""The typed records passed between pipeline stages and written as output.
+
+`Document.to_dict()` is the document record of the contract (shared/spec/EVENTS.md);
+extra fields beyond the contract are allowed there and are documented in the README.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+EVENT_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+FACTUALITY = ("asserted", "planned", "hypothetical")
+SECTORS = ("GOV", "MIL", "REB", "OPP", "IGO", "NGO", "MED", "BUS", "CVL", "REF", "JUD", "COP", "PTY")
+# For these types the order of source and target carries no meaning.
+UNORDERED_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article as read from a file, before cleaning.
+
+    Exactly one of `text` and `html` is set. `origin` names where it came from
+    (a path, or `path:line` for JSONL) for error messages.
+    """
+
+    doc_id: str
+    text: str | None = None
+    html: str | None = None
+    title: str | None = None
+    publication_date: str | None = None
+    url: str | None = None
+    source: str | None = None
+    origin: str = "<input>"
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str | None
+    country: str | None
+    sector: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country, "sector": self.sector}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Actor | None:
+        if not data:
+            return None
+        return cls(data.get("name"), data.get("country"), data.get("sector"))
+
+
+@dataclass(frozen=True)
+class Location:
+    name: str
+    country: str | None
+    latitude: float | None = None
+    longitude: float | None = None
+    geonameid: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "country": self.country, "latitude": self.latitude,
+            "longitude": self.longitude, "geonameid": self.geonameid,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Location | None:
+        if not data or not data.get("name"):
+            return None
+        return cls(
+            data["name"], data.get("country"), data.get("latitude"),
+            data.get("longitude"), data.get("geonameid"),
+        )
+
+
+@dataclass
+class Event:
+    sentence: str
+    trigger: str
+    type: str
+    mode: str | None = None
+    source: Actor | None = None
+    target: Actor | None = None
+    date: str | None = None
+    location: Location | None = None
+    negated: bool = False
+    factuality: str = "asserted"
+    attribution: str | None = None
+    # Extra fields (beyond the contract).
+    event_id: str | None = None
+    cameo: str | None = None          # CAMEO root code, two digits ("04")
+    intensity: float | None = None    # PLOVER conflict-cooperation score, -10..+10
+    sentence_index: int | None = None
+    sentence_start: int | None = None  # character offsets of the sentence in Document.text
+    sentence_end: int | None = None
+    trigger_start: int | None = None   # character offsets of the trigger in Document.text
+    trigger_end: int | None = None
+    cluster_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            out[f.name] = value.to_dict() if hasattr(value, "to_dict") else value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        known = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in known}
+        kwargs["source"] = Actor.from_dict(data.get("source"))
+        kwargs["target"] = Actor.from_dict(data.get("target"))
+        kwargs["location"] = Location.from_dict(data.get("location"))
+        return cls(**kwargs)
+
+
+@dataclass
+class Quote:
+    text: str
+    speaker: Actor | None = None
+    start: int | None = None  # character offsets of the quoted text in Document.text
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "text": self.text, "start": self.start, "end": self.end,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        return cls(data["text"], Actor.from_dict(data.get("speaker")), data.get("start"), data.get("end"))
+
+
+@dataclass
+class Document:
+    doc_id: str
+    title: str | None = None
+    publication_date: str | None = None
+    dateline: str | None = None
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    # Extra fields (beyond the contract).
+    text: str = ""            # the cleaned text that offsets refer to
+    url: str | None = None
+    source: str | None = None  # the outlet, when the input names it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "publication_date": self.publication_date,
+            "dateline": self.dateline,
+            "events": [e.to_dict() for e in self.events],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "text": self.text,
+            "url": self.url,
+            "source": self.source,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        return cls(
+            doc_id=data["doc_id"],
+            title=data.get("title"),
+            publication_date=data.get("publication_date"),
+            dateline=data.get("dateline"),
+            events=[Event.from_dict(e) for e in data.get("events", [])],
+            quotes=[Quote.from_dict(q) for q in data.get("quotes", [])],
+            text=data.get("text") or "",
+            url=data.get("url"),
+            source=data.get("source"),
+        )
