@@ -1,9 +1,9 @@
 """eventscope: political event data (PLOVER) from news articles, with the evidence."""
 
-from eventscope.records import Actor, Article, Document, Event, Location, Quote
+from eventscope.records import Actor, Article, Document, Event, InputError, Location, Quote
 
 __version__ = "0.1.0"
-__all__ = ["Actor", "Article", "Document", "Event", "Location", "Quote", "extract", "extract_many"]
+__all__ = ["Actor", "Article", "Document", "Event", "InputError", "Location", "Quote", "extract", "extract_many"]
 
 
 def __getattr__(name):

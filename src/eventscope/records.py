@@ -19,6 +19,19 @@ SECTORS = ("GOV", "MIL", "REB", "OPP", "IGO", "NGO", "MED", "BUS", "CVL", "REF",
 UNORDERED_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
 
+class InputError(Exception):
+    """Bad input: names where (`origin`: a path, or `path:line`) and why.
+
+    Readers yield these in place of the article instead of raising, so one bad
+    file never stops the others.
+    """
+
+    def __init__(self, origin: str, reason: str):
+        super().__init__(f"{origin}: {reason}")
+        self.origin = origin
+        self.reason = reason
+
+
 @dataclass(frozen=True)
 class Article:
     """One input article as read from a file, before cleaning.
