@@ -1,0 +1,175 @@
+"""Clean stage: an article's plain text, without the web page around it.
+
+HTML goes through trafilatura (article body only, comments excluded, precision
+first). Then, for HTML and plain text alike, white space is normalised and lines
+of site chrome (share and comment counters, "Back to top", bylines, cookie
+notes, a trailing block of labels, ...) are dropped by the general rules in
+`data/chrome.yaml`. Everything else is kept verbatim, so evidence sentences
+quoted downstream are substrings of the cleaned text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from eventscope.records import Article, InputError
+
+# Spaces of other widths become a plain space; invisible characters go.
+_ODD_SPACES = re.compile(r"[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff]")
+_LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\u0085]")
+_SPACE_RUNS = re.compile(r" {2,}")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+# A line that ends a sentence: . ! ? or … possibly followed by closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_WORD = re.compile(r"\w[\w.'’-]*")
+
+
+@dataclass(frozen=True)
+class ChromeRules:
+    """The compiled rules of data/chrome.yaml."""
+
+    line_patterns: tuple[re.Pattern[str], ...]
+    button_words: frozenset[str]
+    breadcrumb: re.Pattern[str]
+    breadcrumb_min_separators: int
+    breadcrumb_max_words: int
+    label_max_words: int
+    label_max_words_any_case: int
+    label_min_capitalised_share: float
+    label_function_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def chrome_rules() -> ChromeRules:
+    data = yaml.safe_load(resources.files("eventscope").joinpath("data/chrome.yaml").read_text("utf-8"))
+    patterns = [
+        re.compile(pattern, re.IGNORECASE)
+        for group in data["line_patterns"].values()
+        for pattern in group
+    ]
+    name = data["byline_name"]
+    patterns += [re.compile(p.replace("NAME", name)) for p in data["byline_patterns"]]
+    separators = "|".join(re.escape(s) for s in data["breadcrumb_separators"])
+    labels = data["trailing_labels"]
+    return ChromeRules(
+        line_patterns=tuple(patterns),
+        button_words=frozenset(w.lower() for w in data["button_words"]),
+        breadcrumb=re.compile(rf"\s(?:{separators})\s"),
+        breadcrumb_min_separators=data["breadcrumb_min_separators"],
+        breadcrumb_max_words=data["breadcrumb_max_words"],
+        label_max_words=labels["max_words"],
+        label_max_words_any_case=labels["max_words_any_case"],
+        label_min_capitalised_share=labels["min_capitalised_share"],
+        label_function_words=frozenset(labels["function_words"]),
+    )
+
+
+def clean_text(article: Article) -> str:
+    """The article's cleaned plain text: paragraphs separated by blank lines.
+
+    Raises InputError when an HTML article has no extractable body.
+    """
+    if article.html is not None:
+        text = html_to_text(article.html)
+        cleaned = clean_plain_text(text or "")
+        if not has_real_paragraph(cleaned):
+            raise InputError(article.origin, "HTML has no article body")
+        return cleaned
+    return clean_plain_text(article.text or "")
+
+
+def html_to_text(html: str) -> str | None:
+    """The article body of an HTML page, one blank line between blocks."""
+    import trafilatura  # imported here: only HTML input needs it
+
+    body = trafilatura.extract(
+        html, include_comments=False, favor_precision=True, include_tables=False,
+        output_format="txt",
+    )
+    if not body:
+        return None
+    # trafilatura puts one block per line; make them paragraphs.
+    return "\n\n".join(line for line in body.splitlines() if line.strip())
+
+
+def clean_plain_text(text: str) -> str:
+    lines = normalise_whitespace(text).split("\n")
+    rules = chrome_rules()
+    kept = [line for line in lines if not is_chrome_line(line, rules)]
+    kept = drop_trailing_labels(kept, rules)
+    return _BLANK_RUNS.sub("\n\n", "\n".join(kept)).strip()
+
+
+def normalise_whitespace(text: str) -> str:
+    """Unix line ends, plain spaces, no invisible characters, no trailing spaces."""
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _INVISIBLE.sub("", text)
+    text = _ODD_SPACES.sub(" ", text)
+    return "\n".join(_SPACE_RUNS.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def is_chrome_line(line: str, rules: ChromeRules | None = None) -> bool:
+    rules = rules or chrome_rules()
+    line = line.strip()
+    if not line:
+        return False
+    if any(p.fullmatch(line) for p in rules.line_patterns):
+        return True
+    return _is_button_row(line, rules) or _is_breadcrumb(line, rules)
+
+
+def _is_button_row(line: str, rules: ChromeRules) -> bool:
+    words = [w for w in re.split(r"[\s|·•/,]+", line.lower()) if w]
+    return bool(words) and all(w.strip(":") in rules.button_words for w in words)
+
+
+def _is_breadcrumb(line: str, rules: ChromeRules) -> bool:
+    separators = len(rules.breadcrumb.findall(line))
+    return (
+        separators >= rules.breadcrumb_min_separators
+        and len(_WORD.findall(line)) <= rules.breadcrumb_max_words
+        and not _SENTENCE_END.search(line)
+    )
+
+
+def drop_trailing_labels(lines: list[str], rules: ChromeRules | None = None) -> list[str]:
+    """Drop the block of label lines after the last real paragraph.
+
+    Nothing is dropped when the text has no real paragraph at all (a bare
+    headline is still text).
+    """
+    rules = rules or chrome_rules()
+    end = len(lines)
+    while end > 0 and (not lines[end - 1].strip() or is_label_line(lines[end - 1], rules)):
+        end -= 1
+    if not any(line.strip() for line in lines[:end]):
+        return lines
+    return lines[:end]
+
+
+def is_label_line(line: str, rules: ChromeRules | None = None) -> bool:
+    """A short line that does not end like a sentence: a name, a site, a category."""
+    rules = rules or chrome_rules()
+    line = line.strip()
+    if _SENTENCE_END.search(line):
+        return False
+    words = _WORD.findall(line)
+    if len(words) <= rules.label_max_words_any_case:
+        return True
+    if len(words) > rules.label_max_words:
+        return False
+    content = [w for w in words if w.lower() not in rules.label_function_words]
+    capitalised = [w for w in content if not w[0].isalpha() or w[0].isupper()]
+    return bool(content) and len(capitalised) / len(content) >= rules.label_min_capitalised_share
+
+
+def has_real_paragraph(text: str) -> bool:
+    """True when some line of the text is more than a label."""
+    rules = chrome_rules()
+    return any(line.strip() and not is_label_line(line, rules) for line in text.split("\n"))

@@ -1,0 +1,320 @@
+"""Metadata stage: title, publication date and dateline of a cleaned article.
+
+Values given with the input (JSONL fields, HTML meta tags) win; otherwise they
+are read from the top of the text:
+
+    World News                          <- kicker (skipped)
+    Russia and Syria sign trade deal    <- title
+    Thursday, 26 July 2018              <- publication date
+    DAMASCUS, (SANA) – The two ...      <- body_start; dateline "Damascus"
+
+The recognised words (date labels, kicker words) live in data/metadata.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None
+    publication_date: str | None  # ISO YYYY-MM-DD
+    dateline: str | None          # the place of the dateline, title-cased
+    body_start: int               # offset in the text where the body begins
+    dateline_end: int | None      # offset just after the dateline's dash, None without dateline
+
+
+# ---------------------------------------------------------------- rules (data)
+
+@dataclass(frozen=True)
+class MetadataRules:
+    date_label: str  # regex alternation of the date labels
+    kicker_words: re.Pattern[str]
+    not_places: frozenset[str]
+    headline_max_words: int
+    kicker_max_words: int
+    header_max_lines: int
+
+
+@lru_cache(maxsize=1)
+def metadata_rules() -> MetadataRules:
+    data = yaml.safe_load(resources.files("eventscope").joinpath("data/metadata.yaml").read_text("utf-8"))
+    labels = sorted(data["date_labels"], key=len, reverse=True)  # longest first
+    kickers = "|".join(re.escape(w) for w in data["kicker_words"])
+    return MetadataRules(
+        date_label="|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels),
+        kicker_words=re.compile(rf"\b(?:{kickers})\b", re.IGNORECASE),
+        not_places=frozenset(data["not_places"]),
+        headline_max_words=data["headline_max_words"],
+        kicker_max_words=data["kicker_max_words"],
+        header_max_lines=data["header_max_lines"],
+    )
+
+
+# ---------------------------------------------------------------- dates
+
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_MONTH_NUMBERS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+# The written forms of a full date; each yields the groups y, d and mon (or m, or a/b).
+_DATE_FORMS = (
+    rf"(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?!\d)",  # 2018-07-26
+    rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(?P<y>\d{{4}})",                  # 26 July 2018
+    rf"{_MONTH}\s+{_DAY},?\s+(?P<y>\d{{4}})",                            # July 26, 2018
+    r"(?<!\d)(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4})",        # 26/07/2018
+)
+
+
+def _unnamed(pattern: str) -> str:
+    """The pattern with its named groups made plain, to combine it with others."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+_DATE = re.compile("|".join(f"(?:{_unnamed(form)})" for form in _DATE_FORMS), re.IGNORECASE)
+_DATE_FORM_PATTERNS = tuple(re.compile(form, re.IGNORECASE) for form in _DATE_FORMS)
+# What may surround the date on a date line: weekdays, times, time zones, separators.
+_DATE_LINE_RESIDUE = re.compile(
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
+    r"|\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?))?"
+    r"|\b(?:gmt|utc|[a-z]{1,2}[sd]t|local time|at|on|am|pm)\b"
+    r"|[+-]\d{2}:?\d{2}\b"
+    r"|[\s,|•·:;()\[\]/–—-]+",
+    re.IGNORECASE,
+)
+
+
+def _date_from_match(match: re.Match[str]) -> str | None:
+    """ISO date from a match of one of _DATE_FORM_PATTERNS; None when not a real date."""
+    groups = match.groupdict()
+    year = int(groups["y"])
+    if groups.get("mon"):
+        month, day = _MONTH_NUMBERS[groups["mon"][:3].lower()], int(groups["d"])
+    elif groups.get("m"):
+        month, day = int(groups["m"]), int(groups["d"])
+    else:  # numeric: day first, unless only month-first makes sense (07/26/2018)
+        first, second = int(groups["a"]), int(groups["b"])
+        day, month = (second, first) if second > 12 >= first else (first, second)
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _find_date(text: str) -> tuple[str, int, int] | None:
+    """The first full date written in `text`: (ISO date, start, end)."""
+    found = _DATE.search(text)
+    if not found:
+        return None
+    for pattern in _DATE_FORM_PATTERNS:
+        match = pattern.fullmatch(found.group(0))
+        if match:
+            iso = _date_from_match(match)
+            return (iso, found.start(), found.end()) if iso else None
+    return None
+
+
+def date_line(line: str) -> str | None:
+    """ISO date when the whole line is a date line ("Published: Thu, 26 July 2018 10:30 GMT")."""
+    rules = metadata_rules()
+    label = re.match(rf"\s*(?:{rules.date_label})\b\s*:?", line, re.IGNORECASE)
+    rest = line[label.end():] if label else line
+    found = _find_date(rest)
+    if not found:
+        return None
+    iso, start, end = found
+    residue = _DATE_LINE_RESIDUE.sub("", rest[:start] + " " + rest[end:])
+    return iso if not residue else None
+
+
+def _inline_date_prefix(line: str) -> tuple[str, int] | None:
+    """(ISO date, length) of a date prefix of a paragraph: "date 2021-02-17 The minister ..."."""
+    rules = metadata_rules()
+    labelled = rf"(?:{rules.date_label})\s*:?\s*(?P<date>[^\n]{{6,40}}?)\s*[,|:–—-]?\s+"
+    bare = r"(?P<date>[^\n]{6,40}?)\s*[|–—-]\s+"  # a bare date needs a dash after it
+    for prefix in (labelled, bare):
+        match = re.match(prefix, line, re.IGNORECASE)
+        if match and date_line(match.group("date")):
+            return date_line(match.group("date")), match.end()
+    return None
+
+
+def parse_date(value: str) -> str | None:
+    """ISO `YYYY-MM-DD` of a date or datetime string, None when it is not one.
+
+    ISO forms and the common written forms are read by rule; anything else goes
+    to dateparser (absolute dates only: "2 hours ago" has no fixed meaning).
+    """
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    iso = date_line(value)
+    if iso:
+        return iso
+    import dateparser  # slow to import; most inputs never need it
+
+    parsed = dateparser.parse(value, languages=["en"], settings={
+        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+        "REQUIRE_PARTS": ["day", "month", "year"],
+    })
+    return parsed.date().isoformat() if parsed else None
+
+
+# ---------------------------------------------------------------- lines of the header
+
+class _Line(NamedTuple):
+    start: int
+    end: int
+    text: str
+    blank_after: bool  # followed by a blank line (a paragraph of its own)
+
+
+_NON_BLANK_LINE = re.compile(r"^[^\S\n]*(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
+_WORDS = re.compile(r"\w[\w.'’-]*")
+# A line ending like a sentence or a clause (headlines do not, though they may ask).
+_CLAUSE_END = re.compile(r"[.,;:…][\"'”’»)\]]*$")
+
+
+def _lines(text: str) -> list[_Line]:
+    lines = []
+    for match in _NON_BLANK_LINE.finditer(text):
+        after = text[match.end():]
+        blank_after = bool(re.match(r"[^\S\n]*\n[^\S\n]*\n", after))
+        lines.append(_Line(match.start(1), match.end(1), match.group(1), blank_after))
+    return lines
+
+
+def _normalised(line: str) -> str:
+    return " ".join(line.casefold().split())
+
+
+def _same_title(line: str, title: str | None) -> bool:
+    """The line repeats the title (allowing a site name or kicker around it)."""
+    if not title:
+        return False
+    a, b = _normalised(line), _normalised(title)
+    shorter, longer = sorted((a, b), key=len)
+    return a == b or (longer.startswith(shorter) or longer.endswith(shorter)) and (
+        len(shorter) >= 0.6 * len(longer))
+
+
+def _is_headline(line: str, rules: MetadataRules) -> bool:
+    words = _WORDS.findall(line)
+    return (
+        0 < len(words) <= rules.headline_max_words
+        and not _CLAUSE_END.search(line)
+        and date_line(line) is None
+        and _find_dateline(line, rules) is None
+    )
+
+
+def _is_title_at(lines: list[_Line], i: int, rules: MetadataRules) -> bool:
+    """A headline line standing alone as a paragraph, with text after it."""
+    return (
+        i + 1 < len(lines) and lines[i].blank_after and _is_headline(lines[i].text, rules)
+    )
+
+
+def _is_kicker(line: str, rules: MetadataRules) -> bool:
+    words = _WORDS.findall(line)
+    return (
+        0 < len(words) <= rules.kicker_max_words
+        and not _CLAUSE_END.search(line)
+        and (line.isupper() or bool(rules.kicker_words.search(line)))
+    )
+
+
+# ---------------------------------------------------------------- datelines
+
+_PLACE_WORD_UPPER = r"[A-Z][A-Z'’.-]+"
+_PLACE_WORD_TITLE = r"[A-Z][a-z'’-]+"
+_REGION = r"(?:\s*,\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2})"  # ", LEBANON", ", Gaza Strip"
+_WHEN = rf"(?:\s*,?\s*(?:{_unnamed(_MONTH)}\s+\d{{1,2}}(?:,?\s+\d{{4}})?))"
+_AGENCY = r"(?:\s*,?\s*\([^()\n]{1,40}\))"  # "(Reuters)", "(ST)", "(9:10 P.m.)"
+# "DAMASCUS, (ST) –", "BEIRUT, LEBANON (9:10 P.m.) –", "WASHINGTON —", "RIYADH: ..."
+_DATELINE_UPPER = re.compile(
+    rf"(?P<place>{_PLACE_WORD_UPPER}(?:\s+{_PLACE_WORD_UPPER}){{0,3}}){_REGION}?{_WHEN}?{_AGENCY}?"
+    rf"\s*(?P<mark>[-–—]|(?<=[A-Z]):)(?=\s)"
+)
+# Title-case places need a date or an agency to count: "Kabul, Jan 5 (AFP) -".
+_DATELINE_TITLE = re.compile(
+    rf"(?P<place>{_PLACE_WORD_TITLE}(?:\s+{_PLACE_WORD_TITLE}){{0,2}}){_REGION}?"
+    rf"(?:{_WHEN}{_AGENCY}?|{_AGENCY})\s*(?P<mark>[-–—])(?=\s)"
+)
+
+
+def _find_dateline(paragraph: str, rules: MetadataRules) -> re.Match[str] | None:
+    for pattern in (_DATELINE_UPPER, _DATELINE_TITLE):
+        match = pattern.match(paragraph)
+        if match and match.group("place").upper() not in rules.not_places:
+            return match
+    return None
+
+
+def _place_name(place: str) -> str:
+    """BEIRUT -> Beirut, GAZA CITY -> Gaza City, AL-HASAKAH -> Al-Hasakah; mixed case kept."""
+    if not place.isupper():
+        return place
+    return re.sub(r"[^\s-]+", lambda m: m.group(0)[0] + m.group(0)[1:].lower(), place)
+
+
+# ---------------------------------------------------------------- the stage
+
+def read_metadata(
+    text: str, *, title: str | None = None, publication_date: str | None = None,
+) -> Metadata:
+    """Title, publication date and dateline of the cleaned `text`.
+
+    Given values win over what the text says; an unparseable given date is
+    ignored in favour of the text's.
+    """
+    rules = metadata_rules()
+    lines = _lines(text)
+    given_date = parse_date(publication_date) if publication_date else None
+    found_title, found_date, i = None, None, 0
+    while i < min(len(lines), rules.header_max_lines):
+        line = lines[i].text
+        known_title = title or found_title
+        next_repeats = i + 1 < len(lines) and _same_title(lines[i + 1].text, title)
+        if (iso := date_line(line)) is not None:
+            found_date = found_date or iso
+        elif _same_title(line, known_title):
+            pass
+        elif not known_title and _is_kicker(line, rules) and _is_title_at(lines, i + 1, rules):
+            pass
+        elif title and _is_kicker(line, rules) and next_repeats:
+            pass
+        elif not known_title and _is_title_at(lines, i, rules):
+            found_title = line
+        else:
+            break
+        i += 1
+    body_start = lines[i].start if i < len(lines) else len(text)
+    body = text[body_start:]
+    if inline := _inline_date_prefix(body):
+        found_date = found_date or inline[0]
+        body_start += inline[1]
+        body = text[body_start:]
+    dateline = _find_dateline(body, rules)
+    return Metadata(
+        title=title or found_title,
+        publication_date=given_date or found_date,
+        dateline=_place_name(dateline.group("place")) if dateline else None,
+        body_start=body_start,
+        dateline_end=body_start + dateline.end("mark") if dateline else None,
+    )
