@@ -18,9 +18,12 @@ import networkx as nx
 
 from eventscope.cameo import cameo_code, plover_intensity, plover_quad
 from eventscope.countries import Countries
-from eventscope.records import EVENT_TYPES, Actor, Document, Event
+from eventscope.records import EVENT_TYPES, Document, Event
 
 FlatRow = dict[str, Any]
+_ACTOR_FIELDS = ("name", "country", "sector")
+_LOCATION_FIELDS = ("name", "country", "latitude", "longitude", "geonameid")
+_CAMEO_FIELDS = ("code", "root", "label", "goldstein", "quad_class")
 Period = Literal["week", "month"]
 
 # The flat event row, in column order: the document, the event fields of the contract,
@@ -33,7 +36,7 @@ FLAT_COLUMNS: tuple[str, ...] = (
     "location_name", "location_country", "location_latitude", "location_longitude",
     "location_geonameid",
     "negated", "factuality", "attribution",
-    "intensity", "quad_class", "cameo_code", "cameo_root", "cameo_label", "goldstein",
+    "intensity", "quad_class", "cameo_code", "cameo_root", "cameo_label", "cameo_goldstein",
     "cameo_quad_class",
     "sentence_index", "sentence_start", "sentence_end", "trigger_start", "trigger_end",
     "cluster_id",
@@ -48,8 +51,6 @@ def flat_rows(documents: Iterable[Document]) -> Iterator[FlatRow]:
 
 
 def _flat_row(document: Document, index: int, event: Event) -> FlatRow:
-    code = cameo_code(event)
-    location = event.location
     intensity = event.intensity if event.intensity is not None else plover_intensity(event.type, event.mode)
     return {
         "doc_id": document.doc_id,
@@ -65,23 +66,15 @@ def _flat_row(document: Document, index: int, event: Event) -> FlatRow:
         "type": event.type,
         "mode": event.mode,
         "date": event.date,
-        **_actor_columns("source", event.source),
-        **_actor_columns("target", event.target),
-        "location_name": location.name if location else None,
-        "location_country": location.country if location else None,
-        "location_latitude": location.latitude if location else None,
-        "location_longitude": location.longitude if location else None,
-        "location_geonameid": location.geonameid if location else None,
+        **_spread("source", event.source, _ACTOR_FIELDS),
+        **_spread("target", event.target, _ACTOR_FIELDS),
+        **_spread("location", event.location, _LOCATION_FIELDS),
         "negated": event.negated,
         "factuality": event.factuality,
         "attribution": event.attribution,
         "intensity": intensity,
         "quad_class": plover_quad(event.type),
-        "cameo_code": code.code if code else None,
-        "cameo_root": code.root if code else None,
-        "cameo_label": code.label if code else None,
-        "goldstein": code.goldstein if code else None,
-        "cameo_quad_class": code.quad_class if code else None,
+        **_spread("cameo", cameo_code(event), _CAMEO_FIELDS),
         "sentence_index": event.sentence_index,
         "sentence_start": event.sentence_start,
         "sentence_end": event.sentence_end,
@@ -91,12 +84,9 @@ def _flat_row(document: Document, index: int, event: Event) -> FlatRow:
     }
 
 
-def _actor_columns(side: str, actor: Actor | None) -> dict[str, Any]:
-    return {
-        f"{side}_name": actor.name if actor else None,
-        f"{side}_country": actor.country if actor else None,
-        f"{side}_sector": actor.sector if actor else None,
-    }
+def _spread(prefix: str, record: Any, attributes: tuple[str, ...]) -> dict[str, Any]:
+    """A record's attributes as prefixed columns, all None when there is no record."""
+    return {f"{prefix}_{name}": getattr(record, name) if record else None for name in attributes}
 
 
 def counts_as_event(row: FlatRow) -> bool:
