@@ -1,0 +1,335 @@
+"""When an event happened: date expressions resolved against the publication date.
+
+`resolve_date("on Wednesday", "2018-07-26")` gives `2018-07-25` at day precision.
+News text dates events relative to the day it was published ("yesterday", "last
+January", "earlier this year"); dateparser resolves absolute dates, and the small
+rules here (words in `data/dates.yaml`) cover what it gets wrong or lacks. The
+value is only as precise as the text: "last week" is a month when the whole week
+falls in one month, and nothing relative resolves without a publication date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache, lru_cache
+from importlib import resources
+
+import yaml
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1)
+    for name in names
+}
+WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        [("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
+         ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"), ("sunday", "sun")])
+    for name in names
+}
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    value: str | None       # "2018-07-25", "2018-07" or "2018"
+    precision: str | None   # "day", "month", "year" or None
+    tense: str = "past"     # "past", "present" or "future", relative to publication
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+class _Rules:
+    """The word lists of data/dates.yaml, compiled into patterns once."""
+
+    def __init__(self, data: dict):
+        self.data = data
+        self.finder = re.compile(
+            r"\b(?:" + "|".join(f"(?:{self.fill(p)})" for p in data["find_patterns"]) + r")\b", re.IGNORECASE)
+        self.leading = re.compile(rf"^(?:(?:{_alternation(data['leading_words'])})\s+)+")
+        self.future = re.compile(rf"\b(?:{_alternation(data['future_markers'])})\b")
+        q, part = self.fill("{QUALIFIER}"), self.fill("{PART}")
+        self.patterns = {name: re.compile(self.fill(p)) for name, p in {
+            "period": rf"^(?P<q>{q})\s+(?P<unit>week|month|year)$",
+            "ago": r"^(?P<n>{NUMBER})\s+(?P<unit>day|week|month|year)s?\s+ago$",
+            "weekday": rf"^(?:(?P<q>{q})\s+)?(?P<wd>{{WEEKDAY}})(?:\s+{part})?$",
+            "month_day": rf"^(?:(?P<q>{q}|early|mid|late)[\s-]+)?(?P<m>{{MONTH}})(?:\s+(?P<d>{{DAY}}))?$",
+            "day_month": r"^(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})$",
+            "year": r"^(?:(?:early|mid|late|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)?(?P<y>{YEAR})$",
+            "has_year": r"\b{YEAR}\b",
+            "has_month": r"\b{MONTH}\b|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}",
+        }.items()}
+
+    @classmethod
+    @cache
+    def load(cls) -> _Rules:
+        text = (resources.files("eventscope") / "data" / "dates.yaml").read_text(encoding="utf-8")
+        return cls(yaml.safe_load(text))
+
+    def fill(self, pattern: str) -> str:
+        """Replace {MONTH}, {WEEKDAY}, ... in a pattern by their alternations."""
+        blocks = {
+            "MONTH": f"(?:{_alternation(MONTHS)})\\.?", "WEEKDAY": f"(?:{_alternation(WEEKDAYS)})",
+            "DAY": DAY, "YEAR": YEAR, "QUALIFIER": f"(?:{_alternation(self.data['qualifiers'])})",
+            "PART": f"(?:{_alternation(self.data['parts_of_day'])})",
+            "NUMBER": f"(?:\\d+|{_alternation(self.data['numbers'])})",
+        }
+        return re.sub(r"\{([A-Z]+)\}", lambda m: blocks[m.group(1)], pattern)
+
+    def offset_of(self, qualifier: str | None) -> int:
+        """-1: strictly before the publication's week/month/year, +1: after, 0: this one."""
+        return self.data["qualifiers"].get(" ".join((qualifier or "").split()), 0)
+
+
+def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
+    """Spans (start, end, text) of date expressions, longest first where they overlap."""
+    return [(m.start(), m.end(), m.group(0)) for m in _Rules.load().finder.finditer(text or "")]
+
+
+def resolve_date(expression: str, publication_date: str | None, *, prefer: str = "past") -> ResolvedDate:
+    """Resolve `expression` against `publication_date` (ISO); never raises.
+
+    `prefer="future"` reads an undated "January 7" or "Wednesday" forward in time
+    (for planned events); words like "next" or "coming" do so by themselves.
+    """
+    return _resolve(_normalise(expression), _parse_iso(publication_date), prefer)
+
+
+@lru_cache(maxsize=4096)
+def _resolve(text: str, pub: date | None, prefer: str) -> ResolvedDate:
+    rules = _Rules.load()
+    forward = prefer == "future" or bool(rules.future.search(text))
+    for rule in (_day_offset, _ago, _period, _weekday, _month_day, _year_only, _absolute):
+        found = rule(text, pub, forward)
+        if found is not None:
+            return found
+    return ResolvedDate(None, None, "future" if forward else "past")
+
+
+def _normalise(expression) -> str:
+    if not isinstance(expression, str):
+        return ""
+    text = expression.lower().replace("\u2019", "'")
+    text = re.sub(r"(?<=[a-z])\.", "", text)            # "Jan." -> "jan", "U.S." is not a date
+    text = " ".join(text.replace(",", " ").split()).strip(" .;:!?()[]\"'")
+    return _Rules.load().leading.sub("", text)
+
+
+def _parse_iso(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _day(d: date) -> str:
+    return d.isoformat()
+
+
+def _span(start: date, end: date) -> tuple[str | None, str | None]:
+    """The most precise value that covers every day from start to end."""
+    if start == end:
+        return start.isoformat(), "day"
+    if (start.year, start.month) == (end.year, end.month):
+        return start.isoformat()[:7], "month"
+    if start.year == end.year:
+        return str(start.year), "year"
+    return None, None
+
+
+def _tense_of(start: date, end: date, pub: date | None, forward: bool) -> str:
+    if pub is None:
+        return "future" if forward else "past"
+    if end < pub:
+        return "past"
+    if start > pub:
+        return "future"
+    return "present"
+
+
+def _dated(start: date, end: date, pub: date | None, forward: bool, tense: str | None = None) -> ResolvedDate:
+    value, precision = _span(start, end)
+    return ResolvedDate(value, precision, tense or _tense_of(start, end, pub, forward))
+
+
+def _undated(forward: bool) -> ResolvedDate:
+    return ResolvedDate(None, None, "future" if forward else "past")
+
+
+def _day_offset(text: str, pub: date | None, forward: bool) -> ResolvedDate | None:
+    offsets = _Rules.load().data["day_offsets"]
+    if text not in offsets:
+        return None
+    days = offsets[text]
+    if pub is None:
+        return _undated(days > 0)
+    return _dated(pub + timedelta(days=days), pub + timedelta(days=days), pub, days > 0)
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + by
+    return index // 12, index % 12 + 1
+
+
+def _month_range(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _unit_range(pub: date, unit: str, by: int) -> tuple[date, date]:
+    """The week, month or year `by` units from the one holding `pub`."""
+    if unit == "day":
+        return pub + timedelta(days=by), pub + timedelta(days=by)
+    if unit == "week":
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=by)
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        return _month_range(*_shift_month(pub.year, pub.month, by))
+    return date(pub.year + by, 1, 1), date(pub.year + by, 12, 31)
+
+
+def _period(text: str, pub: date | None, forward: bool) -> ResolvedDate | None:
+    """"last week", "earlier this year", "next month"."""
+    match = _Rules.load().patterns["period"].match(text)
+    if not match:
+        return None
+    data = _Rules.load().data
+    qualifier = " ".join(match["q"].split())
+    by = data["qualifiers"][qualifier]
+    tense = ("past" if qualifier in data["past_qualifiers"] or by < 0 else
+             "future" if qualifier in data["future_qualifiers"] or by > 0 else None)
+    if pub is None:
+        return ResolvedDate(None, None, tense or "present")
+    start, end = _unit_range(pub, match["unit"], by)
+    if tense == "past" and by == 0:
+        end = pub                     # "earlier this week": not after publication
+    elif tense == "future" and by == 0:
+        start = pub
+    return _dated(start, end, pub, forward, tense)
+
+
+def _ago(text: str, pub: date | None, forward: bool) -> ResolvedDate | None:
+    """"two days ago", "3 years ago"."""
+    match = _Rules.load().patterns["ago"].match(text)
+    if not match:
+        return None
+    count = match["n"]
+    count = int(count) if count.isdigit() else _Rules.load().data["numbers"].get(" ".join(count.split()))
+    if pub is None or count is None:
+        return _undated(False)
+    start, end = _unit_range(pub, match["unit"], -count)
+    return _dated(start, end, pub, False, "past")
+
+
+def _weekday(text: str, pub: date | None, forward: bool) -> ResolvedDate | None:
+    """"on Wednesday": the latest Wednesday on or before publication (or after, forward)."""
+    match = _Rules.load().patterns["weekday"].match(text)
+    if not match:
+        return None
+    if pub is None:
+        return _undated(forward)
+    weekday = WEEKDAYS[match["wd"]]
+    direction = _Rules.load().offset_of(match["q"])
+    back = (pub.weekday() - weekday) % 7
+    if direction < 0 and back == 0:
+        back = 7
+    ahead = (weekday - pub.weekday()) % 7
+    if direction > 0 and ahead == 0:
+        ahead = 7
+    day = pub + timedelta(days=ahead) if direction > 0 or (direction == 0 and forward) else pub - timedelta(days=back)
+    return _dated(day, day, pub, forward)
+
+
+def _month_day(text: str, pub: date | None, forward: bool) -> ResolvedDate | None:
+    """"last January", "January 7", "7 January": the nearest past (or next) occurrence."""
+    patterns = _Rules.load().patterns
+    match = patterns["month_day"].match(text) or patterns["day_month"].match(text)
+    if not match:
+        return None
+    if pub is None:
+        return _undated(forward)
+    month = MONTHS[match["m"].rstrip(".")]
+    day = int(re.sub(r"\D", "", match["d"])) if match["d"] else None
+    qualifier = match.groupdict().get("q")
+    direction = _Rules.load().offset_of(qualifier)
+    this_month = _month_range(pub.year, pub.month)
+    # Leap days recur within eight years, so this window always holds an occurrence.
+    candidates = [r for r in (_occurrence_in(y, month, day) for y in range(pub.year - 8, pub.year + 9)) if r]
+    if qualifier == "this":
+        chosen = [r for r in candidates if r[0].year == pub.year]
+    elif direction < 0:
+        chosen = [r for r in candidates if r[1] < (pub if day else this_month[0])]
+    elif direction > 0:
+        chosen = [r for r in candidates if r[0] > (pub if day else this_month[1])]
+    elif forward:
+        chosen = [r for r in candidates if r[1] >= pub]
+    else:
+        chosen = [r for r in candidates if r[0] <= pub]
+    if not chosen:
+        return _undated(forward)
+    start, end = chosen[0] if direction > 0 or (direction == 0 and forward and qualifier != "this") else chosen[-1]
+    return _dated(start, end, pub, forward)
+
+
+def _occurrence_in(year: int, month: int, day: int | None) -> tuple[date, date] | None:
+    if day is None:
+        return _month_range(year, month)
+    try:
+        return date(year, month, day), date(year, month, day)
+    except ValueError:                  # February 29 of a common year, April 31
+        return None
+
+
+def _year_only(text: str, pub: date | None, forward: bool) -> ResolvedDate | None:
+    """"2015", "in 2015", "mid-2017"."""
+    match = _Rules.load().patterns["year"].match(text)
+    if not match:
+        return None
+    year = int(match["y"])
+    return _dated(date(year, 1, 1), date(year, 12, 31), pub, forward)
+
+
+def _absolute(text: str, pub: date | None, forward: bool) -> ResolvedDate | None:
+    """A date that names its year ("May 23, 2018", "2018-05-23", "October 2017")."""
+    patterns = _Rules.load().patterns
+    years = patterns["has_year"].findall(text)
+    if len(set(years)) != 1 or not patterns["has_month"].search(text):
+        return None
+    parsed = _dateparser_parse(text, pub)
+    if parsed is None or str(parsed[0].year) != years[0]:
+        return None
+    found, period = parsed
+    if period == "month":
+        return _dated(*_month_range(found.year, found.month), pub, forward)
+    if period == "year":
+        return _dated(date(found.year, 1, 1), date(found.year, 12, 31), pub, forward)
+    return _dated(found, found, pub, forward)
+
+
+@lru_cache(maxsize=64)
+def _parser(pub: date | None):
+    from dateparser.date import DateDataParser  # slow import: only when a date needs it
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"}
+    if pub is not None:
+        settings["RELATIVE_BASE"] = datetime(pub.year, pub.month, pub.day)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _dateparser_parse(text: str, pub: date | None) -> tuple[date, str] | None:
+    try:
+        data = _parser(pub).get_date_data(text)
+    except Exception:  # dateparser raises assorted errors on odd input; junk is not a date
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    return data.date_obj.date(), data.period or "day"
