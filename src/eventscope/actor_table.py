@@ -1,0 +1,314 @@
+"""The starter actor table: who is who, and who held which office when.
+
+The facts live in `data/actors.yaml` (its header documents the conventions); this
+module loads them once and answers three questions the actors stage asks:
+
+- `find(name, on)`: a name as written in news text ("H.E. Mr. Lavrov",
+  "Al-Assad", "Yevimov") -> the table entry it means, or None;
+- `holder(role, country, on)`: an office on a date ("foreign minister", "RUS",
+  2021-02-17) -> the person who held it;
+- `role_words()`: surface phrases of offices ("FM", "premier") -> the role vocabulary.
+
+Lookups are dictionary look-ups on a normalised key; fuzzy matching of misspelt
+transliterations is only a fallback, over names bucketed by their first letter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from eventscope.records import SECTORS, Actor
+
+DEFAULT_PATH = Path(__file__).parent / "data" / "actors.yaml"
+
+# Below these, a misspelling is as likely to be another word as a variant name.
+FUZZY_MIN_LETTERS = 6
+FUZZY_MIN_RATIO = 0.86
+# An all-capital alias this short is an acronym ("WHO", "MSF"): it only matches in capitals.
+ACRONYM_MAX_LETTERS = 5
+
+_ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az|an|ud|ul)[-\u2010\u2011\u2012\u2013]", re.I)
+_SEPARATE_ARTICLES = frozenset({"al", "el"})
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_NOT_DECOMPOSED = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l"})
+_ROMAN_NUMERAL = re.compile(r"^[ivx]+$")
+# Spelling differences of transliterations that say nothing about identity.
+_FOLDS = (("ph", "f"), ("v", "f"), ("q", "k"), ("ou", "u"), ("ee", "i"), ("y", "i"),
+          ("e", "i"), ("o", "u"), ("kh", "k"), ("dh", "d"), ("gh", "g"), ("th", "t"))
+
+
+@dataclass(frozen=True)
+class Role:
+    """One office held over a date range; `end` is None while still held.
+
+    `country` is the state the office belongs to (ISO3), or the short code of the
+    international organisation (UN, NATO, EU, ...); `to` is the host country or
+    organisation of an ambassador or envoy.
+    """
+
+    role: str
+    country: str | None
+    start: date | None
+    end: date | None
+    to: str | None = None
+
+    def covers(self, on: date | None) -> bool:
+        """Held on `on` (start inclusive, end exclusive: the successor holds it on the changeover day);
+        with on=None, still held."""
+        if on is None:
+            return self.end is None
+        return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    country: str | None
+    sector: str | None
+    kind: Literal["person", "organisation"]
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    code: str | None = None  # an organisation's short code, used as the `country` of its offices
+    surname: str | None = None
+
+    def actor(self) -> Actor:
+        return Actor(self.name, self.country, self.sector)
+
+    def holds(self, role: str, country: str | None, on: date | None = None) -> bool:
+        return any(r.role == role and r.country == country and r.covers(on) for r in self.roles)
+
+    def active(self, on: date | None) -> bool:
+        """Holds any office on `on` (organisations always count as active)."""
+        return self.kind == "organisation" or any(r.covers(on) for r in self.roles)
+
+    def belongs_to(self, country: str) -> bool:
+        return self.country == country or any(r.country == country for r in self.roles)
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """Lower-case, accent-free word tokens, without Arabic articles or a possessive 's:
+    "Al-Assad's" -> ("assad",), "Erdoğan" -> ("erdogan",), "Ma'ruf" -> ("maruf",)."""
+    text = unicodedata.normalize("NFKD", text.translate(_NOT_DECOMPOSED))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _ARABIC_ARTICLE.sub("", _POSSESSIVE.sub("", text))
+    words = re.findall(r"[a-z0-9]+", re.sub(r"['\u2019`]", "", text.lower()))
+    return tuple(w for w in words if w not in _SEPARATE_ARTICLES)
+
+
+def fold(key: str) -> str:
+    """A coarse spelling skeleton: v/f, q/k, e/i, o/u, doubled letters are not told apart."""
+    for written, folded in _FOLDS:
+        key = key.replace(written, folded)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", alias)
+    return letters.isupper() and len(letters) <= ACRONYM_MAX_LETTERS
+
+
+def _date(value: Any, where: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+class ActorTable:
+    """Loaded actor table with name, surname, fuzzy and office indexes."""
+
+    _default: ActorTable | None = None
+
+    def __init__(self, entries: Iterable[Entry], titles: Iterable[str], role_words: dict[str, str],
+                 role_groups: dict[str, list[str]]):
+        self.entries = tuple(entries)
+        self._role_words = dict(role_words)
+        self._role_groups = {k: tuple(v) for k, v in role_groups.items()}
+        self._titles = {tokens(t) for t in [*titles, *role_words]} - {()}
+        self._title_lengths = sorted({len(t) for t in self._titles}, reverse=True)
+        self._by_key: dict[str, list[Entry]] = defaultdict(list)
+        self._acronyms: dict[str, list[Entry]] = defaultdict(list)
+        self._by_surname: dict[str, list[Entry]] = defaultdict(list)
+        self._fuzzy: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
+        self._offices: dict[tuple[str, str | None, str | None], list[tuple[Role, Entry]]] = defaultdict(list)
+        self._cache: dict[tuple[str, date | None, str | None], Entry | None] = {}
+        for entry in self.entries:
+            self._index(entry)
+
+    # ----- loading -----------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> ActorTable:
+        """Load a table from YAML; without a path, the packaged table (loaded once)."""
+        if path is None:
+            if cls._default is None:
+                cls._default = cls._from_file(DEFAULT_PATH)
+            return cls._default
+        return cls._from_file(Path(path))
+
+    @classmethod
+    def _from_file(cls, path: Path) -> ActorTable:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        except (OSError, yaml.YAMLError) as err:
+            raise ValueError(f"{path}: cannot read the actor table: {err}") from None
+        entries = [_entry(raw, "person", f"{path}: persons[{i}]") for i, raw in enumerate(data.get("persons", []))]
+        entries += [_entry(raw, "organisation", f"{path}: organisations[{i}]")
+                    for i, raw in enumerate(data.get("organisations", []))]
+        role_words = {phrase.lower(): role for role, phrases in data.get("role_words", {}).items()
+                      for phrase in [role, *phrases]}
+        return cls(entries, data.get("titles", []), role_words, data.get("role_groups", {}))
+
+    def _index(self, entry: Entry) -> None:
+        for surface in (entry.name, *entry.aliases):
+            key = " ".join(tokens(surface))
+            if surface != entry.name and _is_acronym(surface):
+                self._acronyms[key].append(entry)
+                continue
+            self._by_key[key].append(entry)
+            self._fuzzy[fold(key)[:1]].append((fold(key), entry))
+        if entry.kind == "person":
+            for surname in self._surnames(entry):
+                if entry not in self._by_surname[surname]:
+                    self._by_surname[surname].append(entry)
+                    self._fuzzy["~" + fold(surname)[:1]].append((fold(surname), entry))
+        for role in entry.roles:
+            self._offices[(role.role, role.country, role.to)].append((role, entry))
+
+    @staticmethod
+    def _surnames(entry: Entry) -> set[str]:
+        if entry.surname:
+            return {" ".join(tokens(entry.surname))}
+        names = [tokens(n) for n in (entry.name, *entry.aliases)]
+        return {next(w for w in reversed(n) if not _ROMAN_NUMERAL.match(w)) for n in names if len(n) > 1}
+
+    # ----- lookups -------------------------------------------------------------------
+
+    def find(self, name: str, on: date | None = None, country: str | None = None) -> Entry | None:
+        """The entry a name in text refers to, or None.
+
+        Tries in order: the whole name, the name after its titles ("Russian Foreign
+        Minister Sergey Lavrov" -> "sergey lavrov"), a unique surname ("Lavrov"),
+        then a close spelling variant. Where several entries fit, the one holding
+        an office on `on` wins; `country` (ISO3), when known, narrows the choice.
+        """
+        if re.sub(r"[^A-Za-z]", "", name).isupper():
+            hit = self._choose(self._acronyms.get(" ".join(tokens(name)), []), on, country)
+            if hit:
+                return hit
+        cache_key = (name, on, country)
+        if cache_key not in self._cache:
+            self._cache[cache_key] = self._find(tokens(name), on, country)
+        return self._cache[cache_key]
+
+    def _find(self, words: tuple[str, ...], on: date | None, country: str | None) -> Entry | None:
+        if not words:
+            return None
+        bare = self._strip_titles(words)
+        for key in dict.fromkeys((" ".join(words), " ".join(bare))):
+            hit = self._choose(self._by_key.get(key, []), on, country)
+            if hit:
+                return hit
+        if len(bare) == 1:
+            return self._choose(self._by_surname.get(bare[0], []), on, country) or \
+                self._fuzzy_find(bare[0], "~", on, country)
+        return self._fuzzy_find(" ".join(bare), "", on, country)
+
+    def _strip_titles(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """The words after the last title, if any name is left after it:
+        "syrian president bashar assad" -> ("bashar", "assad")."""
+        cut, i = 0, 0
+        while i < len(words):
+            length = next((n for n in self._title_lengths if words[i:i + n] in self._titles), 0)
+            if length and i + length < len(words):
+                cut = i = i + length
+            else:
+                i += 1
+        return words[cut:]
+
+    def _fuzzy_find(self, key: str, bucket: str, on: date | None, country: str | None) -> Entry | None:
+        """The closest spelling of a name (bucket "") or surname (bucket "~") with the same first letter."""
+        if len(key.replace(" ", "")) < FUZZY_MIN_LETTERS:
+            return None
+        folded = fold(key)
+        matcher = SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(folded)
+        best: dict[Entry, float] = {}
+        for candidate, entry in self._fuzzy.get(bucket + folded[:1], []):
+            if abs(len(candidate) - len(folded)) > 2:
+                continue
+            matcher.set_seq1(candidate)
+            if matcher.real_quick_ratio() >= FUZZY_MIN_RATIO and matcher.quick_ratio() >= FUZZY_MIN_RATIO:
+                ratio = matcher.ratio()
+                if ratio >= FUZZY_MIN_RATIO and ratio > best.get(entry, 0):
+                    best[entry] = ratio
+        if not best:
+            return None
+        top = max(best.values())
+        return self._choose([e for e, r in best.items() if r == top], on, country)
+
+    @staticmethod
+    def _choose(candidates: list[Entry], on: date | None, country: str | None) -> Entry | None:
+        """The one candidate left after narrowing by country, then by office held on `on`."""
+        if country:
+            candidates = [e for e in candidates if e.belongs_to(country)]
+        if len(candidates) > 1:
+            candidates = [e for e in candidates if e.active(on)]
+        return candidates[0] if len(candidates) == 1 else None
+
+    def canonical_role(self, phrase: str) -> str | None:
+        """The vocabulary role of a surface phrase ("FM" -> "foreign minister"), or None."""
+        return self._role_words.get(phrase.strip().lower())
+
+    def holder(self, role: str, country: str | None, on: date | None = None, to: str | None = None) -> Entry | None:
+        """Who held `role` for `country` (ISO3 or organisation code) on `on`; with on=None, now.
+
+        `role` may be any surface phrase of `role_words()`, or a group ("head of
+        state"), whose member roles are tried in the order the YAML lists them.
+        """
+        role = self.canonical_role(role) or role
+        for member in self._role_groups.get(role, (role,)):
+            for office, entry in self._offices.get((member, country, to), []):
+                if office.covers(on):
+                    return entry
+        return None
+
+    def role_words(self) -> dict[str, str]:
+        """Surface phrases (lower case) -> the role vocabulary."""
+        return dict(self._role_words)
+
+    def names(self) -> Iterator[tuple[str, Entry]]:
+        """Every canonical name and alias with its entry (for entity-ruler patterns)."""
+        for entry in self.entries:
+            yield entry.name, entry
+            for alias in entry.aliases:
+                yield alias, entry
+
+
+def _entry(raw: dict[str, Any], kind: Literal["person", "organisation"], where: str) -> Entry:
+    if not isinstance(raw, dict) or not raw.get("name"):
+        raise ValueError(f"{where}: an entry needs a name")
+    where = f"{where} ({raw['name']})"
+    sector = raw.get("sector")
+    if sector is not None and sector not in SECTORS:
+        raise ValueError(f"{where}: unknown sector {sector!r}")
+    country = raw.get("country")
+    roles = tuple(
+        Role(r["role"], r.get("country", country), _date(r.get("start"), where), _date(r.get("end"), where), r.get("to"))
+        for r in raw.get("roles", [])
+    )
+    return Entry(raw["name"], country, sector, kind, tuple(raw.get("aliases", [])), roles,
+                 raw.get("code"), raw.get("surname"))
