@@ -1,0 +1,142 @@
+"""The database schema, as an ordered list of migrations shared by both backends.
+
+Every statement here runs unchanged on DuckDB and PostgreSQL (both accept the
+PostgreSQL dialect for these types). To change the schema, append a
+`Migration` with the next version number: never edit one that has shipped,
+because databases already at that version will not run it again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+# Event columns in storage order; `events` rows are written and read by these names.
+EVENT_COLUMNS = (
+    "id", "doc_id", "seq", "type", "mode", "trigger", "sentence", "sentence_index",
+    "sentence_start", "sentence_end", "trigger_start", "trigger_end",
+    "source_name", "source_country", "source_sector",
+    "target_name", "target_country", "target_sector",
+    "date", "date_start", "date_end",
+    "location_name", "location_country", "location_lat", "location_lon", "location_geonameid",
+    "negated", "factuality", "attribution", "cameo", "intensity", "cluster_id",
+)
+DOCUMENT_COLUMNS = (
+    "id", "content_hash", "title", "publication_date", "dateline", "url", "source", "text",
+    "ingested_at",
+)
+QUOTE_COLUMNS = (
+    "id", "doc_id", "seq", "text", "speaker_name", "speaker_country", "speaker_sector",
+    "start_offset", "end_offset",
+)
+
+_INITIAL = (
+    """
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        title TEXT,
+        publication_date TEXT,
+        dateline TEXT,
+        url TEXT,
+        source TEXT,
+        text TEXT NOT NULL,
+        ingested_at TIMESTAMP NOT NULL
+    )
+    """,
+    # `date` keeps the contract's precision (2018, 2018-07, 2018-07-25);
+    # date_start/date_end are the first and last day it covers, for range filters.
+    """
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        mode TEXT,
+        trigger TEXT,
+        sentence TEXT NOT NULL,
+        sentence_index INTEGER,
+        sentence_start INTEGER,
+        sentence_end INTEGER,
+        trigger_start INTEGER,
+        trigger_end INTEGER,
+        source_name TEXT,
+        source_country TEXT,
+        source_sector TEXT,
+        target_name TEXT,
+        target_country TEXT,
+        target_sector TEXT,
+        date TEXT,
+        date_start DATE,
+        date_end DATE,
+        location_name TEXT,
+        location_country TEXT,
+        location_lat DOUBLE PRECISION,
+        location_lon DOUBLE PRECISION,
+        location_geonameid INTEGER,
+        negated BOOLEAN NOT NULL,
+        factuality TEXT NOT NULL,
+        attribution TEXT,
+        cameo TEXT,
+        intensity DOUBLE PRECISION,
+        cluster_id TEXT
+    )
+    """,
+    "CREATE INDEX events_doc ON events (doc_id)",
+    """
+    CREATE TABLE quotes (
+        id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        speaker_name TEXT,
+        speaker_country TEXT,
+        speaker_sector TEXT,
+        start_offset INTEGER,
+        end_offset INTEGER
+    )
+    """,
+    "CREATE INDEX quotes_doc ON quotes (doc_id)",
+    # One row per distinct actor and the number of events it takes part in, on either side.
+    """
+    CREATE VIEW actors AS
+    SELECT name, country, sector,
+           COUNT(*) AS event_count,
+           SUM(CASE WHEN side = 'source' THEN 1 ELSE 0 END) AS source_count,
+           SUM(CASE WHEN side = 'target' THEN 1 ELSE 0 END) AS target_count
+    FROM (
+        SELECT source_name AS name, source_country AS country, source_sector AS sector,
+               'source' AS side
+        FROM events
+        WHERE source_name IS NOT NULL OR source_country IS NOT NULL
+        UNION ALL
+        SELECT target_name, target_country, target_sector, 'target'
+        FROM events
+        WHERE target_name IS NOT NULL OR target_country IS NOT NULL
+    ) AS sides
+    GROUP BY name, country, sector
+    """,
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "documents, events, quotes and the actors view", _INITIAL),
+)
+
+SCHEMA_VERSION_TABLE = """
+CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER PRIMARY KEY,
+    description TEXT NOT NULL,
+    applied_at TIMESTAMP NOT NULL
+)
+"""
+
+
+def latest_version() -> int:
+    return MIGRATIONS[-1].version
