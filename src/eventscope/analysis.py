@@ -54,7 +54,7 @@ def _flat_row(document: Document, index: int, event: Event) -> FlatRow:
     intensity = event.intensity if event.intensity is not None else plover_intensity(event.type, event.mode)
     return {
         "doc_id": document.doc_id,
-        "event_id": event.event_id or f"{document.doc_id}-{index + 1}",
+        "event_id": event.event_id or f"{document.doc_id}:{index}",  # as the store names them
         "event_index": index,
         "publication_date": document.publication_date,
         "dateline": document.dateline,
