@@ -6,7 +6,12 @@ import io
 import json
 
 from eventscope.merge import (
-    MergeSettings, cluster_id_of, cluster_summary, merge_events, merge_jsonl, parse_date,
+    MergeSettings,
+    cluster_id_of,
+    cluster_summary,
+    merge_events,
+    merge_jsonl,
+    parse_date,
 )
 from eventscope.records import Actor, Document, Event, Location
 
@@ -108,7 +113,7 @@ def test_order_matters_except_for_consult_cooperate_and_agree():
 
 
 def test_different_names_countries_places_polarity_or_mode_keep_mentions_apart():
-    base = dict(type_="CONSULT", source=PUTIN, date="2021-03-09")
+    base = {"type_": "CONSULT", "source": PUTIN, "date": "2021-03-09"}
     cases = [
         (event(target=ERDOGAN, **base), event(target=Actor("Mevlut Cavusoglu", "TUR", "GOV"), **base)),
         (event(target=ERDOGAN, **base), event(target=Actor("Recep Tayyip Erdogan", "FRA", "GOV"), **base)),

@@ -92,7 +92,7 @@ class Clustering:
 
 def event_key(doc_id: str, index: int, event_id: str | None) -> str:
     """The event's id, or a stable stand-in when the extractor gave none."""
-    return event_id or f"{doc_id}#{index}"
+    return event_id or f"{doc_id}:{index}"  # as the store names events
 
 
 def mentions_of(document: Document) -> Iterator[Mention]:

@@ -1,0 +1,140 @@
+"""Parallel extraction on one machine: a pool of worker processes, each with its own model.
+
+    for item in extract_parallel(read_inputs(paths), workers=2):
+        ...  # Document or InputError, in input order
+
+Articles are sent to the workers in chunks; at most `2 * workers` chunks are in
+flight, so memory stays bounded however large the input (the input iterator is
+read only as fast as results are consumed). Each worker process loads the
+Extractor once (spaCy model and tables) and runs `nlp.pipe` over its chunks.
+Results come back in input order because chunks are collected first in, first
+out. `workers=1` runs in this process, with no pool at all.
+
+Workers are started with the 'spawn' method: a clean interpreter per worker, no
+forked copy of the parent's state (open databases, threads, a loaded model).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import Any, Protocol
+
+from ..records import Article, Document, InputError
+
+DEFAULT_CHUNK_SIZE = 16
+CHUNKS_IN_FLIGHT_PER_WORKER = 2
+
+
+class ExtractorLike(Protocol):
+    def extract_articles(self, articles: Iterable[Article]) -> Iterator[Document | InputError]: ...
+
+
+def load_extractor(model: str | None) -> ExtractorLike:
+    from ..pipeline import Extractor  # imported here: the parent of a pool never needs spaCy
+
+    return Extractor(model)
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def extract_parallel(
+    articles: Iterable[Article | InputError],
+    workers: int | None = None,
+    model: str | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    *,
+    load: Callable[[str | None], ExtractorLike] = load_extractor,
+) -> Iterator[Document | InputError]:
+    """Extract every article with `workers` processes; yield one result per input, in order.
+
+    Input errors (from the readers) pass through in their place. `load` builds
+    the extractor in each worker; it must be a module-level function.
+    """
+    workers = workers or default_workers()
+    if workers <= 1:
+        yield from _extract_in_process(articles, load(model), chunk_size)
+        return
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker, initargs=(load, model),
+    )
+    pending: deque[Future] = deque()
+    try:
+        for chunk in _chunks(articles, chunk_size):
+            pending.append(pool.submit(_extract_chunk, [_to_wire(item) for item in chunk]))
+            if len(pending) >= workers * CHUNKS_IN_FLIGHT_PER_WORKER:
+                yield from _from_wire(pending.popleft().result())
+        while pending:
+            yield from _from_wire(pending.popleft().result())
+    finally:  # also when the consumer stops early: drop queued work, do not wait for it
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _extract_in_process(articles: Iterable[Article | InputError], extractor: ExtractorLike,
+                        chunk_size: int) -> Iterator[Document | InputError]:
+    for chunk in _chunks(articles, chunk_size):
+        yield from _extract_mixed(extractor, chunk)
+
+
+def _extract_mixed(extractor: ExtractorLike, chunk: list[Article | InputError]
+                   ) -> Iterator[Document | InputError]:
+    """Extract the articles of a chunk, keeping the readers' errors in their places."""
+    results = extractor.extract_articles(item for item in chunk if isinstance(item, Article))
+    for item in chunk:
+        yield item if isinstance(item, InputError) else next(results)
+
+
+# --- in the worker processes ---------------------------------------------------------------
+
+_worker_extractor: ExtractorLike | None = None
+
+
+def _start_worker(load: Callable[[str | None], ExtractorLike], model: str | None) -> None:
+    global _worker_extractor
+    _worker_extractor = load(model)
+
+
+def _extract_chunk(wire_items: list[Any]) -> list[Any]:
+    assert _worker_extractor is not None, "worker started without its extractor"
+    chunk = [_item_from_wire(item) for item in wire_items]
+    return [_to_wire(result) for result in _extract_mixed(_worker_extractor, chunk)]
+
+
+# --- between processes -----------------------------------------------------------------------
+# InputError cannot be pickled as it is (its constructor takes two arguments),
+# so it travels as a tagged tuple; articles and documents are plain dataclasses.
+
+_ERROR = "input-error"
+
+
+def _to_wire(item: Any) -> Any:
+    if isinstance(item, InputError):
+        return (_ERROR, item.origin, item.reason)
+    return item
+
+
+def _item_from_wire(item: Any) -> Any:
+    if isinstance(item, tuple) and item and item[0] == _ERROR:
+        return InputError(item[1], item[2])
+    return item
+
+
+def _from_wire(items: list[Any]) -> Iterator[Document | InputError]:
+    return (_item_from_wire(item) for item in items)
