@@ -1,0 +1,58 @@
+"""Drawing a dyad series: stacked bars of events per type and period, and the mean
+PLOVER intensity on a second axis."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO
+
+import matplotlib
+
+matplotlib.use("Agg")  # files only, no display
+
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+
+from eventscope.analysis import DyadSeries  # noqa: E402
+from eventscope.records import EVENT_TYPES  # noqa: E402
+
+_BAR_DAYS = {"week": 5, "month": 24}
+# One stable colour per PLOVER type: cooperation in cool colours, conflict in warm ones.
+_PALETTE = plt.get_cmap("tab20").colors
+_TYPE_COLOURS = {t: _PALETTE[i % len(_PALETTE)] for i, t in enumerate(EVENT_TYPES)}
+
+
+def plot_dyad(series: DyadSeries, target: str | Path | BinaryIO, fmt: str | None = None) -> None:
+    """Write the chart to a path or binary file; `fmt` (png, svg, pdf) or the suffix decides."""
+    fig, counts_axis = plt.subplots(figsize=(11, 5.5), layout="constrained")
+    starts = [p.start for p in series.periods]
+    bottom = [0] * len(starts)
+    for event_type in series.types:
+        heights = [p.counts[event_type] for p in series.periods]
+        counts_axis.bar(starts, heights, width=_BAR_DAYS[series.by], bottom=bottom,
+                        color=_TYPE_COLOURS[event_type], label=event_type, align="edge")
+        bottom = [b + h for b, h in zip(bottom, heights)]
+    counts_axis.set_ylabel(f"Events per {series.by}")
+    counts_axis.yaxis.get_major_locator().set_params(integer=True)
+    locator = mdates.AutoDateLocator()
+    counts_axis.xaxis.set_major_locator(locator)
+    counts_axis.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+    intensity_axis = counts_axis.twinx()
+    dated = [(p.start, p.mean_intensity) for p in series.periods if p.mean_intensity is not None]
+    intensity_axis.plot([d for d, _ in dated], [v for _, v in dated], color="black",
+                        marker="o", linewidth=1.5, label="mean intensity")
+    intensity_axis.axhline(0, color="grey", linewidth=0.8, linestyle=":")
+    intensity_axis.set_ylim(-10.5, 10.5)
+    intensity_axis.set_ylabel("Mean PLOVER intensity (−10 conflict … +10 cooperation)")
+
+    handles, labels = counts_axis.get_legend_handles_labels()
+    more_handles, more_labels = intensity_axis.get_legend_handles_labels()
+    counts_axis.legend(handles + more_handles, labels + more_labels, loc="upper left",
+                       fontsize="small", ncols=2, framealpha=0.9)
+    title = f"Events between {series.a} and {series.b}, per {series.by}"
+    if series.undated:
+        title += f" ({series.undated} undated events not shown)"
+    counts_axis.set_title(title)
+    fig.savefig(target, dpi=150, format=fmt)
+    plt.close(fig)
