@@ -15,3 +15,10 @@ def main() -> None:
 
 
 # Commands of the other stages register here, one line each.
+
+
+from eventscope.export.commands import dyad_command, export_command, network_command  # noqa: E402
+
+main.add_command(export_command)
+main.add_command(dyad_command)
+main.add_command(network_command)
