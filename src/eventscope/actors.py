@@ -1,0 +1,386 @@
+"""Actor mentions -> canonical actors, with in-document resolution.
+
+`DocumentActors` walks one document's noun phrases and turns each into an `Actor`
+(name, country, sector): named people and organisations through the actor table,
+countries, capitals and demonyms through the country table, titles and roles
+("the Russian ambassador") through the people already mentioned in the document and
+then through who held the office on the document's date, common nouns through the
+sector nouns of data/mentions.yaml, and pronouns and pairs ("the two ministers")
+through what the document said before. There is no coreference model offline, so
+these are rules on the dependency parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Span, Token
+
+from eventscope.actor_table import ActorTable
+from eventscope.countries import Countries
+from eventscope.records import Actor
+
+TITLE_WORDS = re.compile(
+    r"^(?:(?:h\.?\s?e\.?|mr|mrs|ms|dr|president|minister|prime|foreign|king|sheikh|emir|prince|"
+    r"general|gen|ambassador|envoy|special|his|her|excellency|majesty)\.?\s+)+",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class MentionRules:
+    sector_nouns: dict[str, str]        # lemma -> sector
+    sector_adjectives: dict[str, str]   # lemma -> sector
+    unnamed_states: frozenset[str]
+    pair_nouns: frozenset[str]
+    pair_determiners: frozenset[str]
+    person_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    speaker_group_pronouns: frozenset[str]
+    place_nouns: frozenset[str]
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> MentionRules:
+        data = yaml.safe_load(resources.files("eventscope.data").joinpath("mentions.yaml").read_text())
+
+        def by_word(groups: dict[str, list[str]]) -> dict[str, str]:
+            return {word: sector for sector, words in groups.items() for word in words}
+
+        return cls(
+            sector_nouns=by_word(data["sector_nouns"]),
+            sector_adjectives=by_word(data["sector_adjectives"]),
+            **{key: frozenset(data[key]) for key in (
+                "unnamed_states", "pair_nouns", "pair_determiners", "person_pronouns",
+                "plural_pronouns", "speaker_pronouns", "speaker_group_pronouns", "place_nouns")},
+        )
+
+
+@dataclass
+class PersonMention:
+    actor: Actor
+    role: str | None
+    country: str | None
+
+
+@dataclass
+class DocumentActors:
+    """Resolves the actor mentions of one document, remembering what it has seen."""
+
+    on: date | None = None
+    table: ActorTable = field(default_factory=ActorTable.load)
+    countries: Countries = field(default_factory=Countries.load)
+    rules: MentionRules = field(default_factory=MentionRules.load)
+    persons: list[PersonMention] = field(default_factory=list)
+    last_person: Actor | None = None
+    last_pair: tuple[Actor, Actor] | None = None
+    speaker: Actor | None = None  # who is speaking, inside a quotation
+
+    # ----- memory --------------------------------------------------------------------
+
+    def note_subject(self, actors: list[Actor]) -> None:
+        """Remember the subject of a clause: pronouns refer back to it."""
+        people = [a for a in actors if a.name and self._is_person(a)]
+        if len(people) == 1:
+            self.last_person = people[0]
+        distinct = _distinct(actors)
+        if len(distinct) == 2:
+            self.last_pair = (distinct[0], distinct[1])
+
+    def note_pair(self, first: Actor | None, second: Actor | None) -> None:
+        if first and second and first != second:
+            self.last_pair = (first, second)
+
+    def _remember_person(self, actor: Actor, role: str | None, country: str | None) -> None:
+        for known in self.persons:
+            if known.actor.name == actor.name:
+                known.role = known.role or role
+                return
+        self.persons.append(PersonMention(actor, role, country or actor.country))
+
+    def _is_person(self, actor: Actor) -> bool:
+        return any(p.actor == actor for p in self.persons)
+
+    # ----- resolution ----------------------------------------------------------------
+
+    def actors_of(self, head: Token) -> list[Actor]:
+        """All actors a noun phrase names: its conjuncts, or the pair it refers to."""
+        pair = self._pair_reference(head)
+        if pair:
+            return list(pair)
+        found = []
+        for token in (head, *head.conjuncts):
+            if token.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
+                actor = self.actor_of(token)
+                if actor:
+                    found.append(actor)
+        return _distinct(found)
+
+    def actor_of(self, head: Token) -> Actor | None:
+        """The actor one noun phrase names, or None when it names none."""
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in self.rules.person_pronouns | self.rules.plural_pronouns:
+            return self._pronoun(lower)
+        entity = _entity_of(head)
+        if entity is not None:
+            actor = self._entity(entity, head)
+            if actor is not None or entity.label_ in ("PERSON", "ORG"):
+                return actor
+        return self._common_noun(head)
+
+    def person_from_name(self, text: str, context: Token | None = None) -> Actor | None:
+        """A person named in text ("Mr. Lavrentiev"), resolved against the document and the table."""
+        name = TITLE_WORDS.sub("", text.strip()).strip(" ,.")
+        if not name or not any(c.isupper() for c in name):
+            return None
+        known = self._known_person(name)
+        if known:
+            return known
+        country = self.country_in_phrase(context) if context is not None else None
+        entry = self.table.find(text, self.on, country) or self.table.find(name, self.on, country)
+        if entry:
+            actor = entry.actor()
+            self._remember_person(actor, _first_role(entry, self.on), actor.country)
+            return actor
+        role = self.role_in_phrase(context) if context is not None else None
+        actor = Actor(_clean_name(name), country, "GOV" if role else None)
+        self._remember_person(actor, role, country)
+        return actor
+
+    def _known_person(self, name: str) -> Actor | None:
+        """An earlier mention of the same person: same surname, or a close spelling."""
+        surname = _surname_key(name)
+        for mention in reversed(self.persons):
+            known = _surname_key(mention.actor.name or "")
+            if known and (known == surname or _close(known, surname)):
+                return mention.actor
+        return None
+
+    def _entity(self, entity: Span, head: Token) -> Actor | None:
+        label = entity.label_
+        if label == "PERSON":
+            return self._person_entity(entity, head)
+        if label in ("ORG", "NORP", "FAC"):
+            entry = self.table.find(entity.text, self.on)
+            if entry:
+                return entry.actor()
+        if label in ("GPE", "NORP", "ORG", "LOC"):
+            country = self.countries.lookup(_strip_the(entity.text))
+            if country is None:
+                return None
+            if label == "NORP" and entity.root != head:
+                return None  # a demonym modifying another noun: that noun decides
+            if label == "NORP" or _is_place_only(entity, self.countries):
+                return self._common_noun(head, default_country=country.iso3) if label == "NORP" else None
+            return Actor(None, country.iso3, self._sector_in_phrase(head) or "GOV")
+        return None
+
+    def _person_entity(self, entity: Span, head: Token) -> Actor | None:
+        context = entity.root.head if entity.root.dep_ == "appos" else entity.root
+        actor = self.person_from_name(entity.text, context)
+        if actor and actor.country is None and entity.root.dep_ == "appos":
+            country = self.country_in_phrase(entity.root.head)
+            if country:
+                actor = Actor(actor.name, country, actor.sector or "GOV")
+        return actor
+
+    def _pronoun(self, lower: str) -> Actor | None:
+        if lower in self.rules.person_pronouns:
+            return self.last_person
+        if lower in self.rules.speaker_pronouns:
+            return self.speaker
+        if lower in self.rules.speaker_group_pronouns and self.speaker:
+            return Actor(None, self.speaker.country, self.speaker.sector or "GOV")
+        return None
+
+    def _pair_reference(self, head: Token) -> tuple[Actor, Actor] | None:
+        lower = head.lower_
+        if lower in self.rules.plural_pronouns and self.last_pair:
+            return self.last_pair
+        if head.lemma_.lower() in self.rules.pair_nouns and any(
+            child.lower_ in self.rules.pair_determiners for child in head.children
+        ):
+            if self.last_pair and head.lemma_.lower() in ("country", "nation", "state", "government"):
+                return tuple(Actor(None, a.country, "GOV") for a in self.last_pair)  # type: ignore[return-value]
+            return self.last_pair
+        return None
+
+    def _common_noun(self, head: Token, default_country: str | None = None) -> Actor | None:
+        role = self.role_in_phrase(head)
+        country = self.country_in_phrase(head) or default_country
+        if role:
+            person = self._appositive_person(head) or self._role_holder(role, country)
+            if person:
+                return person
+        sector = self._sector_in_phrase(head)
+        if sector is None and role:
+            sector = "GOV"
+        if country is None and sector is None:
+            return None
+        if country is None and head.lemma_.lower() in self.rules.unnamed_states:
+            sector = "GOV"
+        return Actor(None, country, sector or "GOV")
+
+    def _appositive_person(self, head: Token) -> Actor | None:
+        """ "the special envoy of President Putin, Alexander Lavrentiev": the person the role names."""
+        for token in head.subtree:
+            if token.dep_ == "appos" and token.ent_type_ == "PERSON":
+                return self.person_from_name(_entity_text(token), head)
+        right = head.doc[head.i + 1: min(len(head.doc), head.i + 12)]
+        for i, token in enumerate(right):
+            if token.text == "," and i + 1 < len(right) and right[i + 1].ent_type_ == "PERSON":
+                person_token = right[i + 1]
+                # The person must follow the whole role phrase, not start a list.
+                if person_token.dep_ in ("appos", "conj", "npadvmod", "dobj", "pobj", "nsubj", "compound"):
+                    return self.person_from_name(_entity_text(person_token), head)
+            if token.text in (";", ".") or token.pos_ == "VERB":
+                break
+        return None
+
+    def _role_holder(self, role: str, country: str | None) -> Actor | None:
+        for mention in reversed(self.persons):
+            if mention.role == role and (country is None or mention.country == country):
+                return mention.actor
+        if country is None:
+            return None
+        entry = self.table.holder(role, country, self.on)
+        return entry.actor() if entry else None
+
+    # ----- phrase analysis -------------------------------------------------------------
+
+    def role_in_phrase(self, head: Token | None) -> str | None:
+        """The office a noun phrase names ("Russian Foreign Minister" -> "foreign minister")."""
+        if head is None or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        words = [t for t in head.lefts if t.dep_ in ("compound", "amod")] + [head]
+        for start in range(len(words)):
+            phrase = " ".join(t.lower_ for t in words[start:])
+            role = self.table.canonical_role(phrase) or (phrase if self.table.holder(phrase, None) else None)
+            if role:
+                return role
+        lemma = head.lemma_.lower()
+        return self.table.canonical_role(lemma) or (lemma if lemma in _ROLE_HEADS else None)
+
+    def country_in_phrase(self, head: Token | None) -> str | None:
+        """The country a noun phrase belongs to: demonym, country, capital, owner, "of X"."""
+        if head is None:
+            return None
+        for token in _modifiers(head):
+            country = self._country_of_token(token)
+            if country:
+                return country
+        return None
+
+    def _country_of_token(self, token: Token) -> str | None:
+        lower = token.lower_
+        if lower in ("his", "her") and token.dep_ == "poss" and self.last_person:
+            return self.last_person.country
+        if lower in self.rules.speaker_group_pronouns and self.speaker:
+            return self.speaker.country
+        entity = _entity_of(token)
+        text = entity.text if entity is not None else token.text
+        if entity is not None and entity.label_ == "PERSON":
+            person = self.person_from_name(text)
+            return person.country if person else None
+        country = self.countries.lookup(_strip_the(text)) or self.countries.lookup(token.text)
+        if country:
+            return country.iso3
+        if entity is not None and entity.label_ in ("ORG",):
+            entry = self.table.find(text, self.on)
+            return entry.country if entry else None
+        return None
+
+    def _sector_in_phrase(self, head: Token) -> str | None:
+        for token in head.lefts:
+            sector = self.rules.sector_adjectives.get(token.lemma_.lower())
+            if sector:
+                return sector
+        lemma = head.lemma_.lower()
+        compound = " ".join(t.lower_ for t in head.lefts if t.dep_ == "compound") + " " + lemma
+        return self.rules.sector_nouns.get(compound.strip()) or self.rules.sector_nouns.get(lemma) or (
+            self.rules.sector_nouns.get(head.lower_)
+        )
+
+
+_ROLE_HEADS = {"president", "minister", "ambassador", "envoy", "king", "premier", "chancellor",
+               "emir", "sultan", "representative", "spokesman", "spokeswoman", "secretary"}
+
+
+def _first_role(entry, on: date | None) -> str | None:
+    for role in entry.roles:
+        if role.covers(on):
+            return role.role
+    return entry.roles[0].role if entry.roles else None
+
+
+def _modifiers(head: Token):
+    """Tokens inside a noun phrase that can say whose it is, nearest first."""
+    for token in head.children:
+        if token.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and token.i < head.i:
+            yield token
+            yield from (t for t in token.children if t.dep_ in ("compound", "poss"))
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    yield obj
+                    yield from (t for t in obj.children if t.dep_ in ("amod", "compound", "poss"))
+
+
+def _entity_of(token: Token) -> Span | None:
+    if not token.ent_type_:
+        return None
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end:
+            return entity
+    return None
+
+
+def _entity_text(token: Token) -> str:
+    entity = _entity_of(token)
+    return entity.text if entity is not None else token.text
+
+
+def _is_place_only(entity: Span, countries: Countries) -> bool:
+    """A city that is not a capital names a place, not a government."""
+    text = _strip_the(entity.text)
+    return countries.from_name(text) is None and countries.from_capital(text) is None and (
+        countries.from_metonym(text) is None
+    )
+
+
+def _strip_the(text: str) -> str:
+    return re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.IGNORECASE).replace("’s", "").replace("'s", "")
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,.;:")
+    return name.replace("’s", "").replace("'s", "")
+
+
+def _surname_key(name: str) -> str:
+    words = re.findall(r"[a-z]+", name.lower().replace("al-", " ").replace("el-", " "))
+    return words[-1] if words else ""
+
+
+def _close(a: str, b: str) -> bool:
+    """Two surnames one transliteration apart (Yefimov / Yevimov)."""
+    if len(a) < 5 or len(b) < 5 or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for actor in actors:
+        if actor not in out:
+            out.append(actor)
+    return out

@@ -1,0 +1,390 @@
+"""Events from parsed sentences: trigger words of the lexicon, actors from the parse.
+
+For each sentence: find trigger verbs and nouns (data/lexicon.yaml), find each
+trigger's source and target on the dependency parse (subject, passive agent,
+object, prepositional objects; on nouns: owner, demonym, "of", "by", "between";
+the subject of a light verb as in "held talks"), decide whether the event is
+reported by a speaker ("X said that ..."), negated, planned or hypothetical, and
+attach a date and a place said in its clause. What the sentence leaves unsaid
+(the date, the place) comes from the article's narrative: the last date and place
+the article gave for its own events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from eventscope.actors import DocumentActors
+from eventscope.lexicon import Lexicon, Trigger
+from eventscope.records import UNORDERED_TYPES, Actor, Location
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+CLAUSE_LINKS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl")
+NEGATIONS = {"not", "n't", "never", "no"}
+
+
+@dataclass
+class Found:
+    """An event as found in one sentence, before dates and places are settled."""
+
+    trigger: list[Token]
+    spec: Trigger
+    sources: list[Actor]
+    targets: list[Actor]
+    clause: Token                  # the verb whose clause holds the event
+    speaker: list[Actor] = field(default_factory=list)  # who reports it, if reported
+    negated: bool = False
+    factuality: str = "asserted"
+    mode: str | None = None
+    place_target: Location | None = None  # "visit to Damascus": where the target is
+
+    @property
+    def type(self) -> str:
+        return self.spec.type
+
+
+@dataclass
+class SentenceEvents:
+    """Finds the events of one sentence; `actors` carries the document's memory."""
+
+    actors: DocumentActors
+    lexicon: Lexicon
+    places: object  # places.Gazetteer
+    skip_before: int = 0  # doc character offset before which tokens are not actors (dateline)
+    last_attacker: Actor | None = None  # who did the last violence the article reported
+
+    def find(self, sentence: Span, speaker: Actor | None = None) -> list[Found]:
+        found = []
+        for token in sentence:
+            spec = self._trigger_of(token)
+            if spec is None:
+                continue
+            event = self._verb_event(token, spec) if token.pos_ in ("VERB", "AUX") else (
+                self._noun_event(token, spec))
+            if event is None:
+                continue
+            self._set_modality(event)
+            self._set_speaker(event, speaker)
+            if event.sources or event.targets:
+                found.append(event)
+        return found
+
+    # ----- triggers ----------------------------------------------------------------------
+
+    def _trigger_of(self, token: Token) -> Trigger | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB",) and token.dep_ not in ("amod",):
+            for child in token.children:
+                if child.dep_ in ("prt", "prep", "dobj") and f"{lemma} {child.lower_}" in self.lexicon.verbs:
+                    return self.lexicon.verbs[f"{lemma} {child.lower_}"]
+            spec = self.lexicon.verbs.get(lemma)
+            if spec and "preposition" in spec.requires and not any(
+                c.dep_ == "prep" and c.lower_ in spec.targets for c in token.children
+            ):
+                return None
+            return spec
+        if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP"):
+            for child in token.children:
+                if child.dep_ in ("compound", "amod"):
+                    key = f"{child.lower_} {lemma}"
+                    if key in self.lexicon.nouns:
+                        return self.lexicon.nouns[key]
+            spec = self.lexicon.nouns.get(lemma)
+            if spec and spec.plural_only and token.tag_ not in ("NNS", "NNPS"):
+                return None
+            if spec and "phone_word" in spec.requires:
+                return None
+            if spec and "military_word" in spec.requires and not any(
+                c.lower_ in ("air", "military", "drone", "missile", "rocket") for c in token.lefts
+            ):
+                return None
+            return spec
+        return None
+
+    # ----- verbs ---------------------------------------------------------------------------
+
+    def _verb_event(self, verb: Token, spec: Trigger) -> Found | None:
+        sources, targets = self._verb_arguments(verb, spec)
+        if spec.requires & {"person_object", "actor_object", "actor_or_place_object"} and not targets:
+            return None
+        if "agreement_object" in spec.requires and not self._object_lemma_in(verb, ("agreement", "deal", "treaty", "accord", "memorandum", "contract")):
+            return None
+        if "sanction_object" in spec.requires and not self._object_lemma_in(verb, ("sanction", "embargo", "ban", "restriction", "blockade")):
+            return None
+        if "relations_object" in spec.requires and not self._object_lemma_in(verb, ("tie", "relation", "relationship")):
+            return None
+        if "meeting_object" in spec.requires and not self._object_lemma_in(verb, ("meeting", "visit", "talk", "summit", "trip")):
+            return None
+        trigger = [verb] + [c for c in verb.children if c.dep_ == "prt"]
+        return Found(trigger, spec, sources, targets, verb, mode=spec.mode)
+
+    def _object_lemma_in(self, verb: Token, lemmas: tuple[str, ...]) -> bool:
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lemmas for c in verb.children)
+
+    def _verb_arguments(self, verb: Token, spec: Trigger) -> tuple[list[Actor], list[Actor]]:
+        subject = self._subject_of(verb)
+        passive_object = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if passive_object is not None:
+            sources = self._actors(agent) if agent is not None else []
+            targets = self._actors(passive_object)
+        else:
+            sources = self._actors(subject) if subject is not None else []
+            targets = self._targets(verb, spec)
+        return sources, targets
+
+    def _subject_of(self, verb: Token) -> Token | None:
+        """The subject of a verb, inherited along xcomp/conj/advcl chains and from relative clauses."""
+        current = verb
+        for _ in range(6):
+            subject = next((c for c in current.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subject is not None:
+                if subject.lower_ in ("that", "which", "who") and current.dep_ == "relcl":
+                    return current.head
+                return subject
+            if current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
+                return current.head
+            if current.dep_ in ("xcomp", "conj", "advcl", "pcomp") and current.head is not current:
+                current = current.head
+                if current.pos_ not in ("VERB", "AUX"):
+                    return None
+                continue
+            return None
+        return None
+
+    def _targets(self, head: Token, spec: Trigger) -> list[Actor]:
+        for where in spec.targets:
+            for argument in self._argument_tokens(head, where):
+                actors = self._object_actors(argument, spec)
+                if actors:
+                    return actors
+        return []
+
+    def _argument_tokens(self, head: Token, where: str) -> list[Token]:
+        if where == "obj":
+            return [c for c in head.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+        words = where.split()
+        out = []
+        for prep in head.children:
+            if prep.dep_ in ("prep", "prt", "agent") and prep.lower_ == words[0]:
+                out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+                # "in support of Syria": the object of the last preposition of the phrase
+                if len(words) > 1:
+                    out = [g for c in out for p in c.children if p.lower_ == words[-1]
+                           for g in p.children if g.dep_ == "pobj"]
+        return out
+
+    def _object_actors(self, argument: Token, spec: Trigger) -> list[Actor]:
+        if spec.object_event:
+            agents = self._event_agents(argument)
+            if agents:
+                return agents
+        actors = self._actors(argument)
+        if actors:
+            return actors
+        if argument.ent_type_ in ("GPE", "LOC", "FAC"):
+            place = self.places.lookup(_entity_text(argument))
+            if place is not None and place.country:
+                return [Actor(None, place.country, "CVL")]
+        return []
+
+    def _event_agents(self, noun: Token) -> list[Actor]:
+        """Who did the event a noun names ("the attacks by X", "X's crimes", "terrorist attacks")."""
+        spec = self.lexicon.nouns.get(noun.lemma_.lower())
+        if spec is None and noun.lemma_.lower() not in ("terrorism", "aggression", "violence", "occupation"):
+            return []
+        sources, _ = self._noun_participants(noun, spec) if spec else ([], [])
+        if sources:
+            return sources
+        if spec is not None and spec.type == "ASSAULT" and self.last_attacker:
+            return [self.last_attacker]
+        actor = self.actors.actor_of(noun)
+        return [actor] if actor else []
+
+    # ----- nouns ---------------------------------------------------------------------------
+
+    def _noun_event(self, noun: Token, spec: Trigger) -> Found | None:
+        sources, targets = self._noun_participants(noun, spec)
+        clause = _clause_verb(noun)
+        own = bool(sources or targets)
+        if not sources:
+            sources = self._governor_subject(noun)
+        if not sources and not targets and spec.type in UNORDERED_TYPES and self.actors.last_pair:
+            if _is_definite(noun) or any(c.lower_ in ("bilateral", "joint", "mutual") for c in noun.lefts):
+                sources = [self.actors.last_pair[0]]
+                targets = [self.actors.last_pair[1]]
+        if ("actor" in spec.requires) and not own:
+            return None
+        if "transfer_verb" in spec.requires and clause.lemma_.lower() not in ("offer", "provide", "send", "deliver", "supply", "donate", "give", "ship"):
+            return None
+        if not sources and not targets:
+            return None
+        trigger = [c for c in noun.lefts if c.dep_ == "compound" and f"{c.lower_} {noun.lemma_.lower()}" == spec.key] + [noun]
+        found = Found(trigger, spec, sources, targets, clause, mode=spec.mode)
+        found.place_target = self._visit_place(noun) if spec.type == "CONSULT" else None
+        return found
+
+    def _noun_participants(self, noun: Token, spec: Trigger) -> tuple[list[Actor], list[Actor]]:
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i):
+                if child.dep_ == "amod" and child.lower_ in ("bilateral", "joint", "mutual"):
+                    continue
+                actor = self._modifier_actor(child)
+                if actor:
+                    sources.append(actor)
+            elif child.dep_ in ("prep", "agent"):
+                word = child.lower_
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if word == "by" or (word == "of" and spec.type in ("CONSULT", "SUPPORT", "AID", "ASSAULT", "RETREAT") and not sources):
+                    for obj in objects:
+                        if spec.type == "CONSULT" and word == "of" and self._place_of(obj):
+                            continue
+                        sources.extend(self._actors(obj))
+                elif word == "between":
+                    pair = [a for obj in objects for a in self._actors(obj)]
+                    if len(pair) >= 2:
+                        sources, targets = [pair[0]], [pair[1]]
+                elif word in spec.targets:
+                    for obj in objects:
+                        targets.extend(self._object_actors(obj, spec) or self._place_actor(obj))
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN",) and not sources:
+            pass
+        return _distinct(sources), _distinct(targets)
+
+    def _modifier_actor(self, token: Token) -> Actor | None:
+        if token.idx < self.skip_before:
+            return None
+        if token.ent_type_ or token.pos_ in ("PRON", "PROPN") or token.dep_ == "poss":
+            return self.actors.actor_of(token)
+        return None
+
+    def _governor_subject(self, noun: Token) -> list[Actor]:
+        """ "X held talks", "X expressed support", "during his visit": the doer of a noun event."""
+        head = noun
+        while head.dep_ in ("conj", "appos", "compound") and head.head is not head:
+            head = head.head
+        if head.dep_ in ("dobj", "nsubjpass", "attr") and head.head.pos_ in ("VERB", "AUX"):
+            verb = head.head
+            if verb.lemma_.lower() in self.lexicon.light_verbs | self.lexicon.speech_verbs or head.dep_ == "dobj":
+                subject = self._subject_of(verb)
+                return self._actors(subject) if subject is not None else []
+        if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
+            verb = head.head.head
+            if head.head.lower_ in ("during", "in", "at", "on", "of", "for", "through") and verb.lemma_.lower() in self.lexicon.light_verbs | self.lexicon.speech_verbs:
+                subject = self._subject_of(verb)
+                return self._actors(subject) if subject is not None else []
+        return []
+
+    def _visit_place(self, noun: Token) -> Location | None:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "in"):
+                for obj in prep.children:
+                    place = self._place_of(obj)
+                    if place:
+                        return place
+        return None
+
+    def _place_actor(self, token: Token) -> list[Actor]:
+        place = self._place_of(token)
+        if place and place.country:
+            return [Actor(None, place.country, "GOV")]
+        return []
+
+    def _place_of(self, token: Token) -> Location | None:
+        if token.ent_type_ not in ("GPE", "LOC", "FAC") and token.lemma_.lower() not in self.actors.rules.place_nouns:
+            return None
+        phrase = " ".join(t.text for t in token.subtree if t.dep_ not in ("relcl", "acl"))
+        return self.places.lookup_in_phrase(phrase) if hasattr(self.places, "lookup_in_phrase") else (
+            self.places.lookup(phrase))
+
+    def _actors(self, head: Token | None) -> list[Actor]:
+        if head is None:
+            return []
+        if head.idx < self.skip_before:
+            return []
+        return self.actors.actors_of(head)
+
+    # ----- modality and speakers -----------------------------------------------------------
+
+    def _set_modality(self, event: Found) -> None:
+        chain = _governors(event.trigger[-1])
+        words = set()
+        for token in chain:
+            words.update(c.lower_ for c in token.children if c.dep_ in ("aux", "neg", "mark", "advmod", "auxpass", "amod"))
+            words.add(token.lemma_.lower())
+            if token.dep_ in ("ccomp",) and token is not event.trigger[-1]:
+                break
+        trigger = event.trigger[-1]
+        own_children = {c.lower_ for c in trigger.children if c.dep_ in ("neg",)}
+        clause_children = {c.lower_ for c in event.clause.children if c.dep_ == "neg"}
+        event.negated = bool((own_children | clause_children) & NEGATIONS)
+        if words & self.lexicon.hypothetical_words - {"can"}:
+            event.factuality = "hypothetical"
+        if words & self.lexicon.planned_words:
+            event.factuality = "planned"
+
+    def _set_speaker(self, event: Found, quote_speaker: Actor | None) -> None:
+        speech_subject = self._reporting_subject(event.trigger[-1])
+        if speech_subject is not None:
+            event.speaker = self._actors(speech_subject)
+        elif quote_speaker is not None:
+            event.speaker = [quote_speaker]
+
+    def _reporting_subject(self, token: Token) -> Token | None:
+        """The subject of the verb of saying whose content holds `token`, if any."""
+        current = token
+        for _ in range(8):
+            if current.dep_ in ("ccomp", "parataxis") or (current.dep_ == "dobj" and current.head.lemma_.lower() in self.lexicon.speech_verbs):
+                head = current.head
+                if head.lemma_.lower() in self.lexicon.speech_verbs:
+                    return self._subject_of(head)
+            if current.head is current:
+                return None
+            current = current.head
+        return None
+
+
+def _governors(token: Token) -> list[Token]:
+    """The token and the verbs above it, up to the clause that reports it."""
+    chain = [token]
+    current = token
+    for _ in range(5):
+        if current.head is current:
+            break
+        if current.dep_ in ("ccomp", "parataxis"):
+            break
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def _clause_verb(token: Token) -> Token:
+    current = token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX") or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def _is_definite(noun: Token) -> bool:
+    return any(c.lower_ in ("the", "this", "these", "that") for c in noun.children if c.dep_ == "det")
+
+
+def _entity_text(token: Token) -> str:
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end:
+            return entity.text
+    return token.text
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for actor in actors:
+        if actor not in out:
+            out.append(actor)
+    return out

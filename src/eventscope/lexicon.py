@@ -1,0 +1,90 @@
+"""Typed access to the event lexicon (data/lexicon.yaml) and PLOVER table (data/plover.yaml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+DEFAULT_TARGETS = ("obj", "to", "against", "with", "for", "on", "toward", "towards")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What one trigger word means and where its target is."""
+
+    key: str                      # lemma, or "lemma particle" / "modifier lemma"
+    type: str
+    mode: str | None
+    targets: tuple[str, ...]      # "obj" and/or prepositions, in order of preference
+    requires: frozenset[str]      # conditions from the `needs_*` flags
+    object_event: bool = False    # the object is an event whose agent is the target
+    object_owner: bool = False    # the object's owner is the target ("rejected X's plan")
+    owner_is_target: bool = False  # "appreciates Russian stances": the owner is the target
+    plural_only: bool = False     # a noun that is an event only in the plural ("talks")
+
+
+def _word(value: object) -> str:
+    """YAML 1.1 reads a bare `on` as True; in this file it is always the preposition."""
+    return "on" if value is True else str(value)
+
+
+def _trigger(key: str, spec: dict) -> Trigger:
+    return Trigger(
+        key=key,
+        type=spec["type"],
+        mode=spec.get("mode"),
+        targets=tuple(_word(t) for t in spec.get("target", DEFAULT_TARGETS)),
+        requires=frozenset(k[len("needs_"):] for k, v in spec.items() if k.startswith("needs_") and v),
+        object_event=bool(spec.get("object_event")),
+        object_owner=bool(spec.get("object_owner")),
+        owner_is_target=bool(spec.get("owner_is_target")),
+        plural_only=bool(spec.get("plural_only")),
+    )
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, Trigger]          # by lemma; phrasal verbs by "lemma particle"
+    nouns: dict[str, Trigger]          # by lemma; two-word nouns by "modifier lemma"
+    light_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    planned_words: frozenset[str]
+    hypothetical_words: frozenset[str]
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> Lexicon:
+        data = yaml.safe_load(resources.files("eventscope.data").joinpath("lexicon.yaml").read_text())
+        return cls(
+            verbs={k: _trigger(k, v) for k, v in data["verbs"].items()},
+            nouns={k: _trigger(k, v) for k, v in data["nouns"].items()},
+            light_verbs=frozenset(data["light_verbs"]),
+            speech_verbs=frozenset(data["speech_verbs"]),
+            planned_words=frozenset(data["modality"]["planned"]),
+            hypothetical_words=frozenset(data["modality"]["hypothetical"]),
+        )
+
+
+@dataclass(frozen=True)
+class PloverType:
+    name: str
+    quad: int
+    cameo: str
+    intensity: float
+    modes: dict[str, float]
+
+    def score(self, mode: str | None) -> float:
+        return self.modes.get(mode, self.intensity) if mode else self.intensity
+
+
+@lru_cache(maxsize=1)
+def plover_types() -> dict[str, PloverType]:
+    data = yaml.safe_load(resources.files("eventscope.data").joinpath("plover.yaml").read_text())
+    return {
+        name: PloverType(name, spec["quad"], spec["cameo"], float(spec["intensity"]),
+                         {m: float(s) for m, s in spec["modes"].items()})
+        for name, spec in data.items()
+    }

@@ -1,0 +1,343 @@
+"""The extraction pipeline: article -> clean text -> metadata -> parse -> events and quotes.
+
+`Extractor` loads the spaCy pipeline and the knowledge tables once; `extract_articles`
+streams articles through `nlp.pipe` in input order. Module-level `extract` and
+`extract_many` use one shared default Extractor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from eventscope import clean, dates, metadata, nlp
+from eventscope.actors import DocumentActors
+from eventscope.events import Found, SentenceEvents
+from eventscope.lexicon import Lexicon, plover_types
+from eventscope.places import Gazetteer
+from eventscope.quotes import QuoteSpan, attribute_quotes, find_quote_spans, to_quotes
+from eventscope.records import UNORDERED_TYPES, Actor, Article, Document, Event, InputError, Location
+
+# Types that need no target: violence, protest and force have victims or audiences
+# that the text often leaves unnamed.
+TARGETLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"})
+
+
+def content_id(text: str) -> str:
+    """A document id from its text, for inputs that give none."""
+    return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Prepared:
+    """An article after cleaning and metadata, ready to parse."""
+
+    article: Article
+    text: str
+    meta: metadata.Metadata
+
+    @property
+    def body(self) -> str:
+        return self.text[self.meta.body_start:]
+
+
+class Extractor:
+    """Turns articles into Documents. Load once, use for many articles."""
+
+    def __init__(self, model: str | None = None, batch_size: int = 16):
+        self.nlp = nlp.load(model)
+        self.lexicon = Lexicon.load()
+        self.places = Gazetteer.load()
+        self.plover = plover_types()
+        self.batch_size = batch_size
+
+    def extract(self, text: str, *, doc_id: str | None = None, publication_date: str | None = None,
+                title: str | None = None, url: str | None = None) -> Document:
+        article = Article(doc_id=doc_id or content_id(text or ""), text=text or "", title=title,
+                          publication_date=publication_date, url=url)
+        result = next(self.extract_articles([article]))
+        if isinstance(result, InputError):  # plain text cannot fail to clean; kept for safety
+            raise result
+        return result
+
+    def extract_articles(self, articles: Iterable[Article | InputError]) -> Iterator[Document | InputError]:
+        """Documents in input order; an article that cannot be cleaned yields its InputError.
+
+        InputErrors in the input (from the readers) pass through in their place.
+        """
+        prepared = (self._prepare(article) for article in articles)
+        stream = ((item.body if isinstance(item, Prepared) else "", item) for item in prepared)
+        for doc, item in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
+            yield item if isinstance(item, InputError) else self._document(item, doc)
+
+    def _prepare(self, article: Article | InputError) -> Prepared | InputError:
+        if isinstance(article, InputError):
+            return article
+        try:
+            text = clean.clean_text(article)
+        except InputError as error:
+            return error
+        meta = metadata.read_metadata(text, title=article.title, publication_date=article.publication_date)
+        return Prepared(article, text, meta)
+
+    def _document(self, item: Prepared, doc: Doc) -> Document:
+        events, quotes = DocumentReader(self, item, doc).read()
+        return Document(
+            doc_id=item.article.doc_id, title=item.meta.title,
+            publication_date=item.meta.publication_date, dateline=item.meta.dateline,
+            events=events, quotes=quotes, text=item.text, url=item.article.url,
+            source=item.article.source,
+        )
+
+
+class DocumentReader:
+    """Reads one parsed document sentence by sentence, carrying the narrative's date and place."""
+
+    def __init__(self, extractor: Extractor, item: Prepared, doc: Doc):
+        self.extractor = extractor
+        self.item = item
+        self.doc = doc
+        self.offset = item.meta.body_start
+        self.publication_date = item.meta.publication_date
+        self.actors = DocumentActors(on=_parse_date(self.publication_date))
+        skip = (item.meta.dateline_end - self.offset) if item.meta.dateline_end else 0
+        self.finder = SentenceEvents(self.actors, extractor.lexicon, extractor.places, skip_before=max(0, skip))
+        self.narrative_date: str | None = None
+        self.narrative_place: Location | None = self._dateline_place()
+        self.date_spans = _date_spans(doc)
+
+    def read(self) -> tuple[list[Event], list]:
+        quote_spans = find_quote_spans(self.item.text)
+        speakers: dict[QuoteSpan, Actor | None] = {}
+        events: list[Event] = []
+        for index, sentence in enumerate(self.doc.sents):
+            for span in quote_spans:
+                if span not in speakers and span.start - self.offset < sentence.end_char:
+                    speakers.update(attribute_quotes(
+                        self.doc, [span], self.actors, self.extractor.lexicon.speech_verbs, self.offset))
+            quote_speaker = self._speaker_at(sentence, speakers)
+            self.actors.speaker = quote_speaker
+            found = self.finder.find(sentence, quote_speaker)
+            events.extend(self._events(sentence, index, found))
+            self._note_subjects(sentence)
+        quotes = to_quotes(self.item.text, [(s, speakers.get(s)) for s in quote_spans])
+        return events, quotes
+
+    def _speaker_at(self, sentence: Span, speakers: dict[QuoteSpan, Actor | None]) -> Actor | None:
+        start = sentence.start_char + self.offset
+        for span, speaker in speakers.items():
+            if span.start <= start + 2 and sentence.end_char + self.offset <= span.end + 3:
+                return speaker
+        return None
+
+    # ----- events ---------------------------------------------------------------------
+
+    def _events(self, sentence: Span, index: int, found: list[Found]) -> list[Event]:
+        out: list[Event] = []
+        seen: set[tuple] = set()
+        for item in found:
+            sources, attribution, embedded = self._voice(item)
+            explicit_date, tense = self._explicit_date(item)
+            place = self._explicit_place(item) or item.place_target
+            if explicit_date and not embedded:
+                self.narrative_date = explicit_date
+            if place and not embedded and item.type == "CONSULT":
+                self.narrative_place = place
+            event_date = explicit_date or (None if embedded else self.narrative_date)
+            location = place or (None if embedded else self.narrative_place)
+            factuality = "planned" if tense == "future" and item.factuality == "asserted" else item.factuality
+            for source, target in self._dyads(item.type, sources, item.targets):
+                key = (item.type, source, target) if item.type not in UNORDERED_TYPES else (
+                    item.type, frozenset((source, target)))
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(self._event(sentence, index, item, source, target, event_date, location,
+                                       factuality, attribution))
+            if item.type in UNORDERED_TYPES and len(_distinct([*sources, *item.targets])) == 2:
+                self.actors.note_pair(*_distinct([*sources, *item.targets]))
+            if item.type == "ASSAULT" and sources:
+                self.finder.last_attacker = sources[0]
+        return out
+
+    def _voice(self, item: Found) -> tuple[list[Actor], str | None, bool]:
+        """Who the event belongs to: a speaker speaking for their own country takes it over."""
+        if not item.speaker:
+            return item.sources, None, False
+        speaker = item.speaker[0]
+        if speaker.name and item.sources and all(
+            s.name is None and s.country and s.country == speaker.country for s in item.sources
+        ):
+            return [speaker], None, False
+        if not item.sources:
+            return [], None, False
+        if speaker in item.sources:
+            return item.sources, None, False
+        return item.sources, _describe(speaker), True
+
+    def _dyads(self, event_type: str, sources: list[Actor], targets: list[Actor]):
+        if not sources:
+            return
+        if not targets:
+            if event_type in UNORDERED_TYPES and len(sources) >= 2:
+                yield sources[0], sources[1]
+            elif event_type in TARGETLESS_TYPES:
+                for source in sources:
+                    yield source, None
+            return
+        for source in sources:
+            for target in targets:
+                if source != target:
+                    yield source, target
+
+    def _event(self, sentence: Span, index: int, item: Found, source: Actor, target: Actor | None,
+               event_date: str | None, location: Location | None, factuality: str,
+               attribution: str | None) -> Event:
+        kind = self.extractor.plover[item.type]
+        trigger_start = item.trigger[0].idx + self.offset
+        trigger_end = item.trigger[-1].idx + len(item.trigger[-1].text) + self.offset
+        return Event(
+            sentence=sentence.text.strip(), trigger=self.item.text[trigger_start:trigger_end],
+            type=item.type, mode=item.mode, source=source, target=target, date=event_date,
+            location=location, negated=item.negated, factuality=factuality,
+            attribution=attribution, cameo=kind.cameo, intensity=kind.score(item.mode),
+            sentence_index=index, sentence_start=sentence.start_char + self.offset,
+            sentence_end=sentence.end_char + self.offset, trigger_start=trigger_start,
+            trigger_end=trigger_end,
+            event_id=f"{self.item.article.doc_id}:{index}:{item.trigger[0].i}:{_actor_key(source)}:{_actor_key(target)}",
+        )
+
+    # ----- dates and places -----------------------------------------------------------
+
+    def _explicit_date(self, item: Found) -> tuple[str | None, str | None]:
+        """A date said in the event's own clause, resolved against the publication date."""
+        chain = _clause_chain(item.clause)
+        for start, end, text in self.date_spans:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None or span.sent != item.clause.sent:
+                continue
+            if _verb_above(span.root) in chain:
+                resolved = dates.resolve_date(text, self.publication_date)
+                if resolved.value or resolved.tense == "future":
+                    return resolved.value, resolved.tense
+        return None, None
+
+    def _explicit_place(self, item: Found) -> Location | None:
+        for head in (item.trigger[-1], item.clause):
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in self.actors.rules.place_nouns):
+                            phrase = " ".join(t.text for t in obj.subtree if t.dep_ not in ("relcl", "acl"))
+                            place = self.extractor.places.lookup_in_phrase(phrase)
+                            if place:
+                                return place
+        return None
+
+    def _dateline_place(self) -> Location | None:
+        if not self.item.meta.dateline:
+            return None
+        return self.extractor.places.lookup(self.item.meta.dateline)
+
+    def _note_subjects(self, sentence: Span) -> None:
+        root = sentence.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.idx >= self.finder.skip_before:
+            self.actors.note_subject(self.actors.actors_of(subject))
+
+
+def _date_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """Date expressions of the document: spaCy's DATE entities and the dates stage's patterns."""
+    spans = {(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "DATE"}
+    spans.update(dates.find_date_expressions(doc.text))
+    return sorted(spans)
+
+
+def _verb_above(token: Token) -> Token:
+    current = token
+    for _ in range(10):
+        if current.pos_ in ("VERB", "AUX") or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def _clause_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it hangs from, up to the root of the sentence."""
+    chain = [verb]
+    current = verb
+    for _ in range(6):
+        if current.head is current:
+            break
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            chain.append(current)
+    return chain
+
+
+def _describe(actor: Actor) -> str:
+    if actor.name:
+        return actor.name
+    parts = [p for p in (actor.country, actor.sector) if p]
+    return "source: " + "/".join(parts) if parts else "unnamed source"
+
+
+def _actor_key(actor: Actor | None) -> str:
+    if actor is None:
+        return "-"
+    return (actor.name or actor.country or actor.sector or "?").replace(" ", "_")
+
+
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for actor in actors:
+        if actor not in out:
+            out.append(actor)
+    return out
+
+
+def _parse_date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=4)
+def default_extractor(model: str | None = None) -> Extractor:
+    return Extractor(model)
+
+
+def extract(text: str, *, doc_id: str | None = None, publication_date: str | None = None,
+            title: str | None = None, url: str | None = None, model: str | None = None) -> Document:
+    """Extract the events and quotes of one article's text."""
+    return default_extractor(model).extract(
+        text, doc_id=doc_id, publication_date=publication_date, title=title, url=url)
+
+
+def extract_many(items: Iterable[str | Article | dict], *, model: str | None = None) -> Iterator[Document | InputError]:
+    """Extract many articles in one stream (the model is loaded once, parsing is batched).
+
+    Items are texts, Articles, or dicts with `text` or `html` and optional `id`,
+    `title`, `publication_date`, `url`, `source`.
+    """
+    return default_extractor(model).extract_articles(_as_article(item) for item in items)
+
+
+def _as_article(item: str | Article | dict) -> Article:
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, str):
+        return Article(doc_id=content_id(item), text=item)
+    body = item.get("text") or ""
+    return Article(
+        doc_id=item.get("id") or item.get("doc_id") or content_id(body or item.get("html") or ""),
+        text=item.get("text"), html=item.get("html"), title=item.get("title"),
+        publication_date=item.get("publication_date"), url=item.get("url"), source=item.get("source"),
+        origin=str(item.get("id") or "<input>"),
+    )

@@ -1,0 +1,128 @@
+"""Direct quotations and who said them.
+
+Quotation marks are found on the text (straight and curly, a quote running on across
+paragraphs when the next paragraph reopens it); the speaker is the subject of a verb
+of saying in the sentence that holds the quote or in the sentence right after it
+(`"...," the minister said.`), else the speaker of the paragraph before (a paragraph
+that is all quotation continues the last speaker).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventscope.actors import DocumentActors
+from eventscope.records import Actor, Quote
+
+OPENING = "“„«\""
+CLOSING = "”»\""
+QUOTE_MARKS = set(OPENING + CLOSING) | {"‟"}
+MIN_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not quotations
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    start: int  # offsets of the quoted text (marks excluded)
+    end: int
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Character spans of quoted text, paragraph by paragraph."""
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    for paragraph in re.finditer(r"[^\n]+", text):
+        for match in re.finditer(r"[\"“”„‟«»]", paragraph.group()):
+            position = paragraph.start() + match.start()
+            if open_at is None:
+                open_at = position + 1
+            elif _can_close(text, position):
+                _add(spans, text, open_at, position)
+                open_at = None
+        if open_at is not None and not _reopens(text, paragraph.end()):
+            _add(spans, text, open_at, paragraph.end())
+            open_at = None
+        elif open_at is not None:
+            # The next paragraph opens again: the quotation runs on across the break.
+            _add(spans, text, open_at, paragraph.end())
+            open_at = None
+    return spans
+
+
+def _can_close(text: str, position: int) -> bool:
+    """A mark closes unless it is glued to the next word like an opening mark."""
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    return not (before.isspace() and after.isalnum())
+
+
+def _reopens(text: str, paragraph_end: int) -> bool:
+    rest = text[paragraph_end:].lstrip()
+    return bool(rest) and rest[0] in OPENING
+
+
+def _add(spans: list[QuoteSpan], text: str, start: int, end: int) -> None:
+    inner = text[start:end]
+    stripped_start = start + (len(inner) - len(inner.lstrip()))
+    stripped_end = end - (len(inner) - len(inner.rstrip()))
+    if len(text[stripped_start:stripped_end].split()) >= MIN_WORDS:
+        spans.append(QuoteSpan(stripped_start, stripped_end))
+
+
+def speech_subject(sentence: Span, speech_verbs: frozenset[str], outside: QuoteSpan | None) -> Token | None:
+    """The subject of the first verb of saying in `sentence` that lies outside the quote."""
+    for token in sentence:
+        if token.lemma_.lower() not in speech_verbs or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if outside and outside.start <= token.idx < outside.end:
+            continue
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+    return None
+
+
+def attribute_quotes(
+    doc: Doc, spans: list[QuoteSpan], actors: DocumentActors, speech_verbs: frozenset[str],
+    offset: int = 0,
+) -> list[tuple[QuoteSpan, Actor | None]]:
+    """Pair each quote with its speaker. `offset` maps doc characters to text characters."""
+    result: list[tuple[QuoteSpan, Actor | None]] = []
+    last_speaker: Actor | None = None
+    for span in spans:
+        speaker = None
+        for sentence in _sentences_around(doc, span.start - offset, span.end - offset):
+            local = QuoteSpan(span.start - offset, span.end - offset)
+            subject = speech_subject(sentence, speech_verbs, local)
+            if subject is not None:
+                speaker = actors.actor_of(subject) if subject.pos_ != "PRON" or subject.lower_ in (
+                    "he", "she") else None
+                speaker = speaker or last_speaker
+                break
+        speaker = speaker or last_speaker
+        if speaker:
+            last_speaker = speaker
+        result.append((span, speaker))
+    return result
+
+
+def _sentences_around(doc: Doc, start: int, end: int) -> list[Span]:
+    """The sentence where the quote starts, then the one right after it ends."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    after = doc.char_span(end, min(end + 1, len(doc.text)), alignment_mode="expand")
+    out = []
+    if first is not None:
+        out.append(first.sent)
+    if after is not None and after.end < len(doc):
+        next_sentence = doc[after.end].sent if after.end < len(doc) else None
+        if after.sent not in out:
+            out.append(after.sent)
+        if next_sentence is not None and next_sentence not in out and next_sentence.start_char - end < 4:
+            out.append(next_sentence)
+    return out
+
+
+def to_quotes(text: str, attributed: list[tuple[QuoteSpan, Actor | None]]) -> list[Quote]:
+    return [Quote(text[s.start:s.end], speaker, s.start, s.end) for s, speaker in attributed]
