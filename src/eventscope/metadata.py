@@ -70,7 +70,7 @@ _MONTH_NUMBERS = {m: i for i, m in enumerate(
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
 # The written forms of a full date; each yields the groups y, d and mon (or m, or a/b).
 _DATE_FORMS = (
-    rf"(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})(?!\d)",  # 2018-07-26
+    r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)",        # 2018-07-26
     rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(?P<y>\d{{4}})",                  # 26 July 2018
     rf"{_MONTH}\s+{_DAY},?\s+(?P<y>\d{{4}})",                            # July 26, 2018
     r"(?<!\d)(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4})",        # 26/07/2018
@@ -84,9 +84,13 @@ def _unnamed(pattern: str) -> str:
 
 _DATE = re.compile("|".join(f"(?:{_unnamed(form)})" for form in _DATE_FORMS), re.IGNORECASE)
 _DATE_FORM_PATTERNS = tuple(re.compile(form, re.IGNORECASE) for form in _DATE_FORMS)
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
+_LEADING_DATE = re.compile(rf"(?:{_WEEKDAY},?\s+)?(?:{_DATE.pattern})", re.IGNORECASE)
+_LABELLED_DATE_END = re.compile(r"\s*[,|:–—-]?\s+")
+_BARE_DATE_END = re.compile(r"\s*[|–—-]\s+")
 # What may surround the date on a date line: weekdays, times, time zones, separators.
 _DATE_LINE_RESIDUE = re.compile(
-    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
+    rf"\b{_WEEKDAY}"
     r"|\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?))?"
     r"|\b(?:gmt|utc|[a-z]{1,2}[sd]t|local time|at|on|am|pm)\b"
     r"|[+-]\d{2}:?\d{2}\b"
@@ -140,14 +144,15 @@ def date_line(line: str) -> str | None:
 
 def _inline_date_prefix(line: str) -> tuple[str, int] | None:
     """(ISO date, length) of a date prefix of a paragraph: "date 2021-02-17 The minister ..."."""
-    rules = metadata_rules()
-    labelled = rf"(?:{rules.date_label})\s*:?\s*(?P<date>[^\n]{{6,40}}?)\s*[,|:–—-]?\s+"
-    bare = r"(?P<date>[^\n]{6,40}?)\s*[|–—-]\s+"  # a bare date needs a dash after it
-    for prefix in (labelled, bare):
-        match = re.match(prefix, line, re.IGNORECASE)
-        if match and date_line(match.group("date")):
-            return date_line(match.group("date")), match.end()
-    return None
+    label = re.match(rf"(?:{metadata_rules().date_label})\b\s*:?\s*", line, re.IGNORECASE)
+    written = _LEADING_DATE.match(line, label.end() if label else 0)
+    # After a label the date may run straight into the text; a bare date needs a dash.
+    separator = _LABELLED_DATE_END if label else _BARE_DATE_END
+    end = written and separator.match(line, written.end())
+    if not end:
+        return None
+    found = _find_date(written.group(0))
+    return (found[0], end.end()) if found else None
 
 
 def parse_date(value: str) -> str | None:
@@ -160,7 +165,7 @@ def parse_date(value: str) -> str | None:
     if not value:
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+        return datetime.fromisoformat(value).date().isoformat()
     except ValueError:
         pass
     iso = date_line(value)
@@ -209,8 +214,8 @@ def _same_title(line: str, title: str | None) -> bool:
         return False
     a, b = _normalised(line), _normalised(title)
     shorter, longer = sorted((a, b), key=len)
-    return a == b or (longer.startswith(shorter) or longer.endswith(shorter)) and (
-        len(shorter) >= 0.6 * len(longer))
+    contained = longer.startswith(shorter) or longer.endswith(shorter)
+    return a == b or (contained and len(shorter) >= 0.6 * len(longer))
 
 
 def _is_headline(line: str, rules: MetadataRules) -> bool:
@@ -239,12 +244,22 @@ def _is_kicker(line: str, rules: MetadataRules) -> bool:
     )
 
 
+def _is_kicker_or_repeat(lines: list[_Line], i: int, title: str | None, rules: MetadataRules) -> bool:
+    """A header line to skip: the title again, or a kicker above the title."""
+    line = lines[i].text
+    if _same_title(line, title):
+        return True
+    if not _is_kicker(line, rules) or i + 1 >= len(lines):
+        return False
+    return _same_title(lines[i + 1].text, title) if title else _is_title_at(lines, i + 1, rules)
+
+
 # ---------------------------------------------------------------- datelines
 
 _PLACE_WORD_UPPER = r"[A-Z][A-Z'’.-]+"
 _PLACE_WORD_TITLE = r"[A-Z][a-z'’-]+"
 _REGION = r"(?:\s*,\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2})"  # ", LEBANON", ", Gaza Strip"
-_WHEN = rf"(?:\s*,?\s*(?:{_unnamed(_MONTH)}\s+\d{{1,2}}(?:,?\s+\d{{4}})?))"
+_WHEN = rf"(?:\s*,?\s*(?:(?i:{_unnamed(_MONTH)})\s+\d{{1,2}}(?:,?\s+\d{{4}})?))"
 _AGENCY = r"(?:\s*,?\s*\([^()\n]{1,40}\))"  # "(Reuters)", "(ST)", "(9:10 P.m.)"
 # "DAMASCUS, (ST) –", "BEIRUT, LEBANON (9:10 P.m.) –", "WASHINGTON —", "RIYADH: ..."
 _DATELINE_UPPER = re.compile(
@@ -290,19 +305,12 @@ def read_metadata(
     while i < min(len(lines), rules.header_max_lines):
         line = lines[i].text
         known_title = title or found_title
-        next_repeats = i + 1 < len(lines) and _same_title(lines[i + 1].text, title)
         if (iso := date_line(line)) is not None:
             found_date = found_date or iso
-        elif _same_title(line, known_title):
-            pass
-        elif not known_title and _is_kicker(line, rules) and _is_title_at(lines, i + 1, rules):
-            pass
-        elif title and _is_kicker(line, rules) and next_repeats:
-            pass
-        elif not known_title and _is_title_at(lines, i, rules):
+        elif not _is_kicker_or_repeat(lines, i, known_title, rules):
+            if known_title or not _is_title_at(lines, i, rules):
+                break
             found_title = line
-        else:
-            break
         i += 1
     body_start = lines[i].start if i < len(lines) else len(text)
     body = text[body_start:]
