@@ -174,11 +174,10 @@ def dyad_series(rows: Iterable[FlatRow], a: str, b: str, by: Period = "week") ->
     for row in rows:
         if not counts_as_event(row) or not _between(row, match_a, match_b):
             continue
-        day = row_day(row)
-        if day is None:
+        start = row_period(row, by)
+        if start is None:
             undated += 1
             continue
-        start = period_start(day, by)
         bucket = buckets.setdefault(start, PeriodCounts(start))
         bucket.counts[row["type"]] += 1
         if row["intensity"] is not None:
@@ -197,6 +196,20 @@ def period_start(day: date, by: Period) -> date:
     if by == "week":
         return day - timedelta(days=day.weekday())
     return day.replace(day=1)
+
+
+def row_period(row: FlatRow, by: Period) -> date | None:
+    """The period an event falls in: by its day, or for months also by a month-only date."""
+    day = row_day(row)
+    if day is not None:
+        return period_start(day, by)
+    text = row["date"]
+    if by == "month" and text and len(text) == 7:
+        try:
+            return date.fromisoformat(text + "-01")
+        except ValueError:
+            return None
+    return None
 
 
 def _next_period(start: date, by: Period) -> date:
