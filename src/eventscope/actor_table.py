@@ -143,6 +143,7 @@ class ActorTable:
         self._by_surname: dict[str, list[Entry]] = defaultdict(list)
         self._fuzzy: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
         self._offices: dict[tuple[str, str | None, str | None], list[tuple[Role, Entry]]] = defaultdict(list)
+        self._given_names: set[str] = set()  # never fuzzy-matched to a surname ("Sergey" is not "Sergeyev")
         self._cache: dict[tuple[str, date | None, str | None], Entry | None] = {}
         for entry in self.entries:
             self._index(entry)
@@ -163,7 +164,7 @@ class ActorTable:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         try:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-        except (OSError, yaml.YAMLError) as err:
+        except (OSError, ValueError, yaml.YAMLError) as err:  # ValueError: an impossible date
             raise ValueError(f"{path}: cannot read the actor table: {err}") from None
         entries = [_entry(raw, "person", f"{path}: persons[{i}]") for i, raw in enumerate(data.get("persons", []))]
         entries += [_entry(raw, "organisation", f"{path}: organisations[{i}]")
@@ -174,16 +175,18 @@ class ActorTable:
 
     def _index(self, entry: Entry) -> None:
         for surface in (entry.name, *entry.aliases):
-            key = " ".join(tokens(surface))
+            words = tokens(surface)
+            key = " ".join(words)
             if surface != entry.name and _is_acronym(surface):
-                self._acronyms[key].append(entry)
+                _add(self._acronyms[key], entry)
                 continue
-            self._by_key[key].append(entry)
-            self._fuzzy[fold(key)[:1]].append((fold(key), entry))
+            if _add(self._by_key[key], entry):
+                self._fuzzy[fold(key)[:1]].append((fold(key), entry))
+            if entry.kind == "person":
+                self._given_names.update(words[:-1])
         if entry.kind == "person":
             for surname in self._surnames(entry):
-                if entry not in self._by_surname[surname]:
-                    self._by_surname[surname].append(entry)
+                if _add(self._by_surname[surname], entry) and len(surname) >= FUZZY_MIN_LETTERS:
                     self._fuzzy["~" + fold(surname)[:1]].append((fold(surname), entry))
         for role in entry.roles:
             self._offices[(role.role, role.country, role.to)].append((role, entry))
@@ -223,8 +226,9 @@ class ActorTable:
             if hit:
                 return hit
         if len(bare) == 1:
-            return self._choose(self._by_surname.get(bare[0], []), on, country) or \
-                self._fuzzy_find(bare[0], "~", on, country)
+            surname = bare[0]
+            return self._choose(self._by_surname.get(surname, []), on, country) or (
+                None if surname in self._given_names else self._fuzzy_find(surname, "~", on, country))
         return self._fuzzy_find(" ".join(bare), "", on, country)
 
     def _strip_titles(self, words: tuple[str, ...]) -> tuple[str, ...]:
@@ -279,7 +283,8 @@ class ActorTable:
         `role` may be any surface phrase of `role_words()`, or a group ("head of
         state"), whose member roles are tried in the order the YAML lists them.
         """
-        role = self.canonical_role(role) or role
+        if role not in self._role_groups:
+            role = self.canonical_role(role) or role
         for member in self._role_groups.get(role, (role,)):
             for office, entry in self._offices.get((member, country, to), []):
                 if office.covers(on):
@@ -296,6 +301,14 @@ class ActorTable:
             yield entry.name, entry
             for alias in entry.aliases:
                 yield alias, entry
+
+
+def _add(entries: list[Entry], entry: Entry) -> bool:
+    """Append `entry` unless it is there already (an alias may normalise to the name); True if added."""
+    if entry in entries:
+        return False
+    entries.append(entry)
+    return True
 
 
 def _entry(raw: dict[str, Any], kind: Literal["person", "organisation"], where: str) -> Entry:
