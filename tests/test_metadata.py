@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventscope.clean import clean_text
 from eventscope.metadata import Metadata, parse_date, read_metadata
@@ -190,3 +192,26 @@ def test_seeds_title_date_and_dateline_match_gold(seeds_dir: Path):
         assert gold["title"] is None or gold["title"] not in body[:len(gold["title"]) + 5], path.name
         if meta.dateline:
             assert body.upper().startswith(meta.dateline.upper()), path.name
+
+
+# ---------------------------------------------------------------- any text at all
+
+_PIECES = st.sampled_from([
+    "\n", "\n\n", " ", "\u00a0", "\r\n", "DAMASCUS, (SANA) – ", "date 2021-02-17 ", "Thursday, 26 July 2018",
+    "World News", "By Jane Doe", "1 comment", "Back to top", "(", ")", "–", ":", ".", "Talks went well",
+    "31/02/2020", "<p>", "\u200b", "Like this:", "MOSCOW", "Jan 5",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=30)), max_size=25).map("".join))
+def test_any_text_gives_consistent_metadata(raw: str):
+    text = clean_text(Article(doc_id="h", text=raw))
+    meta = read_metadata(text)
+    assert 0 <= meta.body_start <= len(text)
+    if meta.dateline_end is not None:
+        assert meta.body_start < meta.dateline_end <= len(text) and meta.dateline
+    if meta.publication_date is not None:
+        assert parse_date(meta.publication_date) == meta.publication_date
+    if meta.title is not None:
+        assert meta.title in text[:meta.body_start]

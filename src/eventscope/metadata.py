@@ -191,15 +191,23 @@ class _Line(NamedTuple):
 
 _NON_BLANK_LINE = re.compile(r"^[^\S\n]*(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
 _WORDS = re.compile(r"\w[\w.'’-]*")
-# A line ending like a sentence or a clause (headlines do not, though they may ask).
-_CLAUSE_END = re.compile(r"[.,;:…][\"'”’»)\]]*$")
 
 
-def _lines(text: str) -> list[_Line]:
-    lines = []
+_BLANK_LINE_NEXT = re.compile(r"[^\S\n]*\n[^\S\n]*\n")
+
+
+def _ends_clause(line: str) -> bool:
+    """Ends like a sentence or a clause (headlines do not, though they may ask a question)."""
+    return line.rstrip().rstrip("\"'”’»)]").endswith((".", ",", ";", ":", "…"))
+
+
+def _lines(text: str, limit: int) -> list[_Line]:
+    """The first `limit` non-blank lines of the text."""
+    lines: list[_Line] = []
     for match in _NON_BLANK_LINE.finditer(text):
-        after = text[match.end():]
-        blank_after = bool(re.match(r"[^\S\n]*\n[^\S\n]*\n", after))
+        if len(lines) == limit:
+            break
+        blank_after = bool(_BLANK_LINE_NEXT.match(text, match.end()))
         lines.append(_Line(match.start(1), match.end(1), match.group(1), blank_after))
     return lines
 
@@ -222,7 +230,7 @@ def _is_headline(line: str, rules: MetadataRules) -> bool:
     words = _WORDS.findall(line)
     return (
         0 < len(words) <= rules.headline_max_words
-        and not _CLAUSE_END.search(line)
+        and not _ends_clause(line)
         and date_line(line) is None
         and _find_dateline(line, rules) is None
     )
@@ -239,7 +247,7 @@ def _is_kicker(line: str, rules: MetadataRules) -> bool:
     words = _WORDS.findall(line)
     return (
         0 < len(words) <= rules.kicker_max_words
-        and not _CLAUSE_END.search(line)
+        and not _ends_clause(line)
         and (line.isupper() or bool(rules.kicker_words.search(line)))
     )
 
@@ -299,7 +307,7 @@ def read_metadata(
     ignored in favour of the text's.
     """
     rules = metadata_rules()
-    lines = _lines(text)
+    lines = _lines(text, rules.header_max_lines + 2)  # the header, and what follows it
     given_date = parse_date(publication_date) if publication_date else None
     found_title, found_date, i = None, None, 0
     while i < min(len(lines), rules.header_max_lines):
