@@ -62,3 +62,8 @@ from eventscope.export.commands import dyad_command, export_command, network_com
 main.add_command(export_command)
 main.add_command(dyad_command)
 main.add_command(network_command)
+
+from eventscope.store.commands import ingest_command, serve_command  # noqa: E402
+
+main.add_command(ingest_command)
+main.add_command(serve_command)

@@ -19,8 +19,16 @@ ENV_VAR = "EVENTSCOPE_DB"
 
 __all__ = [
     "DEFAULT_DB", "ENV_VAR", "SORT_COLUMNS", "EventQuery", "SaveOutcome", "Store", "StoreError",
-    "article_hash", "document_hash", "document_id", "open_store", "resolve_url",
+    "article_hash", "display_url", "document_hash", "document_id", "open_store", "resolve_url",
 ]
+
+
+def display_url(url: str) -> str:
+    """A database URL fit for messages: PostgreSQL URLs lose their password."""
+    if url.startswith(("postgresql://", "postgres://")):
+        from eventscope.store.postgres_backend import display_url as without_password
+        return without_password(url)
+    return url
 
 
 def resolve_url(url: str | None = None) -> str:

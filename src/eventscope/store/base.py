@@ -17,7 +17,7 @@ from typing import Any, Self
 from eventscope.records import Document
 from eventscope.store import rows as R
 from eventscope.store.identity import document_hash
-from eventscope.store.query import EventQuery, order_clause, where_clause
+from eventscope.store.query import EventQuery, actor_filter, order_clause, where_clause
 from eventscope.store.schema import (
     DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
@@ -28,7 +28,8 @@ from eventscope.store.schema import (
 )
 
 # Columns of the owning document shown with each event.
-_EVENT_DOCUMENT_FIELDS = "d.title AS doc_title, d.publication_date, d.url AS doc_url"
+_EVENT_DOCUMENT_FIELDS = ("d.title AS doc_title, d.publication_date, d.dateline, d.url AS doc_url, "
+                          "d.source AS doc_source")
 
 
 class StoreError(Exception):
@@ -174,9 +175,8 @@ class Store(ABC):
     def _insert(self, cursor: Any, documents: list[tuple[Document, str]]) -> None:
         self._insert_rows(cursor, "documents", DOCUMENT_COLUMNS,
                           [R.document_row(doc, h) for doc, h in documents])
-        self._insert_rows(cursor, "events", EVENT_COLUMNS, [
-            R.event_row(doc.doc_id, seq, event)
-            for doc, _ in documents for seq, event in enumerate(doc.events)])
+        self._insert_rows(cursor, "events", EVENT_COLUMNS,
+                          [row for doc, _ in documents for row in R.event_rows(doc)])
         self._insert_rows(cursor, "quotes", QUOTE_COLUMNS, [
             R.quote_row(doc.doc_id, seq, quote)
             for doc, _ in documents for seq, quote in enumerate(doc.quotes)])
@@ -242,6 +242,16 @@ class Store(ABC):
             quotes=[R.quote_from_row(row) for row in found["quotes"]],
         )
 
+    def iter_documents(self) -> Iterator[Document]:
+        """Every stored document, by id, one at a time."""
+        with self._reading() as cursor:
+            doc_ids = [row[0] for row in
+                       self._execute(cursor, "SELECT id FROM documents ORDER BY id").fetchall()]
+        for doc_id in doc_ids:
+            document = self.load_document(doc_id)
+            if document is not None:  # deleted meanwhile
+                yield document
+
     def count_documents(self) -> int:
         return self._scalar("SELECT count(*) FROM documents")
 
@@ -254,8 +264,9 @@ class Store(ABC):
             clauses.append("doc_id = ?")
             params.append(doc_id)
         if speaker:
-            clauses.append("(lower(speaker_name) = lower(?) OR speaker_country = upper(?))")
-            params += [speaker, speaker]
+            clause, values = actor_filter("speaker", speaker)
+            clauses.append(clause)
+            params += values
         if q:
             clauses.append("strpos(lower(text), lower(?)) > 0")
             params.append(q)

@@ -25,7 +25,9 @@ def document_hash(document: Document) -> str:
 
 
 def document_id(article: Article) -> str:
-    """The article's own id, or one derived from its content when it has none."""
+    """The article's own id, or the pipeline's content id when it has none."""
     if article.doc_id:
         return article.doc_id
-    return "doc-" + _sha256([article.text, article.html])[:16]
+    from eventscope.pipeline import content_id  # imported here: it pulls in spaCy
+
+    return content_id(article.text or article.html or "")

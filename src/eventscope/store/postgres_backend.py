@@ -27,7 +27,7 @@ class PostgresStore(Store):
         try:
             return psycopg.connect(self.url, autocommit=True)
         except psycopg.OperationalError as error:
-            raise StoreError(f"cannot connect to PostgreSQL at {_redacted(self.url)}: "
+            raise StoreError(f"cannot connect to PostgreSQL at {display_url(self.url)}: "
                              f"{str(error).strip()}") from error
 
     @contextmanager
@@ -56,7 +56,7 @@ class PostgresStore(Store):
             with self._connection() as conn, conn.transaction(), conn.cursor() as cursor:
                 yield cursor
         except psycopg.Error as error:
-            raise StoreError(f"write to {_redacted(self.url)} failed: "
+            raise StoreError(f"write to {display_url(self.url)} failed: "
                              f"{str(error).strip()}") from error
 
     def _sql(self, sql: str) -> str:
@@ -83,7 +83,7 @@ class PostgresStore(Store):
                 return
 
 
-def _redacted(url: str) -> str:
+def display_url(url: str) -> str:
     """The URL without its password, for error messages."""
     try:
         info = psycopg.conninfo.conninfo_to_dict(url)

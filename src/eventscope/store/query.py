@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from eventscope.analysis import ActorMatcher
+
 # Sort key (as the API names it) -> column expression. Anything else is rejected.
 SORT_COLUMNS = {
     "date": "e.date_start",
@@ -32,7 +34,8 @@ _TIEBREAK = "e.doc_id, e.seq"
 
 @dataclass(frozen=True)
 class EventQuery:
-    """Which events to return. Actor filters match a name (any case) or a country code."""
+    """Which events to return. Actor filters match an actor's name (any case) or its
+    country, given as a code or a name (the analysis module's ActorMatcher)."""
 
     types: tuple[str, ...] = ()
     mode: str | None = None
@@ -53,9 +56,20 @@ class EventQuery:
     offset: int = 0
 
 
+def country_code(value: str) -> str:
+    """The ISO code an actor query stands for: "Syria", "syr" and "SYR" all give SYR.
+    Names that are no country come back upper-cased and simply match no code."""
+    return ActorMatcher(value).country or value.strip().upper()
+
+
+def actor_filter(prefix: str, value: str) -> tuple[str, list[object]]:
+    """Columns `{prefix}_name`/`{prefix}_country` match an actor name (any case) or a country."""
+    sql = f"(lower({prefix}_name) = lower(?) OR {prefix}_country = ?)"
+    return sql, [value.strip(), country_code(value)]
+
+
 def _actor_side(side: str, value: str) -> tuple[str, list[object]]:
-    sql = f"(lower(e.{side}_name) = lower(?) OR e.{side}_country = upper(?))"
-    return sql, [value, value]
+    return actor_filter(f"e.{side}", value)
 
 
 def _either_side(value: str) -> tuple[str, list[object]]:
@@ -93,8 +107,8 @@ def where_clause(query: EventQuery) -> tuple[str, list[object]]:
     if query.actor:
         add(*_either_side(query.actor))
     if query.country:
-        add("(e.source_country = upper(?) OR e.target_country = upper(?))",
-            [query.country, query.country])
+        code = country_code(query.country)
+        add("(e.source_country = ? OR e.target_country = ?)", [code, code])
     if query.dyad:
         add(*_dyad(*query.dyad))
     if query.date_from:

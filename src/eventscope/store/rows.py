@@ -33,15 +33,26 @@ def _actor_fields(actor: Actor | None) -> tuple[Any, Any, Any]:
     return (actor.name, actor.country, actor.sector) if actor else (None, None, None)
 
 
-def event_id(doc_id: str, seq: int, event: Event) -> str:
-    return event.event_id or f"{doc_id}:{seq}"
+def event_ids(document: Document) -> list[str]:
+    """Each event's id: the extractor's when given (made unique within the document),
+    else DOC_ID:SEQ as the analysis module names them."""
+    ids: list[str] = []
+    for seq, event in enumerate(document.events):
+        given = event.event_id or f"{document.doc_id}:{seq}"
+        ids.append(given if given not in ids else f"{given}:{seq}")
+    return ids
 
 
-def event_row(doc_id: str, seq: int, event: Event) -> tuple[Any, ...]:
+def event_rows(document: Document) -> list[tuple[Any, ...]]:
+    return [_event_row(document.doc_id, seq, event_id, event) for seq, (event_id, event)
+            in enumerate(zip(event_ids(document), document.events, strict=True))]
+
+
+def _event_row(doc_id: str, seq: int, event_id: str, event: Event) -> tuple[Any, ...]:
     start, end = date_range(event.date)
     loc = event.location
     values = {
-        "id": event_id(doc_id, seq, event), "doc_id": doc_id, "seq": seq,
+        "id": event_id, "doc_id": doc_id, "seq": seq,
         "type": event.type, "mode": event.mode, "trigger": event.trigger,
         "sentence": event.sentence, "sentence_index": event.sentence_index,
         "sentence_start": event.sentence_start, "sentence_end": event.sentence_end,
