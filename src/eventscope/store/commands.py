@@ -7,12 +7,20 @@ from collections.abc import Iterator
 from dataclasses import replace
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 import click
 
 from eventscope.records import Article, InputError
 from eventscope.store import (
-    ENV_VAR, SaveOutcome, Store, StoreError, article_hash, display_url, document_id, open_store,
+    ENV_VAR,
+    SaveOutcome,
+    Store,
+    StoreError,
+    article_hash,
+    display_url,
+    document_id,
+    open_store,
     resolve_url,
 )
 
@@ -91,7 +99,7 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, force: bool, model: 
         raise SystemExit(1)
 
 
-def _extractor(model: str | None):  # noqa: ANN202 - the pipeline is imported lazily
+def _extractor(model: str | None) -> Any:  # the pipeline is imported only when needed
     from eventscope.pipeline import Extractor
 
     try:
