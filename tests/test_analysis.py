@@ -7,7 +7,12 @@ from datetime import date
 import pytest
 
 from eventscope.analysis import (
-    FLAT_COLUMNS, actor_key, dyad_series, flat_rows, interaction_network, period_start,
+    FLAT_COLUMNS,
+    actor_key,
+    dyad_series,
+    flat_rows,
+    interaction_network,
+    period_start,
 )
 from eventscope.records import Actor, Document, Event, Location
 

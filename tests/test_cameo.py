@@ -6,7 +6,13 @@ import pytest
 import yaml
 
 from eventscope.cameo import (
-    _codes, _data_path, cameo_code, cameo_quad_class, lookup, plover_intensity, plover_quad,
+    _codes,
+    _data_path,
+    cameo_code,
+    cameo_quad_class,
+    lookup,
+    plover_intensity,
+    plover_quad,
     source_hosts_visit,
 )
 from eventscope.records import EVENT_TYPES, Actor, Event, Location

@@ -15,7 +15,11 @@ from eventscope.analysis import FLAT_COLUMNS
 from eventscope.cli import main
 from eventscope.export import FORMATS, ExportError, export
 from eventscope.export.formats import (
-    GDELT_COLUMNS, ICEWS_COLUMNS, PHOENIX_COLUMNS, POLECAT_COLUMNS, TABLE_FORMATS,
+    GDELT_COLUMNS,
+    ICEWS_COLUMNS,
+    PHOENIX_COLUMNS,
+    POLECAT_COLUMNS,
+    TABLE_FORMATS,
 )
 from eventscope.records import Actor, Document, Event, Location
 

@@ -19,7 +19,12 @@ from pathlib import Path
 from eventscope.analysis import FlatRow, counts_as_event, flat_rows
 from eventscope.export.formats import TABLE_FORMATS
 from eventscope.export.writers import (
-    STDOUT, destination, write_csv, write_parquet, write_plover, write_table,
+    STDOUT,
+    destination,
+    write_csv,
+    write_parquet,
+    write_plover,
+    write_table,
 )
 from eventscope.records import Document
 

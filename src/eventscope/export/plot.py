@@ -10,11 +10,11 @@ import matplotlib
 
 matplotlib.use("Agg")  # files only, no display
 
-import matplotlib.dates as mdates  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
 
-from eventscope.analysis import DyadSeries  # noqa: E402
-from eventscope.records import EVENT_TYPES  # noqa: E402
+from eventscope.analysis import DyadSeries
+from eventscope.records import EVENT_TYPES
 
 _BAR_DAYS = {"week": 5, "month": 24}
 # One stable colour per PLOVER type: cooperation in cool colours, conflict in warm ones.

@@ -45,16 +45,23 @@ def destination(path: str | Path, binary: bool = False) -> Iterator[IO[Any]]:
         yield sys.stdout.buffer if binary else sys.stdout
         return
     path = Path(path)
-    handle = tempfile.NamedTemporaryFile(
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed or removed
         "wb" if binary else "w", dir=path.parent, prefix=f".{path.name}.", delete=False,
         **({} if binary else {"encoding": "utf-8", "newline": ""}))
     try:
         with handle:
             yield handle
+        os.chmod(handle.name, 0o666 & ~_umask())   # temporary files are private; results are not
         os.replace(handle.name, path)
     except BaseException:
         os.unlink(handle.name)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def text(value: Any) -> str:
