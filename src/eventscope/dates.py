@@ -328,7 +328,7 @@ def _parser(pub: date | None):
 def _dateparser_parse(text: str, pub: date | None) -> tuple[date, str] | None:
     try:
         data = _parser(pub).get_date_data(text)
-    except Exception:  # dateparser raises assorted errors on odd input; junk is not a date
+    except (ValueError, OverflowError, TypeError, IndexError):  # odd input: not a date
         return None
     if data is None or data.date_obj is None:
         return None
