@@ -15,6 +15,9 @@ transliterations is only a fallback, over names bucketed by their first letter.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 import unicodedata
 from collections import defaultdict
@@ -36,8 +39,9 @@ FUZZY_MIN_LETTERS = 6
 FUZZY_MIN_RATIO = 0.86
 # An all-capital alias this short is an acronym ("WHO", "MSF"): it only matches in capitals.
 ACRONYM_MAX_LETTERS = 5
+MEMO_SIZE = 100_000  # remembered lookups: news repeats the same names on the same dates
 
-_ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az|an|ud|ul)[-\u2010\u2011\u2012\u2013]", re.I)
+_ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az|an|ud|ul)[-\u2010\u2011\u2012\u2013]", re.IGNORECASE)
 _SEPARATE_ARTICLES = frozenset({"al", "el"})
 _POSSESSIVE = re.compile(r"['\u2019]s\b")
 _NOT_DECOMPOSED = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l"})
@@ -144,7 +148,7 @@ class ActorTable:
         self._fuzzy: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
         self._offices: dict[tuple[str, str | None, str | None], list[tuple[Role, Entry]]] = defaultdict(list)
         self._given_names: set[str] = set()  # never fuzzy-matched to a surname ("Sergey" is not "Sergeyev")
-        self._cache: dict[tuple[str, date | None, str | None], Entry | None] = {}
+        self._memo: dict[tuple[str, date | None, str | None], Entry | None] = {}
         for entry in self.entries:
             self._index(entry)
 
@@ -161,11 +165,42 @@ class ActorTable:
 
     @classmethod
     def _from_file(cls, path: Path) -> ActorTable:
+        """Parse the YAML, or reuse the pickled table built from the very same bytes.
+
+        Parsing and indexing the YAML takes a few tenths of a second; the pickle, kept
+        in the user's cache folder and keyed by the file's content and this module's
+        source, takes a hundredth. Without a writable cache folder the YAML is parsed.
+        """
+        try:
+            text = path.read_bytes()
+        except OSError as err:
+            raise ValueError(f"{path}: cannot read the actor table: {err}") from None
+        cached = _cache_file(text)
+        try:
+            with open(cached, "rb") as stream:
+                return pickle.load(stream)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+            pass  # absent, stale or unreadable: rebuilt below
+        table = cls._parse(path, text.decode("utf-8", errors="replace"))
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
+            temporary.replace(cached)
+        except OSError:
+            pass
+        return table
+
+    @classmethod
+    def _parse(cls, path: Path, text: str) -> ActorTable:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-        except (OSError, ValueError, yaml.YAMLError) as err:  # ValueError: an impossible date
+            data = yaml.load(text, Loader=loader)
+        except (ValueError, yaml.YAMLError) as err:  # ValueError: an impossible date
             raise ValueError(f"{path}: cannot read the actor table: {err}") from None
+        if not isinstance(data, dict):  # a bad file, not a bad argument: one error type for all
+            raise ValueError(  # noqa: TRY004
+                f"{path}: the actor table must be a mapping of persons and organisations")
         entries = [_entry(raw, "person", f"{path}: persons[{i}]") for i, raw in enumerate(data.get("persons", []))]
         entries += [_entry(raw, "organisation", f"{path}: organisations[{i}]")
                     for i, raw in enumerate(data.get("organisations", []))]
@@ -212,10 +247,12 @@ class ActorTable:
             hit = self._choose(self._acronyms.get(" ".join(tokens(name)), []), on, country)
             if hit:
                 return hit
-        cache_key = (name, on, country)
-        if cache_key not in self._cache:
-            self._cache[cache_key] = self._find(tokens(name), on, country)
-        return self._cache[cache_key]
+        key = (name, on, country)
+        if key not in self._memo:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            self._memo[key] = self._find(tokens(name), on, country)
+        return self._memo[key]
 
     def _find(self, words: tuple[str, ...], on: date | None, country: str | None) -> Entry | None:
         if not words:
@@ -301,6 +338,13 @@ class ActorTable:
             yield entry.name, entry
             for alias in entry.aliases:
                 yield alias, entry
+
+
+def _cache_file(text: bytes) -> Path:
+    """Where the table built from `text` is cached ($EVENTSCOPE_CACHE, else ~/.cache/eventscope)."""
+    folder = os.environ.get("EVENTSCOPE_CACHE") or Path.home() / ".cache" / "eventscope"
+    digest = hashlib.sha256(text + Path(__file__).read_bytes()).hexdigest()[:20]
+    return Path(folder) / f"actors-{digest}.pickle"
 
 
 def _add(entries: list[Entry], entry: Entry) -> bool:
