@@ -21,8 +21,8 @@ function fillOptions() {
 
 async function loadActorSuggestions() {
   try {
-    const actors = await getJSON("/api/actors", {}, "actors");
-    const names = [...new Set(actors.map((actor) => actor.name).filter(Boolean))];
+    const page = await getJSON("/api/actors", { limit: 1000 }, "actors");
+    const names = [...new Set(page.items.map((actor) => actor.name).filter(Boolean))];
     fill(byId("actor-options"), names.map((name) => h("option", { value: name })));
   } catch {
     // Suggestions are a convenience; the filter works without them.
