@@ -3,7 +3,7 @@
 
 import { getJSON } from "./api.js";
 import { actorLabel, byId, fill, h } from "./dom.js";
-import { TYPE_COLOURS, formatIntensity } from "./plover.js";
+import { TYPE_COLOURS, formatIntensity, inkOn } from "./plover.js";
 import { actorOf, eventIdOf, locationOf } from "./records.js";
 import { navigate } from "./state.js";
 import { placeholder, withLoading } from "./ui.js";
@@ -101,12 +101,16 @@ function field(name, value) {
   return [h("dt", {}, name), h("dd", {}, value === null || value === undefined || value === "" ? "—" : String(value))];
 }
 
+function typeBadge(type) {
+  const colour = TYPE_COLOURS[type] ?? "#999999";
+  return h("span", { class: "type-badge", style: { background: colour, color: inkOn(colour) } }, type);
+}
+
 function eventFields(event) {
   if (!event) return [h("p", { class: "muted" }, "Choose an event to see its fields.")];
   const place = locationOf(event);
   return [
-    h("h3", {}, "Event ", h("span", { class: "type-badge", style: { background: TYPE_COLOURS[event.type] ?? "#999" } },
-      event.type)),
+    h("h3", {}, "Event ", typeBadge(event.type)),
     h("dl", { class: "fields" },
       field("Trigger", event.trigger), field("Mode", event.mode),
       field("Source", actorLabel(actorOf(event, "source"))), field("Target", actorLabel(actorOf(event, "target"))),

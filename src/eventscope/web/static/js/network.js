@@ -17,6 +17,7 @@ const PAD_X = 90; // room for labels left and right of the outermost nodes
 const PAD_Y = 30;
 const LABEL_CHARS = 22;
 const ITERATIONS = 300;
+const GRAVITY = 0.6; // pull to the centre, so separate groups do not drift apart
 
 /**
  * The node an actor belongs to: named actors by name; unnamed ones ("the Syrian army",
@@ -93,8 +94,8 @@ export function layout(nodes, edges) {
     }
     const temperature = (WIDTH / 10) * (1 - step / ITERATIONS);
     pos.forEach((p, i) => {
-      shift[i].x += (WIDTH / 2 - p.x) * 0.15;
-      shift[i].y += (HEIGHT / 2 - p.y) * 0.15;
+      shift[i].x += (WIDTH / 2 - p.x) * GRAVITY;
+      shift[i].y += (HEIGHT / 2 - p.y) * GRAVITY;
       const length = Math.max(0.01, Math.hypot(shift[i].x, shift[i].y));
       const move = Math.min(length, temperature);
       p.x += (shift[i].x / length) * move;

@@ -49,3 +49,9 @@ export function formatIntensity(value) {
   if (value === null || value === undefined) return "";
   return (value > 0 ? "+" : "") + Number(value).toFixed(1);
 }
+
+/** Black or white, whichever reads better on a "#rrggbb" background. */
+export function inkOn(background) {
+  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(background.slice(i, i + 2), 16));
+  return 0.299 * r + 0.587 * g + 0.114 * b > 140 ? "#111" : "#fff";
+}

@@ -2,7 +2,7 @@
 
 import { getJSON, withQuery } from "./api.js";
 import { actorLabel, byId, fill, h } from "./dom.js";
-import { formatIntensity } from "./plover.js";
+import { TYPE_COLOURS, formatIntensity } from "./plover.js";
 import { actorOf, eventIdOf } from "./records.js";
 import { currentState, navigate } from "./state.js";
 import { withLoading } from "./ui.js";
@@ -12,7 +12,7 @@ const DEFAULT_LIMIT = 50;
 // key: the API's sort field (null: not sortable); cell: the text shown for a row.
 const COLUMNS = [
   { key: "date", title: "Date", cell: (e) => e.date ?? "—", className: "nowrap" },
-  { key: "type", title: "Type", cell: (e) => e.type, className: "type-cell" },
+  { key: "type", title: "Type", cell: typeCell, className: "type-cell" },
   { key: "mode", title: "Mode", cell: (e) => e.mode ?? "" },
   { key: "source_name", title: "Source", cell: (e) => actorLabel(actorOf(e, "source")) },
   { key: "target_name", title: "Target", cell: (e) => actorLabel(actorOf(e, "target")) },
@@ -21,6 +21,11 @@ const COLUMNS = [
   { key: "factuality", title: "Factuality", cell: factualityLabel },
   { key: "intensity", title: "Intensity", cell: (e) => formatIntensity(e.intensity), className: "num" },
 ];
+
+function typeCell(event) {
+  const swatch = h("span", { class: "swatch", "aria-hidden": "true", style: { background: TYPE_COLOURS[event.type] } });
+  return [swatch, event.type];
+}
 
 function factualityLabel(event) {
   return event.negated ? `${event.factuality} (negated)` : event.factuality;

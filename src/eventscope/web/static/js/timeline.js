@@ -179,7 +179,7 @@ export async function renderTimeline(state) {
   const series = weeklySeries(result.items);
   const undated = result.items.filter((event) => weekStart(event.date) === null).length;
   const notes = [`${result.items.length} of ${result.total} events`];
-  if (result.items.length < result.total) notes.push(`the first ${CAP} are charted`);
+  if (result.items.length < result.total) notes.push(`the latest ${CAP} are charted`);
   if (undated) notes.push(`${undated} without a day-precise date are left out`);
   byId("timeline-note").textContent = notes.join("; ") + ".";
   if (!series.length) {
