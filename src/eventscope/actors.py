@@ -81,6 +81,7 @@ class DocumentActors:
     last_person: Actor | None = None
     last_pair: tuple[Actor, Actor] | None = None
     speaker: Actor | None = None  # who is speaking, inside a quotation
+    nominals: dict[str, Actor] = field(default_factory=dict)  # head lemma -> last actor it named
 
     # ----- memory --------------------------------------------------------------------
 
@@ -114,6 +115,9 @@ class DocumentActors:
         pair = self._pair_reference(head)
         if pair:
             return list(pair)
+        by_demonym = self._demonym_list(head)
+        if by_demonym:
+            return by_demonym
         found = []
         for token in (head, *head.conjuncts):
             if token.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
@@ -122,11 +126,38 @@ class DocumentActors:
                     found.append(actor)
         return _distinct(found)
 
+    def _demonym_list(self, head: Token) -> list[Actor]:
+        """ "the Syrian and Russian sides": one actor per conjoined demonym."""
+        for child in head.children:
+            if child.dep_ == "amod" and child.conjuncts and child.ent_type_ == "NORP":
+                sector = self._sector_in_phrase(head) or "GOV"
+                countries = [self.countries.lookup(t.text) for t in (child, *child.conjuncts)]
+                return _distinct([Actor(None, c.iso3, sector) for c in countries if c])
+        return []
+
+    def owner_of(self, noun: Token) -> list[Actor]:
+        """Whose a non-actor noun is: "Russian stances", "X's plan", "the readiness shown by X"."""
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ == "amod" and child.ent_type_ == "NORP"):
+                actor = self.actor_of(child) if child.dep_ == "poss" else self._common_noun(noun)
+                if actor:
+                    return [actor]
+            if child.dep_ == "prep" and child.lower_ == "of":
+                found = [a for g in child.children if g.dep_ == "pobj" for a in self.actors_of(g)]
+                if found:
+                    return found
+            if child.dep_ == "acl":
+                found = [a for agent in child.children if agent.dep_ == "agent"
+                         for g in agent.children if g.dep_ == "pobj" for a in self.actors_of(g)]
+                if found:
+                    return found
+        return []
+
     def actor_of(self, head: Token) -> Actor | None:
         """The actor one noun phrase names, or None when it names none."""
         lower = head.lower_
         if head.pos_ == "PRON" or lower in self.rules.person_pronouns | self.rules.plural_pronouns:
-            return self._pronoun(lower)
+            return self._pronoun(lower, head)
         entity = _entity_of(head)
         if entity is not None:
             actor = self._entity(entity, head)
@@ -190,9 +221,10 @@ class DocumentActors:
                 actor = Actor(actor.name, country, actor.sector or "GOV")
         return actor
 
-    def _pronoun(self, lower: str) -> Actor | None:
+    def _pronoun(self, lower: str, token: Token | None = None) -> Actor | None:
         if lower in self.rules.person_pronouns:
-            return self.last_person
+            return (self._clause_person(token) if token is not None and token.dep_ == "poss" else None) or (
+                self.last_person)
         if lower in self.rules.speaker_pronouns:
             return self.speaker
         if lower in self.rules.speaker_group_pronouns and self.speaker:
@@ -221,11 +253,16 @@ class DocumentActors:
         sector = self._sector_in_phrase(head)
         if sector is None and role:
             sector = "GOV"
+        lemma = head.lemma_.lower()
         if country is None and sector is None:
-            return None
-        if country is None and head.lemma_.lower() in self.rules.unnamed_states:
+            # "the source" after "a diplomatic source": the same noun names the same actor.
+            return self.nominals.get(lemma) if head.pos_ == "NOUN" else None
+        if country is None and lemma in self.rules.unnamed_states:
             sector = "GOV"
-        return Actor(None, country, sector or "GOV")
+        actor = Actor(None, country, sector or "GOV")
+        if head.pos_ == "NOUN":
+            self.nominals[lemma] = actor
+        return actor
 
     def _appositive_person(self, head: Token) -> Actor | None:
         """ "the special envoy of President Putin, Alexander Lavrentiev": the person the role names."""
@@ -279,8 +316,9 @@ class DocumentActors:
 
     def _country_of_token(self, token: Token) -> str | None:
         lower = token.lower_
-        if lower in ("his", "her") and token.dep_ == "poss" and self.last_person:
-            return self.last_person.country
+        if lower in ("his", "her") and token.dep_ == "poss":
+            person = self._clause_person(token) or self.last_person
+            return person.country if person else None
         if lower in self.rules.speaker_group_pronouns and self.speaker:
             return self.speaker.country
         entity = _entity_of(token)
@@ -294,6 +332,13 @@ class DocumentActors:
         if entity is not None and entity.label_ in ("ORG",):
             entry = self.table.find(text, self.on)
             return entry.country if entry else None
+        return None
+
+    def _clause_person(self, token: Token) -> Actor | None:
+        """The person a possessive in the same sentence points to: the nearest subject before it."""
+        for candidate in reversed(token.sent[: token.i - token.sent.start]):
+            if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.ent_type_ == "PERSON":
+                return self.actor_of(candidate)
         return None
 
     def _sector_in_phrase(self, head: Token) -> str | None:

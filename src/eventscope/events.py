@@ -124,35 +124,41 @@ class SentenceEvents:
         return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lemmas for c in verb.children)
 
     def _verb_arguments(self, verb: Token, spec: Trigger) -> tuple[list[Actor], list[Actor]]:
-        subject = self._subject_of(verb)
         passive_object = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if passive_object is not None:
             sources = self._actors(agent) if agent is not None else []
             targets = self._actors(passive_object)
         else:
-            sources = self._actors(subject) if subject is not None else []
+            sources = self._subject_actors(verb)
             targets = self._targets(verb, spec)
         return sources, targets
 
     def _subject_of(self, verb: Token) -> Token | None:
-        """The subject of a verb, inherited along xcomp/conj/advcl chains and from relative clauses."""
+        subjects = self._subjects_of(verb)
+        return subjects[0] if subjects else None
+
+    def _subjects_of(self, verb: Token) -> list[Token]:
+        """The subjects of a verb, inherited along xcomp/conj/advcl chains and from relative clauses."""
         current = verb
         for _ in range(6):
-            subject = next((c for c in current.children if c.dep_ in ("nsubj", "csubj")), None)
-            if subject is not None:
-                if subject.lower_ in ("that", "which", "who") and current.dep_ == "relcl":
-                    return current.head
-                return subject
+            subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
+            if subjects:
+                if subjects[0].lower_ in ("that", "which", "who") and current.dep_ == "relcl":
+                    return [current.head]
+                return subjects
             if current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
-                return current.head
+                return [current.head]
             if current.dep_ in ("xcomp", "conj", "advcl", "pcomp") and current.head is not current:
                 current = current.head
                 if current.pos_ not in ("VERB", "AUX"):
-                    return None
+                    return []
                 continue
-            return None
-        return None
+            return []
+        return []
+
+    def _subject_actors(self, verb: Token) -> list[Actor]:
+        return _distinct([a for subject in self._subjects_of(verb) for a in self._actors(subject)])
 
     def _targets(self, head: Token, spec: Trigger) -> list[Actor]:
         for where in spec.targets:
@@ -184,6 +190,10 @@ class SentenceEvents:
         actors = self._actors(argument)
         if actors:
             return actors
+        if argument.pos_ == "NOUN" and argument.lemma_.lower() not in self.lexicon.nouns:
+            owners = self.actors.owner_of(argument)
+            if owners:
+                return owners
         if argument.ent_type_ in ("GPE", "LOC", "FAC"):
             place = self.places.lookup(_entity_text(argument))
             if place is not None and place.country:
@@ -229,7 +239,7 @@ class SentenceEvents:
     def _noun_participants(self, noun: Token, spec: Trigger) -> tuple[list[Actor], list[Actor]]:
         sources: list[Actor] = []
         targets: list[Actor] = []
-        for child in noun.children:
+        for child in _noun_dependents(noun):
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i):
                 if child.dep_ == "amod" and child.lower_ in ("bilateral", "joint", "mutual"):
                     continue
@@ -263,20 +273,30 @@ class SentenceEvents:
         return None
 
     def _governor_subject(self, noun: Token) -> list[Actor]:
-        """ "X held talks", "X expressed support", "during his visit": the doer of a noun event."""
+        """ "X held talks", "X expressed support", "during his visit", "X's stance in rejection of":
+        the doer of a noun event, found by climbing through the nouns above it to a verb."""
         head = noun
-        while head.dep_ in ("conj", "appos", "compound") and head.head is not head:
-            head = head.head
-        if head.dep_ in ("dobj", "nsubjpass", "attr") and head.head.pos_ in ("VERB", "AUX"):
-            verb = head.head
-            if verb.lemma_.lower() in self.lexicon.light_verbs | self.lexicon.speech_verbs or head.dep_ == "dobj":
-                subject = self._subject_of(verb)
-                return self._actors(subject) if subject is not None else []
-        if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("VERB", "AUX"):
-            verb = head.head.head
-            if head.head.lower_ in ("during", "in", "at", "on", "of", "for", "through") and verb.lemma_.lower() in self.lexicon.light_verbs | self.lexicon.speech_verbs:
-                subject = self._subject_of(verb)
-                return self._actors(subject) if subject is not None else []
+        for _ in range(4):
+            while head.dep_ in ("conj", "appos", "compound") and head.head is not head:
+                head = head.head
+            if head is not noun:
+                owner = next((c for c in head.children if c.dep_ == "poss"), None)
+                if owner is not None:
+                    return self._actors(owner)
+            if head.dep_ in ("dobj", "nsubjpass", "attr") and head.head.pos_ in ("VERB", "AUX"):
+                return self._subject_actors(head.head)
+            if head.dep_ == "pobj" and head.head.dep_ == "prep":
+                above = head.head.head
+                if above.pos_ in ("VERB", "AUX"):
+                    verb_words = self.lexicon.light_verbs | self.lexicon.speech_verbs
+                    if head.head.lower_ in ("during", "in", "at", "on", "of", "for", "through") and (
+                            above.lemma_.lower() in verb_words):
+                        return self._subject_actors(above)
+                    return []
+                if above.pos_ in ("NOUN", "PROPN"):
+                    head = above
+                    continue
+            return []
         return []
 
     def _visit_place(self, noun: Token) -> Location | None:
@@ -298,8 +318,7 @@ class SentenceEvents:
         if token.ent_type_ not in ("GPE", "LOC", "FAC") and token.lemma_.lower() not in self.actors.rules.place_nouns:
             return None
         phrase = " ".join(t.text for t in token.subtree if t.dep_ not in ("relcl", "acl"))
-        return self.places.lookup_in_phrase(phrase) if hasattr(self.places, "lookup_in_phrase") else (
-            self.places.lookup(phrase))
+        return self.places.lookup_in_phrase(phrase)
 
     def _actors(self, head: Token | None) -> list[Actor]:
         if head is None:
@@ -346,6 +365,20 @@ class SentenceEvents:
                 return None
             current = current.head
         return None
+
+
+def _noun_dependents(noun: Token) -> list[Token]:
+    """A noun's dependents, with those it shares: a conjunct's head's later prepositions
+    ("coordination and consultation between X and Y") and a participle's prepositions
+    ("the summit scheduled to be held between X and Y")."""
+    out = list(noun.children)
+    if noun.dep_ == "conj":
+        out.extend(c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i)
+    for child in noun.children:
+        if child.dep_ == "acl":
+            for verb in (child, *[c for c in child.children if c.dep_ == "xcomp"]):
+                out.extend(c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("between", "with"))
+    return out
 
 
 def _governors(token: Token) -> list[Token]:

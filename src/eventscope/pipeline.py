@@ -123,6 +123,7 @@ class DocumentReader:
             quote_speaker = self._speaker_at(sentence, speakers)
             self.actors.speaker = quote_speaker
             found = self.finder.find(sentence, quote_speaker)
+            self._note_sentence_date(sentence)
             events.extend(self._events(sentence, index, found))
             self._note_subjects(sentence)
         quotes = to_quotes(self.item.text, [(s, speakers.get(s)) for s in quote_spans])
@@ -144,14 +145,15 @@ class DocumentReader:
             sources, attribution, embedded = self._voice(item)
             explicit_date, tense = self._explicit_date(item)
             place = self._explicit_place(item) or item.place_target
-            if explicit_date and not embedded:
-                self.narrative_date = explicit_date
-            if place and not embedded and item.type == "CONSULT":
-                self.narrative_place = place
+            dyads = list(self._dyads(item.type, sources, item.targets))
+            if dyads and not embedded and tense != "future":
+                self.narrative_date = explicit_date or self.narrative_date
+                if place and item.type == "CONSULT":
+                    self.narrative_place = place
             event_date = explicit_date or (None if embedded else self.narrative_date)
             location = place or (None if embedded else self.narrative_place)
             factuality = "planned" if tense == "future" and item.factuality == "asserted" else item.factuality
-            for source, target in self._dyads(item.type, sources, item.targets):
+            for source, target in dyads:
                 key = (item.type, source, target) if item.type not in UNORDERED_TYPES else (
                     item.type, frozenset((source, target)))
                 if key in seen:
@@ -159,7 +161,9 @@ class DocumentReader:
                 seen.add(key)
                 out.append(self._event(sentence, index, item, source, target, event_date, location,
                                        factuality, attribution))
-            if item.type in UNORDERED_TYPES and len(_distinct([*sources, *item.targets])) == 2:
+            # Only the article's own asserted meetings set "the two sides" for later sentences.
+            if item.type in UNORDERED_TYPES and factuality == "asserted" and not embedded and (
+                    len(_distinct([*sources, *item.targets])) == 2):
                 self.actors.note_pair(*_distinct([*sources, *item.targets]))
             if item.type == "ASSAULT" and sources:
                 self.finder.last_attacker = sources[0]
@@ -236,8 +240,18 @@ class DocumentReader:
                             phrase = " ".join(t.text for t in obj.subtree if t.dep_ not in ("relcl", "acl"))
                             place = self.extractor.places.lookup_in_phrase(phrase)
                             if place:
-                                return place
+                                return _as_written(place, obj)
         return None
+
+    def _note_sentence_date(self, sentence: Span) -> None:
+        """A past date on the sentence's main verb ("On May 23, 2018, X said ...") moves the narrative there."""
+        for start, end, text in self.date_spans:
+            if sentence.start_char <= start < sentence.end_char:
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is not None and _verb_above(span.root) == sentence.root:
+                    resolved = dates.resolve_date(text, self.publication_date)
+                    if resolved.value and resolved.tense == "past":
+                        self.narrative_date = resolved.value
 
     def _dateline_place(self) -> Location | None:
         if not self.item.meta.dateline:
@@ -251,11 +265,28 @@ class DocumentReader:
             self.actors.note_subject(self.actors.actors_of(subject))
 
 
+def _as_written(place: Location, token: Token) -> Location:
+    """The place under the name the article gives it ("Al-Sweida"), with the gazetteer's identity."""
+    written = token.text.replace("_", "-")
+    if token.ent_type_ in ("GPE", "LOC", "FAC"):
+        for entity in token.doc.ents:
+            if entity.start <= token.i < entity.end:
+                written = entity.text.replace("_", "-")
+    if not written[:1].isupper():
+        return place
+    return Location(written, place.country, place.latitude, place.longitude, place.geonameid)
+
+
 def _date_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """Date expressions of the document: spaCy's DATE entities and the dates stage's patterns."""
     spans = {(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "DATE"}
     spans.update(dates.find_date_expressions(doc.text))
-    return sorted(spans)
+    # Longest first, and no span inside another: "May 23, 2018" over "2018".
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(spans, key=lambda s: s[0] - s[1]):
+        if not any(k[0] <= span[0] and span[1] <= k[1] for k in kept):
+            kept.append(span)
+    return sorted(kept)
 
 
 def _verb_above(token: Token) -> Token:

@@ -78,10 +78,23 @@ def speech_subject(sentence: Span, speech_verbs: frozenset[str], outside: QuoteS
             continue
         if outside and outside.start <= token.idx < outside.end:
             continue
-        for child in token.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return child
+        subject = _subject(token)
+        if subject is not None:
+            return subject
     return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject; through a clausal subject; else the last person named before it."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+        if child.dep_ == "csubj":
+            inner = next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if inner is not None:
+                return inner
+    people = [t for t in verb.sent if t.i < verb.i and t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
+    return people[-1] if people else None
 
 
 def attribute_quotes(
