@@ -67,3 +67,7 @@ from eventscope.store.commands import ingest_command, serve_command  # noqa: E40
 
 main.add_command(ingest_command)
 main.add_command(serve_command)
+
+from eventscope.summary import summary_command  # noqa: E402
+
+main.add_command(summary_command)
