@@ -109,19 +109,18 @@ class SentenceEvents:
         sources, targets = self._verb_arguments(verb, spec)
         if spec.requires & {"person_object", "actor_object", "actor_or_place_object"} and not targets:
             return None
-        if "agreement_object" in spec.requires and not self._object_lemma_in(verb, ("agreement", "deal", "treaty", "accord", "memorandum", "contract")):
-            return None
-        if "sanction_object" in spec.requires and not self._object_lemma_in(verb, ("sanction", "embargo", "ban", "restriction", "blockade")):
-            return None
-        if "relations_object" in spec.requires and not self._object_lemma_in(verb, ("tie", "relation", "relationship")):
-            return None
-        if "meeting_object" in spec.requires and not self._object_lemma_in(verb, ("meeting", "visit", "talk", "summit", "trip")):
-            return None
+        for requirement in spec.requires:
+            kind = requirement.removesuffix("_object")
+            if kind in self.lexicon.object_classes and not self._object_lemma_in(
+                    verb, self.lexicon.object_classes[kind]):
+                return None
         trigger = [verb] + [c for c in verb.children if c.dep_ == "prt"]
         return Found(trigger, spec, sources, targets, verb, mode=spec.mode)
 
-    def _object_lemma_in(self, verb: Token, lemmas: tuple[str, ...]) -> bool:
-        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lemmas for c in verb.children)
+    def _object_lemma_in(self, verb: Token, lemmas: frozenset[str]) -> bool:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        return any(o.lemma_.lower() in lemmas for o in objects)
 
     def _verb_arguments(self, verb: Token, spec: Trigger) -> tuple[list[Actor], list[Actor]]:
         passive_object = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -170,7 +169,12 @@ class SentenceEvents:
 
     def _argument_tokens(self, head: Token, where: str) -> list[Token]:
         if where == "obj":
-            return [c for c in head.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+            objects = [c for c in head.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+            # "helping Syria to confront ...": the parser often makes the object the
+            # subject of the infinitive that follows it.
+            objects += [g for c in head.children if c.dep_ in ("ccomp", "xcomp")
+                        for g in c.children if g.dep_ == "nsubj" and g.i < c.i]
+            return objects
         words = where.split()
         out = []
         for prep in head.children:

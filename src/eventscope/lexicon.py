@@ -53,6 +53,7 @@ class Lexicon:
     speech_verbs: frozenset[str]
     planned_words: frozenset[str]
     hypothetical_words: frozenset[str]
+    object_classes: dict[str, frozenset[str]]  # for `needs_<class>_object` flags
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -65,6 +66,7 @@ class Lexicon:
             speech_verbs=frozenset(data["speech_verbs"]),
             planned_words=frozenset(data["modality"]["planned"]),
             hypothetical_words=frozenset(data["modality"]["hypothetical"]),
+            object_classes={k: frozenset(v) for k, v in data["object_classes"].items()},
         )
 
 
