@@ -14,10 +14,17 @@ const validSpan = (start, end, text) =>
 /** [start, end) of an event's evidence sentence in `text`: its offsets, else a search. */
 function sentenceSpan(event, text) {
   if (validSpan(event.sentence_start, event.sentence_end, text)) {
-    return [event.sentence_start, event.sentence_end];
+    return withoutOuterSpace(text, event.sentence_start, event.sentence_end);
   }
   const at = event.sentence ? text.indexOf(event.sentence) : -1;
   return at < 0 ? null : [at, at + event.sentence.length];
+}
+
+/** A span shrunk to leave out white space at its ends (a sentence's trailing newline). */
+function withoutOuterSpace(text, start, end) {
+  while (start < end && /\s/.test(text[start])) start += 1;
+  while (end > start && /\s/.test(text[end - 1])) end -= 1;
+  return start < end ? [start, end] : null;
 }
 
 /** [start, end) of an event's trigger in `text`, when it lies inside [from, to). */

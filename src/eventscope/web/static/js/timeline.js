@@ -81,7 +81,7 @@ function drawAxes(plot, series, scale) {
       isoDay(entry.week)));
   });
   group.append(
-    s("text", { x: -6, y: -16, class: "axis-title", "text-anchor": "end" }, "events"),
+    s("text", { x: -MARGIN.left + 2, y: -16, class: "axis-title" }, "events"),
     s("text", { x: width + 50, y: -16, class: "axis-title", "text-anchor": "end" }, "intensity"),
     s("line", { x1: 0, x2: width, y1: height, y2: height, class: "axis" }),
   );
@@ -106,20 +106,23 @@ function drawBars(plot, series, scale) {
   plot.append(bars);
 }
 
+/** The mean-intensity line, broken where weeks have no events (no value to draw). */
 function drawIntensityLine(plot, series, scale) {
   const zero = scale.yIntensity(0);
   plot.append(s("line", { x1: 0, x2: scale.width, y1: zero, y2: zero, class: "zero-line" }));
-  const points = series
-    .map((entry, i) => ({ entry, x: scale.x(i) + scale.band / 2 }))
-    .filter(({ entry }) => entry.meanIntensity !== null);
-  if (!points.length) return;
-  const path = points.map(({ entry, x }, i) =>
-    `${i ? "L" : "M"}${x.toFixed(1)},${scale.yIntensity(entry.meanIntensity).toFixed(1)}`).join(" ");
-  const line = s("g", { class: "intensity-line" }, s("path", { d: path }));
-  for (const { entry, x } of points) {
-    line.append(s("circle", { cx: x, cy: scale.yIntensity(entry.meanIntensity), r: 3 },
+  const line = s("g", { class: "intensity-line" });
+  let path = "";
+  let gap = true;
+  series.forEach((entry, i) => {
+    if (entry.meanIntensity === null) { gap = true; return; }
+    const x = scale.x(i) + scale.band / 2;
+    const y = scale.yIntensity(entry.meanIntensity);
+    path += `${gap ? "M" : "L"}${x.toFixed(1)},${y.toFixed(1)} `;
+    gap = false;
+    line.append(s("circle", { cx: x, cy: y, r: 4 },
       s("title", {}, `Week of ${isoDay(entry.week)}: mean intensity ${entry.meanIntensity.toFixed(2)}`)));
-  }
+  });
+  line.prepend(s("path", { d: path.trim() }));
   plot.append(line);
 }
 
