@@ -246,6 +246,11 @@ class DocumentActors:
     def _common_noun(self, head: Token, default_country: str | None = None) -> Actor | None:
         role = self.role_in_phrase(head)
         country = self.country_in_phrase(head) or default_country
+        if role or self.rules.sector_nouns.get(head.lemma_.lower()) == "GOV":
+            # "his Russian counterpart, Sergey Lavrov": the person the title names.
+            person = self._appositive_person(head)
+            if person:
+                return person
         if role:
             person = self._appositive_person(head) or self._role_holder(role, country)
             if person:
@@ -365,11 +370,13 @@ def _first_role(entry, on: date | None) -> str | None:
 
 
 def _modifiers(head: Token):
-    """Tokens inside a noun phrase that can say whose it is, nearest first."""
-    for token in head.children:
-        if token.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and token.i < head.i:
-            yield token
-            yield from (t for t in token.children if t.dep_ in ("compound", "poss"))
+    """Tokens inside a noun phrase that can say whose it is: named countries and people
+    before possessive pronouns ("his Russian counterpart" is Russian)."""
+    lefts = [t for t in head.children if t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") and t.i < head.i]
+    lefts.sort(key=lambda t: t.pos_ == "PRON")
+    for token in lefts:
+        yield token
+        yield from (t for t in token.children if t.dep_ in ("compound", "poss"))
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:

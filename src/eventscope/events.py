@@ -288,7 +288,11 @@ class SentenceEvents:
                 if owner is not None:
                     return self._actors(owner)
             if head.dep_ in ("dobj", "nsubjpass", "attr") and head.head.pos_ in ("VERB", "AUX"):
-                return self._subject_actors(head.head)
+                # Only a verb that carries the noun ("held talks", "stressed support") makes
+                # its subject the doer; "X condemned the attack" says nothing of who attacked.
+                if head.head.lemma_.lower() in self.lexicon.light_verbs | self.lexicon.speech_verbs:
+                    return self._subject_actors(head.head)
+                return []
             if head.dep_ == "pobj" and head.head.dep_ == "prep":
                 above = head.head.head
                 if above.pos_ in ("VERB", "AUX"):
