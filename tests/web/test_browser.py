@@ -162,6 +162,11 @@ def test_a_failed_request_shows_an_error_message(page: Page):
     open_page(page, "#/document/no-such-document")
     expect(page.get_by_role("alert")).to_contain_text("Could not load the document")
     expect(page.get_by_role("alert")).to_contain_text("404")
+    open_page(page, "#/events?sort=nonsense")
+    expect(page.get_by_role("alert")).to_contain_text("400 unknown sort key 'nonsense'")
+    # A good query afterwards clears the message.
+    page.get_by_role("button", name="Sort by Type").click()
+    expect(page.get_by_role("alert")).to_be_hidden()
 
 
 def test_download_links_return_the_filtered_events(page: Page):
@@ -192,3 +197,28 @@ def test_network_actors_can_be_chosen_with_the_keyboard(page: Page):
     # Named actors are offered as suggestions in the actor filter.
     for name in ("Geir Pedersen", "Sergey Lavrov"):
         expect(page.locator(f'#actor-options option[value="{name}"]')).to_have_count(1)
+
+
+def test_a_slow_query_shows_a_loading_state(page: Page):
+    held = []
+    page.route("**/api/events?*", lambda route: held.append(route))
+    page.goto("/#/events?type=CONSULT")
+    expect(page.locator("#events-region")).to_have_attribute("aria-busy", "true")
+    expect(page.locator("#status")).to_have_text("Loading events…")
+    for route in held:
+        route.continue_()
+    page.unroute("**/api/events?*")
+    expect(page.locator("#events-region")).to_have_attribute("aria-busy", "false")
+    expect(page.locator("#status")).to_have_text("")
+    expect(page.locator("tr.event-row")).to_have_count(sum(e.type == "CONSULT" for e in EVENTS))
+
+
+def test_a_pair_of_countries_over_time(page: Page):
+    open_page(page, "#/timeline")
+    page.fill("#f-dyad", "SYR,TUR")
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.locator("#filter-state")).to_contain_text("Between: SYR,TUR")
+    pair = [e for e in EVENTS if {e.source and e.source.country, e.target and e.target.country} == {"SYR", "TUR"}]
+    expect(page.locator("#timeline-note")).to_contain_text(f"{len(pair)} of {len(pair)} events")
+    bars = page.locator("svg.timeline rect[data-type]").evaluate_all("rects => rects.map(r => r.dataset.type)")
+    assert sorted(bars) == sorted(e.type for e in pair)

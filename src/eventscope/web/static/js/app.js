@@ -96,7 +96,8 @@ function init() {
   for (const heading of document.querySelectorAll(".view h2")) heading.tabIndex = -1;
   byId("filters").addEventListener("submit", (submit) => {
     submit.preventDefault();
-    navigate({ filters: formFilters(), offset: 0 });
+    const view = currentState().view === "document" ? "events" : currentState().view;
+    navigate({ view, filters: formFilters(), offset: 0 });
   });
   byId("reset-filters").addEventListener("click", () => navigate({ filters: {}, offset: 0 }));
   window.addEventListener("hashchange", render);

@@ -2,12 +2,12 @@
 // browser's back button works: #/VIEW[/DOC_ID]?filters&sort=&offset=&limit=&event=
 
 export const FILTER_NAMES = [
-  "q", "type", "mode", "actor", "country", "date_from", "date_to", "factuality", "negated",
+  "q", "type", "mode", "actor", "dyad", "country", "date_from", "date_to", "factuality", "negated",
 ];
 export const VIEWS = ["events", "timeline", "network", "document"];
 
 const FILTER_LABELS = {
-  q: "Text", type: "Type", mode: "Mode", actor: "Actor", country: "Country",
+  q: "Text", type: "Type", mode: "Mode", actor: "Actor", dyad: "Between", country: "Country",
   date_from: "From", date_to: "To", factuality: "Factuality", negated: "Negated",
 };
 export const filterLabel = (name) => FILTER_LABELS[name] ?? name;
