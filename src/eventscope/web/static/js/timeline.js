@@ -90,6 +90,7 @@ function drawAxes(plot, series, scale) {
 
 function drawBars(plot, series, scale) {
   const bars = s("g", { class: "bars" });
+  const barWidth = Math.max(1, Math.min(48, scale.band * 0.8));
   series.forEach((entry, i) => {
     let stacked = 0;
     for (const type of EVENT_TYPES) {
@@ -97,7 +98,7 @@ function drawBars(plot, series, scale) {
       if (!n) continue;
       const top = scale.yCount(stacked + n);
       bars.append(s("rect", {
-        x: scale.x(i) + scale.band * 0.1, width: Math.max(1, scale.band * 0.8),
+        x: scale.x(i) + (scale.band - barWidth) / 2, width: barWidth,
         y: top, height: scale.yCount(stacked) - top, fill: TYPE_COLOURS[type], "data-type": type,
       }, s("title", {}, `Week of ${isoDay(entry.week)}: ${n} ${type}`)));
       stacked += n;
