@@ -13,17 +13,17 @@ from eventscope.records import Article, Document, InputError
 
 # Short articles written for these tests (and reused by the merge, Spark and resume tests).
 _TEMPLATES = (
-    "{city}, {month} {day} – Russian Foreign Minister Sergey Lavrov met Turkish Foreign Minister "
+    ("{city}, {month} {day} – Russian Foreign Minister Sergey Lavrov met Turkish Foreign Minister "
     "Mevlut Cavusoglu in {city} on {month} {day}, {year}. The two ministers discussed the "
-    "situation in Syria and agreed to continue close cooperation.",
-    "{city}, {month} {day} – Syrian President Bashar al-Assad received a Russian delegation in "
+    "situation in Syria and agreed to continue close cooperation."),
+    ("{city}, {month} {day} – Syrian President Bashar al-Assad received a Russian delegation in "
     "Damascus. Assad thanked Russia for its support. The Russian side condemned the attacks "
-    "on civilians in {city}.",
-    "{city}, {month} {day} – The United Nations called on all parties to respect the ceasefire. "
-    "Turkey rejected the proposal and accused the Syrian government of violating the agreement.",
-    "{city}, {month} {day} – Vladimir Putin held a telephone conversation with Recep Tayyip "
+    "on civilians in {city}."),
+    ("{city}, {month} {day} – The United Nations called on all parties to respect the ceasefire. "
+    "Turkey rejected the proposal and accused the Syrian government of violating the agreement."),
+    ("{city}, {month} {day} – Vladimir Putin held a telephone conversation with Recep Tayyip "
     "Erdogan on {month} {day}, {year}. The two presidents praised the cooperation between "
-    "Russia and Turkey.",
+    "Russia and Turkey."),
 )
 _CITIES = ("Moscow", "Ankara", "Damascus", "Beirut", "Tehran", "Cairo", "Amman", "Baghdad")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

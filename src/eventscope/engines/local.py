@@ -72,11 +72,11 @@ def extract_parallel(
     pending: deque[Future] = deque()
     try:
         for chunk in _chunks(articles, chunk_size):
-            pending.append(pool.submit(_extract_chunk, [_to_wire(item) for item in chunk]))
+            pending.append(pool.submit(_extract_chunk, [to_wire(item) for item in chunk]))
             if len(pending) >= workers * CHUNKS_IN_FLIGHT_PER_WORKER:
-                yield from _from_wire(pending.popleft().result())
+                yield from _all_from_wire(pending.popleft().result())
         while pending:
-            yield from _from_wire(pending.popleft().result())
+            yield from _all_from_wire(pending.popleft().result())
     finally:  # also when the consumer stops early: drop queued work, do not wait for it
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -113,28 +113,29 @@ def _start_worker(load: Callable[[str | None], ExtractorLike], model: str | None
 
 def _extract_chunk(wire_items: list[Any]) -> list[Any]:
     assert _worker_extractor is not None, "worker started without its extractor"
-    chunk = [_item_from_wire(item) for item in wire_items]
-    return [_to_wire(result) for result in _extract_mixed(_worker_extractor, chunk)]
+    chunk = [from_wire(item) for item in wire_items]
+    return [to_wire(result) for result in _extract_mixed(_worker_extractor, chunk)]
 
 
 # --- between processes -----------------------------------------------------------------------
-# InputError cannot be pickled as it is (its constructor takes two arguments),
+# InputError cannot be unpickled as it is (its constructor takes two arguments),
 # so it travels as a tagged tuple; articles and documents are plain dataclasses.
+# The Spark engine sends its items the same way.
 
 _ERROR = "input-error"
 
 
-def _to_wire(item: Any) -> Any:
+def to_wire(item: Any) -> Any:
     if isinstance(item, InputError):
         return (_ERROR, item.origin, item.reason)
     return item
 
 
-def _item_from_wire(item: Any) -> Any:
+def from_wire(item: Any) -> Any:
     if isinstance(item, tuple) and item and item[0] == _ERROR:
         return InputError(item[1], item[2])
     return item
 
 
-def _from_wire(items: list[Any]) -> Iterator[Document | InputError]:
-    return (_item_from_wire(item) for item in items)
+def _all_from_wire(items: list[Any]) -> Iterator[Document | InputError]:
+    return (from_wire(item) for item in items)
