@@ -58,6 +58,9 @@ class SentenceEvents:
     def find(self, sentence: Span, speaker: Actor | None = None) -> list[Found]:
         found = []
         for token in sentence:
+            accusation = self._accusation(token, speaker)
+            if accusation is not None:
+                found.append(accusation)
             spec = self._trigger_of(token)
             if spec is None:
                 continue
@@ -102,6 +105,33 @@ class SentenceEvents:
                 return None
             return spec
         return None
+
+    def _accusation(self, noun: Token, quote_speaker: Actor | None) -> Found | None:
+        """A speaker calling what someone did a crime, an aggression, an interference: ACCUSE.
+
+        Only in reported speech, and only when the noun says whose act it is."""
+        spec = self.lexicon.accusation_nouns.get(noun.lemma_.lower())
+        if spec is None or noun.pos_ != "NOUN":
+            return None
+        targets = self._event_agents_of(noun)
+        if not targets:
+            return None
+        event = Found([noun], spec, [], targets, _clause_verb(noun), mode=spec.mode)
+        self._set_speaker(event, quote_speaker)
+        if not event.speaker:
+            return None
+        event.sources, event.speaker = event.speaker, []
+        self._set_modality(event)
+        return event
+
+    def _event_agents_of(self, noun: Token) -> list[Actor]:
+        """Who did what a noun names: "by X", "X's", a demonym or owner of the noun."""
+        for child in noun.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+                found = [a for g in child.children if g.dep_ == "pobj" for a in self._actors(g)]
+                if found:
+                    return found
+        return self.actors.owner_of(noun)
 
     # ----- verbs ---------------------------------------------------------------------------
 
@@ -178,7 +208,7 @@ class SentenceEvents:
         words = where.split()
         out = []
         for prep in head.children:
-            if prep.dep_ in ("prep", "prt", "agent") and prep.lower_ == words[0]:
+            if prep.dep_ in ("prep", "prt", "agent", "dative") and prep.lower_ == words[0]:
                 out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
                 # "in support of Syria": the object of the last preposition of the phrase
                 if len(words) > 1:
@@ -225,6 +255,19 @@ class SentenceEvents:
         own = bool(sources or targets)
         if not sources:
             sources = self._governor_subject(noun)
+        carrier = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lexicon.light_verbs else None
+        if not targets and carrier is not None:
+            # "paid tribute to X", "held talks with X": the light verb carries the target.
+            targets = self._targets(carrier, spec)
+        if len(sources) == 1 and not targets and spec.type in UNORDERED_TYPES and self.actors.last_pair \
+                and sources[0] in self.actors.last_pair and not own:
+            # "X underlined the importance of this visit": the visit X took part in.
+            sources, targets = [self.actors.last_pair[0]], [self.actors.last_pair[1]]
+        if not sources and not targets and spec.type in UNORDERED_TYPES:
+            # "The two ministers stressed the importance of cooperation": between the subjects.
+            subjects = self._subject_actors(clause) if clause.pos_ in ("VERB", "AUX") else []
+            if len(subjects) >= 2:
+                sources, targets = [subjects[0]], [subjects[1]]
         if not sources and not targets and spec.type in UNORDERED_TYPES and self.actors.last_pair:
             if _is_definite(noun) or any(c.lower_ in ("bilateral", "joint", "mutual") for c in noun.lefts):
                 sources = [self.actors.last_pair[0]]

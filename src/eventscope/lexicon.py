@@ -54,6 +54,7 @@ class Lexicon:
     planned_words: frozenset[str]
     hypothetical_words: frozenset[str]
     object_classes: dict[str, frozenset[str]]  # for `needs_<class>_object` flags
+    accusation_nouns: dict[str, Trigger]       # ACCUSE when a speaker uses them of someone's act
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -67,6 +68,10 @@ class Lexicon:
             planned_words=frozenset(data["modality"]["planned"]),
             hypothetical_words=frozenset(data["modality"]["hypothetical"]),
             object_classes={k: frozenset(v) for k, v in data["object_classes"].items()},
+            accusation_nouns={
+                word: _trigger(word, {"type": "ACCUSE", "mode": mode, "target": ["by"]})
+                for mode, words in data["accusation_nouns"].items() for word in words
+            },
         )
 
 
