@@ -207,6 +207,8 @@ class DocumentActors:
                 return None
             if label == "NORP" and entity.root != head:
                 return None  # a demonym modifying another noun: that noun decides
+            if label == "NORP" and self.countries.from_plural_demonym(_strip_the(entity.text)):
+                return Actor(None, country.iso3, "CVL")  # "100 Palestinians": people, not a state
             if label == "NORP" or _is_place_only(entity, self.countries):
                 return self._common_noun(head, default_country=country.iso3) if label == "NORP" else None
             return Actor(None, country.iso3, self._sector_in_phrase(head) or "GOV")

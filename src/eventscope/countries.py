@@ -144,7 +144,12 @@ class Countries:
             found = index.get(text)
             if found:
                 return found
-        return None
+        return self.from_plural_demonym(text)
+
+    def from_plural_demonym(self, text: str) -> Country | None:
+        """ "Palestinians", "Iraqis": the people of a country."""
+        text = text.strip()
+        return self._demonyms.get(text[:-1]) if len(text) > 4 and text.endswith("s") else None
 
     def cow_code(self, iso3: str, year: int | None = None) -> int | None:
         """Correlates of War state code, the one in force in `year` when it changed."""

@@ -58,9 +58,9 @@ class SentenceEvents:
     def find(self, sentence: Span, speaker: Actor | None = None) -> list[Found]:
         found = []
         for token in sentence:
-            accusation = self._accusation(token, speaker)
-            if accusation is not None:
-                found.append(accusation)
+            for special in (self._accusation(token, speaker), self._obligation(token, speaker)):
+                if special is not None:
+                    found.append(special)
             spec = self._trigger_of(token)
             if spec is None:
                 continue
@@ -122,6 +122,22 @@ class SentenceEvents:
             return None
         event.sources, event.speaker = event.speaker, []
         self._set_modality(event)
+        return event
+
+    def _obligation(self, verb: Token, quote_speaker: Actor | None) -> Found | None:
+        """ "X said that Y must ...": X makes a demand of Y (REQUEST)."""
+        if verb.pos_ not in ("VERB", "AUX") or not any(
+                c.dep_ == "aux" and c.lower_ in self.lexicon.obligation_words for c in verb.children):
+            return None
+        targets = self._subject_actors(verb)
+        spec = self.lexicon.verbs.get("demand")
+        if not targets or spec is None:
+            return None
+        event = Found([verb], spec, [], targets, verb, mode=None)
+        self._set_speaker(event, quote_speaker)
+        if not event.speaker or event.speaker == targets:
+            return None
+        event.sources, event.speaker = event.speaker, []
         return event
 
     def _event_agents_of(self, noun: Token) -> list[Actor]:
