@@ -378,7 +378,8 @@ def _modifiers(head: Token):
     lefts.sort(key=lambda t: t.pos_ == "PRON")
     for token in lefts:
         yield token
-        yield from (t for t in token.children if t.dep_ in ("compound", "poss"))
+        # "Russian Foreign Minister Andrei Kozyrev": the demonym hangs from the title.
+        yield from (t for t in token.children if t.dep_ in ("compound", "poss", "amod"))
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
