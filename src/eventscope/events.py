@@ -72,7 +72,7 @@ class SentenceEvents:
             self._set_speaker(event, speaker)
             if event.sources or event.targets:
                 found.append(event)
-        return found
+        return _without_requested(found)
 
     # ----- triggers ----------------------------------------------------------------------
 
@@ -432,6 +432,16 @@ class SentenceEvents:
                 return None
             current = current.head
         return None
+
+
+def _without_requested(found: list[Found]) -> list[Found]:
+    """Drop what a request asks for: in "X called on Y to halt supporting Z" only the
+    REQUEST happened; the support is its content, not an event."""
+    requests = {f.trigger[0] for f in found if f.type == "REQUEST"}
+    if not requests:
+        return found
+    return [f for f in found if f.type == "REQUEST" or not any(
+        t in requests for t in _governors(f.trigger[-1])[1:])]
 
 
 def _noun_dependents(noun: Token) -> list[Token]:
