@@ -5,15 +5,23 @@ from __future__ import annotations
 import io
 import json
 
+from click.testing import CliRunner
+
+from eventscope.cli import main as cli
 from eventscope.merge import (
     MergeSettings,
     cluster_id_of,
     cluster_summary,
+    find_clusters,
+    get_cluster,
     merge_events,
     merge_jsonl,
+    merge_store,
     parse_date,
 )
 from eventscope.records import Actor, Document, Event, Location
+from eventscope.store import EventQuery, open_store
+from store.conftest import postgres_server, postgres_url, store_url  # noqa: F401 - shared fixtures
 
 PUTIN = Actor("Vladimir Putin", "RUS", "GOV")
 RUSSIA = Actor(None, "RUS", "GOV")
@@ -170,3 +178,46 @@ def test_many_articles_cluster_in_one_pass():
         pair = (Actor(None, f"C{call % 2}", "GOV"), Actor(f"Leader {call}", "XXX", "GOV"))
         documents.append(doc(f"d{n}", day, event("CONSULT", *pair, day if n % 2 else None)))
     assert len(merge_events(documents).clusters) == 400
+
+
+# --- stored clusters ----------------------------------------------------------------------
+
+def stored_reports() -> list[Document]:
+    call = "Putin and Erdogan spoke by phone."
+    return [
+        doc("a", "2021-03-10", event("CONSULT", ERDOGAN, PUTIN, "2021-03-09", mode="phone",
+                                     sentence=call, event_id="a:0"), outlet="Outlet A"),
+        doc("b", "2021-03-11", event("CONSULT", PUTIN, ERDOGAN, mode="phone", sentence=call,
+                                     event_id="b:0"),
+            event("ACCUSE", PUTIN, TURKEY, "2021-03-10", sentence="Putin criticised Turkey.",
+                  event_id="b:1"), outlet="Outlet B"),
+    ]
+
+
+def test_merge_store_writes_clusters_and_event_cluster_ids(store_url):  # noqa: F811
+    with open_store(store_url) as store:
+        for document in stored_reports():
+            store.save_document(document)
+        clustering = merge_store(store)
+        merge_store(store)  # running it again changes nothing
+        call_id = clustering.cluster_of["a:0"]
+        assert clustering.cluster_of["b:0"] == call_id != clustering.cluster_of["b:1"]
+        members = store.find_events(EventQuery(cluster=call_id, limit=None))
+        assert sorted(e["id"] for e in members) == ["a:0", "b:0"]
+        top = find_clusters(store, min_mentions=2)
+        assert [c["id"] for c in top] == [call_id]
+        assert top[0]["outlets"] == ["Outlet A", "Outlet B"] and top[0]["doc_ids"] == ["a", "b"]
+        assert top[0]["date"] == "2021-03-09" and top[0]["n_documents"] == 2
+        assert [c["type"] for c in find_clusters(store, actor="tur", event_type="accuse")] == ["ACCUSE"]
+        assert get_cluster(store, call_id)["n_mentions"] == 2
+        assert get_cluster(store, "cl_missing") is None
+
+
+def test_merge_command_reports_the_clusters(tmp_path):
+    db = str(tmp_path / "m.duckdb")
+    with open_store(db) as store:
+        for document in stored_reports():
+            store.save_document(document)
+    result = CliRunner().invoke(cli, ["merge", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "3 events in 2 clusters; 1 clusters join 2 mentions" in result.output

@@ -71,3 +71,7 @@ main.add_command(serve_command)
 from eventscope.summary import summary_command  # noqa: E402
 
 main.add_command(summary_command)
+
+from eventscope.merge import merge_command  # noqa: E402
+
+main.add_command(merge_command)

@@ -29,6 +29,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import IO, Any
 
+import click
 import yaml
 
 from .records import UNORDERED_TYPES, Actor, Document
@@ -60,7 +61,7 @@ class Mention:
     source: Actor | None
     target: Actor | None
     date: str | None
-    place: str | None  # normalised location name
+    place: str | None  # location name as the event gives it
     negated: bool
     factuality: str
     publication_date: str | None
@@ -106,7 +107,7 @@ def mentions_of(document: Document) -> Iterator[Mention]:
             source=event.source,
             target=event.target,
             date=event.date,
-            place=_normalise(event.location.name) if event.location else None,
+            place=event.location.name if event.location else None,
             negated=bool(event.negated),
             factuality=event.factuality or "asserted",
             publication_date=document.publication_date,
@@ -187,7 +188,7 @@ def compatible(a: Mention, b: Mention, settings: MergeSettings) -> bool:
         and a.negated == b.negated
         and a.factuality == b.factuality
         and (a.mode is None or b.mode is None or a.mode == b.mode)
-        and (a.place is None or b.place is None or a.place == b.place)
+        and (a.place is None or b.place is None or _normalise(a.place) == _normalise(b.place))
         and dates_compatible(a, b, settings)
         and dyads_compatible(a, b, settings)
     )
@@ -357,3 +358,93 @@ def _read_documents(path: str) -> Iterator[Document]:
         for line in lines:
             if line.strip():
                 yield Document.from_dict(json.loads(line))
+
+
+# --- the clusters table ---------------------------------------------------------------------
+# `eventscope merge` clusters every stored event and writes the result in one transaction:
+# the clusters table, cluster_members, and cluster_id on each event (schema migration 2).
+# Run it again after ingesting more: it recomputes everything, deterministically.
+
+CLUSTER_COLUMNS = (
+    "id", "type", "mode", "source_name", "source_country", "source_sector",
+    "target_name", "target_country", "target_sector", "date", "location_name",
+    "negated", "factuality", "n_mentions", "n_documents", "doc_ids", "outlets",
+    "first_published", "last_published",
+)
+_JSON_COLUMNS = ("doc_ids", "outlets")
+
+
+def _cluster_row(cluster: Cluster) -> tuple[Any, ...]:
+    summary = cluster_summary(cluster)
+    source, target = summary["source"] or {}, summary["target"] or {}
+    values = {
+        **summary, "id": cluster.cluster_id, "location_name": summary["location"],
+        **{f"source_{k}": source.get(k) for k in ("name", "country", "sector")},
+        **{f"target_{k}": target.get(k) for k in ("name", "country", "sector")},
+        **{k: json.dumps(summary[k], ensure_ascii=False) for k in _JSON_COLUMNS},
+    }
+    return tuple(values[column] for column in CLUSTER_COLUMNS)
+
+
+def merge_store(store: Any, settings: MergeSettings | None = None) -> Clustering:
+    """Cluster all events in a store and save the clusters (replacing earlier ones)."""
+    clustering = merge_events(store.iter_documents(), settings)
+    members = [(event_id, cluster_id) for event_id, cluster_id in clustering.cluster_of.items()]
+    with store._writing() as cursor:
+        for table in ("clusters", "cluster_members"):
+            store._execute(cursor, f"DELETE FROM {table}")
+        store._insert_rows(cursor, "clusters", CLUSTER_COLUMNS,
+                           [_cluster_row(c) for c in clustering.clusters])
+        store._insert_rows(cursor, "cluster_members", ("event_id", "cluster_id"), members)
+        store._execute(cursor, "UPDATE events SET cluster_id = NULL")
+        store._execute(cursor, "UPDATE events SET cluster_id = m.cluster_id "
+                               "FROM cluster_members m WHERE events.id = m.event_id")
+    return clustering
+
+
+def find_clusters(store: Any, *, event_type: str | None = None, actor: str | None = None,
+                  min_mentions: int = 1, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Stored clusters, most reported first. `actor` matches a name (any case) or a country code."""
+    conditions, params = ["n_mentions >= ?"], [min_mentions]
+    if event_type:
+        conditions.append("type = ?")
+        params.append(event_type.upper())
+    if actor:
+        conditions.append("(lower(source_name) = lower(?) OR source_country = upper(?) "
+                          "OR lower(target_name) = lower(?) OR target_country = upper(?))")
+        params += [actor] * 4
+    rows = store._select(
+        f"SELECT * FROM clusters WHERE {' AND '.join(conditions)} "
+        "ORDER BY n_mentions DESC, id LIMIT ? OFFSET ?", [*params, limit, offset])
+    return [_decoded(row) for row in rows]
+
+
+def get_cluster(store: Any, cluster_id: str) -> dict[str, Any] | None:
+    rows = store._select("SELECT * FROM clusters WHERE id = ?", [cluster_id])
+    return _decoded(rows[0]) if rows else None
+
+
+def _decoded(row: dict[str, Any]) -> dict[str, Any]:
+    return {**row, **{k: json.loads(row[k]) for k in _JSON_COLUMNS}}
+
+
+@click.command("merge")
+@click.option("--db", default=None, help="Database: a DuckDB file path or a postgresql:// URL "
+              "[default: $EVENTSCOPE_DB, else ./eventscope.duckdb]")
+def merge_command(db: str | None) -> None:
+    """Group the stored events that report the same real-world event into clusters.
+
+    Sets cluster_id on every event and fills the clusters table (served at
+    /api/clusters). Run it after ingesting; it recomputes all clusters.
+    """
+    from eventscope.store import StoreError, open_store
+
+    try:
+        with open_store(db) as store:
+            clustering = merge_store(store)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
+    merged = [c for c in clustering.clusters if len(c.mentions) > 1]
+    click.echo(f"eventscope: {len(clustering.cluster_of)} events in {len(clustering.clusters)} "
+               f"clusters; {len(merged)} clusters join "
+               f"{sum(len(c.mentions) for c in merged)} mentions", err=True)

@@ -125,8 +125,39 @@ _INITIAL = (
     """,
 )
 
+# Event clusters, written by `eventscope merge` (eventscope.merge): one row per real-world
+# event, its members in cluster_members, and events.cluster_id set from them.
+_CLUSTERS = (
+    """
+    CREATE TABLE clusters (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        mode TEXT,
+        source_name TEXT,
+        source_country TEXT,
+        source_sector TEXT,
+        target_name TEXT,
+        target_country TEXT,
+        target_sector TEXT,
+        date TEXT,
+        location_name TEXT,
+        negated BOOLEAN NOT NULL,
+        factuality TEXT NOT NULL,
+        n_mentions INTEGER NOT NULL,
+        n_documents INTEGER NOT NULL,
+        doc_ids TEXT NOT NULL,
+        outlets TEXT NOT NULL,
+        first_published TEXT,
+        last_published TEXT
+    )
+    """,
+    "CREATE TABLE cluster_members (event_id TEXT PRIMARY KEY, cluster_id TEXT NOT NULL)",
+    "CREATE INDEX events_cluster ON events (cluster_id)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, events, quotes and the actors view", _INITIAL),
+    Migration(2, "event clusters", _CLUSTERS),
 )
 
 SCHEMA_VERSION_TABLE = """
