@@ -187,7 +187,8 @@ class SentenceEvents:
         """The subjects of a verb, inherited along xcomp/conj/advcl chains and from relative clauses."""
         current = verb
         for _ in range(6):
-            subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
+            # A dateline ("DAMASCUS, (ST) –") is sometimes parsed as a subject: never one.
+            subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj") and c.idx >= self.skip_before]
             if subjects:
                 if subjects[0].lower_ in ("that", "which", "who") and current.dep_ == "relcl":
                     return [current.head]
@@ -238,6 +239,11 @@ class SentenceEvents:
             if agents:
                 return agents
         actors = self._actors(argument)
+        if len(actors) == 1 and actors[0].country is None and actors[0].sector is None:
+            # A name the tables do not know as an actor but the gazetteer knows as a place.
+            place = self.places.lookup(_entity_text(argument))
+            if place is not None and place.country:
+                return [Actor(None, place.country, "CVL")]
         if actors:
             return actors
         if argument.pos_ == "NOUN" and argument.lemma_.lower() not in self.lexicon.nouns:
@@ -271,6 +277,8 @@ class SentenceEvents:
         own = bool(sources or targets)
         if not sources:
             sources = self._governor_subject(noun)
+        if not sources and spec.type == "ASSAULT":
+            sources = self._attacker_by_kind(noun)
         carrier = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lexicon.light_verbs else None
         if not targets and carrier is not None:
             # "paid tribute to X", "held talks with X": the light verb carries the target.
@@ -298,6 +306,16 @@ class SentenceEvents:
         found = Found(trigger, spec, sources, targets, clause, mode=spec.mode)
         found.place_target = self._visit_place(noun) if spec.type == "CONSULT" else None
         return found
+
+    def _attacker_by_kind(self, noun: Token) -> list[Actor]:
+        """ "terrorist attacks": the terrorists the article named last, else armed non-state actors."""
+        sector = next((self.actors.rules.sector_adjectives.get(c.lemma_.lower()) for c in noun.lefts
+                       if c.lemma_.lower() in self.actors.rules.sector_adjectives), None)
+        if sector is None:
+            return []
+        if self.last_attacker is not None and self.last_attacker.sector == sector:
+            return [self.last_attacker]
+        return [Actor(None, None, sector)]
 
     def _noun_participants(self, noun: Token, spec: Trigger) -> tuple[list[Actor], list[Actor]]:
         sources: list[Actor] = []

@@ -145,7 +145,7 @@ class DocumentReader:
             sources, attribution, embedded = self._voice(item)
             explicit_date, tense = self._explicit_date(item)
             place = self._explicit_place(item) or item.place_target
-            dyads = list(self._dyads(item.type, sources, item.targets))
+            dyads = list(self._dyads(item.type, sources, item.targets or self._victims(item, place)))
             if dyads and not embedded and tense != "future":
                 self.narrative_date = explicit_date or self.narrative_date
                 if place and item.type == "CONSULT":
@@ -168,6 +168,13 @@ class DocumentReader:
             if item.type == "ASSAULT" and sources:
                 self.finder.last_attacker = sources[0]
         return out
+
+    @staticmethod
+    def _victims(item: Found, place: Location | None) -> list[Actor]:
+        """An attack in a place with no named victim: the people there."""
+        if item.type == "ASSAULT" and place is not None and place.country:
+            return [Actor(None, place.country, "CVL")]
+        return []
 
     def _voice(self, item: Found) -> tuple[list[Actor], str | None, bool]:
         """Who the event belongs to: a speaker speaking for their own country takes it over."""
@@ -232,7 +239,10 @@ class DocumentReader:
         return None, None
 
     def _explicit_place(self, item: Found) -> Location | None:
-        for head in (item.trigger[-1], item.clause):
+        trigger = item.trigger[-1]
+        # "the crime by ISIS in Al-Sweida": a place may hang from the trigger's own object.
+        objects = [g for c in trigger.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+        for head in (trigger, item.clause, *objects):
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                     for obj in prep.children:
