@@ -70,6 +70,8 @@ class SentenceEvents:
                 continue
             self._set_modality(event)
             self._set_speaker(event, speaker)
+            if not (event.sources or event.targets):
+                self._speakers_pair(event)
             if event.sources or event.targets:
                 found.append(event)
         return _without_requested(found)
@@ -105,6 +107,17 @@ class SentenceEvents:
                 return None
             return spec
         return None
+
+    def _speakers_pair(self, event: Found) -> None:
+        """ "Both sides stressed coordination", "X said cooperation would continue": with no
+        participants of its own, a cooperation or meeting noun that one side of the last
+        pair speaks of is between that pair."""
+        pair = self.actors.last_pair
+        if event.type not in UNORDERED_TYPES or not pair or not event.speaker:
+            return
+        countries = {a.country for a in pair}
+        if all(s in pair or (s.country and s.country in countries) for s in event.speaker):
+            event.sources, event.targets = [pair[0]], [pair[1]]
 
     def _accusation(self, noun: Token, quote_speaker: Actor | None) -> Found | None:
         """A speaker calling what someone did a crime, an aggression, an interference: ACCUSE.
@@ -300,8 +313,8 @@ class SentenceEvents:
             return None
         if "transfer_verb" in spec.requires and clause.lemma_.lower() not in ("offer", "provide", "send", "deliver", "supply", "donate", "give", "ship"):
             return None
-        if not sources and not targets:
-            return None
+        if not sources and not targets and spec.type not in UNORDERED_TYPES:
+            return None  # cooperation nouns may still take the speaker's pair, see find()
         trigger = [c for c in noun.lefts if c.dep_ == "compound" and f"{c.lower_} {noun.lemma_.lower()}" == spec.key] + [noun]
         found = Found(trigger, spec, sources, targets, clause, mode=spec.mode)
         found.place_target = self._visit_place(noun) if spec.type == "CONSULT" else None
