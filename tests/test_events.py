@@ -1,0 +1,195 @@
+"""Events: PLOVER type, mode, dyad, negation, factuality, date and place, on sentences written here.
+
+Each test states what a careful annotator following shared/spec/EVENTS.md would code.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope import extract
+from eventscope.records import Event
+
+pytestmark = pytest.mark.slow
+
+
+def events(text: str, published: str, kind: str | None = None) -> list[Event]:
+    found = extract(text, publication_date=published).events
+    return [e for e in found if kind is None or e.type == kind]
+
+
+def one(text: str, published: str, kind: str) -> Event:
+    found = events(text, published, kind)
+    assert len(found) == 1, (kind, events(text, published))
+    return found[0]
+
+
+def countries(event: Event) -> tuple[str | None, str | None]:
+    return (event.source.country if event.source else None, event.target.country if event.target else None)
+
+
+# ----------------------------------------------------------------- types and dyads
+
+def test_meeting_is_one_consult_with_names_place_and_date():
+    event = one("Foreign Minister Sergey Lavrov met Chinese Foreign Minister Wang Yi in Beijing on Monday.",
+                "2024-04-10", "CONSULT")
+    assert {event.source.name, event.target.name} == {"Sergey Lavrov", "Wang Yi"}
+    assert set(countries(event)) == {"RUS", "CHN"}
+    assert event.trigger == "met"
+    assert event.location.name == "Beijing" and event.location.country == "CHN"
+    assert event.date == "2024-04-08"
+    assert (event.negated, event.factuality) == (False, "asserted")
+
+
+def test_passive_voice_attack_keeps_attacker_as_source():
+    event = one("The Saudi embassy in Sanaa was attacked by Houthi fighters on Tuesday.", "2023-10-17", "ASSAULT")
+    assert (event.source.country, event.source.sector) == ("YEM", "REB")
+    assert event.target.country == "SAU"
+    assert event.date == "2023-10-17"
+
+
+def test_passive_attack_by_unnamed_gunmen_targets_the_embassy_country():
+    event = one("The Israeli embassy in Amman was attacked by gunmen on Monday.", "2023-10-17", "ASSAULT")
+    assert event.target.country == "ISR"
+    assert event.date == "2023-10-16"
+
+
+def test_condemning_an_attack_is_accuse_even_when_no_culprit_is_named():
+    event = one("Egypt condemned the attack.", "2023-10-17", "ACCUSE")
+    assert event.source.country == "EGY"
+    assert event.mode == "disapprove"
+
+
+def test_condemning_a_named_actor():
+    event = one("Jordan condemned Israel's decision to expand settlements in the West Bank.", "2023-10-17",
+                "ACCUSE")
+    assert countries(event) == ("JOR", "ISR")
+
+
+def test_pair_subject_gives_one_event_between_the_two():
+    event = one("Saudi Arabia and Iran agreed on Friday to restore diplomatic relations.", "2023-03-14", "AGREE")
+    assert set(countries(event)) == {"SAU", "IRN"}
+    assert event.date == "2023-03-10"
+
+
+def test_discussed_with_names_the_partner():
+    event = one("Antony Blinken discussed the war in Gaza with Qatari Prime Minister "
+                "Mohammed bin Abdulrahman Al Thani.", "2023-11-10", "CONSULT")
+    assert {event.source.name, event.target.name} == {"Antony Blinken", "Mohammed bin Abdulrahman Al Thani"}
+
+
+def test_reported_speech_is_the_speakers_event():
+    event = one("Lavrov stressed that Russia supports Syria.", "2021-06-01", "SUPPORT")
+    assert (event.source.name, event.source.country) == ("Sergey Lavrov", "RUS")
+    assert event.target.country == "SYR"
+
+
+def test_sanctions_imposed_by_an_organisation():
+    event = one("The European Union imposed new sanctions on Iran over drone deliveries to Russia.",
+                "2023-07-20", "SANCTION")
+    assert (event.source.name, event.source.sector) == ("European Union", "IGO")
+    assert event.target.country == "IRN"
+
+
+def test_humanitarian_aid_sent():
+    event = one("Qatar sent 50 tonnes of humanitarian aid to Sudan on Wednesday.", "2023-07-20", "AID")
+    assert countries(event) == ("QAT", "SDN")
+    assert event.mode == "humanitarian"
+    assert event.date == "2023-07-19"
+
+
+def test_call_on_is_request():
+    event = one("Egypt called on Israel to open the crossings into Gaza.", "2023-07-20", "REQUEST")
+    assert countries(event) == ("EGY", "ISR")
+
+
+def test_rejecting_accusations_is_reject_towards_the_accuser():
+    event = one("Iran rejected the accusations made by the United States.", "2023-07-20", "REJECT")
+    assert countries(event) == ("IRN", "USA")
+
+
+def test_thanks_and_congratulations_are_support():
+    thanks = one("Syrian Foreign Minister Faisal Mekdad thanked Russia for its support.", "2021-06-01", "SUPPORT")
+    assert (thanks.source.name, thanks.target.country) == ("Faisal Mekdad", "RUS")
+    congratulation = one("Algeria congratulated Egypt on the success of the elections.", "2023-07-20", "SUPPORT")
+    assert countries(congratulation) == ("DZA", "EGY")
+
+
+def test_welcoming_a_decision_is_support_not_a_visit():
+    text = "Algeria welcomed the decision of the African Union to send observers."
+    assert events(text, "2023-07-20", "CONSULT") == []
+    event = one(text, "2023-07-20", "SUPPORT")
+    assert event.source.country == "DZA" and event.target.name == "African Union"
+
+
+def test_arrests_are_coerce():
+    event = one("Iraqi police arrested ten ISIS members in Mosul.", "2023-07-20", "COERCE")
+    assert event.source.country == "IRQ"
+    assert event.target.name == "ISIS"
+
+
+def test_demonstration_is_protest_by_civilians():
+    text = "Thousands of Iranians protested in Tehran against the government on Wednesday."
+    event = one(text, "2023-07-20", "PROTEST")
+    assert (event.source.country, event.source.sector) == ("IRN", "CVL")
+    assert event.location.name == "Tehran"
+
+
+def test_threat():
+    event = one("Russia threatened to cut gas supplies to Moldova.", "2023-07-20", "THREATEN")
+    assert countries(event) == ("RUS", "MDA")
+
+
+def test_withdrawal_is_retreat():
+    event = one("Israel withdrew its troops from the Jenin camp on Wednesday.", "2023-07-20", "RETREAT")
+    assert event.source.country == "ISR"
+    assert event.date == "2023-07-19"
+
+
+# ----------------------------------------------------- negation, factuality, attribution
+
+def test_did_not_condemn_is_negated():
+    event = one("Turkey did not condemn the Russian strikes on Ukrainian ports.", "2023-10-17", "ACCUSE")
+    assert event.negated is True
+    assert countries(event) == ("TUR", "RUS")
+
+
+def test_will_visit_is_planned_for_the_week_said():
+    event = one("French President Emmanuel Macron will visit Algeria next week.", "2023-03-14", "CONSULT")
+    assert (event.mode, event.factuality, event.negated) == ("visit", "planned", False)
+    assert (event.source.name, event.target.country) == ("Emmanuel Macron", "DZA")
+    assert event.date and event.date.startswith("2023-03")
+
+
+def test_conditional_is_hypothetical():
+    event = one("If the talks fail, Turkey could impose sanctions on Sweden.", "2023-07-20", "SANCTION")
+    assert event.factuality == "hypothetical"
+    assert countries(event) == ("TUR", "SWE")
+
+
+def test_anonymous_source_is_the_attribution():
+    event = one("A diplomatic source said that Moscow supports the Syrian government.", "2023-07-20", "SUPPORT")
+    assert countries(event) == ("RUS", "SYR")
+    assert event.attribution and "diplomatic source" in event.attribution.lower()
+
+
+def test_no_event_in_a_sentence_without_political_interaction():
+    assert events("The talks were held in a good atmosphere.", "2024-02-13") == []
+    assert events("The minister spoke at length about the economy and the reforms.", "2024-02-13") == []
+
+
+# ------------------------------------------------------------------ dates and places
+
+def test_recalled_past_event_keeps_its_own_date():
+    event = one("Putin met Assad in Sochi on 17 May 2018.", "2021-06-01", "CONSULT")
+    assert event.date == "2018-05-17"
+    assert event.location.name == "Sochi" and event.location.country == "RUS"
+    assert {event.source.name, event.target.name} == {"Vladimir Putin", "Bashar al-Assad"}
+
+
+def test_visited_city_is_the_location():
+    event = one("Jordanian Foreign Minister Ayman Safadi visited Cairo on Tuesday.", "2024-05-21", "CONSULT")
+    assert event.mode == "visit"
+    assert countries(event) == ("JOR", "EGY")
+    assert event.location and event.location.name == "Cairo"
+    assert event.date == "2024-05-21"
