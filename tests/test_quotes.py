@@ -1,0 +1,82 @@
+"""Quotes: direct quotations with their speakers, straight and curly marks, across paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope import extract
+from eventscope.records import Quote
+
+pytestmark = pytest.mark.slow
+
+
+def quotes(text: str, published: str = "2024-02-13") -> list[Quote]:
+    return extract(text, publication_date=published).quotes
+
+
+def words(text: str) -> str:
+    """The quoted words without the punctuation that closes them inside the marks."""
+    return text.strip().rstrip(",.").strip()
+
+
+def test_speaker_after_the_quote():
+    (quote,) = quotes('"We will not abandon our allies," Lavrov said on Tuesday.')
+    assert words(quote.text) == "We will not abandon our allies"
+    assert (quote.speaker.name, quote.speaker.country) == ("Sergey Lavrov", "RUS")
+
+
+def test_speaker_before_the_quote_with_a_colon():
+    (quote,) = quotes('Jordanian Foreign Minister Ayman Safadi said: "Jordan stands with Lebanon and its people."')
+    assert words(quote.text) == "Jordan stands with Lebanon and its people"
+    assert quote.speaker.name == "Ayman Safadi"
+
+
+def test_curly_marks_and_inverted_said():
+    (quote,) = quotes("“The sanctions are illegal and will fail,” said Iranian Foreign Minister "
+                      "Hossein Amir-Abdollahian.")
+    assert words(quote.text) == "The sanctions are illegal and will fail"
+    assert (quote.speaker.name, quote.speaker.country) == ("Hossein Amir-Abdollahian", "IRN")
+
+
+def test_pronoun_speaker_is_the_person_named_before():
+    (quote,) = quotes('Wang Yi arrived in Moscow on Monday.\n"China values its partnership with Russia," '
+                      "he told reporters.")
+    assert words(quote.text) == "China values its partnership with Russia"
+    assert quote.speaker.name == "Wang Yi"
+
+
+def test_quote_continued_in_the_next_paragraph_belongs_to_the_same_speaker():
+    # News style: a quotation running over paragraphs leaves the first one unclosed.
+    text = ('Antony Blinken spoke to reporters in Riyadh.\n'
+            '"We are working for a pause in the fighting. We want the hostages home.\n'
+            '"That work continues every day," Blinken said.')
+    found = quotes(text)
+    said = " ".join(q.text for q in found)
+    assert "We want the hostages home" in said and "That work continues every day" in said
+    assert [q.speaker.name if q.speaker else None for q in found] == ["Antony Blinken"] * len(found)
+
+
+def test_offsets_point_at_the_quoted_text():
+    document = extract('Officials said the talks went well.\n"We agreed on the next steps," Fidan said.',
+                       publication_date="2023-09-05")
+    (quote,) = document.quotes
+    assert document.text[quote.start:quote.end] == quote.text
+    assert quote.speaker.name == "Hakan Fidan"
+
+
+def test_statement_inside_a_quotation_is_the_speakers_event():
+    document = extract('"Russia supports Syria in its fight against terrorism," Lavrov said.',
+                       publication_date="2024-02-13")
+    support = [e for e in document.events if e.type == "SUPPORT"]
+    assert len(support) == 1
+    assert (support[0].source.name, support[0].target.country) == ("Sergey Lavrov", "SYR")
+
+
+def test_text_without_quotation_marks_has_no_quotes():
+    assert quotes("The minister said the talks would continue next week in Geneva.") == []
+
+
+def test_unbalanced_mark_yields_no_runaway_quote():
+    text = 'The envoy called the plan "unacceptable and said nothing more.\nTurkey rejected the plan.'
+    for quote in quotes(text):
+        assert "Turkey rejected" not in quote.text
