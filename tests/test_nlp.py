@@ -1,0 +1,92 @@
+"""The spaCy pipeline: paragraph sentence breaks, fused-name splitting, the entity ruler, loading."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventscope import nlp
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Language:
+    return nlp.load()
+
+
+def sentences(doc: Doc) -> list[str]:
+    return [s.text.strip() for s in doc.sents]
+
+
+def assert_valid_tree(doc: Doc) -> None:
+    """Each sentence has one root that is its own head; every token reaches it."""
+    for sentence in doc.sents:
+        roots = [t for t in sentence if t.head.i == t.i]
+        assert len(roots) == 1, [(t.text, t.dep_, t.head.text) for t in sentence]
+        assert roots[0].dep_ == "ROOT"
+        assert sentence.root == roots[0]
+        for token in sentence:
+            assert roots[0] in [token, *token.ancestors], token.text
+
+
+@pytest.mark.parametrize("brk", ["\n", "\n\n", "\r\n"])
+def test_a_line_break_ends_a_sentence_without_a_full_stop(pipeline: Language, brk: str):
+    doc = pipeline(f"Russia supports Syria{brk}Turkey rejected the plan")
+    assert sentences(doc) == ["Russia supports Syria", "Turkey rejected the plan"]
+
+
+def test_full_stops_still_end_sentences_within_a_paragraph(pipeline: Language):
+    doc = pipeline("The minister met the envoy. The envoy thanked him. Mr. Lavrov left.")
+    assert sentences(doc) == ["The minister met the envoy.", "The envoy thanked him.", "Mr. Lavrov left."]
+
+
+@pytest.mark.parametrize(("fused", "name", "verb"), [
+    ("Lavrovstressed", "Lavrov", "stressed"),
+    ("Putinsaid", "Putin", "said"),
+    ("Shoukryaffirmed", "Shoukry", "affirmed"),
+])
+def test_a_name_fused_with_its_verb_is_split(pipeline: Language, fused: str, name: str, verb: str):
+    doc = pipeline(f"{fused} that Russia supports Syria.")
+    assert [t.text for t in doc[:2]] == [name, verb]
+    assert doc[0].dep_ == "nsubj" and doc[0].head.text == verb
+
+
+@pytest.mark.parametrize("text", [
+    "Lavrovstressed that Russia supports Syria.",
+    "Asadasserted that Damascus thanks Moscow.",
+    "Al-Assadasserted that Syria thanks Russia.",
+])
+def test_splitting_leaves_a_valid_parse(pipeline: Language, text: str):
+    assert_valid_tree(pipeline(text))
+
+
+def test_ordinary_words_starting_with_a_name_are_not_split(pipeline: Language):
+    doc = pipeline("Putinism and Assadism were discussed at the conference.")
+    assert [t.text for t in doc[:3]] == ["Putinism", "and", "Assadism"]
+
+
+def test_entity_ruler_labels_known_names_and_places(pipeline: Language):
+    doc = pipeline("Hayat Tahrir al-Sham fighters attacked the village. "
+                   "Faisal Mekdad met Mikhail Bogdanov in Damascus.")
+    entities = {(e.text, e.label_) for e in doc.ents}
+    assert {("Hayat Tahrir al-Sham", "ORG"), ("Faisal Mekdad", "PERSON"), ("Mikhail Bogdanov", "PERSON"),
+            ("Damascus", "GPE")} <= entities
+
+
+def test_dateline_capitals_are_places(pipeline: Language):
+    doc = pipeline("DAMASCUS, (SANA) – The minister arrived on Monday.")
+    assert ("DAMASCUS", "GPE") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_pipeline_is_loaded_once_with_all_components(pipeline: Language):
+    assert nlp.load() is pipeline
+    for component in ("eventscope_fused_names", "eventscope_paragraphs", "parser", "ner", "eventscope_entities"):
+        assert component in pipeline.pipe_names
+    assert pipeline.pipe_names.index("eventscope_paragraphs") < pipeline.pipe_names.index("parser")
+
+
+def test_unknown_model_is_a_clear_error():
+    with pytest.raises(RuntimeError, match="xx_no_such_model.*not installed"):
+        nlp.load("xx_no_such_model")
