@@ -67,6 +67,10 @@ class PostgresStore(Store):
         # Two writers of one document (or two migrators) wait for each other.
         cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [key])
 
+    def _refresh_statistics(self) -> None:
+        with self._reading() as cursor:
+            cursor.execute("ANALYZE documents, events, quotes")
+
     def _insert_rows(self, cursor: Any, table: str, columns: Sequence[str],
                      rows: list[tuple[Any, ...]]) -> None:
         if not rows:

@@ -16,6 +16,12 @@ class Migration:
     version: int
     description: str
     statements: tuple[str, ...]
+    # Extra statements for one backend only ("postgresql" or "duckdb"), after the shared ones.
+    only: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def statements_for(self, dialect: str) -> tuple[str, ...]:
+        extra = [statements for name, statements in self.only if name == dialect]
+        return self.statements + tuple(s for group in extra for s in group)
 
 
 # Event columns in storage order; `events` rows are written and read by these names.
