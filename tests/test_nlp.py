@@ -46,11 +46,14 @@ def test_full_stops_still_end_sentences_within_a_paragraph(pipeline: Language):
     ("Lavrovstressed", "Lavrov", "stressed"),
     ("Putinsaid", "Putin", "said"),
     ("Shoukryaffirmed", "Shoukry", "affirmed"),
+    ("Al-Assadasserted", "Al-Assad", "asserted"),
 ])
 def test_a_name_fused_with_its_verb_is_split(pipeline: Language, fused: str, name: str, verb: str):
-    doc = pipeline(f"{fused} that Russia supports Syria.")
-    assert [t.text for t in doc[:2]] == [name, verb]
-    assert doc[0].dep_ == "nsubj" and doc[0].head.text == verb
+    text = nlp.split_fused_names(f"{fused} that Russia supports Syria.")
+    assert text == f"{name} {verb} that Russia supports Syria."
+    doc = pipeline(text)
+    assert any(t.text == verb and t.dep_ == "ROOT" for t in doc)
+    assert_valid_tree(doc)
 
 
 @pytest.mark.parametrize("text", [
@@ -59,12 +62,12 @@ def test_a_name_fused_with_its_verb_is_split(pipeline: Language, fused: str, nam
     "Al-Assadasserted that Syria thanks Russia.",
 ])
 def test_splitting_leaves_a_valid_parse(pipeline: Language, text: str):
-    assert_valid_tree(pipeline(text))
+    assert_valid_tree(pipeline(nlp.split_fused_names(text)))
 
 
-def test_ordinary_words_starting_with_a_name_are_not_split(pipeline: Language):
-    doc = pipeline("Putinism and Assadism were discussed at the conference.")
-    assert [t.text for t in doc[:3]] == ["Putinism", "and", "Assadism"]
+def test_ordinary_words_starting_with_a_name_are_not_split():
+    text = "Putinism and Assadism were discussed; Trumpeted claims."
+    assert nlp.split_fused_names(text) == text
 
 
 def test_entity_ruler_labels_known_names_and_places(pipeline: Language):
@@ -82,7 +85,7 @@ def test_dateline_capitals_are_places(pipeline: Language):
 
 def test_pipeline_is_loaded_once_with_all_components(pipeline: Language):
     assert nlp.load() is pipeline
-    for component in ("eventscope_fused_names", "eventscope_paragraphs", "parser", "ner", "eventscope_entities"):
+    for component in ("eventscope_paragraphs", "parser", "ner", "eventscope_entities"):
         assert component in pipeline.pipe_names
     assert pipeline.pipe_names.index("eventscope_paragraphs") < pipeline.pipe_names.index("parser")
 

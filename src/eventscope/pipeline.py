@@ -79,7 +79,7 @@ class Extractor:
         if isinstance(article, InputError):
             return article
         try:
-            text = clean.clean_text(article)
+            text = nlp.split_fused_names(clean.clean_text(article))
         except InputError as error:
             return error
         meta = metadata.read_metadata(text, title=article.title, publication_date=article.publication_date)
