@@ -44,6 +44,10 @@ class MentionRules:
     speaker_pronouns: frozenset[str]
     speaker_group_pronouns: frozenset[str]
     place_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    member_nouns: frozenset[str]
+    quantity_nouns: frozenset[str]
+    counterpart_nouns: frozenset[str]
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -58,7 +62,8 @@ class MentionRules:
             sector_adjectives=by_word(data["sector_adjectives"]),
             **{key: frozenset(data[key]) for key in (
                 "unnamed_states", "pair_nouns", "pair_determiners", "person_pronouns",
-                "plural_pronouns", "speaker_pronouns", "speaker_group_pronouns", "place_nouns")},
+                "plural_pronouns", "speaker_pronouns", "speaker_group_pronouns", "place_nouns",
+                "person_nouns", "member_nouns", "quantity_nouns", "counterpart_nouns")},
         )
 
 
@@ -118,6 +123,11 @@ class DocumentActors:
         by_demonym = self._demonym_list(head)
         if by_demonym:
             return by_demonym
+        if head.lemma_.lower() in self.rules.quantity_nouns or head.pos_ == "NUM":
+            # "thousands of Iranians"
+            of = [g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+            if of:
+                return self.actors_of(of[0])
         found = []
         for token in (head, *head.conjuncts):
             if token.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
@@ -246,6 +256,15 @@ class DocumentActors:
         return None
 
     def _common_noun(self, head: Token, default_country: str | None = None) -> Actor | None:
+        lemma = head.lemma_.lower()
+        if lemma in self.rules.member_nouns:
+            group = self._named_group(head)
+            if group is not None:
+                return group
+        if lemma in self.rules.counterpart_nouns:
+            counterpart = self._counterpart(head)
+            if counterpart is not None:
+                return counterpart
         role = self.role_in_phrase(head)
         country = self.country_in_phrase(head) or default_country
         if role or self.rules.sector_nouns.get(head.lemma_.lower()) == "GOV":
@@ -270,6 +289,28 @@ class DocumentActors:
         if head.pos_ == "NOUN":
             self.nominals[lemma] = actor
         return actor
+
+    def _named_group(self, head: Token) -> Actor | None:
+        """ "ten ISIS members", "Hamas fighters": the group they belong to."""
+        for child in head.lefts:
+            if child.dep_ == "compound" and child.ent_type_ in ("ORG", "NORP"):
+                entry = self.table.find(_entity_text(child), self.on)
+                if entry is not None:
+                    return entry.actor()
+        return None
+
+    def _counterpart(self, head: Token) -> Actor | None:
+        """ "The Russian foreign minister met his Syrian counterpart": the same office, the other country."""
+        country = self.country_in_phrase(head)
+        subject = next((t for t in head.sent if t.dep_ in ("nsubj", "nsubjpass") and t.i < head.i), None)
+        if country is None or subject is None:
+            return None
+        role = self.role_in_phrase(subject) or next(
+            (p.role for p in self.persons if p.actor == self.actor_of(subject) and p.role), None)
+        if role is None:
+            return None
+        entry = self.table.holder(role, country, self.on)
+        return entry.actor() if entry else Actor(None, country, "GOV")
 
     def _appositive_person(self, head: Token) -> Actor | None:
         """ "the special envoy of President Putin, Alexander Lavrentiev": the person the role names."""
@@ -303,11 +344,16 @@ class DocumentActors:
         if head is None or head.pos_ not in ("NOUN", "PROPN"):
             return None
         words = [t for t in head.lefts if t.dep_ in ("compound", "amod")] + [head]
+        # "secretary of state", "minister of foreign affairs": the office may go on after "of".
+        of_words = [" of " + " ".join(t.lower_ for t in g.subtree) for p in head.children
+                    if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                    if g.dep_ == "pobj" and not g.ent_type_]
         for start in range(len(words)):
-            phrase = " ".join(t.lower_ for t in words[start:])
-            role = self.table.canonical_role(phrase) or (phrase if self.table.holder(phrase, None) else None)
-            if role:
-                return role
+            base = " ".join(t.lower_ for t in words[start:])
+            for phrase in (*(base + tail for tail in of_words), base):
+                role = self.table.canonical_role(phrase) or (phrase if self.table.holder(phrase, None) else None)
+                if role:
+                    return role
         lemma = head.lemma_.lower()
         return self.table.canonical_role(lemma) or (lemma if lemma in _ROLE_HEADS else None)
 

@@ -23,6 +23,8 @@ from eventscope.records import UNORDERED_TYPES, Actor, Location
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 CLAUSE_LINKS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl")
 NEGATIONS = {"not", "n't", "never", "no"}
+# Verbs whose infinitive says what the event is about ("threatened to cut ... to X").
+INFINITIVE_TYPES = frozenset({"THREATEN", "AGREE", "REJECT", "REQUEST", "SUPPORT", "AID"})
 
 
 @dataclass
@@ -39,6 +41,7 @@ class Found:
     factuality: str = "asserted"
     mode: str | None = None
     place_target: Location | None = None  # "visit to Damascus": where the target is
+    speaker_phrase: str | None = None      # how the text names the speaker ("a diplomatic source")
 
     @property
     def type(self) -> str:
@@ -165,21 +168,58 @@ class SentenceEvents:
     # ----- verbs ---------------------------------------------------------------------------
 
     def _verb_event(self, verb: Token, spec: Trigger) -> Found | None:
+        if "person_object" in spec.requires and not self._has_person_object(verb):
+            # "welcomed the decision of X": not a visit; the other sense, if the lexicon has one.
+            if spec.otherwise is None:
+                return None
+            spec = self.lexicon.verbs.get(spec.otherwise) or spec
+            if "person_object" in spec.requires:
+                return None
         sources, targets = self._verb_arguments(verb, spec)
-        if spec.requires & {"person_object", "actor_object", "actor_or_place_object"} and not targets:
+        if spec.requires & {"actor_object", "actor_or_place_object"} and not targets:
             return None
+        if spec.civilian_type and sources and all(s.sector in ("CVL", None) for s in sources):
+            spec = self.lexicon.verbs.get(spec.civilian_type) or spec  # people protesting: PROTEST
         for requirement in spec.requires:
             kind = requirement.removesuffix("_object")
             if kind in self.lexicon.object_classes and not self._object_lemma_in(
                     verb, self.lexicon.object_classes[kind]):
                 return None
         trigger = [verb] + [c for c in verb.children if c.dep_ == "prt"]
-        return Found(trigger, spec, sources, targets, verb, mode=spec.mode)
+        found = Found(trigger, spec, sources, targets, verb, mode=self._mode(spec, self._objects(verb)))
+        if spec.mode == "visit":
+            found.place_target = next(filter(None, (self._place_of(o) for o in self._objects(verb))), None)
+        return found
 
-    def _object_lemma_in(self, verb: Token, lemmas: frozenset[str]) -> bool:
+    def _objects(self, verb: Token) -> list[Token]:
+        """A verb's object nouns, with what they measure ("50 tonnes of aid" -> aid too)."""
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        return any(o.lemma_.lower() in lemmas for o in objects)
+        objects += [g for o in list(objects) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children if g.dep_ == "pobj"]
+        return objects
+
+    def _object_lemma_in(self, verb: Token, lemmas: frozenset[str]) -> bool:
+        return any(o.lemma_.lower() in lemmas for o in self._objects(verb))
+
+    def _has_person_object(self, verb: Token) -> bool:
+        """Is the object a person or a delegation (received the envoy), not a thing?"""
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            if obj.ent_type_ == "PERSON" or obj.lemma_.lower() in self.actors.rules.person_nouns:
+                return True
+            if self.actors.role_in_phrase(obj):
+                return True
+        return False
+
+    def _mode(self, spec: Trigger, nouns: list[Token]) -> str | None:
+        """The mode a modifier gives ("humanitarian aid", "military assistance"), else the trigger's."""
+        modes = self.lexicon.mode_words.get(spec.type, {})
+        for noun in nouns:
+            for token in (noun, *noun.lefts):
+                mode = modes.get(token.lower_)
+                if mode:
+                    return mode
+        return spec.mode
 
     def _verb_arguments(self, verb: Token, spec: Trigger) -> tuple[list[Actor], list[Actor]]:
         passive_object = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -190,6 +230,12 @@ class SentenceEvents:
         else:
             sources = self._subject_actors(verb)
             targets = self._targets(verb, spec)
+        if not targets and spec.type in INFINITIVE_TYPES:
+            # "threatened to cut gas supplies to Moldova", "agreed to send aid to X".
+            for clause in (c for c in verb.children if c.dep_ == "xcomp"):
+                targets = self._targets(clause, spec) or self._targets(clause, self._any_target)
+                if targets:
+                    break
         return sources, targets
 
     def _subject_of(self, verb: Token) -> Token | None:
@@ -227,6 +273,11 @@ class SentenceEvents:
                     return actors
         return []
 
+    @property
+    def _any_target(self) -> Trigger:
+        return self.lexicon.verbs["threaten"].__class__(
+            key="", type="", mode=None, targets=("to", "against", "on", "with"), requires=frozenset())
+
     def _argument_tokens(self, head: Token, where: str) -> list[Token]:
         if where == "obj":
             objects = [c for c in head.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
@@ -237,7 +288,11 @@ class SentenceEvents:
             return objects
         words = where.split()
         out = []
-        for prep in head.children:
+        # "discussed the war in Gaza with X": the parser may hang the preposition lower down.
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        nested = [p for o in objects for p in o.children if p.dep_ == "prep"]
+        nested += [p for n in nested for g in n.children if g.dep_ == "pobj" for p in g.children if p.dep_ == "prep"]
+        for prep in (*head.children, *(p for p in nested if p.lower_ != "of")):
             if prep.dep_ in ("prep", "prt", "agent", "dative") and prep.lower_ == words[0]:
                 out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
                 # "in support of Syria": the object of the last preposition of the phrase
@@ -247,7 +302,7 @@ class SentenceEvents:
         return out
 
     def _object_actors(self, argument: Token, spec: Trigger) -> list[Actor]:
-        if spec.object_event:
+        if spec.object_event or (spec.object_owner and argument.lemma_.lower() in self.lexicon.nouns):
             agents = self._event_agents(argument)
             if agents:
                 return agents
@@ -448,6 +503,7 @@ class SentenceEvents:
         speech_subject = self._reporting_subject(event.trigger[-1])
         if speech_subject is not None:
             event.speaker = self._actors(speech_subject)
+            event.speaker_phrase = _phrase(speech_subject)
         elif quote_speaker is not None:
             event.speaker = [quote_speaker]
 
@@ -463,6 +519,14 @@ class SentenceEvents:
                 return None
             current = current.head
         return None
+
+
+def _phrase(head: Token) -> str:
+    """A noun phrase's words, without clauses and appositions hanging from it."""
+    words = [t for t in head.subtree if not any(
+        a.dep_ in ("relcl", "acl", "appos", "prep", "punct") and a.head in head.subtree and a != head
+        for a in (t, *[x for x in t.ancestors if x in head.subtree and x != head]))]
+    return " ".join(t.text for t in words) or head.text
 
 
 def _without_requested(found: list[Found]) -> list[Found]:
@@ -484,8 +548,10 @@ def _noun_dependents(noun: Token) -> list[Token]:
         out.extend(c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i)
     for child in noun.children:
         if child.dep_ == "acl":
+            # "the summit to be held between X and Y", "the accusations made by X"
             for verb in (child, *[c for c in child.children if c.dep_ == "xcomp"]):
-                out.extend(c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("between", "with"))
+                out.extend(c for c in verb.children if (c.dep_ == "prep" and c.lower_ in ("between", "with"))
+                           or c.dep_ == "agent")
     return out
 
 

@@ -24,6 +24,8 @@ class Trigger:
     object_owner: bool = False    # the object's owner is the target ("rejected X's plan")
     owner_is_target: bool = False  # "appreciates Russian stances": the owner is the target
     plural_only: bool = False     # a noun that is an event only in the plural ("talks")
+    otherwise: str | None = None  # the verb sense to use when a person object is missing
+    civilian_type: str | None = None  # the verb sense when the doers are civilians
 
 
 def _word(value: object) -> str:
@@ -42,6 +44,8 @@ def _trigger(key: str, spec: dict) -> Trigger:
         object_owner=bool(spec.get("object_owner")),
         owner_is_target=bool(spec.get("owner_is_target")),
         plural_only=bool(spec.get("plural_only")),
+        otherwise=spec.get("otherwise"),
+        civilian_type=spec.get("civilian_type"),
     )
 
 
@@ -57,6 +61,7 @@ class Lexicon:
     accusation_nouns: dict[str, Trigger]       # ACCUSE when a speaker uses them of someone's act
     obligation_words: frozenset[str]           # "X said Y must ...": a demand on Y
     irregular_forms: frozenset[str]            # past forms of the verbs that rules cannot make
+    mode_words: dict[str, dict[str, str]]      # type -> modifier word -> mode
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -72,6 +77,7 @@ class Lexicon:
             object_classes={k: frozenset(v) for k, v in data["object_classes"].items()},
             obligation_words=frozenset(data["modality"]["obligation"]),
             irregular_forms=frozenset(data["irregular_forms"]),
+            mode_words=data["mode_words"],
             accusation_nouns={
                 word: _trigger(word, {"type": "ACCUSE", "mode": mode, "target": ["by"]})
                 for mode, words in data["accusation_nouns"].items() for word in words

@@ -20,12 +20,13 @@ from eventscope.actors import DocumentActors
 from eventscope.events import Found, SentenceEvents
 from eventscope.lexicon import Lexicon, plover_types
 from eventscope.places import Gazetteer
-from eventscope.quotes import QuoteSpan, attribute_quotes, find_quote_spans, to_quotes
+from eventscope.quotes import QuoteSpan, attribute_quotes, find_quote_spans, quote_groups, to_quotes
 from eventscope.records import UNORDERED_TYPES, Actor, Article, Document, Event, InputError, Location
 
-# Types that need no target: violence, protest and force have victims or audiences
-# that the text often leaves unnamed.
-TARGETLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE"})
+# Types that stand without a target ("Egypt condemned the attack"): the text often leaves
+# the victim, culprit or addressee unnamed. Support, aid and meetings need their other side.
+TARGETLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "ACCUSE",
+                              "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE"})
 
 
 def content_id(text: str) -> str:
@@ -116,10 +117,12 @@ class DocumentReader:
         speakers: dict[QuoteSpan, Actor | None] = {}
         events: list[Event] = []
         for index, sentence in enumerate(self.doc.sents):
-            for span in quote_spans:
-                if span not in speakers and span.start - self.offset < sentence.end_char:
-                    speakers.update(attribute_quotes(
-                        self.doc, [span], self.actors, self.extractor.lexicon.speech_verbs, self.offset))
+            for group in quote_groups(quote_spans):
+                if group[0] not in speakers and group[0].start - self.offset < sentence.end_char:
+                    attributed = attribute_quotes(
+                        self.doc, group, self.actors, self.extractor.lexicon.speech_verbs, self.offset)
+                    previous = list(speakers.values())[-1] if speakers else None
+                    speakers.update((s, a or previous) for s, a in attributed)
             quote_speaker = self._speaker_at(sentence, speakers)
             self.actors.speaker = quote_speaker
             found = self.finder.find(sentence, quote_speaker)
@@ -189,7 +192,7 @@ class DocumentReader:
             return [], None, False
         if speaker in item.sources:
             return item.sources, None, False
-        return item.sources, _describe(speaker), True
+        return item.sources, speaker.name or item.speaker_phrase or _describe(speaker), True
 
     def _dyads(self, event_type: str, sources: list[Actor], targets: list[Actor]):
         if not sources:

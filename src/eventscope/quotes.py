@@ -27,6 +27,7 @@ MIN_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not quotatio
 class QuoteSpan:
     start: int  # offsets of the quoted text (marks excluded)
     end: int
+    continued: bool = False  # the quotation goes on in the next paragraph
 
 
 def find_quote_spans(text: str) -> list[QuoteSpan]:
@@ -41,12 +42,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             elif _can_close(text, position):
                 _add(spans, text, open_at, position)
                 open_at = None
-        if open_at is not None and not _reopens(text, paragraph.end()):
-            _add(spans, text, open_at, paragraph.end())
-            open_at = None
-        elif open_at is not None:
-            # The next paragraph opens again: the quotation runs on across the break.
-            _add(spans, text, open_at, paragraph.end())
+        if open_at is not None:
+            # Left open at the paragraph's end: it runs on when the next paragraph reopens.
+            _add(spans, text, open_at, paragraph.end(), continued=_reopens(text, paragraph.end()))
             open_at = None
     return spans
 
@@ -63,12 +61,12 @@ def _reopens(text: str, paragraph_end: int) -> bool:
     return bool(rest) and rest[0] in OPENING
 
 
-def _add(spans: list[QuoteSpan], text: str, start: int, end: int) -> None:
+def _add(spans: list[QuoteSpan], text: str, start: int, end: int, continued: bool = False) -> None:
     inner = text[start:end]
     stripped_start = start + (len(inner) - len(inner.lstrip()))
     stripped_end = end - (len(inner) - len(inner.rstrip()))
     if len(text[stripped_start:stripped_end].split()) >= MIN_WORDS:
-        spans.append(QuoteSpan(stripped_start, stripped_end))
+        spans.append(QuoteSpan(stripped_start, stripped_end, continued))
 
 
 def speech_subject(sentence: Span, speech_verbs: frozenset[str], outside: QuoteSpan | None) -> Token | None:
@@ -114,11 +112,34 @@ def attribute_quotes(
                     "he", "she") else None
                 speaker = speaker or last_speaker
                 break
-        speaker = speaker or last_speaker
-        if speaker:
-            last_speaker = speaker
         result.append((span, speaker))
-    return result
+        last_speaker = speaker or last_speaker
+    return _fill_speakers(result)
+
+
+def _fill_speakers(result: list[tuple[QuoteSpan, Actor | None]]) -> list[tuple[QuoteSpan, Actor | None]]:
+    """A quotation running on into the next paragraph has the speaker named after it;
+    a quote with no speaker of its own keeps the one before."""
+    filled = list(result)
+    for i in range(len(filled) - 2, -1, -1):
+        span, speaker = filled[i]
+        if span.continued and speaker is None:
+            filled[i] = (span, filled[i + 1][1])
+    for i in range(1, len(filled)):
+        if filled[i][1] is None:
+            filled[i] = (filled[i][0], filled[i - 1][1])
+    return filled
+
+
+def quote_groups(spans: list[QuoteSpan]) -> list[list[QuoteSpan]]:
+    """Spans grouped so that a quotation running over paragraphs is one group."""
+    groups: list[list[QuoteSpan]] = []
+    for span in spans:
+        if groups and groups[-1][-1].continued:
+            groups[-1].append(span)
+        else:
+            groups.append([span])
+    return groups
 
 
 def _sentences_around(doc: Doc, start: int, end: int) -> list[Span]:
