@@ -447,6 +447,8 @@ class SentenceEvents:
                         return self._subject_actors(above)
                     return []
                 if above.pos_ in ("NOUN", "PROPN"):
+                    if self._trigger_of(above) is not None:
+                        return []  # "rejection of X's measures": the measures are not the rejecter's
                     head = above
                     continue
             return []

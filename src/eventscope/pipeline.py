@@ -170,7 +170,7 @@ class DocumentReader:
                 self.actors.note_pair(*_distinct([*sources, *item.targets]))
             if item.type == "ASSAULT" and sources:
                 self.finder.last_attacker = sources[0]
-        return out
+        return _collapse(out)
 
     @staticmethod
     def _victims(item: Found, place: Location | None) -> list[Actor]:
@@ -276,6 +276,46 @@ class DocumentReader:
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.idx >= self.finder.skip_before:
             self.actors.note_subject(self.actors.actors_of(subject))
+
+
+def _collapse(events: list[Event]) -> list[Event]:
+    """One event per type and dyad in a sentence: "Assad, during his visit to Russia, and
+    Putin held a meeting" says one meeting; keep the mention that names more, with the
+    mode and place the others add."""
+    kept: list[Event] = []
+    for event in events:
+        twin = next((k for k in kept if _same_dyad(k, event)), None)
+        if twin is None:
+            kept.append(event)
+            continue
+        better, other = (event, twin) if _named(event) > _named(twin) else (twin, event)
+        better.mode = better.mode or other.mode
+        better.location = better.location or other.location
+        better.date = better.date or other.date
+        kept[kept.index(twin)] = better
+    return kept
+
+
+def _same_dyad(a: Event, b: Event) -> bool:
+    if a.type != b.type:
+        return False
+    pairs = [(a.source, b.source, a.target, b.target)]
+    if a.type in UNORDERED_TYPES:
+        pairs.append((a.source, b.target, a.target, b.source))
+    return any(_compatible(s1, s2) and _compatible(t1, t2) for s1, s2, t1, t2 in pairs)
+
+
+def _compatible(a: Actor | None, b: Actor | None) -> bool:
+    """The same actor, or the same country where one of them is unnamed."""
+    if a is None or b is None:
+        return a is b
+    if a.name and b.name:
+        return a.name == b.name
+    return a.country is not None and a.country == b.country
+
+
+def _named(event: Event) -> int:
+    return sum(1 for actor in (event.source, event.target) if actor is not None and actor.name)
 
 
 def _as_written(place: Location, token: Token) -> Location:
