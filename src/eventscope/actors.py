@@ -235,8 +235,9 @@ class DocumentActors:
 
     def _pronoun(self, lower: str, token: Token | None = None) -> Actor | None:
         if lower in self.rules.person_pronouns:
-            return (self._clause_person(token) if token is not None and token.dep_ == "poss" else None) or (
-                self.last_person)
+            # "Lavrov said he would visit", "Lavrov stressed his country's support": the person
+            # named as subject before the pronoun in the same sentence, else the last one.
+            return (self._clause_person(token) if token is not None else None) or self.last_person
         if lower in self.rules.speaker_pronouns:
             return self.speaker
         if lower in self.rules.speaker_group_pronouns and self.speaker:

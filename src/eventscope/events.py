@@ -494,7 +494,10 @@ class SentenceEvents:
                 break
         trigger = event.trigger[-1]
         own_children = {c.lower_ for c in trigger.children if c.dep_ in ("neg",)}
-        clause_children = {c.lower_ for c in event.clause.children if c.dep_ == "neg"}
+        # A noun's clause negates it only through a light verb: "did not hold talks" is
+        # no meeting, "the date of the visit was not announced" says nothing of the visit.
+        negating_clause = event.clause is trigger or event.clause.lemma_.lower() in self.lexicon.light_verbs
+        clause_children = {c.lower_ for c in event.clause.children if c.dep_ == "neg"} if negating_clause else set()
         event.negated = bool((own_children | clause_children) & NEGATIONS)
         if words & self.lexicon.hypothetical_words - {"can"}:
             event.factuality = "hypothetical"

@@ -155,7 +155,8 @@ class DocumentReader:
                     self.narrative_place = place
             event_date = explicit_date or (None if embedded else self.narrative_date)
             location = place or (None if embedded else self.narrative_place)
-            factuality = "planned" if tense == "future" and item.factuality == "asserted" else item.factuality
+            # A date still to come makes it planned ("he would visit Ankara next month").
+            factuality = "planned" if tense == "future" else item.factuality
             for source, target in dyads:
                 key = (item.type, source, target) if item.type not in UNORDERED_TYPES else (
                     item.type, frozenset((source, target)))
