@@ -1,4 +1,5 @@
-# eventscope: `make demo` installs and runs the extractor on examples/; `make test` installs
+# eventscope: `make demo` installs, extracts examples/, prints their events, stores them and
+# serves the analyst page (Ctrl-C stops it); `make test` installs
 # everything (system packages too, when root) and runs the whole test suite.
 # Both create .venv with Python 3.11 and install the pinned, hash-checked requirements.lock.
 
@@ -13,8 +14,10 @@ SYSTEM_PACKAGES := postgresql chromium openjdk-17-jre-headless
 
 demo: install
 	mkdir -p out
-	$(BIN)/eventscope extract examples --out out/examples.jsonl
+	$(BIN)/eventscope extract examples --out out/examples.jsonl --merge
 	$(BIN)/eventscope summary out/examples.jsonl
+	$(BIN)/eventscope ingest examples --db out/examples.duckdb
+	$(BIN)/eventscope serve --db out/examples.duckdb
 
 test: system-packages install
 	$(BIN)/pytest -q
