@@ -410,9 +410,29 @@ class SentenceEvents:
                 elif word in spec.targets:
                     for obj in objects:
                         targets.extend(self._object_actors(obj, spec) or self._place_actor(obj))
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in ("NOUN",) and not sources:
-            pass
+        for where in (w for w in spec.targets if " " in w and not targets):
+            # "in support of X"
+            for obj in self._argument_tokens(noun, where):
+                targets.extend(self._object_actors(obj, spec))
+        if not targets and spec.type in ("SUPPORT", "AID") and noun.dep_ == "dobj" and (
+                noun.head.lemma_.lower() in self.lexicon.beneficiary_verbs):
+            # "the Syrians appreciate the support of X": who appreciates it is who gets it
+            targets = self._subject_actors(noun.head)
+        if not sources and not targets and spec.type in UNORDERED_TYPES:
+            # "contacts continue daily between the two leaderships"
+            sources, targets = self._clause_pair(noun)
         return _distinct(sources), _distinct(targets)
+
+    def _clause_pair(self, noun: Token) -> tuple[list[Actor], list[Actor]]:
+        """The nearest "between X and Y" in the noun's clause."""
+        clause = _clause_verb(noun)
+        preps = sorted((t for t in clause.subtree if t.dep_ == "prep" and t.lower_ == "between"),
+                       key=lambda t: abs(t.i - noun.i))
+        for prep in preps:
+            pair = [a for obj in prep.children if obj.dep_ == "pobj" for a in self._actors(obj)]
+            if len(pair) >= 2:
+                return [pair[0]], [pair[1]]
+        return [], []
 
     def _modifier_actor(self, token: Token) -> Actor | None:
         if token.idx < self.skip_before:

@@ -62,6 +62,7 @@ class Lexicon:
     obligation_words: frozenset[str]           # "X said Y must ...": a demand on Y
     irregular_forms: frozenset[str]            # past forms of the verbs that rules cannot make
     mode_words: dict[str, dict[str, str]]      # type -> modifier word -> mode
+    beneficiary_verbs: frozenset[str]          # "X appreciated the support of Y": X gets it
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -78,6 +79,7 @@ class Lexicon:
             obligation_words=frozenset(data["modality"]["obligation"]),
             irregular_forms=frozenset(data["irregular_forms"]),
             mode_words=data["mode_words"],
+            beneficiary_verbs=frozenset(data["beneficiary_verbs"]),
             accusation_nouns={
                 word: _trigger(word, {"type": "ACCUSE", "mode": mode, "target": ["by"]})
                 for mode, words in data["accusation_nouns"].items() for word in words
