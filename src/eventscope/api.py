@@ -26,6 +26,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field, model_validator
 
 from eventscope.analysis import dyad_series, flat_rows
+from eventscope.merge import find_clusters, get_cluster
 from eventscope.export.writers import write_csv, write_parquet
 from eventscope.records import EVENT_TYPES, FACTUALITY, Article, Document, InputError
 from eventscope.store import (
@@ -307,6 +308,21 @@ def _read_routes(app: FastAPI, store: Store) -> None:
         items, total = store.find_quotes(doc_id=doc_id, speaker=speaker, q=q, limit=limit,
                                          offset=offset)
         return _page(items, total, limit, offset)
+
+    @app.get("/api/clusters", summary="Events reported several times (see `eventscope merge`)")
+    def list_clusters(type: Text = None, actor: Text = None,
+                      min_mentions: Annotated[int, Query(ge=1)] = 1,
+                      limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        items = find_clusters(store, event_type=type, actor=actor, min_mentions=min_mentions,
+                              limit=limit, offset=offset)
+        return {"items": items, "limit": limit, "offset": offset}
+
+    @app.get("/api/clusters/{cluster_id}", summary="One cluster: its type, actors and sources")
+    def one_cluster(cluster_id: str) -> dict[str, Any]:
+        cluster = get_cluster(store, cluster_id)
+        if cluster is None:
+            raise HTTPException(status_code=404, detail=f"no cluster {cluster_id!r}")
+        return cluster
 
     @app.get("/api/dyads/{a}/{b}/series",
              summary="Events between A and B per period: counts per type, mean intensity")

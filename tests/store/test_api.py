@@ -189,3 +189,19 @@ def test_post_extracts_and_stores_an_article(store):
     assert stored["text"].endswith("More.") and stored["title"] == "Talks"
     missing = client.post("/api/documents", json={"id": "x", "title": "no text"}, headers=auth)
     assert missing.status_code == 422
+
+
+def test_clusters_after_merge_list_the_events_reported_more_than_once(store, client):
+    from eventscope.merge import merge_store
+
+    merge_store(store)
+    clusters = client.get("/api/clusters", params={"min_mentions": 2}).json()["items"]
+    assert clusters and all(c["n_mentions"] >= 2 for c in clusters)
+    first = clusters[0]
+    assert client.get(f"/api/clusters/{first['id']}").json()["id"] == first["id"]
+    members = client.get("/api/events", params={"cluster": first["id"], "limit": 100}).json()
+    assert members["total"] == first["n_mentions"]
+    assert {e["cluster_id"] for e in members["items"]} == {first["id"]}
+    assert {e["type"] for e in members["items"]} == {first["type"]}
+    assert client.get("/api/clusters/cl_no_such_cluster").status_code == 404
+    assert client.get("/api/clusters", params={"min_mentions": 0}).status_code == 422
