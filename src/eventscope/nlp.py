@@ -96,8 +96,12 @@ def _inflections(lemma: str) -> set[str]:
     return {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
 
 
-def entity_patterns() -> list[dict]:
-    """EntityRuler patterns for every known name, country, demonym and capital."""
+def entity_patterns(tokenizer=None) -> list[dict]:
+    """EntityRuler patterns for every known name, country, demonym and capital.
+
+    Names match as written, in capitals (datelines, headlines) and, for names of several
+    words, in any case ("the Syrian Arab army"), when a tokenizer is given.
+    """
     patterns = []
     seen = set()
 
@@ -107,9 +111,11 @@ def entity_patterns() -> list[dict]:
             return
         seen.add((label, text))
         patterns.append({"label": label, "pattern": text})
-        # Names written in capitals in datelines and headlines.
         if text.upper() != text and len(text) > 3:
             patterns.append({"label": label, "pattern": text.upper()})
+        words = [t.lower_ for t in tokenizer(text)] if tokenizer is not None else []
+        if len(words) > 1:
+            patterns.append({"label": label, "pattern": [{"LOWER": w} for w in words]})
 
     for surface, entry in ActorTable.load().names():
         add("PERSON" if entry.kind == "person" else "ORG", surface)
@@ -151,5 +157,5 @@ def _load(model: str) -> Language:
         config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"},
     )
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(entity_patterns())
+        ruler.add_patterns(entity_patterns(nlp.tokenizer))
     return nlp

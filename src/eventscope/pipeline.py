@@ -153,8 +153,10 @@ class DocumentReader:
                 self.narrative_date = explicit_date or self.narrative_date
                 if place and item.type == "CONSULT":
                     self.narrative_place = place
-            event_date = explicit_date or (None if embedded else self.narrative_date)
-            location = place or (None if embedded else self.narrative_place)
+            # What the sentence leaves unsaid comes from the article's narrative, reported
+            # content included: it is told in the same scene.
+            event_date = explicit_date or self.narrative_date
+            location = place or self.narrative_place
             # A date still to come makes it planned ("he would visit Ankara next month").
             factuality = "planned" if tense == "future" else item.factuality
             for source, target in dyads:
