@@ -132,6 +132,9 @@ class DocumentActors:
         for token in (head, *head.conjuncts):
             if token.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
                 actor = self.actor_of(token)
+                if actor and found and actor.country is None and actor.name is None and found[0].country:
+                    # "the Russian leadership, government and people": the demonym is shared.
+                    actor = Actor(None, found[0].country, actor.sector)
                 if actor:
                     found.append(actor)
         return _distinct(found)
@@ -144,6 +147,13 @@ class DocumentActors:
                 countries = [self.countries.lookup(t.text) for t in (child, *child.conjuncts)]
                 return _distinct([Actor(None, c.iso3, sector) for c in countries if c])
         return []
+
+    def names_actor(self, noun: Token) -> bool:
+        """Does a common noun name an actor (the government, troops, the envoy), not a thing?"""
+        lemma = noun.lemma_.lower()
+        return (lemma in self.rules.sector_nouns or lemma in self.rules.person_nouns
+                or lemma in self.rules.member_nouns or lemma in self.rules.quantity_nouns
+                or lemma in self.rules.pair_nouns or self.role_in_phrase(noun) is not None)
 
     def owner_of(self, noun: Token) -> list[Actor]:
         """Whose a non-actor noun is: "Russian stances", "X's plan", "the readiness shown by X"."""

@@ -306,6 +306,11 @@ class SentenceEvents:
             agents = self._event_agents(argument)
             if agents:
                 return agents
+        if argument.pos_ == "NOUN" and not self.actors.names_actor(argument):
+            # "the Syrian Arab Army's war", "Russian stances": a thing; its owner is the target.
+            owners = self.actors.owner_of(argument)
+            if owners:
+                return owners
         actors = self._actors(argument)
         if len(actors) == 1 and actors[0].country is None and actors[0].sector is None:
             # A name the tables do not know as an actor but the gazetteer knows as a place.
@@ -314,10 +319,6 @@ class SentenceEvents:
                 return [Actor(None, place.country, "CVL")]
         if actors:
             return actors
-        if argument.pos_ == "NOUN" and argument.lemma_.lower() not in self.lexicon.nouns:
-            owners = self.actors.owner_of(argument)
-            if owners:
-                return owners
         if argument.ent_type_ in ("GPE", "LOC", "FAC"):
             place = self.places.lookup(_entity_text(argument))
             if place is not None and place.country:
