@@ -22,9 +22,9 @@ pytestmark = pytest.mark.slow
 EVENTSCOPE = Path(sys.executable).with_name("eventscope")  # the installed console script
 
 FLOORS = {
-    ("events", "type"): 0.73,
-    ("events", "dyad"): 0.66,
-    ("events", "full"): 0.54,
+    ("events", "type"): 0.77,
+    ("events", "dyad"): 0.70,
+    ("events", "full"): 0.62,
     ("quotes", None): 0.90,
 }
 
