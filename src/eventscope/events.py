@@ -248,6 +248,9 @@ class SentenceEvents:
         for _ in range(6):
             # A dateline ("DAMASCUS, (ST) –") is sometimes parsed as a subject: never one.
             subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj") and c.idx >= self.skip_before]
+            # A clause parsed as the subject ("X ... to develop relations, said"): its own subject.
+            subjects = [next((g for g in c.children if g.dep_ == "nsubj"), c) if c.dep_ == "csubj" else c
+                        for c in subjects]
             if subjects:
                 if subjects[0].lower_ in ("that", "which", "who") and current.dep_ == "relcl":
                     return [current.head]

@@ -123,6 +123,7 @@ class DocumentReader:
                         self.doc, group, self.actors, self.extractor.lexicon.speech_verbs, self.offset)
                     previous = list(speakers.values())[-1] if speakers else None
                     speakers.update((s, a or previous) for s, a in attributed)
+            self._note_people(sentence)
             quote_speaker = self._speaker_at(sentence, speakers)
             self.actors.speaker = quote_speaker
             found = self.finder.find(sentence, quote_speaker)
@@ -273,6 +274,13 @@ class DocumentReader:
         if not self.item.meta.dateline:
             return None
         return self.extractor.places.lookup(self.item.meta.dateline)
+
+    def _note_people(self, sentence: Span) -> None:
+        """Remember everyone the sentence names, with their titles, so that "the Russian
+        ambassador" or "Mr. Yefimov" later in the article finds them."""
+        for entity in sentence.ents:
+            if entity.label_ == "PERSON" and entity.start_char >= self.finder.skip_before:
+                self.actors.actor_of(entity.root)
 
     def _note_subjects(self, sentence: Span) -> None:
         root = sentence.root
