@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+from dataclasses import replace
 
+import pytest
 from click.testing import CliRunner
 
 from eventscope.cli import main as cli
@@ -221,3 +223,61 @@ def test_merge_command_reports_the_clusters(tmp_path):
     result = CliRunner().invoke(cli, ["merge", "--db", db])
     assert result.exit_code == 0, result.output
     assert "3 events in 2 clusters; 1 clusters join 2 mentions" in result.output
+
+
+# --- end to end, with the real extractor ----------------------------------------------------
+
+CALL_A = ("ANKARA, March 10 – Turkish President Recep Tayyip Erdogan held a telephone "
+          "conversation with Russian President Vladimir Putin on Tuesday, his office said.")
+CALL_B = ("MOSCOW – Vladimir Putin and Recep Tayyip Erdogan discussed Syria by phone on "
+          "March 9, 2021, the Kremlin said.")
+MEETING = ("PARIS – French President Emmanuel Macron met German Chancellor Olaf Scholz in "
+           "Paris on {day}, 2022.")
+VISIT = ("DAMASCUS, January 8 – Russian President Vladimir Putin visited Damascus on "
+         "Tuesday. During the visit, Putin met Syrian President Bashar al-Assad at the "
+         "command post of the Russian forces. The Kremlin said Putin's visit to Damascus "
+         "was his first since the war began.")
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from eventscope.pipeline import Extractor
+
+    return Extractor()
+
+
+def extracted(extractor, *articles: tuple[str, str, str, str]) -> list[Document]:
+    """(doc_id, publication date, outlet, text) -> extracted documents."""
+    return [replace(extractor.extract(text, doc_id=doc_id, publication_date=published),
+                    source=outlet)
+            for doc_id, published, outlet, text in articles]
+
+
+def consult_clusters(documents: list[Document]) -> list[set[str]]:
+    clustering = merge_events(documents)
+    return [{m.doc_id for m in c.mentions} for c in clustering.clusters
+            if c.mentions[0].type == "CONSULT"]
+
+
+@pytest.mark.slow
+def test_extracted_reports_of_one_call_by_two_outlets_merge(extractor):
+    documents = extracted(extractor, ("a", "2021-03-10", "Outlet A", CALL_A),
+                          ("b", "2021-03-11", "Outlet B", CALL_B))
+    assert [len([e for e in d.events if e.type == "CONSULT"]) for d in documents] == [1, 1]
+    assert consult_clusters(documents) == [{"a", "b"}]
+
+
+@pytest.mark.slow
+def test_extracted_meetings_a_week_apart_stay_apart(extractor):
+    documents = extracted(extractor, ("m1", "2022-05-04", "Outlet A", MEETING.format(day="May 3")),
+                          ("m2", "2022-05-11", "Outlet A", MEETING.format(day="May 10")))
+    assert sorted(map(sorted, consult_clusters(documents))) == [["m1"], ["m2"]]
+
+
+@pytest.mark.slow
+def test_an_extracted_visit_told_in_three_sentences_is_one_cluster(extractor):
+    (document,) = extracted(extractor, ("v", "2020-01-08", "Outlet A", VISIT))
+    visits = [e for e in document.events if e.type == "CONSULT"]
+    assert len(visits) >= 2
+    clustering = merge_events([document])
+    assert len({clustering.cluster_of[e.event_id] for e in visits}) == 1

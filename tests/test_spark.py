@@ -122,3 +122,10 @@ def test_the_spark_submit_entry_point_names_its_script():
         [sys.executable, "-m", "eventscope.engines.spark", "--script-path"],
         capture_output=True, text=True, check=True)
     assert Path(result.stdout.strip()).name == "spark.py"
+
+
+def test_a_missing_input_is_named_before_spark_starts(tmp_path):
+    from eventscope.engines.spark import run_spark
+
+    with pytest.raises(FileNotFoundError, match=r"nowhere\.jsonl: no such file or directory"):
+        run_spark([str(tmp_path / "nowhere.jsonl")], str(tmp_path / "out"))

@@ -18,7 +18,6 @@ member event ids: the same input always gives the same ids.
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import json
 from collections import Counter, defaultdict
@@ -33,6 +32,7 @@ import click
 import yaml
 
 from .records import UNORDERED_TYPES, Actor, Document
+from .store.rows import date_range
 
 Interval = tuple[date, date]
 
@@ -123,20 +123,9 @@ def _normalise(text: str | None) -> str | None:
 
 
 def parse_date(value: str | None) -> Interval | None:
-    """`2020`, `2020-01` or `2020-01-07` as the interval of days it covers."""
-    if not value:
-        return None
-    try:
-        parts = [int(p) for p in value[:10].split("-")]
-        if len(parts) == 1:
-            return date(parts[0], 1, 1), date(parts[0], 12, 31)
-        if len(parts) == 2:
-            last = calendar.monthrange(parts[0], parts[1])[1]
-            return date(parts[0], parts[1], 1), date(parts[0], parts[1], last)
-        day = date(parts[0], parts[1], parts[2])
-        return day, day
-    except ValueError:
-        return None
+    """`2020`, `2020-01` or `2020-01-07` as the interval of days it covers, else None."""
+    start, end = date_range(value)
+    return (start, end) if start and end else None
 
 
 def _gap_days(a: Interval, b: Interval) -> int:

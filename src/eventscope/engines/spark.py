@@ -38,12 +38,18 @@ from typing import Any
 import click
 
 from eventscope.analysis import FLAT_COLUMNS, flat_rows
-from eventscope.engines.local import ExtractorLike, from_wire, load_extractor, to_wire
+from eventscope.engines.local import (
+    ExtractorLike,
+    extract_parallel,
+    from_wire,
+    load_extractor,
+    to_wire,
+)
 from eventscope.ingest import KINDS, read_inputs
 from eventscope.records import Article, Document, InputError
 
 OUTPUT_FORMATS = ("jsonl", "parquet")
-PARTITIONS_PER_CORE = 4
+PARTITIONS_PER_CORE = 2  # more tasks cost more start-up than they gain in balance
 _DOCUMENT = "doc"
 _ERROR = "error"
 
@@ -81,6 +87,9 @@ def run_spark(
     """
     if output_format not in OUTPUT_FORMATS:
         raise ValueError(f"output format must be one of {', '.join(OUTPUT_FORMATS)}")
+    for path in inputs:  # Spark's own message for a missing path is a page of Java stack
+        if "://" not in path and not any(c in path for c in "*?[{") and not os.path.exists(path):
+            raise FileNotFoundError(f"{path}: no such file or directory")
     spark, made_here = _session(master)
     try:
         articles = _read_articles(spark, inputs)
@@ -115,9 +124,6 @@ def _session(master: str | None) -> tuple[Any, bool]:
         builder = builder.master(master)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
-    # Directories are read recursively, like the local engine does.
-    hadoop = spark.sparkContext._jsc.hadoopConfiguration()
-    hadoop.set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
     return spark, True
 
 
@@ -128,8 +134,15 @@ def _storage_level() -> Any:
 
 
 def _read_articles(spark: Any, inputs: list[str]) -> Any:
-    """An RDD of every input's articles (and errors, as `to_wire` sends them)."""
+    """An RDD of every input's articles (and errors, as `to_wire` sends them).
+
+    Files are parsed where they are read, then spread evenly over the partitions that
+    extract them: one large JSONL file is read by one task but extracted by all cores.
+    """
     context = spark.sparkContext
+    # Directories are read recursively, like the local engine does.
+    context._jsc.hadoopConfiguration().set(
+        "mapreduce.input.fileinputformat.input.dir.recursive", "true")
     partitions = context.defaultParallelism * PARTITIONS_PER_CORE
     parts = []
     files = [p for p in inputs if not _is_parquet(p)]
@@ -137,11 +150,11 @@ def _read_articles(spark: Any, inputs: list[str]) -> Any:
         raw = context.binaryFiles(",".join(files), minPartitions=partitions)
         parts.append(raw.flatMap(lambda item: map(to_wire, _parse_file(item[0], item[1]))))
     for path in filter(_is_parquet, inputs):
-        frame = spark.read.parquet(path)
-        records = frame.rdd.map(lambda row: row.asDict()).zipWithIndex()
-        parts.append(records.repartition(partitions).mapPartitions(
+        records = spark.read.parquet(path).rdd.map(lambda row: row.asDict()).zipWithIndex()
+        parts.append(records.mapPartitions(
             lambda rows, source=path: map(to_wire, _parse_records(source, rows))))
-    return context.union(parts) if len(parts) > 1 else parts[0]
+    articles = context.union(parts) if len(parts) > 1 else parts[0]
+    return articles.repartition(partitions)
 
 
 def _is_parquet(path: str) -> bool:
@@ -203,19 +216,28 @@ def _via_ingest(name: str, data: bytes, rename: Callable[[str], str]
 
 # --- extraction on the workers ------------------------------------------------------------
 
-_extractors: dict[str | None, ExtractorLike] = {}
+_extractors: dict[tuple[str, str | None], ExtractorLike] = {}
+
+
+def worker_extractor(load: Callable[[str | None], ExtractorLike], model: str | None
+                     ) -> ExtractorLike:
+    """One extractor per Python worker process, kept for the partitions it runs later.
+
+    A module-level function, so that tasks find it by import in the worker, with this
+    module's cache, rather than as a pickled copy holding an empty one.
+    """
+    key = (f"{load.__module__}.{load.__qualname__}", model)
+    if key not in _extractors:
+        _extractors[key] = load(model)
+    return _extractors[key]
 
 
 def _extractor_over(load: Callable[[str | None], ExtractorLike], model: str | None
                     ) -> Callable[[Iterable[Any]], Iterator[tuple[str, str, int]]]:
-    """The mapPartitions function: one extractor per worker process, reused across partitions."""
+    """The mapPartitions function: wire items in, (kind, JSON or message, events) out."""
 
     def extract_partition(items: Iterable[Any]) -> Iterator[tuple[str, str, int]]:
-        from eventscope.engines.local import extract_parallel
-
-        if model not in _extractors:
-            _extractors[model] = load(model)
-        extractor = _extractors[model]
+        extractor = worker_extractor(load, model)
         articles = map(from_wire, items)
         for result in extract_parallel(articles, workers=1, load=lambda _: extractor):
             if isinstance(result, InputError):
@@ -312,8 +334,11 @@ def main(inputs: tuple[str, ...], output: str | None, output_format: str, model:
         return
     if not inputs or not output:
         raise click.UsageError("give at least one INPUT and --out")
-    run = run_spark(list(inputs), output, model=model, output_format=output_format,
-                    master=master)
+    try:
+        run = run_spark(list(inputs), output, model=model, output_format=output_format,
+                        master=master)
+    except FileNotFoundError as error:
+        raise click.ClickException(str(error)) from error
     click.echo(f"{run.documents} documents, {run.events} events, {len(run.errors)} input errors "
                f"-> {output}", err=True)
     if run.errors:
