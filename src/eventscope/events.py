@@ -157,7 +157,12 @@ class SentenceEvents:
         return event
 
     def _event_agents_of(self, noun: Token) -> list[Actor]:
-        """Who did what a noun names: "by X", "X's", a demonym or owner of the noun."""
+        """Who did what a noun names: "by X", "X's", a demonym or owner of the noun, or
+        what a sentence says it is ("these forces are an obstacle")."""
+        if noun.dep_ == "attr" and noun.head.pos_ in ("AUX", "VERB"):
+            subjects = [a for c in noun.head.children if c.dep_ == "nsubj" for a in self._actors(c)]
+            if subjects:
+                return subjects
         for child in noun.children:
             if child.dep_ in ("prep", "agent") and child.lower_ == "by":
                 found = [a for g in child.children if g.dep_ == "pobj" for a in self._actors(g)]
@@ -257,9 +262,10 @@ class SentenceEvents:
                 return subjects
             if current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
                 return [current.head]
-            if current.dep_ in ("xcomp", "conj", "advcl", "pcomp") and current.head is not current:
+            if current.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and current.head is not current:
                 current = current.head
-                if current.pos_ not in ("VERB", "AUX"):
+                # "Syria is ready to work with": through the adjective to its verb.
+                if current.pos_ not in ("VERB", "AUX", "ADJ"):
                     return []
                 continue
             return []

@@ -168,8 +168,8 @@ class DocumentReader:
                 seen.add(key)
                 out.append(self._event(sentence, index, item, source, target, event_date, location,
                                        factuality, attribution))
-            # Only the article's own asserted meetings set "the two sides" for later sentences.
-            if item.type in UNORDERED_TYPES and factuality == "asserted" and not embedded and (
+            # Only asserted meetings (reported ones too) set "the two sides" for later sentences.
+            if item.type in UNORDERED_TYPES and factuality == "asserted" and (
                     len(_distinct([*sources, *item.targets])) == 2):
                 self.actors.note_pair(*_distinct([*sources, *item.targets]))
             if item.type == "ASSAULT" and sources:
@@ -295,7 +295,10 @@ def _collapse(events: list[Event]) -> list[Event]:
     mode and place the others add."""
     kept: list[Event] = []
     for event in events:
-        twin = next((k for k in kept if _same_dyad(k, event)), None)
+        # Another trigger's mention of the same dyad; but one trigger's list of a state and
+        # its president ("support for the state and its president") names two targets.
+        twin = next((k for k in kept if _same_dyad(k, event) and (
+            k.trigger_start != event.trigger_start or _named(k) == _named(event))), None)
         if twin is None:
             kept.append(event)
             continue
