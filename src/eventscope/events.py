@@ -75,6 +75,7 @@ class SentenceEvents:
             self._set_speaker(event, speaker)
             if not (event.sources or event.targets):
                 self._speakers_pair(event)
+            self._speakers_side(event)
             if event.sources or event.targets:
                 found.append(event)
         return _without_requested(found)
@@ -110,6 +111,16 @@ class SentenceEvents:
                 return None
             return spec
         return None
+
+    @staticmethod
+    def _speakers_side(event: Found) -> None:
+        """ "Russia is our partner", says a Syrian: a cooperation with no second party is
+        with the speaker's country."""
+        if event.type not in UNORDERED_TYPES or len(event.sources) != 1 or event.targets:
+            return
+        speaker = event.speaker[0] if event.speaker else None
+        if speaker is not None and speaker.country and speaker.country != event.sources[0].country:
+            event.targets = [Actor(None, speaker.country, "GOV")]
 
     def _speakers_pair(self, event: Found) -> None:
         """ "Both sides stressed coordination", "X said cooperation would continue": with no
@@ -434,9 +445,8 @@ class SentenceEvents:
         return _distinct(sources), _distinct(targets)
 
     def _clause_pair(self, noun: Token) -> tuple[list[Actor], list[Actor]]:
-        """The nearest "between X and Y" in the noun's clause."""
-        clause = _clause_verb(noun)
-        preps = sorted((t for t in clause.subtree if t.dep_ == "prep" and t.lower_ == "between"),
+        """The nearest "between X and Y" in the noun's sentence."""
+        preps = sorted((t for t in noun.sent if t.dep_ == "prep" and t.lower_ == "between"),
                        key=lambda t: abs(t.i - noun.i))
         for prep in preps:
             pair = [a for obj in prep.children if obj.dep_ == "pobj" for a in self._actors(obj)]
@@ -452,8 +462,11 @@ class SentenceEvents:
         return None
 
     def _governor_subject(self, noun: Token) -> list[Actor]:
-        """ "X held talks", "X expressed support", "during his visit", "X's stance in rejection of":
-        the doer of a noun event, found by climbing through the nouns above it to a verb."""
+        """ "X held talks", "X expressed support", "during his visit", "X's stance in rejection of",
+        "X is a partner": the doer of a noun event, found by climbing through the nouns above
+        it to a verb."""
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            return self._subject_actors(noun.head)
         head = noun
         for _ in range(4):
             while head.dep_ in ("conj", "appos", "compound") and head.head is not head:
