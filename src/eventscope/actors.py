@@ -179,11 +179,11 @@ class DocumentActors:
         if head.pos_ == "PRON" or lower in self.rules.person_pronouns | self.rules.plural_pronouns:
             return self._pronoun(lower, head)
         entity = _entity_of(head)
-        if entity is not None:
+        if entity is not None and not (entity.label_ == "PERSON" and _only_titles(entity.text)):
             actor = self._entity(entity, head)
             if actor is not None or entity.label_ in ("PERSON", "ORG"):
                 return actor
-        return self._common_noun(head)
+        return self._common_noun(head)  # also "the King": a title alone names its holder
 
     def person_from_name(self, text: str, context: Token | None = None) -> Actor | None:
         """A person named in text ("Mr. Lavrentiev"), resolved against the document and the table."""
@@ -471,6 +471,10 @@ def _strip_the(text: str) -> str:
     return re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.IGNORECASE).replace("’s", "").replace("'s", "")
 
 
+def _only_titles(text: str) -> bool:
+    return not TITLE_WORDS.sub("", text.strip() + " ").strip(" ,.")
+
+
 def _clean_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,.;:")
     return name.replace("’s", "").replace("'s", "")
@@ -478,6 +482,7 @@ def _clean_name(name: str) -> str:
 
 def _surname_key(name: str) -> str:
     words = re.findall(r"[a-z]+", name.lower().replace("al-", " ").replace("el-", " "))
+    words = [w for w in words if not re.fullmatch(r"[ivx]+", w)]  # "Abdullah II"
     return words[-1] if words else ""
 
 
