@@ -62,6 +62,7 @@ class Mention:
     target: Actor | None
     date: str | None
     place: str | None  # location name as the event gives it
+    dateline: str | None  # where the article was filed from
     negated: bool
     factuality: str
     publication_date: str | None
@@ -108,6 +109,7 @@ def mentions_of(document: Document) -> Iterator[Mention]:
             target=event.target,
             date=event.date,
             place=event.location.name if event.location else None,
+            dateline=document.dateline,
             negated=bool(event.negated),
             factuality=event.factuality or "asserted",
             publication_date=document.publication_date,
@@ -171,13 +173,22 @@ def dates_compatible(a: Mention, b: Mention, settings: MergeSettings) -> bool:
     return _gap_days(anchor_a, anchor_b) <= settings.date_window_days
 
 
+def places_compatible(a: Mention, b: Mention) -> bool:
+    """Same place, or one unknown. A place that is only the article's dateline says where
+    the reporter was (outlets file one phone call from two capitals), so it does not count."""
+    place_a, place_b = _normalise(a.place), _normalise(b.place)
+    if place_a is None or place_b is None or place_a == place_b:
+        return True
+    return place_a == _normalise(a.dateline) or place_b == _normalise(b.dateline)
+
+
 def compatible(a: Mention, b: Mention, settings: MergeSettings) -> bool:
     return (
         a.type == b.type
         and a.negated == b.negated
         and a.factuality == b.factuality
         and (a.mode is None or b.mode is None or a.mode == b.mode)
-        and (a.place is None or b.place is None or _normalise(a.place) == _normalise(b.place))
+        and places_compatible(a, b)
         and dates_compatible(a, b, settings)
         and dyads_compatible(a, b, settings)
     )
