@@ -67,6 +67,25 @@ def test_schema_is_created_once_and_versioned(store_url):
         assert again.count_documents() == 0
 
 
+def test_an_older_database_is_upgraded_with_its_data(store_url, monkeypatch):
+    from eventscope.store import base, schema
+
+    with monkeypatch.context() as older:
+        older.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:2])
+        older.setattr(base, "MIGRATIONS", schema.MIGRATIONS[:2])
+        with open_store(store_url) as old:
+            assert old.schema_version() == 2
+            for document in sample_documents():
+                old.save_document(document)
+    with open_store(store_url) as upgraded:
+        assert upgraded.schema_version() == latest_version()
+        assert upgraded.count_events(EventQuery()) == 4
+        found = upgraded.find_events(EventQuery(q="SHELLING of"))
+        assert ids(found) == ["a1:1"]
+        # Search helpers a backend keeps for itself are not part of an event.
+        assert "sentence_folded" not in found[0]
+
+
 def test_saving_the_same_document_twice_changes_nothing(store):
     document = sample_documents()[0]
     assert store.save_document(document, "hash-1") is SaveOutcome.INSERTED

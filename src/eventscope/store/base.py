@@ -27,6 +27,8 @@ from eventscope.store.schema import (
     latest_version,
 )
 
+# An event's own columns, named: a backend may keep more (PostgreSQL's search column).
+_EVENT_FIELDS = ", ".join(f"e.{column}" for column in EVENT_COLUMNS)
 # Columns of the owning document shown with each event.
 _EVENT_DOCUMENT_FIELDS = ("d.title AS doc_title, d.publication_date, d.dateline, d.url AS doc_url, "
                           "d.source AS doc_source")
@@ -51,6 +53,8 @@ class Store(ABC):
     """Documents, events, quotes and actors in one database (see `open_store`)."""
 
     dialect: str
+    # SQL for the lower-cased evidence sentence of event `e`, searched by `q`.
+    folded_sentence: str = "lower(e.sentence)"
 
     # -- backend hooks -------------------------------------------------------------
 
@@ -188,14 +192,14 @@ class Store(ABC):
     # -- events --------------------------------------------------------------------
 
     def count_events(self, query: EventQuery) -> int:
-        where, params = where_clause(query)
+        where, params = where_clause(query, self.folded_sentence)
         return self._scalar(f"SELECT count(*) FROM events e {where}", params)
 
     def find_events(self, query: EventQuery) -> list[dict[str, Any]]:
         """Matching events as flat rows (event columns plus the document's title and date)."""
-        where, params = where_clause(query)
+        where, params = where_clause(query, self.folded_sentence)
         order = order_clause(query.sort)
-        select = f"SELECT e.*, {_EVENT_DOCUMENT_FIELDS} FROM"
+        select = f"SELECT {_EVENT_FIELDS}, {_EVENT_DOCUMENT_FIELDS} FROM"
         if query.limit is None:
             sql = f"{select} events e JOIN documents d ON d.id = e.doc_id {where} {order}"
         else:
@@ -223,7 +227,7 @@ class Store(ABC):
 
     def get_event(self, event_id: str) -> dict[str, Any] | None:
         rows = self._select(
-            f"SELECT e.*, {_EVENT_DOCUMENT_FIELDS} FROM events e "
+            f"SELECT {_EVENT_FIELDS}, {_EVENT_DOCUMENT_FIELDS} FROM events e "
             "JOIN documents d ON d.id = e.doc_id WHERE e.id = ?", [event_id])
         return R.json_ready(rows[0]) if rows else None
 

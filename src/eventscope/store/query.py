@@ -86,8 +86,9 @@ def _dyad(a: str, b: str) -> tuple[str, list[object]]:
     return f"(({sa} AND {tb}) OR ({sb} AND {ta}))", pa + pb + pb2 + pa2
 
 
-def where_clause(query: EventQuery) -> tuple[str, list[object]]:
-    """`WHERE ...` (or "") over the events table aliased `e`, with its parameters."""
+def where_clause(query: EventQuery, folded_sentence: str = "lower(e.sentence)") -> tuple[str, list[object]]:
+    """`WHERE ...` (or "") over the events table aliased `e`, with its parameters.
+    `folded_sentence` is the backend's expression for the lower-cased evidence sentence."""
     clauses: list[str] = []
     params: list[object] = []
 
@@ -116,7 +117,7 @@ def where_clause(query: EventQuery) -> tuple[str, list[object]]:
     if query.date_to:
         add("e.date_start <= ?", [query.date_to])
     if query.q:
-        add("strpos(lower(e.sentence), lower(?)) > 0", [query.q])
+        add(f"strpos({folded_sentence}, lower(?)) > 0", [query.q])
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
