@@ -144,3 +144,21 @@ def test_the_default_limit_is_two_megabytes(hostile_store):
     response = client.post("/api/documents", content=body, headers={
         "Authorization": "Bearer t", "Content-Type": "application/json"})
     assert response.status_code == 413
+
+
+def test_csv_downloads_defuse_spreadsheet_formulas(store):
+    formula = '=HYPERLINK("http://evil.example","click")'
+    store.save_document(Document(
+        doc_id="formula-1", text=formula, events=[Event(
+            sentence=formula, trigger="click", type="ACCUSE", source=Actor("@SUM(1+1)", "RUS", "GOV"),
+            target=Actor("-2+3", "TUR", "GOV"), attribution="+cmd", intensity=-2.0)]))
+    client = TestClient(create_app(store=store))
+    import csv as csv_module
+    import io
+
+    row = next(csv_module.DictReader(io.StringIO(client.get("/api/events.csv").text)))
+    assert row["sentence"] == "'" + formula
+    assert (row["source_name"], row["target_name"], row["attribution"]) == ("'@SUM(1+1)", "'-2+3", "'+cmd")
+    assert row["intensity"] == "-2.0"          # numbers stay numbers
+    # JSON is not a spreadsheet: the text comes back as it was.
+    assert client.get("/api/events").json()["items"][0]["sentence"] == formula

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -73,6 +74,10 @@ def text(value: Any) -> str:
     return str(value)
 
 
+# Text a spreadsheet would run as a formula ("-2+3" too); numbers are not text here.
+_FORMULA_START = re.compile(r"[=+\-@\t\r]")
+
+
 def cell(value: Any) -> str:
     """A value as unquoted TSV text: no tabs or line breaks inside."""
     return text(value).translate(_UNSAFE_IN_CELLS)
@@ -91,13 +96,22 @@ def write_table(rows: Iterable[FlatRow], fmt: TableFormat, handle: IO[str], head
     return count
 
 
+def spreadsheet_safe(value: Any) -> str:
+    """A CSV cell that a spreadsheet shows as text: evidence such as "=HYPERLINK(...)" or
+    "@SUM(...)" gets a leading apostrophe (OWASP's CSV-injection advice); numbers stay."""
+    if isinstance(value, str) and _FORMULA_START.match(value):
+        return "'" + value
+    return text(value)
+
+
 def write_csv(rows: Iterable[FlatRow], handle: IO[str], header: bool = True) -> int:
+    """Comma-separated, quoted where needed, text cells defused for spreadsheets."""
     writer = csv.writer(handle, lineterminator="\n")
     if header:
         writer.writerow(FLAT_COLUMNS)
     count = 0
     for row in rows:
-        writer.writerow([text(row[name]) for name in FLAT_COLUMNS])
+        writer.writerow([spreadsheet_safe(row[name]) for name in FLAT_COLUMNS])
         count += 1
     return count
 
