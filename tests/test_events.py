@@ -193,3 +193,30 @@ def test_visited_city_is_the_location():
     assert countries(event) == ("JOR", "EGY")
     assert event.location and event.location.name == "Cairo"
     assert event.date == "2024-05-21"
+
+
+# ----------------------------------------------------------------- unnamed victims, denials, leaders
+
+def test_violence_with_no_named_victim_strikes_the_people_of_its_place():
+    event = one("Witnesses said militants carried out an attack in Kandahar on Friday.", "2022-05-02",
+                "ASSAULT")
+    assert (event.target.country, event.target.sector) == ("AFG", "CVL")
+
+
+def test_calling_reports_baseless_rejects_them():
+    event = one("The ministry spokesman said the newspaper reports about a secret deal were baseless.",
+                "2022-05-02", "REJECT")
+    assert event.source.sector == "GOV"
+    found = one("A government source said that the articles published about the dispute are unfounded.",
+                "2022-05-02", "REJECT")
+    assert found.target.sector == "MED"
+
+
+def test_reports_called_true_are_no_denial():
+    assert events("The spokesman said the newspaper reports were accurate.", "2022-05-02", "REJECT") == []
+
+
+def test_a_delegation_led_by_a_named_person_is_that_person():
+    event = one("President Erdogan met a French delegation led by Foreign Minister Jean-Yves Le Drian "
+                "in Ankara.", "2019-06-12", "CONSULT")
+    assert {event.source.name, event.target.name} == {"Recep Tayyip Erdoğan", "Jean-Yves Le Drian"}

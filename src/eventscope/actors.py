@@ -48,6 +48,8 @@ class MentionRules:
     member_nouns: frozenset[str]
     quantity_nouns: frozenset[str]
     counterpart_nouns: frozenset[str]
+    led_groups: frozenset[str]
+    leading_verbs: frozenset[str]
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -63,7 +65,8 @@ class MentionRules:
             **{key: frozenset(data[key]) for key in (
                 "unnamed_states", "pair_nouns", "pair_determiners", "person_pronouns",
                 "plural_pronouns", "speaker_pronouns", "speaker_group_pronouns", "place_nouns",
-                "person_nouns", "member_nouns", "quantity_nouns", "counterpart_nouns")},
+                "person_nouns", "member_nouns", "quantity_nouns", "counterpart_nouns",
+                "led_groups", "leading_verbs")},
         )
 
 
@@ -276,6 +279,10 @@ class DocumentActors:
             counterpart = self._counterpart(head)
             if counterpart is not None:
                 return counterpart
+        if lemma in self.rules.led_groups:
+            leader = self._group_leader(head)
+            if leader is not None:
+                return leader
         role = self.role_in_phrase(head)
         country = self.country_in_phrase(head) or default_country
         if role or self.rules.sector_nouns.get(head.lemma_.lower()) == "GOV":
@@ -308,6 +315,17 @@ class DocumentActors:
                 entry = self.table.find(_entity_text(child), self.on)
                 if entry is not None:
                     return entry.actor()
+        return None
+
+    def _group_leader(self, head: Token) -> Actor | None:
+        """ "a Russian delegation led by Alexander Lavrentiev": the person at its head."""
+        for verb in head.children:
+            if verb.dep_ == "acl" and verb.lemma_.lower() in self.rules.leading_verbs:
+                for agent in (c for c in verb.children if c.dep_ == "agent"):
+                    for leader in (g for g in agent.children if g.dep_ == "pobj"):
+                        actor = self.actor_of(leader)
+                        if actor is not None and actor.name:
+                            return actor
         return None
 
     def _counterpart(self, head: Token) -> Actor | None:
@@ -414,7 +432,8 @@ class DocumentActors:
         compound = " ".join(t.lower_ for t in head.lefts if t.dep_ == "compound") + " " + lemma
         return self.rules.sector_nouns.get(compound.strip()) or self.rules.sector_nouns.get(lemma) or (
             self.rules.sector_nouns.get(head.lower_)
-        )
+        ) or next((self.rules.sector_nouns[t.lemma_.lower()] for t in head.lefts  # "a government source"
+                   if t.dep_ == "compound" and t.lemma_.lower() in self.rules.sector_nouns), None)
 
 
 _ROLE_HEADS = {"president", "minister", "ambassador", "envoy", "king", "premier", "chancellor",

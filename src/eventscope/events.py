@@ -61,7 +61,8 @@ class SentenceEvents:
     def find(self, sentence: Span, speaker: Actor | None = None) -> list[Found]:
         found = []
         for token in sentence:
-            for special in (self._accusation(token, speaker), self._obligation(token, speaker)):
+            for special in (self._accusation(token, speaker), self._obligation(token, speaker),
+                            self._denial(token, speaker)):
                 if special is not None:
                     found.append(special)
             spec = self._trigger_of(token)
@@ -167,6 +168,26 @@ class SentenceEvents:
         event.sources, event.speaker = event.speaker, []
         return event
 
+    def _denial(self, word: Token, quote_speaker: Actor | None) -> Found | None:
+        """ "The source said the published articles are unfounded": the speaker rejects the
+        claims (REJECT), against whoever made them."""
+        if word.lemma_.lower() not in self.lexicon.denial_adjectives or word.dep_ not in ("acomp", "attr"):
+            return None
+        claim = next((c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if claim is None or claim.lemma_.lower() not in self.lexicon.claim_nouns:
+            return None
+        targets = self.actors.owner_of(claim)
+        authors = self.lexicon.claim_nouns[claim.lemma_.lower()]
+        if not targets and authors:
+            targets = [Actor(None, None, authors)]
+        event = Found([word], self.lexicon.verbs["reject"], [], targets, word.head)
+        self._set_speaker(event, quote_speaker)
+        if not event.speaker:
+            return None
+        event.sources, event.speaker = event.speaker, []
+        self._set_modality(event)
+        return event
+
     def _event_agents_of(self, noun: Token) -> list[Actor]:
         """Who did what a noun names: "by X", "X's", a demonym or owner of the noun, or
         what a sentence says it is ("these forces are an obstacle")."""
@@ -201,6 +222,8 @@ class SentenceEvents:
             if kind in self.lexicon.object_classes and not self._object_lemma_in(
                     verb, self.lexicon.object_classes[kind]):
                 return None
+        if not targets and spec.type == "ASSAULT":
+            targets = self._people_at_place(verb)
         trigger = [verb] + [c for c in verb.children if c.dep_ == "prt"]
         found = Found(trigger, spec, sources, targets, verb, mode=self._mode(spec, self._objects(verb)))
         if spec.mode == "visit":
@@ -385,6 +408,8 @@ class SentenceEvents:
             if _is_definite(noun) or any(c.lower_ in ("bilateral", "joint", "mutual") for c in noun.lefts):
                 sources = [self.actors.last_pair[0]]
                 targets = [self.actors.last_pair[1]]
+        if not targets and spec.type == "ASSAULT":
+            targets = self._people_at_place(noun)
         if ("actor" in spec.requires) and not own:
             return None
         if "transfer_verb" in spec.requires and clause.lemma_.lower() not in ("offer", "provide", "send", "deliver", "supply", "donate", "give", "ship"):
@@ -505,6 +530,17 @@ class SentenceEvents:
                     if place:
                         return place
         return None
+
+    def _people_at_place(self, trigger: Token) -> list[Actor]:
+        """ "yesterday's crime by ISIS in Sweida": violence with no named victim struck the
+        people of the place where it happened."""
+        for prep in trigger.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "on", "near"):
+                for obj in prep.children:
+                    place = self._place_of(obj) if obj.dep_ == "pobj" else None
+                    if place is not None and place.country:
+                        return [Actor(None, place.country, "CVL")]
+        return []
 
     def _place_actor(self, token: Token) -> list[Actor]:
         place = self._place_of(token)
