@@ -220,3 +220,35 @@ def test_a_delegation_led_by_a_named_person_is_that_person():
     event = one("President Erdogan met a French delegation led by Foreign Minister Jean-Yves Le Drian "
                 "in Ankara.", "2019-06-12", "CONSULT")
     assert {event.source.name, event.target.name} == {"Recep Tayyip Erdoğan", "Jean-Yves Le Drian"}
+
+
+def test_agreeing_to_act_is_an_agreement_even_with_no_second_party():
+    event = one("Russia agreed to reopen the border crossing.", "2021-03-02", "AGREE")
+    assert (event.source.country, event.target, event.factuality) == ("RUS", None, "asserted")
+
+
+def test_an_offer_to_act_towards_a_country_is_an_agreement_with_it():
+    event = one("Libya has offered to hand over the two suspects to Britain.", "1991-12-02", "AGREE")
+    assert countries(event) == ("LBY", "GBR")
+    assert event.trigger == "offered"
+
+
+def test_readiness_for_an_act_that_is_an_event_type_is_that_act_planned():
+    found = events("Syria is ready to work with Russia.", "2021-03-02")
+    assert [(e.type, e.factuality) for e in found] == [("COOPERATE", "planned")]
+
+
+def test_an_unwillingness_is_a_negated_commitment():
+    event = one("Turkey is not willing to hand over the suspects to Greece.", "2021-03-02", "AGREE")
+    assert event.negated
+
+
+def test_aid_that_a_country_agreed_to_give_is_planned():
+    event = one("Japan agreed on Monday to provide emergency aid to Nepal.", "2015-04-28", "AID")
+    assert event.factuality == "planned" and countries(event) == ("JPN", "NPL")
+
+
+def test_a_place_name_the_ner_left_unlabelled_still_places_the_attack():
+    event = one("The governor said the bombing by ISIS in Sweida killed dozens.", "2018-07-26", "ASSAULT")
+    assert event.location.country == "SYR"
+    assert (event.target.country, event.target.sector) == ("SYR", "CVL")

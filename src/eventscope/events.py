@@ -62,7 +62,7 @@ class SentenceEvents:
         found = []
         for token in sentence:
             for special in (self._accusation(token, speaker), self._obligation(token, speaker),
-                            self._denial(token, speaker)):
+                            self._denial(token, speaker), self._commitment(token)):
                 if special is not None:
                     found.append(special)
             spec = self._trigger_of(token)
@@ -188,6 +188,34 @@ class SentenceEvents:
         self._set_modality(event)
         return event
 
+    def _commitment(self, word: Token) -> Found | None:
+        """ "Libya offered to hand over the suspects to Britain", "France is ready to contribute
+        troops": the subject commits itself to an act that is no event type of its own (AGREE,
+        towards whom the act is for). Verbs that are AGREE triggers ("agreed to") take the
+        usual path."""
+        lemma = word.lemma_.lower()
+        if word.pos_ == "VERB" and lemma in self.lexicon.commitment_verbs:
+            subject_of = word
+        elif word.pos_ == "ADJ" and word.dep_ == "acomp" and lemma in self.lexicon.commitment_adjectives:
+            subject_of = word.head
+        else:
+            return None
+        action = next((c for c in word.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None) or next(
+            (g for c in word.children if c.dep_ == "prep" and c.lower_ == "to"
+             for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+        # "ready to work with Y" is coded as the (planned) cooperation itself.
+        if action is None or self._trigger_of(action) is not None:
+            return None
+        sources = self._subject_actors(subject_of)
+        if not sources:
+            return None
+        targets = self._targets(action, self._any_target)
+        event = Found([word], self.lexicon.verbs["agree"], sources, targets, subject_of)
+        self._set_modality(event)
+        # "Turkey is not willing to ...": the negation sits on the copula.
+        event.negated = event.negated or any(c.dep_ == "neg" for c in subject_of.children)
+        return event
+
     def _event_agents_of(self, noun: Token) -> list[Actor]:
         """Who did what a noun names: "by X", "X's", a demonym or owner of the noun, or
         what a sentence says it is ("these forces are an obstacle")."""
@@ -222,12 +250,10 @@ class SentenceEvents:
             if kind in self.lexicon.object_classes and not self._object_lemma_in(
                     verb, self.lexicon.object_classes[kind]):
                 return None
-        if not targets and spec.type == "ASSAULT":
-            targets = self._people_at_place(verb)
         trigger = [verb] + [c for c in verb.children if c.dep_ == "prt"]
         found = Found(trigger, spec, sources, targets, verb, mode=self._mode(spec, self._objects(verb)))
         if spec.mode == "visit":
-            found.place_target = next(filter(None, (self._place_of(o) for o in self._objects(verb))), None)
+            found.place_target = next(filter(None, (self.place_of(o) for o in self._objects(verb))), None)
         return found
 
     def _objects(self, verb: Token) -> list[Token]:
@@ -296,7 +322,7 @@ class SentenceEvents:
                 return subjects
             if current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
                 return [current.head]
-            if current.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and current.head is not current:
+            if current.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and current.head != current:
                 current = current.head
                 # "Syria is ready to work with": through the adjective to its verb.
                 if current.pos_ not in ("VERB", "AUX", "ADJ"):
@@ -408,8 +434,6 @@ class SentenceEvents:
             if _is_definite(noun) or any(c.lower_ in ("bilateral", "joint", "mutual") for c in noun.lefts):
                 sources = [self.actors.last_pair[0]]
                 targets = [self.actors.last_pair[1]]
-        if not targets and spec.type == "ASSAULT":
-            targets = self._people_at_place(noun)
         if ("actor" in spec.requires) and not own:
             return None
         if "transfer_verb" in spec.requires and clause.lemma_.lower() not in ("offer", "provide", "send", "deliver", "supply", "donate", "give", "ship"):
@@ -446,7 +470,7 @@ class SentenceEvents:
                 objects = [g for g in child.children if g.dep_ == "pobj"]
                 if word == "by" or (word == "of" and spec.type in ("CONSULT", "SUPPORT", "AID", "ASSAULT", "RETREAT") and not sources):
                     for obj in objects:
-                        if spec.type == "CONSULT" and word == "of" and self._place_of(obj):
+                        if spec.type == "CONSULT" and word == "of" and self.place_of(obj):
                             continue
                         sources.extend(self._actors(obj))
                 elif word == "between":
@@ -494,9 +518,9 @@ class SentenceEvents:
             return self._subject_actors(noun.head)
         head = noun
         for _ in range(4):
-            while head.dep_ in ("conj", "appos", "compound") and head.head is not head:
+            while head.dep_ in ("conj", "appos", "compound") and head.head != head:
                 head = head.head
-            if head is not noun:
+            if head != noun:
                 owner = next((c for c in head.children if c.dep_ == "poss"), None)
                 if owner is not None:
                     return self._actors(owner)
@@ -526,30 +550,24 @@ class SentenceEvents:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in ("to", "in"):
                 for obj in prep.children:
-                    place = self._place_of(obj)
+                    place = self.place_of(obj)
                     if place:
                         return place
         return None
 
-    def _people_at_place(self, trigger: Token) -> list[Actor]:
-        """ "yesterday's crime by ISIS in Sweida": violence with no named victim struck the
-        people of the place where it happened."""
-        for prep in trigger.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "on", "near"):
-                for obj in prep.children:
-                    place = self._place_of(obj) if obj.dep_ == "pobj" else None
-                    if place is not None and place.country:
-                        return [Actor(None, place.country, "CVL")]
-        return []
-
     def _place_actor(self, token: Token) -> list[Actor]:
-        place = self._place_of(token)
+        place = self.place_of(token)
         if place and place.country:
             return [Actor(None, place.country, "GOV")]
         return []
 
-    def _place_of(self, token: Token) -> Location | None:
-        if token.ent_type_ not in ("GPE", "LOC", "FAC") and token.lemma_.lower() not in self.actors.rules.place_nouns:
+    def place_of(self, token: Token) -> Location | None:
+        """The place a noun phrase names: a place entity, "the city of X", or a proper name
+        the NER left unlabelled ("in Sweida") that the gazetteer knows and no actor table does."""
+        unlabelled_name = token.pos_ == "PROPN" and not token.ent_type_ and self.actors.table.find(
+            token.text, self.actors.on) is None
+        if token.ent_type_ not in ("GPE", "LOC", "FAC") and token.lemma_.lower() not in self.actors.rules.place_nouns \
+                and not unlabelled_name:
             return None
         phrase = " ".join(t.text for t in token.subtree if t.dep_ not in ("relcl", "acl"))
         return self.places.lookup_in_phrase(phrase)
@@ -568,14 +586,15 @@ class SentenceEvents:
         words = set()
         for token in chain:
             words.update(c.lower_ for c in token.children if c.dep_ in ("aux", "neg", "mark", "advmod", "auxpass", "amod"))
-            words.add(token.lemma_.lower())
-            if token.dep_ in ("ccomp",) and token is not event.trigger[-1]:
+            if token != event.trigger[-1]:  # "X is ready to": the readiness itself is real
+                words.add(token.lemma_.lower())
+            if token.dep_ in ("ccomp",) and token != event.trigger[-1]:
                 break
         trigger = event.trigger[-1]
         own_children = {c.lower_ for c in trigger.children if c.dep_ in ("neg",)}
         # A noun's clause negates it only through a light verb: "did not hold talks" is
         # no meeting, "the date of the visit was not announced" says nothing of the visit.
-        negating_clause = event.clause is trigger or event.clause.lemma_.lower() in self.lexicon.light_verbs
+        negating_clause = event.clause == trigger or event.clause.lemma_.lower() in self.lexicon.light_verbs
         clause_children = {c.lower_ for c in event.clause.children if c.dep_ == "neg"} if negating_clause else set()
         event.negated = bool((own_children | clause_children) & NEGATIONS)
         if words & self.lexicon.hypothetical_words - {"can"}:
@@ -599,7 +618,7 @@ class SentenceEvents:
                 head = current.head
                 if head.lemma_.lower() in self.lexicon.speech_verbs:
                     return self._subject_of(head)
-            if current.head is current:
+            if current.head == current:
                 return None
             current = current.head
         return None
@@ -644,7 +663,7 @@ def _governors(token: Token) -> list[Token]:
     chain = [token]
     current = token
     for _ in range(5):
-        if current.head is current:
+        if current.head == current:
             break
         if current.dep_ in ("ccomp", "parataxis"):
             break
@@ -656,7 +675,7 @@ def _governors(token: Token) -> list[Token]:
 def _clause_verb(token: Token) -> Token:
     current = token
     for _ in range(8):
-        if current.pos_ in ("VERB", "AUX") or current.head is current:
+        if current.pos_ in ("VERB", "AUX") or current.head == current:
             return current
         current = current.head
     return current

@@ -24,9 +24,10 @@ from eventscope.quotes import QuoteSpan, attribute_quotes, find_quote_spans, quo
 from eventscope.records import UNORDERED_TYPES, Actor, Article, Document, Event, InputError, Location
 
 # Types that stand without a target ("Egypt condemned the attack"): the text often leaves
-# the victim, culprit or addressee unnamed. Support, aid and meetings need their other side.
+# the victim, culprit or addressee unnamed; a commitment ("X agreed to reopen the border")
+# binds X alone. Support, aid and meetings need their other side.
 TARGETLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "ACCUSE",
-                              "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE"})
+                              "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "AGREE"})
 
 
 def content_id(text: str) -> str:
@@ -253,11 +254,9 @@ class DocumentReader:
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                     for obj in prep.children:
-                        if obj.dep_ == "pobj" and (obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in self.actors.rules.place_nouns):
-                            phrase = " ".join(t.text for t in obj.subtree if t.dep_ not in ("relcl", "acl"))
-                            place = self.extractor.places.lookup_in_phrase(phrase)
-                            if place:
-                                return _as_written(place, obj)
+                        place = self.finder.place_of(obj) if obj.dep_ == "pobj" else None
+                        if place:
+                            return _as_written(place, obj)
         return None
 
     def _note_sentence_date(self, sentence: Span) -> None:
@@ -359,7 +358,7 @@ def _date_spans(doc: Doc) -> list[tuple[int, int, str]]:
 def _verb_above(token: Token) -> Token:
     current = token
     for _ in range(10):
-        if current.pos_ in ("VERB", "AUX") or current.head is current:
+        if current.pos_ in ("VERB", "AUX") or current.head == current:
             return current
         current = current.head
     return current
@@ -370,7 +369,7 @@ def _clause_chain(verb: Token) -> list[Token]:
     chain = [verb]
     current = verb
     for _ in range(6):
-        if current.head is current:
+        if current.head == current:
             break
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
