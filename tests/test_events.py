@@ -252,3 +252,33 @@ def test_a_place_name_the_ner_left_unlabelled_still_places_the_attack():
     event = one("The governor said the bombing by ISIS in Sweida killed dozens.", "2018-07-26", "ASSAULT")
     assert event.location.country == "SYR"
     assert (event.target.country, event.target.sector) == ("SYR", "CVL")
+
+
+@pytest.mark.parametrize("text, kind, mode, dyad", [
+    ("Norway gave Jordan 20 million dollars of aid for its schools.", "AID", None, ("NOR", "JOR")),
+    ("Kenya has granted political asylum to three Ugandan officers.", "AID", None, ("KEN", "UGA")),
+    ("Japan halted economic aid to Myanmar.", "SANCTION", "discontinue", ("JPN", "MMR")),
+    ("Hungary closed its border with Serbia.", "SANCTION", "discontinue", ("HUN", "SRB")),
+    ("Italy announced a suspension of air links with Libya.", "SANCTION", "discontinue", ("ITA", "LBY")),
+])
+def test_material_cooperation_and_its_withdrawal(text, kind, mode, dyad):
+    event = one(text, "2011-03-02", kind)
+    assert (event.mode, countries(event)) == (mode, dyad)
+
+
+def test_people_blocking_roads_protest_but_a_state_blocking_a_resolution_rejects():
+    protest = one("Angry farmers blocked roads into the capital.", "2011-03-02", "PROTEST")
+    assert (protest.mode, protest.source.sector) == ("obstruct", "CVL")
+    assert events("Angry farmers blocked roads into the capital.", "2011-03-02", "REJECT") == []
+    assert one("Russia blocked the resolution.", "2011-03-02", "REJECT").source.country == "RUS"
+
+
+def test_members_of_a_named_organisation_are_that_organisation():
+    event = one("North Korea expelled inspectors of the International Atomic Energy Agency.",
+                "2002-12-31", "SANCTION")
+    assert (event.mode, event.target.name) == ("expel", "International Atomic Energy Agency")
+
+
+def test_an_opposition_strike_belongs_to_the_opposition():
+    event = one("Seven opposition parties have organized a general strike.", "2006-04-06", "PROTEST")
+    assert (event.mode, event.source.sector) == ("strike", "OPP")

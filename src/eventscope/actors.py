@@ -301,7 +301,7 @@ class DocumentActors:
         if country is None and sector is None:
             # "the source" after "a diplomatic source": the same noun names the same actor.
             return self.nominals.get(lemma) if head.pos_ == "NOUN" else None
-        if country is None and lemma in self.rules.unnamed_states:
+        if country is None and lemma in self.rules.unnamed_states and sector in (None, self.rules.sector_nouns.get(lemma)):
             sector = "GOV"
         actor = Actor(None, country, sector or "GOV")
         if head.pos_ == "NOUN":
@@ -309,9 +309,11 @@ class DocumentActors:
         return actor
 
     def _named_group(self, head: Token) -> Actor | None:
-        """ "ten ISIS members", "Hamas fighters": the group they belong to."""
-        for child in head.lefts:
-            if child.dep_ == "compound" and child.ent_type_ in ("ORG", "NORP"):
+        """ "ten ISIS members", "Hamas fighters", "inspectors of the IAEA": their group."""
+        of_objects = [g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"]
+        for child in (*head.lefts, *of_objects):
+            if (child.dep_ == "compound" or child in of_objects) and child.ent_type_ in ("ORG", "NORP"):
                 entry = self.table.find(_entity_text(child), self.on)
                 if entry is not None:
                     return entry.actor()

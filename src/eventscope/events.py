@@ -203,9 +203,11 @@ class SentenceEvents:
         action = next((c for c in word.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None) or next(
             (g for c in word.children if c.dep_ == "prep" and c.lower_ == "to"
              for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
-        # "ready to work with Y" is coded as the (planned) cooperation itself.
-        if action is None or self._trigger_of(action) is not None:
+        if action is None:
             return None
+        own_spec = self._trigger_of(action)
+        if own_spec is not None and self._verb_event(action, own_spec) is not None:
+            return None  # "ready to work with Y" is coded as the (planned) cooperation itself
         sources = self._subject_actors(subject_of)
         if not sources:
             return None
@@ -647,6 +649,10 @@ def _noun_dependents(noun: Token) -> list[Token]:
     ("coordination and consultation between X and Y") and a participle's prepositions
     ("the summit scheduled to be held between X and Y")."""
     out = list(noun.children)
+    # "a suspension of air links with Serbia": the partner may hang from the "of" object.
+    out.extend(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj" for p in g.children
+               if p.dep_ == "prep" and p.lower_ in ("with", "to", "between"))
     if noun.dep_ == "conj":
         out.extend(c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i)
     for child in noun.children:
