@@ -282,3 +282,16 @@ def test_members_of_a_named_organisation_are_that_organisation():
 def test_an_opposition_strike_belongs_to_the_opposition():
     event = one("Seven opposition parties have organized a general strike.", "2006-04-06", "PROTEST")
     assert (event.mode, event.source.sector) == ("strike", "OPP")
+
+
+def test_victims_of_violence_with_no_named_doer_are_still_an_event():
+    event = one("At least three Iraqi civilians were killed in a suicide car bombing in Baghdad.",
+                "2005-06-02", "ASSAULT")
+    assert event.source is None and (event.target.country, event.target.sector) == ("IRQ", "CVL")
+    weapon = one("A roadside bomb killed two Canadian soldiers near Kandahar.", "2006-06-02", "ASSAULT")
+    assert weapon.source is None and (weapon.target.country, weapon.target.sector) == ("CAN", "MIL")
+
+
+def test_deaths_blamed_on_no_one_are_no_attack():
+    assert events("Three Kenyan tourists were killed in a road accident near Mombasa.", "2005-06-02",
+                  "ASSAULT") == []

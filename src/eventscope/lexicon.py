@@ -63,6 +63,8 @@ class Lexicon:
     irregular_forms: frozenset[str]            # past forms of the verbs that rules cannot make
     mode_words: dict[str, dict[str, str]]      # type -> modifier word -> mode
     beneficiary_verbs: frozenset[str]          # "X appreciated the support of Y": X gets it
+    violent_causes: frozenset[str]             # "a roadside bomb killed ...": a doerless ASSAULT
+    accident_words: frozenset[str]             # deaths no one inflicted: no doerless ASSAULT
     commitment_verbs: frozenset[str]           # "X offered to ...": X commits itself (AGREE)
     commitment_adjectives: frozenset[str]      # "X is ready to ..."
     denial_adjectives: frozenset[str]          # "X said the reports are baseless": REJECT
@@ -84,6 +86,8 @@ class Lexicon:
             irregular_forms=frozenset(data["irregular_forms"]),
             mode_words=data["mode_words"],
             beneficiary_verbs=frozenset(data["beneficiary_verbs"]),
+            violent_causes=frozenset(data["doerless_violence"]["causes"]),
+            accident_words=frozenset(data["doerless_violence"]["accidents"]),
             commitment_verbs=frozenset(data["commitments"]["verbs"]),
             commitment_adjectives=frozenset(data["commitments"]["adjectives"]),
             denial_adjectives=frozenset(data["denials"]["adjectives"]),

@@ -150,7 +150,12 @@ class DocumentReader:
             sources, attribution, embedded = self._voice(item)
             explicit_date, tense = self._explicit_date(item)
             place = self._explicit_place(item) or item.place_target
-            dyads = list(self._dyads(item.type, sources, item.targets or self._victims(item, place)))
+            targets = item.targets or self._victims(item, place)
+            if not sources:
+                # Only named victims of violence with no named doer stand alone.
+                targets = [t for t in targets if t.country or t.name] if self._doerless_violence(
+                    item, sentence) else []
+            dyads = list(self._dyads(item.type, sources, targets))
             if dyads and not embedded and tense != "future":
                 self.narrative_date = explicit_date or self.narrative_date
                 if place and item.type == "CONSULT":
@@ -199,8 +204,23 @@ class DocumentReader:
             return item.sources, None, False
         return item.sources, speaker.name or item.speaker_phrase or _describe(speaker), True
 
+    def _doerless_violence(self, item: Found, sentence: Span) -> bool:
+        """ "Three civilians were killed in a car bombing", "a roadside bomb killed two soldiers":
+        violence whose doer the text does not name (see doerless_violence in lexicon.yaml)."""
+        verb = item.trigger[-1]
+        if item.type != "ASSAULT" or verb.pos_ != "VERB" or verb.dep_ in ("relcl", "acl", "xcomp"):
+            return False
+        lexicon = self.extractor.lexicon
+        if any(t.lemma_.lower() in lexicon.accident_words for t in sentence):
+            return False
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        by_weapon = any(c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.violent_causes for c in verb.children)
+        return passive or by_weapon
+
     def _dyads(self, event_type: str, sources: list[Actor], targets: list[Actor]):
         if not sources:
+            for target in targets:  # only what _doerless_violence let through
+                yield None, target
             return
         if not targets:
             if event_type in UNORDERED_TYPES and len(sources) >= 2:
