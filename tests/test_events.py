@@ -295,3 +295,16 @@ def test_victims_of_violence_with_no_named_doer_are_still_an_event():
 def test_deaths_blamed_on_no_one_are_no_attack():
     assert events("Three Kenyan tourists were killed in a road accident near Mombasa.", "2005-06-02",
                   "ASSAULT") == []
+
+
+def test_what_is_refused_or_turned_down_did_not_happen():
+    assert [e.type for e in events("Yemen rejected a U.S. request to interrogate the detainees.",
+                                   "2006-02-10")] == ["REJECT"]
+    assert [e.type for e in events("President Katsav refused to meet Jordan's King Abdullah.",
+                                   "2003-05-10")] == ["REJECT"]
+
+
+def test_failing_to_agree_is_a_negated_agreement():
+    event = one("Israel and Egypt failed to reach an agreement on the border crossing.", "2005-08-10",
+                "AGREE")
+    assert event.negated

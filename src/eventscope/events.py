@@ -598,7 +598,8 @@ class SentenceEvents:
         # no meeting, "the date of the visit was not announced" says nothing of the visit.
         negating_clause = event.clause == trigger or event.clause.lemma_.lower() in self.lexicon.light_verbs
         clause_children = {c.lower_ for c in event.clause.children if c.dep_ == "neg"} if negating_clause else set()
-        event.negated = bool((own_children | clause_children) & NEGATIONS)
+        event.negated = bool((own_children | clause_children) & NEGATIONS) or any(
+            t.lemma_.lower() in self.lexicon.negating_verbs for t in chain[1:])  # "failed to reach"
         if words & self.lexicon.hypothetical_words - {"can"}:
             event.factuality = "hypothetical"
         if words & self.lexicon.planned_words:
@@ -634,14 +635,18 @@ def _phrase(head: Token) -> str:
     return " ".join(t.text for t in words) or head.text
 
 
+# Types whose object is only their content: what is asked for or turned down did not happen.
+_CONTENT_TYPES = frozenset({"REQUEST", "REJECT"})
+
+
 def _without_requested(found: list[Found]) -> list[Found]:
-    """Drop what a request asks for: in "X called on Y to halt supporting Z" only the
-    REQUEST happened; the support is its content, not an event."""
-    requests = {f.trigger[0] for f in found if f.type == "REQUEST"}
-    if not requests:
+    """Drop what a request asks for or a refusal turns down: in "X called on Y to halt
+    supporting Z" only the REQUEST happened, in "X refused to meet Y" or "X rejected Y's
+    offer to host talks" only the REJECT; the rest is their content, not an event."""
+    governing = {f.trigger[0] for f in found if f.type in _CONTENT_TYPES}
+    if not governing:
         return found
-    return [f for f in found if f.type == "REQUEST" or not any(
-        t in requests for t in _governors(f.trigger[-1])[1:])]
+    return [f for f in found if not any(t in governing for t in _governors(f.trigger[-1])[1:])]
 
 
 def _noun_dependents(noun: Token) -> list[Token]:

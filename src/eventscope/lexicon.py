@@ -59,6 +59,7 @@ class Lexicon:
     hypothetical_words: frozenset[str]
     object_classes: dict[str, frozenset[str]]  # for `needs_<class>_object` flags
     accusation_nouns: dict[str, Trigger]       # ACCUSE when a speaker uses them of someone's act
+    negating_verbs: frozenset[str]             # "X failed to reach an agreement": not done
     obligation_words: frozenset[str]           # "X said Y must ...": a demand on Y
     irregular_forms: frozenset[str]            # past forms of the verbs that rules cannot make
     mode_words: dict[str, dict[str, str]]      # type -> modifier word -> mode
@@ -83,6 +84,7 @@ class Lexicon:
             hypothetical_words=frozenset(data["modality"]["hypothetical"]),
             object_classes={k: frozenset(v) for k, v in data["object_classes"].items()},
             obligation_words=frozenset(data["modality"]["obligation"]),
+            negating_verbs=frozenset(data["modality"]["negating"]),
             irregular_forms=frozenset(data["irregular_forms"]),
             mode_words=data["mode_words"],
             beneficiary_verbs=frozenset(data["beneficiary_verbs"]),
