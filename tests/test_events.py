@@ -308,3 +308,15 @@ def test_failing_to_agree_is_a_negated_agreement():
     event = one("Israel and Egypt failed to reach an agreement on the border crossing.", "2005-08-10",
                 "AGREE")
     assert event.negated
+
+
+def test_a_threat_is_coded_without_the_act_it_threatens():
+    assert [e.type for e in events("Iran threatened to shell Iraqi towns.", "1987-02-10")] == ["THREATEN"]
+
+
+def test_a_harmful_act_announced_on_a_condition_is_a_threat():
+    event = one("The EU will impose sanctions on Belarus unless it frees the prisoners.", "2021-06-10",
+                "THREATEN")
+    assert (event.mode, event.factuality, event.target.country) == ("relations", "asserted", "BLR")
+    plain = one("Russia will impose sanctions on Moldova next week.", "2021-06-10", "SANCTION")
+    assert plain.factuality == "planned"

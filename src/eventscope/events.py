@@ -73,6 +73,7 @@ class SentenceEvents:
             if event is None:
                 continue
             self._set_modality(event)
+            self._as_threat(event)
             self._set_speaker(event, speaker)
             if not (event.sources or event.targets):
                 self._speakers_pair(event)
@@ -187,6 +188,19 @@ class SentenceEvents:
         event.sources, event.speaker = event.speaker, []
         self._set_modality(event)
         return event
+
+    def _as_threat(self, event: Found) -> None:
+        """ "Nigeria will pull its troops out unless ...", "Iran would shell Iraqi towns if ...":
+        a harmful act announced on a condition is a threat (THREATEN, its mode from the act)."""
+        threats = self.lexicon.threats
+        if event.factuality == "asserted" or event.type not in threats.acts:
+            return
+        if not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in threats.conditions
+                                              for m in c.children) for c in event.clause.children):
+            return
+        event.mode = threats.modes.get(event.mode or "", threats.acts[event.type])
+        event.spec = self.lexicon.verbs["threaten"]
+        event.factuality = "asserted"  # the threat is made now, whatever comes of it
 
     def _commitment(self, word: Token) -> Found | None:
         """ "Libya offered to hand over the suspects to Britain", "France is ready to contribute
@@ -635,14 +649,15 @@ def _phrase(head: Token) -> str:
     return " ".join(t.text for t in words) or head.text
 
 
-# Types whose object is only their content: what is asked for or turned down did not happen.
-_CONTENT_TYPES = frozenset({"REQUEST", "REJECT"})
+# Types whose object is only their content: what is asked for, turned down or threatened
+# did not happen.
+_CONTENT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN"})
 
 
 def _without_requested(found: list[Found]) -> list[Found]:
-    """Drop what a request asks for or a refusal turns down: in "X called on Y to halt
-    supporting Z" only the REQUEST happened, in "X refused to meet Y" or "X rejected Y's
-    offer to host talks" only the REJECT; the rest is their content, not an event."""
+    """Drop what a request asks for, a refusal turns down or a threat holds out: in "X
+    called on Y to halt supporting Z" only the REQUEST happened, in "X refused to meet Y"
+    only the REJECT, in "X threatened to shell Y" only the THREATEN; the rest is content."""
     governing = {f.trigger[0] for f in found if f.type in _CONTENT_TYPES}
     if not governing:
         return found

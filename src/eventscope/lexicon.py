@@ -50,6 +50,15 @@ def _trigger(key: str, spec: dict) -> Trigger:
 
 
 @dataclass(frozen=True)
+class Threats:
+    """Harmful acts announced on a condition ("unless", "if"): THREATEN, by mode."""
+
+    conditions: frozenset[str]
+    acts: dict[str, str | None]   # harmful event type -> THREATEN mode
+    modes: dict[str, str]         # the act's mode -> THREATEN mode, where more precise
+
+
+@dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, Trigger]          # by lemma; phrasal verbs by "lemma particle"
     nouns: dict[str, Trigger]          # by lemma; two-word nouns by "modifier lemma"
@@ -59,6 +68,7 @@ class Lexicon:
     hypothetical_words: frozenset[str]
     object_classes: dict[str, frozenset[str]]  # for `needs_<class>_object` flags
     accusation_nouns: dict[str, Trigger]       # ACCUSE when a speaker uses them of someone's act
+    threats: Threats
     negating_verbs: frozenset[str]             # "X failed to reach an agreement": not done
     obligation_words: frozenset[str]           # "X said Y must ...": a demand on Y
     irregular_forms: frozenset[str]            # past forms of the verbs that rules cannot make
@@ -85,6 +95,8 @@ class Lexicon:
             object_classes={k: frozenset(v) for k, v in data["object_classes"].items()},
             obligation_words=frozenset(data["modality"]["obligation"]),
             negating_verbs=frozenset(data["modality"]["negating"]),
+            threats=Threats(frozenset(data["threats"]["conditions"]), dict(data["threats"]["acts"]),
+                            dict(data["threats"]["modes"])),
             irregular_forms=frozenset(data["irregular_forms"]),
             mode_words=data["mode_words"],
             beneficiary_verbs=frozenset(data["beneficiary_verbs"]),
