@@ -198,6 +198,8 @@ class SentenceEvents:
         if not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in threats.conditions
                                               for m in c.children) for c in event.clause.children):
             return
+        if any(c.dep_ == "aux" and c.lower_ in threats.speculative for c in event.clause.children):
+            return  # "Turkey could impose sanctions if ...": someone's guess, not Turkey's threat
         event.mode = threats.modes.get(event.mode or "", threats.acts[event.type])
         event.spec = self.lexicon.verbs["threaten"]
         event.factuality = "asserted"  # the threat is made now, whatever comes of it

@@ -56,6 +56,7 @@ class Threats:
     conditions: frozenset[str]
     acts: dict[str, str | None]   # harmful event type -> THREATEN mode
     modes: dict[str, str]         # the act's mode -> THREATEN mode, where more precise
+    speculative: frozenset[str]   # modals of a guess, not of a threat ("could", "might")
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ class Lexicon:
             obligation_words=frozenset(data["modality"]["obligation"]),
             negating_verbs=frozenset(data["modality"]["negating"]),
             threats=Threats(frozenset(data["threats"]["conditions"]), dict(data["threats"]["acts"]),
-                            dict(data["threats"]["modes"])),
+                            dict(data["threats"]["modes"]), frozenset(data["threats"]["speculative"])),
             irregular_forms=frozenset(data["irregular_forms"]),
             mode_words=data["mode_words"],
             beneficiary_verbs=frozenset(data["beneficiary_verbs"]),
