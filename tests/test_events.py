@@ -311,7 +311,8 @@ def test_failing_to_agree_is_a_negated_agreement():
 
 
 def test_a_threat_is_coded_without_the_act_it_threatens():
-    assert [e.type for e in events("Iran threatened to shell Iraqi towns.", "1987-02-10")] == ["THREATEN"]
+    found = events("Iran threatened to shell Iraqi towns.", "1987-02-10")
+    assert [(e.type, e.mode) for e in found] == [("THREATEN", "violence")]
 
 
 def test_a_harmful_act_announced_on_a_condition_is_a_threat():

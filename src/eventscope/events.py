@@ -272,7 +272,18 @@ class SentenceEvents:
         found = Found(trigger, spec, sources, targets, verb, mode=self._mode(spec, self._objects(verb)))
         if spec.mode == "visit":
             found.place_target = next(filter(None, (self.place_of(o) for o in self._objects(verb))), None)
+        if spec.type == "THREATEN" and found.mode is None:
+            found.mode = self._threatened_mode(verb)
         return found
+
+    def _threatened_mode(self, verb: Token) -> str | None:
+        """ "threatened to shell Iraqi towns": the mode is what is threatened (violence)."""
+        threats = self.lexicon.threats
+        for act in (c for c in verb.children if c.dep_ == "xcomp"):
+            spec = self._trigger_of(act)
+            if spec is not None and spec.type in threats.acts:
+                return threats.modes.get(spec.mode or "", threats.acts[spec.type])
+        return None
 
     def _objects(self, verb: Token) -> list[Token]:
         """A verb's object nouns, with what they measure ("50 tonnes of aid" -> aid too)."""
