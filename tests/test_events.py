@@ -321,3 +321,16 @@ def test_a_harmful_act_announced_on_a_condition_is_a_threat():
     assert (event.mode, event.factuality, event.target.country) == ("relations", "asserted", "BLR")
     plain = one("Russia will impose sanctions on Moldova next week.", "2021-06-10", "SANCTION")
     assert plain.factuality == "planned"
+
+
+@pytest.mark.parametrize("text, dyad", [
+    ("Jordanian officials have shared intelligence with Egypt about the smuggling network.", ("JOR", "EGY")),
+    ("Indian and French warships began joint exercises in the Arabian Sea.", ("IND", "FRA")),
+    ("Kenya extradited the suspect to Tanzania on Friday.", ("KEN", "TZA")),
+])
+def test_shared_knowledge_exercises_and_extraditions_are_cooperation(text, dyad):
+    assert set(countries(one(text, "2012-05-02", "COOPERATE"))) == set(dyad)
+
+
+def test_sharing_a_border_is_no_cooperation():
+    assert events("Kenya shares a long border with Somalia.", "2012-05-02", "COOPERATE") == []

@@ -22,10 +22,10 @@ pytestmark = pytest.mark.slow
 EVENTSCOPE = Path(sys.executable).with_name("eventscope")  # the installed console script
 
 FLOORS = {
-    ("events", "type"): 0.77,
-    ("events", "dyad"): 0.70,
-    ("events", "full"): 0.62,
-    ("quotes", None): 0.90,
+    ("events", "type"): 0.80,
+    ("events", "dyad"): 0.74,
+    ("events", "full"): 0.67,
+    ("quotes", None): 0.95,
 }
 
 
