@@ -15,6 +15,7 @@ from eventscope.store.base import Store, StoreError
 
 class DuckDBStore(Store):
     dialect = "duckdb"
+    row_key = "rowid"
 
     def __init__(self, path: str | Path = ":memory:"):
         self.path = str(path)

@@ -17,6 +17,7 @@ _IDLE_CONNECTIONS = 8
 
 class PostgresStore(Store):
     dialect = "postgresql"
+    row_key = "ctid"
     folded_sentence = "e.sentence_folded"  # kept by the database (schema migration 3)
 
     def __init__(self, url: str):
