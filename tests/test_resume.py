@@ -69,9 +69,37 @@ def kill_mid_run(corpus: Path, db: str, started: Callable[[], bool]) -> None:
         assert time.monotonic() < deadline, "ingest stored nothing in 10 minutes"
         time.sleep(0.05)
     time.sleep(0.5)  # let it get into the middle of a document
+    workers = children_of(process.pid)
+    assert workers or not Path("/proc").is_dir(), "ingest runs no worker processes"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     assert process.returncode == -signal.SIGKILL
+    # Its extraction workers do not outlive it (each would keep a model in memory).
+    deadline = time.monotonic() + 30
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in workers if alive(pid)], "worker processes outlived the killed ingest"
+
+
+def children_of(pid: int) -> list[int]:
+    """Process ids whose parent is `pid` (Linux /proc; empty elsewhere)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has exited; only its parent's bookkeeping is left
 
 
 def check_resumed(corpus: Path, db: str, clean_run, partial: int) -> None:

@@ -108,7 +108,23 @@ _worker_extractor: ExtractorLike | None = None
 
 def _start_worker(load: Callable[[str | None], ExtractorLike], model: str | None) -> None:
     global _worker_extractor
+    _exit_with_parent(os.getppid())
     _worker_extractor = load(model)
+
+
+def _exit_with_parent(parent: int, every_seconds: float = 1.0) -> None:
+    """End this worker when its parent is gone. A parent killed outright (SIGKILL, the OOM
+    killer) cannot shut its pool down, and its idle workers would otherwise live on, each
+    holding a model in memory."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every_seconds)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _extract_chunk(wire_items: list[Any]) -> list[Any]:
