@@ -145,7 +145,12 @@ class SentenceEvents:
         targets = self._event_agents_of(noun)
         if not targets:
             return None
-        event = Found([noun], spec, [], targets, _clause_verb(noun), mode=spec.mode)
+        return self._speakers_own(Found([noun], spec, [], targets, _clause_verb(noun), mode=spec.mode),
+                                  quote_speaker)
+
+    def _speakers_own(self, event: Found, quote_speaker: Actor | None) -> Found | None:
+        """An act that exists only as someone's words (calling a deed a crime, claims false):
+        the speaker is its source; with no speaker there is no event."""
         self._set_speaker(event, quote_speaker)
         if not event.speaker:
             return None
@@ -181,13 +186,8 @@ class SentenceEvents:
         authors = self.lexicon.claim_nouns[claim.lemma_.lower()]
         if not targets and authors:
             targets = [Actor(None, None, authors)]
-        event = Found([word], self.lexicon.verbs["reject"], [], targets, word.head)
-        self._set_speaker(event, quote_speaker)
-        if not event.speaker:
-            return None
-        event.sources, event.speaker = event.speaker, []
-        self._set_modality(event)
-        return event
+        return self._speakers_own(Found([word], self.lexicon.verbs["reject"], [], targets, word.head),
+                                  quote_speaker)
 
     def _as_threat(self, event: Found) -> None:
         """ "Nigeria will pull its troops out unless ...", "Iran would shell Iraqi towns if ...":
