@@ -334,3 +334,9 @@ def test_shared_knowledge_exercises_and_extraditions_are_cooperation(text, dyad)
 
 def test_sharing_a_border_is_no_cooperation():
     assert events("Kenya shares a long border with Somalia.", "2012-05-02", "COOPERATE") == []
+
+
+def test_a_person_and_his_countrys_leadership_owning_a_message_is_the_person():
+    event = one("The envoy conveyed President Emmanuel Macron and the French government's congratulations "
+                "to President Joe Biden.", "2020-11-09", "SUPPORT")
+    assert (event.source.name, event.target.name) == ("Emmanuel Macron", "Joe Biden")

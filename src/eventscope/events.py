@@ -509,6 +509,14 @@ class SentenceEvents:
                 elif word in spec.targets:
                     for obj in objects:
                         targets.extend(self._object_actors(obj, spec) or self._place_actor(obj))
+        if sources and noun.dep_ == "conj" and noun.head.ent_type_ in ("PERSON", "ORG", "GPE") and any(
+                c.dep_ == "poss" for c in noun.children):
+            # "conveyed Putin and the Russian leadership's congratulations": the parser
+            # hangs the noun on the first owner; the person stands for the leadership of his
+            # own country, another owner stays an owner.
+            first = self.actors.actor_of(noun.head)  # not its conjuncts: the noun is one
+            if first is not None:
+                sources = [first] + [s for s in sources if s.name or s.country != first.country]
         for where in (w for w in spec.targets if " " in w and not targets):
             # "in support of X"
             for obj in self._argument_tokens(noun, where):
