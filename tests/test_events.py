@@ -340,3 +340,9 @@ def test_a_person_and_his_countrys_leadership_owning_a_message_is_the_person():
     event = one("The envoy conveyed President Emmanuel Macron and the French government's congratulations "
                 "to President Joe Biden.", "2020-11-09", "SUPPORT")
     assert (event.source.name, event.target.name) == ("Emmanuel Macron", "Joe Biden")
+
+
+def test_a_state_its_people_and_leadership_are_one_partner():
+    event = one("The Iraqi minister said that Iran, people and leadership, is the partner in the "
+                "reconstruction.", "2019-02-01", "COOPERATE")
+    assert set(countries(event)) == {"IRN", "IRQ"}

@@ -118,7 +118,8 @@ class SentenceEvents:
     def _speakers_side(event: Found) -> None:
         """ "Russia is our partner", says a Syrian: a cooperation with no second party is
         with the speaker's country."""
-        if event.type not in UNORDERED_TYPES or len(event.sources) != 1 or event.targets:
+        parties = {s.country or s.name for s in event.sources}  # "Russia, its people and leadership": one
+        if event.type not in UNORDERED_TYPES or event.targets or len(parties) != 1:
             return
         speaker = event.speaker[0] if event.speaker else None
         if speaker is not None and speaker.country and speaker.country != event.sources[0].country:
@@ -444,6 +445,8 @@ class SentenceEvents:
         own = bool(sources or targets)
         if not sources:
             sources = self._governor_subject(noun)
+            # "Russia is the partner in ...": the copula's subject is the noun's own doer.
+            own = own or bool(sources and noun.dep_ == "attr")
         if not sources and spec.type == "ASSAULT":
             sources = self._attacker_by_kind(noun)
         carrier = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lexicon.light_verbs else None

@@ -223,8 +223,9 @@ class DocumentReader:
                 yield None, target
             return
         if not targets:
-            if event_type in UNORDERED_TYPES and len(sources) >= 2:
-                yield sources[0], sources[1]
+            pair = _two_parties(sources) if event_type in UNORDERED_TYPES else None
+            if pair:
+                yield pair
             elif event_type in TARGETLESS_TYPES:
                 for source in sources:
                     yield source, None
@@ -306,6 +307,15 @@ class DocumentReader:
         subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.idx >= self.finder.skip_before:
             self.actors.note_subject(self.actors.actors_of(subject))
+
+
+def _two_parties(actors: list[Actor]) -> tuple[Actor, Actor] | None:
+    """The first two actors that are different parties: "Russia, its people and leadership"
+    is one party, "Russia and Syria" two."""
+    first = actors[0]
+    other = next((a for a in actors[1:] if a.country != first.country or (
+        a.name and first.name and a.name != first.name)), None)
+    return (first, other) if other is not None else None
 
 
 def _collapse(events: list[Event]) -> list[Event]:
