@@ -22,9 +22,9 @@ pytestmark = pytest.mark.slow
 EVENTSCOPE = Path(sys.executable).with_name("eventscope")  # the installed console script
 
 FLOORS = {
-    ("events", "type"): 0.80,
-    ("events", "dyad"): 0.74,
-    ("events", "full"): 0.67,
+    ("events", "type"): 0.81,
+    ("events", "dyad"): 0.75,
+    ("events", "full"): 0.69,
     ("quotes", None): 0.95,
 }
 
