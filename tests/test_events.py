@@ -346,3 +346,16 @@ def test_a_state_its_people_and_leadership_are_one_partner():
     event = one("The Iraqi minister said that Iran, people and leadership, is the partner in the "
                 "reconstruction.", "2019-02-01", "COOPERATE")
     assert set(countries(event)) == {"IRN", "IRQ"}
+
+
+@pytest.mark.parametrize("text, kind, dyad", [
+    ("Israel is opposed to French mediation in the talks.", "REJECT", ("ISR", "FRA")),
+    ("Egypt is grateful to Saudi Arabia for its support.", "SUPPORT", ("EGY", "SAU")),
+    ("Serbia lifted the night curfew in Montenegro.", "CONCEDE", ("SRB", "MNE")),
+])
+def test_predicate_adjectives_and_lifted_restrictions(text, kind, dyad):
+    assert countries(one(text, "2003-01-01", kind)) == dyad
+
+
+def test_a_passive_opposition_by_someone_stays_theirs():
+    assert one("The plan was opposed by Russia.", "2003-01-01", "REJECT").source.country == "RUS"

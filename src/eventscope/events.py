@@ -68,7 +68,7 @@ class SentenceEvents:
             spec = self._trigger_of(token)
             if spec is None:
                 continue
-            event = self._verb_event(token, spec) if token.pos_ in ("VERB", "AUX") else (
+            event = self._verb_event(token, spec) if token.pos_ in ("VERB", "AUX", "ADJ") else (
                 self._noun_event(token, spec))
             if event is None:
                 continue
@@ -86,6 +86,9 @@ class SentenceEvents:
 
     def _trigger_of(self, token: Token) -> Trigger | None:
         lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and token.lower_ in self.lexicon.adjectives and any(
+                c.dep_ == "auxpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children):
+            return self.lexicon.adjectives[token.lower_]  # "is opposed to", parsed as a passive
         if token.pos_ in ("VERB",) and token.dep_ not in ("amod",):
             for child in token.children:
                 if child.dep_ in ("prt", "prep", "dobj") and f"{lemma} {child.lower_}" in self.lexicon.verbs:
@@ -96,6 +99,9 @@ class SentenceEvents:
             ):
                 return None
             return spec
+        if token.pos_ == "ADJ" and token.dep_ == "acomp":
+            # "Israel is opposed to French mediation": a predicate adjective acts as its verb.
+            return self.lexicon.adjectives.get(lemma)
         if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP"):
             for child in token.children:
                 if child.dep_ in ("compound", "amod"):
@@ -319,7 +325,10 @@ class SentenceEvents:
     def _verb_arguments(self, verb: Token, spec: Trigger) -> tuple[list[Actor], list[Actor]]:
         passive_object = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-        if passive_object is not None:
+        if passive_object is not None and spec.key in self.lexicon.adjectives:
+            # "Israel is opposed to X": a state the subject is in, not something done to it.
+            sources, targets = self._actors(passive_object), self._targets(verb, spec)
+        elif passive_object is not None:
             sources = self._actors(agent) if agent is not None else []
             targets = self._actors(passive_object)
         else:

@@ -63,6 +63,7 @@ class Threats:
 class Lexicon:
     verbs: dict[str, Trigger]          # by lemma; phrasal verbs by "lemma particle"
     nouns: dict[str, Trigger]          # by lemma; two-word nouns by "modifier lemma"
+    adjectives: dict[str, Trigger]     # predicate adjectives ("X is opposed to Y")
     light_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     planned_words: frozenset[str]
@@ -89,6 +90,7 @@ class Lexicon:
         return cls(
             verbs={k: _trigger(k, v) for k, v in data["verbs"].items()},
             nouns={k: _trigger(k, v) for k, v in data["nouns"].items()},
+            adjectives={k: _trigger(k, v) for k, v in data["adjectives"].items()},
             light_verbs=frozenset(data["light_verbs"]),
             speech_verbs=frozenset(data["speech_verbs"]),
             planned_words=frozenset(data["modality"]["planned"]),
