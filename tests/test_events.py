@@ -359,3 +359,9 @@ def test_predicate_adjectives_and_lifted_restrictions(text, kind, dyad):
 
 def test_a_passive_opposition_by_someone_stays_theirs():
     assert one("The plan was opposed by Russia.", "2003-01-01", "REJECT").source.country == "RUS"
+
+
+def test_declining_to_act_is_a_refusal_but_declining_to_comment_is_nothing():
+    found = events("Turkey declined to meet the Greek delegation.", "2005-01-01")
+    assert [(e.type, countries(e)) for e in found] == [("REJECT", ("TUR", "GRC"))]
+    assert events("The ministry declined to comment on the report.", "2005-01-01") == []

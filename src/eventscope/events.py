@@ -62,7 +62,7 @@ class SentenceEvents:
         found = []
         for token in sentence:
             for special in (self._accusation(token, speaker), self._obligation(token, speaker),
-                            self._denial(token, speaker), self._commitment(token)):
+                            self._denial(token, speaker), self._commitment(token), self._refusal(token)):
                 if special is not None:
                     found.append(special)
             spec = self._trigger_of(token)
@@ -210,6 +210,23 @@ class SentenceEvents:
         event.mode = threats.modes.get(event.mode or "", threats.acts[event.type])
         event.spec = self.lexicon.verbs["threaten"]
         event.factuality = "asserted"  # the threat is made now, whatever comes of it
+
+    def _refusal(self, verb: Token) -> Found | None:
+        """ "The vice-president declined to resign", "X declined to meet Y": a refusal (REJECT,
+        towards whom the act was for); "declined to comment" refuses nothing political."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lexicon.refusal_verbs:
+            return None
+        action = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if action is None or action.lemma_.lower() in self.lexicon.speech_verbs | self.lexicon.silent_acts:
+            return None
+        sources = self._subject_actors(verb)
+        if not sources:
+            return None
+        event = Found([verb], self.lexicon.verbs["reject"], sources,
+                      self._targets(action, self._any_target) or self._targets(action, self.lexicon.verbs["reject"]),
+                      verb)
+        self._set_modality(event)
+        return event
 
     def _commitment(self, word: Token) -> Found | None:
         """ "Libya offered to hand over the suspects to Britain", "France is ready to contribute

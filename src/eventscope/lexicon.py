@@ -78,6 +78,8 @@ class Lexicon:
     beneficiary_verbs: frozenset[str]          # "X appreciated the support of Y": X gets it
     violent_causes: frozenset[str]             # "a roadside bomb killed ...": a doerless ASSAULT
     accident_words: frozenset[str]             # deaths no one inflicted: no doerless ASSAULT
+    refusal_verbs: frozenset[str]              # "X declined to resign": REJECT
+    silent_acts: frozenset[str]                # "declined to comment": no refusal of note
     commitment_verbs: frozenset[str]           # "X offered to ...": X commits itself (AGREE)
     commitment_adjectives: frozenset[str]      # "X is ready to ..."
     denial_adjectives: frozenset[str]          # "X said the reports are baseless": REJECT
@@ -105,6 +107,8 @@ class Lexicon:
             beneficiary_verbs=frozenset(data["beneficiary_verbs"]),
             violent_causes=frozenset(data["doerless_violence"]["causes"]),
             accident_words=frozenset(data["doerless_violence"]["accidents"]),
+            refusal_verbs=frozenset(data["refusals"]["verbs"]),
+            silent_acts=frozenset(data["refusals"]["not_acts"]),
             commitment_verbs=frozenset(data["commitments"]["verbs"]),
             commitment_adjectives=frozenset(data["commitments"]["adjectives"]),
             denial_adjectives=frozenset(data["denials"]["adjectives"]),
