@@ -365,3 +365,16 @@ def test_declining_to_act_is_a_refusal_but_declining_to_comment_is_nothing():
     found = events("Turkey declined to meet the Greek delegation.", "2005-01-01")
     assert [(e.type, countries(e)) for e in found] == [("REJECT", ("TUR", "GRC"))]
     assert events("The ministry declined to comment on the report.", "2005-01-01") == []
+
+
+def test_speaking_with_a_counterpart_is_a_meeting_but_speaking_to_the_press_is_not():
+    call = one("Lavrov spoke by phone with his Turkish counterpart Mevlut Cavusoglu.", "2020-03-05", "CONSULT")
+    assert (call.mode, countries(call)) == ("phone", ("RUS", "TUR"))
+    assert events("Lavrov spoke to reporters in Moscow.", "2020-03-05", "CONSULT") == []
+    assert events("Macron spoke to the nation on Sunday.", "2020-03-05", "CONSULT") == []
+
+
+def test_speaking_to_an_outlet_while_making_a_statement_is_no_meeting():
+    found = events("Speaking to the official Xinhua News Agency, the Chinese ambassador said that Beijing "
+                   "supports Pakistan.", "2020-03-05")
+    assert [e.type for e in found] == ["SUPPORT"]

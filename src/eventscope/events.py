@@ -89,6 +89,9 @@ class SentenceEvents:
         if token.pos_ == "VERB" and token.lower_ in self.lexicon.adjectives and any(
                 c.dep_ == "auxpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children):
             return self.lexicon.adjectives[token.lower_]  # "is opposed to", parsed as a passive
+        if token.tag_ == "VBG" and token.dep_ == "advcl" and token.lemma_.lower() in self.lexicon.interview_framings \
+                and token.head.lemma_.lower() in self.lexicon.speech_verbs:
+            return None  # "Speaking to Reuters, the minister said ...": an interview, not talks
         if token.pos_ in ("VERB",) and token.dep_ not in ("amod",):
             for child in token.children:
                 if child.dep_ in ("prt", "prep", "dobj") and f"{lemma} {child.lower_}" in self.lexicon.verbs:
@@ -283,6 +286,8 @@ class SentenceEvents:
             if "person_object" in spec.requires:
                 return None
         sources, targets = self._verb_arguments(verb, spec)
+        if spec.not_with:  # a talk needs an identifiable party: not "the nation", not reporters
+            targets = [t for t in targets if t.sector not in spec.not_with and (t.name or t.country)]
         if spec.requires & {"actor_object", "actor_or_place_object"} and not targets:
             return None
         if spec.civilian_type and sources and all(s.sector in ("CVL", None) for s in sources):

@@ -26,6 +26,7 @@ class Trigger:
     plural_only: bool = False     # a noun that is an event only in the plural ("talks")
     otherwise: str | None = None  # the verb sense to use when a person object is missing
     civilian_type: str | None = None  # the verb sense when the doers are civilians
+    not_with: frozenset[str] = frozenset()  # no party to it ("spoke to reporters"); see lexicon.yaml
 
 
 def _word(value: object) -> str:
@@ -46,6 +47,7 @@ def _trigger(key: str, spec: dict) -> Trigger:
         plural_only=bool(spec.get("plural_only")),
         otherwise=spec.get("otherwise"),
         civilian_type=spec.get("civilian_type"),
+        not_with=frozenset(spec.get("not_with", ())),
     )
 
 
@@ -66,6 +68,7 @@ class Lexicon:
     adjectives: dict[str, Trigger]     # predicate adjectives ("X is opposed to Y")
     light_verbs: frozenset[str]
     speech_verbs: frozenset[str]
+    interview_framings: frozenset[str]         # "Speaking to Reuters, X said": no talks
     planned_words: frozenset[str]
     hypothetical_words: frozenset[str]
     object_classes: dict[str, frozenset[str]]  # for `needs_<class>_object` flags
@@ -95,6 +98,7 @@ class Lexicon:
             adjectives={k: _trigger(k, v) for k, v in data["adjectives"].items()},
             light_verbs=frozenset(data["light_verbs"]),
             speech_verbs=frozenset(data["speech_verbs"]),
+            interview_framings=frozenset(data["interview_framings"]),
             planned_words=frozenset(data["modality"]["planned"]),
             hypothetical_words=frozenset(data["modality"]["hypothetical"]),
             object_classes={k: frozenset(v) for k, v in data["object_classes"].items()},
