@@ -378,3 +378,8 @@ def test_speaking_to_an_outlet_while_making_a_statement_is_no_meeting():
     found = events("Speaking to the official Xinhua News Agency, the Chinese ambassador said that Beijing "
                    "supports Pakistan.", "2020-03-05")
     assert [e.type for e in found] == ["SUPPORT"]
+
+
+def test_discussing_by_phone_is_a_phone_consultation():
+    event = one("Putin and Erdogan discussed by phone the situation in Idlib.", "2020-03-05", "CONSULT")
+    assert (event.mode, set(countries(event))) == ("phone", {"RUS", "TUR"})
