@@ -383,3 +383,8 @@ def test_speaking_to_an_outlet_while_making_a_statement_is_no_meeting():
 def test_discussing_by_phone_is_a_phone_consultation():
     event = one("Putin and Erdogan discussed by phone the situation in Idlib.", "2020-03-05", "CONSULT")
     assert (event.mode, set(countries(event))) == ("phone", {"RUS", "TUR"})
+
+
+def test_two_parties_without_a_country_still_meet():
+    event = one("The rebels and the government held talks in Geneva.", "2020-01-01", "CONSULT")
+    assert {event.source.sector, event.target.sector} == {"REB", "GOV"}

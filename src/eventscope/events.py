@@ -25,6 +25,8 @@ CLAUSE_LINKS = ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "relcl")
 NEGATIONS = {"not", "n't", "never", "no"}
 # Verbs whose infinitive says what the event is about ("threatened to cut ... to X").
 INFINITIVE_TYPES = frozenset({"THREATEN", "AGREE", "REJECT", "REQUEST", "SUPPORT", "AID"})
+# Where whom an act is for or against usually stands ("hand over the suspects to Britain").
+_ANY_TARGET = Trigger(key="", type="", mode=None, targets=("to", "against", "on", "with"), requires=frozenset())
 
 
 @dataclass
@@ -127,8 +129,8 @@ class SentenceEvents:
     def _speakers_side(event: Found) -> None:
         """ "Russia is our partner", says a Syrian: a cooperation with no second party is
         with the speaker's country."""
-        parties = {s.country or s.name for s in event.sources}  # "Russia, its people and leadership": one
-        if event.type not in UNORDERED_TYPES or event.targets or len(parties) != 1:
+        if event.type not in UNORDERED_TYPES or event.targets or not event.sources or any(
+                not same_party(event.sources[0], s) for s in event.sources[1:]):
             return
         speaker = event.speaker[0] if event.speaker else None
         if speaker is not None and speaker.country and speaker.country != event.sources[0].country:
@@ -210,7 +212,7 @@ class SentenceEvents:
             return
         if any(c.dep_ == "aux" and c.lower_ in threats.speculative for c in event.clause.children):
             return  # "Turkey could impose sanctions if ...": someone's guess, not Turkey's threat
-        event.mode = threats.modes.get(event.mode or "", threats.acts[event.type])
+        event.mode = threats.mode_for(event.type, event.mode)
         event.spec = self.lexicon.verbs["threaten"]
         event.factuality = "asserted"  # the threat is made now, whatever comes of it
 
@@ -219,17 +221,11 @@ class SentenceEvents:
         towards whom the act was for); "declined to comment" refuses nothing political."""
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lexicon.refusal_verbs:
             return None
-        action = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if action is None or action.lemma_.lower() in self.lexicon.speech_verbs | self.lexicon.silent_acts:
+        action = _governed_act(verb)
+        if action is None or action.pos_ != "VERB" or action.lemma_.lower() in self.lexicon.speech_verbs \
+                or action.lemma_.lower() in self.lexicon.silent_acts:
             return None
-        sources = self._subject_actors(verb)
-        if not sources:
-            return None
-        event = Found([verb], self.lexicon.verbs["reject"], sources,
-                      self._targets(action, self._any_target) or self._targets(action, self.lexicon.verbs["reject"]),
-                      verb)
-        self._set_modality(event)
-        return event
+        return self._stance(verb, verb, self.lexicon.verbs["reject"], action)
 
     def _commitment(self, word: Token) -> Found | None:
         """ "Libya offered to hand over the suspects to Britain", "France is ready to contribute
@@ -243,21 +239,23 @@ class SentenceEvents:
             subject_of = word.head
         else:
             return None
-        action = next((c for c in word.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None) or next(
-            (g for c in word.children if c.dep_ == "prep" and c.lower_ == "to"
-             for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+        action = _governed_act(word)
         if action is None:
             return None
         own_spec = self._trigger_of(action)
         if own_spec is not None and self._verb_event(action, own_spec) is not None:
             return None  # "ready to work with Y" is coded as the (planned) cooperation itself
+        return self._stance(word, subject_of, self.lexicon.verbs["agree"], action)
+
+    def _stance(self, word: Token, subject_of: Token, spec: Trigger, action: Token) -> Found | None:
+        """The subject's stance (`spec`) towards an act it commits to or refuses: towards whom
+        the act is for; negated on the copula too ("Turkey is not willing to ...")."""
         sources = self._subject_actors(subject_of)
         if not sources:
             return None
-        targets = self._targets(action, self._any_target)
-        event = Found([word], self.lexicon.verbs["agree"], sources, targets, subject_of)
+        targets = self._targets(action, _ANY_TARGET) or self._targets(action, spec)
+        event = Found([word], spec, sources, targets, subject_of)
         self._set_modality(event)
-        # "Turkey is not willing to ...": the negation sits on the copula.
         event.negated = event.negated or any(c.dep_ == "neg" for c in subject_of.children)
         return event
 
@@ -311,7 +309,7 @@ class SentenceEvents:
         for act in (c for c in verb.children if c.dep_ == "xcomp"):
             spec = self._trigger_of(act)
             if spec is not None and spec.type in threats.acts:
-                return threats.modes.get(spec.mode or "", threats.acts[spec.type])
+                return threats.mode_for(spec.type, spec.mode)
         return None
 
     def _objects(self, verb: Token) -> list[Token]:
@@ -359,7 +357,7 @@ class SentenceEvents:
         if not targets and spec.type in INFINITIVE_TYPES:
             # "threatened to cut gas supplies to Moldova", "agreed to send aid to X".
             for clause in (c for c in verb.children if c.dep_ == "xcomp"):
-                targets = self._targets(clause, spec) or self._targets(clause, self._any_target)
+                targets = self._targets(clause, spec) or self._targets(clause, _ANY_TARGET)
                 if targets:
                     break
         return sources, targets
@@ -402,11 +400,6 @@ class SentenceEvents:
                 if actors:
                     return actors
         return []
-
-    @property
-    def _any_target(self) -> Trigger:
-        return self.lexicon.verbs["threaten"].__class__(
-            key="", type="", mode=None, targets=("to", "against", "on", "with"), requires=frozenset())
 
     def _argument_tokens(self, head: Token, where: str) -> list[Token]:
         if where == "obj":
@@ -626,6 +619,11 @@ class SentenceEvents:
                         return place
         return None
 
+    def _unlabelled_name(self, token: Token) -> bool:
+        """A proper name the NER gave no label and the actor table does not know."""
+        return token.pos_ == "PROPN" and not token.ent_type_ and self.actors.table.find(
+            token.text, self.actors.on) is None
+
     def _place_actor(self, token: Token) -> list[Actor]:
         place = self.place_of(token)
         if place and place.country:
@@ -635,10 +633,8 @@ class SentenceEvents:
     def place_of(self, token: Token) -> Location | None:
         """The place a noun phrase names: a place entity, "the city of X", or a proper name
         the NER left unlabelled ("in Sweida") that the gazetteer knows and no actor table does."""
-        unlabelled_name = token.pos_ == "PROPN" and not token.ent_type_ and self.actors.table.find(
-            token.text, self.actors.on) is None
-        if token.ent_type_ not in ("GPE", "LOC", "FAC") and token.lemma_.lower() not in self.actors.rules.place_nouns \
-                and not unlabelled_name:
+        if not (token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in self.actors.rules.place_nouns
+                or self._unlabelled_name(token)):
             return None
         phrase = " ".join(t.text for t in token.subtree if t.dep_ not in ("relcl", "acl"))
         return self.places.lookup_in_phrase(phrase)
@@ -694,6 +690,24 @@ class SentenceEvents:
                 return None
             current = current.head
         return None
+
+
+def same_party(a: Actor, b: Actor) -> bool:
+    """One side of an interaction: the same actor, or a state and its unnamed organs
+    ("Russia, its people and leadership"). Actors with no country are told apart by name
+    and sector only ("the rebels and the government" are two)."""
+    if a == b:
+        return True
+    if a.country is None or b.country is None or a.country != b.country:
+        return False
+    return not (a.name and b.name and a.name != b.name)
+
+
+def _governed_act(word: Token) -> Token | None:
+    """The act a verb or adjective governs: "offered to hand over", "committed to opening"."""
+    return next((c for c in word.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None) or next(
+        (g for c in word.children if c.dep_ == "prep" and c.lower_ == "to"
+         for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
 
 
 def _phrase(head: Token) -> str:

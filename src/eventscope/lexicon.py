@@ -60,6 +60,10 @@ class Threats:
     modes: dict[str, str]         # the act's mode -> THREATEN mode, where more precise
     speculative: frozenset[str]   # modals of a guess, not of a threat ("could", "might")
 
+    def mode_for(self, act_type: str, act_mode: str | None) -> str | None:
+        """The THREATEN mode of threatening an act of this type and mode."""
+        return self.modes.get(act_mode or "", self.acts[act_type])
+
 
 @dataclass(frozen=True)
 class Lexicon:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventscope import clean, dates, metadata, nlp
 from eventscope.actors import DocumentActors
-from eventscope.events import Found, SentenceEvents
+from eventscope.events import Found, SentenceEvents, same_party
 from eventscope.lexicon import Lexicon, plover_types
 from eventscope.places import Gazetteer
 from eventscope.quotes import QuoteSpan, attribute_quotes, find_quote_spans, quote_groups, to_quotes
@@ -310,12 +310,9 @@ class DocumentReader:
 
 
 def _two_parties(actors: list[Actor]) -> tuple[Actor, Actor] | None:
-    """The first two actors that are different parties: "Russia, its people and leadership"
-    is one party, "Russia and Syria" two."""
-    first = actors[0]
-    other = next((a for a in actors[1:] if a.country != first.country or (
-        a.name and first.name and a.name != first.name)), None)
-    return (first, other) if other is not None else None
+    """The first two actors that are different parties (see events.same_party)."""
+    other = next((a for a in actors[1:] if not same_party(actors[0], a)), None)
+    return (actors[0], other) if other is not None else None
 
 
 def _collapse(events: list[Event]) -> list[Event]:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -116,9 +118,6 @@ def _exit_with_parent(parent: int, every_seconds: float = 1.0) -> None:
     """End this worker when its parent is gone. A parent killed outright (SIGKILL, the OOM
     killer) cannot shut its pool down, and its idle workers would otherwise live on, each
     holding a model in memory."""
-    import threading
-    import time
-
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(every_seconds)
