@@ -74,10 +74,6 @@ def text(value: Any) -> str:
     return str(value)
 
 
-# Text a spreadsheet would run as a formula ("-2+3" too); numbers are not text here.
-_FORMULA_START = re.compile(r"[=+\-@\t\r]")
-
-
 def cell(value: Any) -> str:
     """A value as unquoted TSV text: no tabs or line breaks inside."""
     return text(value).translate(_UNSAFE_IN_CELLS)
@@ -94,6 +90,10 @@ def write_table(rows: Iterable[FlatRow], fmt: TableFormat, handle: IO[str], head
         writer.writerow([cell(value) for value in fmt.to_cells(row)])
         count += 1
     return count
+
+
+# Text a spreadsheet would run as a formula ("-2+3" too); numbers are not text here.
+_FORMULA_START = re.compile(r"[=+\-@\t\r]")
 
 
 def spreadsheet_safe(value: Any) -> str:

@@ -86,7 +86,7 @@ def _dyad(a: str, b: str) -> tuple[str, list[object]]:
     return f"(({sa} AND {tb}) OR ({sb} AND {ta}))", pa + pb + pb2 + pa2
 
 
-def where_clause(query: EventQuery, folded_sentence: str = "lower(e.sentence)") -> tuple[str, list[object]]:
+def where_clause(query: EventQuery, folded_sentence: str) -> tuple[str, list[object]]:
     """`WHERE ...` (or "") over the events table aliased `e`, with its parameters.
     `folded_sentence` is the backend's expression for the lower-cased evidence sentence."""
     clauses: list[str] = []
