@@ -31,7 +31,8 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # Reinstalls when the lock or the package metadata change.
-$(INSTALLED): requirements.lock pyproject.toml | $(BIN)/python
+$(INSTALLED): requirements.lock requirements-pip.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-pip.lock
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
