@@ -70,6 +70,19 @@ def test_ordinary_words_starting_with_a_name_are_not_split():
     assert nlp.split_fused_names(text) == text
 
 
+def test_a_lexicon_verb_read_as_a_plural_noun_after_a_name_is_a_verb(pipeline: Language):
+    doc = pipeline("“Syria thanks and deeply appreciates Russian stances,” the minister said.")
+    thanks = next(t for t in doc if t.lower_ == "thanks")
+    assert (thanks.pos_, thanks.tag_) == ("VERB", "VBZ")
+    assert [c.text for c in thanks.children if c.dep_ == "nsubj"] == ["Syria"]
+    assert_valid_tree(doc)
+
+
+def test_a_real_plural_noun_stays_a_noun(pipeline: Language):
+    doc = pipeline("The minister conveyed his thanks to Moscow. Many thanks were given.")
+    assert all(t.pos_ == "NOUN" for t in doc if t.lower_ == "thanks")
+
+
 def test_entity_ruler_labels_known_names_and_places(pipeline: Language):
     doc = pipeline("Hayat Tahrir al-Sham fighters attacked the village. "
                    "Faisal Mekdad met Mikhail Bogdanov in Damascus.")
@@ -85,7 +98,7 @@ def test_dateline_capitals_are_places(pipeline: Language):
 
 def test_pipeline_is_loaded_once_with_all_components(pipeline: Language):
     assert nlp.load() is pipeline
-    for component in ("eventscope_paragraphs", "parser", "ner", "eventscope_entities"):
+    for component in ("eventscope_paragraphs", "parser", "ner", "eventscope_entities", "eventscope_verb_repair"):
         assert component in pipeline.pipe_names
     assert pipeline.pipe_names.index("eventscope_paragraphs") < pipeline.pipe_names.index("parser")
 

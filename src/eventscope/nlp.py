@@ -5,6 +5,8 @@ repair of names fused with the next word (`split_fused_names`, applied to the te
   since news paragraphs often lack a final full stop.
 - an entity ruler (after the NER) fed from the actor and country tables, which fixes
   names the statistical NER misses or mislabels.
+- `eventscope_verb_repair` (last): a verb of the lexicon that the tagger read as a
+  plural noun after a name ("Syria thanks and appreciates ...") is made a verb again.
 """
 
 from __future__ import annotations
@@ -33,6 +35,25 @@ def paragraph_sentences(doc: Doc) -> Doc:
             doc[token.i + 1].is_sent_start = True
         elif token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.component("eventscope_verb_repair")
+def repair_verbs(doc: Doc) -> Doc:
+    """ "Syria thanks and deeply appreciates X": the small model often tags a present-tense
+    verb after a name as a plural noun with the name as its compound. A clause head with
+    no determiner whose word is a lexicon verb in -s is a verb, and the name its subject."""
+    verbs = _verb_lemmas()
+    for token in doc:
+        if token.tag_ != "NNS" or token.dep_ not in ("ROOT", "ccomp") or not token.lower_.endswith("s"):
+            continue
+        if token.lemma_.lower() not in verbs or any(c.dep_ in ("det", "poss", "amod") for c in token.children):
+            continue
+        names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if not names:
+            continue
+        token.pos_, token.tag_ = "VERB", "VBZ"
+        names[-1].dep_ = "nsubj"
     return doc
 
 
@@ -82,12 +103,17 @@ def _surnames() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _verb_forms() -> frozenset[str]:
+def _verb_lemmas() -> frozenset[str]:
     lexicon = Lexicon.load()
+    return frozenset(lexicon.speech_verbs) | frozenset(key.split()[0] for key in lexicon.verbs)
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> frozenset[str]:
     forms = set()
-    for lemma in list(lexicon.speech_verbs) + [key.split()[0] for key in lexicon.verbs]:
+    for lemma in _verb_lemmas():
         forms.update(_inflections(lemma))
-    forms.update(lexicon.irregular_forms)
+    forms.update(Lexicon.load().irregular_forms)
     return frozenset(f for f in forms if len(f) >= 3)
 
 
@@ -158,4 +184,6 @@ def _load(model: str) -> Language:
     )
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(entity_patterns(nlp.tokenizer))
+    if "parser" in nlp.pipe_names and "tagger" in nlp.pipe_names:
+        nlp.add_pipe("eventscope_verb_repair")
     return nlp
