@@ -109,6 +109,12 @@ def test_find_shared_surname_without_a_single_office_holder_is_none(table):
     assert name_of(table, "Jaafari", date(2016, 1, 1), country="SYR") == "Bashar Jaafari"
 
 
+def test_undated_namesakes_out_of_office_resolve_to_the_last_holder(table):
+    # Neither Assad holds office now; an undated "President Assad" is the later one.
+    assert name_of(table, "President Al-Assad", None) == "Bashar al-Assad"
+    assert name_of(table, "Assad", date(1999, 5, 1)) == "Hafez al-Assad"
+
+
 def test_find_surname_does_not_claim_another_first_name(table):
     assert table.find("Asma al-Assad", date(2018, 1, 1)) is None
     assert table.find("Rami Lavrov") is None

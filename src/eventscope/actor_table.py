@@ -307,7 +307,12 @@ class ActorTable:
         if country:
             candidates = [e for e in candidates if e.belongs_to(country)]
         if len(candidates) > 1:
-            candidates = [e for e in candidates if e.active(on)]
+            active = [e for e in candidates if e.active(on)]
+            if not active and on is None:
+                # An undated text about a former office holder ("President Assad"): of the
+                # namesakes, the one who held office last.
+                active = _last_in_office(candidates)
+            candidates = active
         return candidates[0] if len(candidates) == 1 else None
 
     def canonical_role(self, phrase: str) -> str | None:
@@ -338,6 +343,15 @@ class ActorTable:
             yield entry.name, entry
             for alias in entry.aliases:
                 yield alias, entry
+
+
+def _last_in_office(entries: list[Entry]) -> list[Entry]:
+    ends = {e: max((r.end for r in e.roles if r.end), default=None) for e in entries}
+    known = [e for e in entries if ends[e] is not None]
+    if not known:
+        return []
+    latest = max(ends[e] for e in known)
+    return [e for e in known if ends[e] == latest]
 
 
 def _cache_file(text: bytes) -> Path:
