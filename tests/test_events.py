@@ -388,3 +388,26 @@ def test_discussing_by_phone_is_a_phone_consultation():
 def test_two_parties_without_a_country_still_meet():
     event = one("The rebels and the government held talks in Geneva.", "2020-01-01", "CONSULT")
     assert {event.source.sector, event.target.sector} == {"REB", "GOV"}
+
+
+def test_a_country_thanking_in_a_quote_is_the_speakers_support():
+    found = events("“Syria thanks and deeply appreciates Russian stances,” Foreign Minister Faisal Mekdad said.",
+                   "2021-02-17", "SUPPORT")
+    assert [(e.source.name, e.target.country) for e in found] == [("Faisal Mekdad", "RUS")]
+
+
+def test_a_foreign_companion_on_a_tour_is_the_host():
+    tour = one("Putin said during his tour of the old city of Damascus, accompanied by President Bashar al-Assad, "
+               "that the war was ending.", "2020-01-08", "CONSULT")
+    assert (tour.source.name, tour.target.name) == ("Vladimir Putin", "Bashar al-Assad")
+    own = one("During his visit to Damascus, accompanied by Defence Minister Sergei Shoigu, Putin said the war "
+              "was ending.", "2020-01-08", "CONSULT")
+    assert own.target is None or own.target.name != "Sergei Shoigu"
+
+
+def test_a_participle_of_saying_hung_on_the_quote_still_belongs_to_the_speaker():
+    # The parser hangs "emphasizing" on "supports", inside the quote.
+    event = one("President Erdogan said that “Turkey supports any political action, especially after the end of "
+                "the war,” emphasizing that Turkey is ready to work with every country in the region.",
+                "2019-05-01", "COOPERATE")
+    assert event.source.name == "Recep Tayyip Erdoğan"

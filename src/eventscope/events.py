@@ -497,9 +497,21 @@ class SentenceEvents:
         if not sources and not targets and spec.type not in UNORDERED_TYPES:
             return None  # cooperation nouns may still take the speaker's pair, see find()
         trigger = [c for c in noun.lefts if c.dep_ == "compound" and f"{c.lower_} {noun.lemma_.lower()}" == spec.key] + [noun]
+        if spec.mode == "visit" and not any(t.name for t in targets):
+            targets = self._hosts(noun, sources) or targets
         found = Found(trigger, spec, sources, targets, clause, mode=spec.mode)
         found.place_target = self._visit_place(noun) if spec.type == "CONSULT" else None
         return found
+
+    def _hosts(self, visit: Token, visitors: list[Actor]) -> list[Actor]:
+        """ "during his tour of Damascus, accompanied by President Assad": who accompanies a
+        visitor from another country is the host."""
+        clause = _clause_verb(visit)
+        companions = [a for word in (*visit.children, *clause.children)
+                      if word.dep_ in ("acl", "advcl") and word.lemma_.lower() in self.lexicon.companion_verbs
+                      for agent in word.children if agent.dep_ == "agent"
+                      for obj in agent.children if obj.dep_ == "pobj" for a in self._actors(obj)]
+        return [a for a in companions if not any(same_party(a, v) or a.country == v.country for v in visitors)]
 
     def _attacker_by_kind(self, noun: Token) -> list[Actor]:
         """ "terrorist attacks": the terrorists the article named last, else armed non-state actors."""
@@ -685,6 +697,12 @@ class SentenceEvents:
             if current.dep_ in ("ccomp", "parataxis") or (current.dep_ == "dobj" and current.head.lemma_.lower() in self.lexicon.speech_verbs):
                 head = current.head
                 if head.lemma_.lower() in self.lexicon.speech_verbs:
+                    if head.dep_ == "advcl" and head.tag_ == "VBG":
+                        # "X said that A, stressing that B": the parser often hangs the
+                        # participle on A; who stresses is who said A.
+                        outer = self._reporting_subject(head.head)
+                        if outer is not None:
+                            return outer
                     return self._subject_of(head)
             if current.head == current:
                 return None
