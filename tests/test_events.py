@@ -411,3 +411,25 @@ def test_a_participle_of_saying_hung_on_the_quote_still_belongs_to_the_speaker()
                 "the war,” emphasizing that Turkey is ready to work with every country in the region.",
                 "2019-05-01", "COOPERATE")
     assert event.source.name == "Recep Tayyip Erdoğan"
+
+
+def test_calling_actors_but_an_obstacle_accuses_them():
+    found = events("President Assad said that some international forces are but an obstacle before any progress.",
+                   "2018-07-25", "ACCUSE")
+    assert [(e.source.name, e.target.sector) for e in found] == [("Bashar al-Assad", "GOV")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The talks focused on bilateral cooperation and trade.",
+    "The two envoys held talks on security cooperation.",
+    "Lavrov discussed cooperation in energy with Wang Yi.",
+])
+def test_what_talks_are_about_is_no_event_of_its_own(sentence: str):
+    found = events("Sergey Lavrov received Chinese Foreign Minister Wang Yi in Moscow. " + sentence, "2023-04-02")
+    assert {e.type for e in found} == {"CONSULT"}
+
+
+def test_cooperation_the_talks_aim_at_is_still_coded():
+    found = events("Putin met Assad in Sochi. Putin said the meeting aims at coordination between the two sides.",
+                   "2017-11-21")
+    assert "COOPERATE" in {e.type for e in found}

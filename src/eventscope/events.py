@@ -82,7 +82,28 @@ class SentenceEvents:
             self._speakers_side(event)
             if event.sources or event.targets:
                 found.append(event)
-        return _without_requested(found)
+        return self._without_topics(_without_requested(found))
+
+    def _without_topics(self, found: list[Found]) -> list[Found]:
+        """Drop what talks are about: in "X discussed cooperation with Y", "the talks focused
+        on cooperation", "talks on security" only the talks happened."""
+        talks = {f.trigger[-1] for f in found if f.type == "CONSULT"}
+        return [f for f in found if f.type == "CONSULT" or not self._is_topic(f.trigger[-1], talks)]
+
+    def _is_topic(self, word: Token, talks: set[Token]) -> bool:
+        if word.pos_ not in ("NOUN", "PROPN"):
+            return False
+        while word.dep_ == "conj":
+            word = word.head
+        if word.dep_ == "dobj":
+            return word.head in talks
+        if word.dep_ != "pobj" or word.head.lower_ not in self.lexicon.topic_prepositions:
+            return False
+        above = word.head.head
+        if above in talks:
+            return True
+        return above.lemma_.lower() in self.lexicon.topic_verbs and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c in talks for c in above.children)
 
     # ----- triggers ----------------------------------------------------------------------
 
@@ -262,7 +283,7 @@ class SentenceEvents:
     def _event_agents_of(self, noun: Token) -> list[Actor]:
         """Who did what a noun names: "by X", "X's", a demonym or owner of the noun, or
         what a sentence says it is ("these forces are an obstacle")."""
-        if noun.dep_ == "attr" and noun.head.pos_ in ("AUX", "VERB"):
+        if _is_predicate_noun(noun):
             subjects = [a for c in noun.head.children if c.dep_ == "nsubj" for a in self._actors(c)]
             if subjects:
                 return subjects
@@ -719,6 +740,15 @@ def same_party(a: Actor, b: Actor) -> bool:
     if a.country is None or b.country is None or a.country != b.country:
         return False
     return not (a.name and b.name and a.name != b.name)
+
+
+def _is_predicate_noun(noun: Token) -> bool:
+    """ "These forces are an obstacle", also as the parser reads "are but an obstacle"
+    (the noun a conjunct of the copula)."""
+    if noun.dep_ == "attr":
+        return noun.head.pos_ in ("AUX", "VERB")
+    return noun.dep_ == "conj" and noun.head.lemma_ == "be" and not any(
+        c.dep_ in ("attr", "acomp") for c in noun.head.children)
 
 
 def _governed_act(word: Token) -> Token | None:

@@ -83,6 +83,8 @@ class Lexicon:
     irregular_forms: frozenset[str]            # past forms of the verbs that rules cannot make
     mode_words: dict[str, dict[str, str]]      # type -> modifier word -> mode
     beneficiary_verbs: frozenset[str]          # "X appreciated the support of Y": X gets it
+    topic_verbs: frozenset[str]                # "the talks focused on cooperation": a topic
+    topic_prepositions: frozenset[str]
     companion_verbs: frozenset[str]            # "toured Damascus, accompanied by Y": Y hosts
     violent_causes: frozenset[str]             # "a roadside bomb killed ...": a doerless ASSAULT
     accident_words: frozenset[str]             # deaths no one inflicted: no doerless ASSAULT
@@ -115,6 +117,8 @@ class Lexicon:
             mode_words=data["mode_words"],
             beneficiary_verbs=frozenset(data["beneficiary_verbs"]),
             companion_verbs=frozenset(data["companion_verbs"]),
+            topic_verbs=frozenset(data["topics"]["verbs"]),
+            topic_prepositions=frozenset(map(_word, data["topics"]["prepositions"])),
             violent_causes=frozenset(data["doerless_violence"]["causes"]),
             accident_words=frozenset(data["doerless_violence"]["accidents"]),
             refusal_verbs=frozenset(data["refusals"]["verbs"]),
