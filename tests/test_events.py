@@ -433,3 +433,11 @@ def test_cooperation_the_talks_aim_at_is_still_coded():
     found = events("Putin met Assad in Sochi. Putin said the meeting aims at coordination between the two sides.",
                    "2017-11-21")
     assert "COOPERATE" in {e.type for e in found}
+
+
+def test_in_support_of_names_the_supported_and_the_stance_taker():
+    found = events("“Egypt deeply appreciates Saudi stances in support of Yemen,” the Egyptian minister said.",
+                   "2021-02-17", "SUPPORT")
+    assert ("SAU", "YEM") in [countries(e) for e in found]
+    vote = one("Russia voted in support of Syria at the Security Council.", "2021-02-17", "SUPPORT")
+    assert countries(vote) == ("RUS", "SYR")

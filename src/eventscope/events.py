@@ -488,6 +488,8 @@ class SentenceEvents:
         sources, targets = self._noun_participants(noun, spec)
         clause = _clause_verb(noun)
         own = bool(sources or targets)
+        if not sources and _in_favour_phrase(noun):
+            sources = self._in_favour_doer(noun)
         if not sources:
             sources = self._governor_subject(noun)
             # "Russia is the partner in ...": the copula's subject is the noun's own doer.
@@ -534,6 +536,20 @@ class SentenceEvents:
                       for obj in agent.children if obj.dep_ == "pobj" for a in self._actors(obj)]
         return [a for a in companions if not any(same_party(a, v) or a.country == v.country for v in visitors)]
 
+    def _in_favour_doer(self, noun: Token) -> list[Actor]:
+        """ "Russian stances in support of Syria", "Russia voted in support of X": who takes the
+        stance, the owner of the noun the phrase qualifies, else the subject of its verb. The
+        parser often hangs the phrase on the verb of a noun it qualifies ("appreciates Russian
+        stances in support of"): the verb's object then comes first."""
+        above = noun.head.head
+        qualified = [above] if above.pos_ in ("NOUN", "PROPN") else [
+            c for c in above.children if c.dep_ in ("dobj", "nsubjpass")]
+        for word in qualified:
+            owners = self.actors.owner_of(word)
+            if owners:
+                return owners
+        return self._subject_actors(above) if above.pos_ in ("VERB", "AUX") and not qualified else []
+
     def _attacker_by_kind(self, noun: Token) -> list[Actor]:
         """ "terrorist attacks": the terrorists the article named last, else armed non-state actors."""
         sector = next((self.actors.rules.sector_adjectives.get(c.lemma_.lower()) for c in noun.lefts
@@ -557,7 +573,8 @@ class SentenceEvents:
             elif child.dep_ in ("prep", "agent"):
                 word = child.lower_
                 objects = [g for g in child.children if g.dep_ == "pobj"]
-                if word == "by" or (word == "of" and spec.type in ("CONSULT", "SUPPORT", "AID", "ASSAULT", "RETREAT") and not sources):
+                if word == "by" or (word == "of" and spec.type in ("CONSULT", "SUPPORT", "AID", "ASSAULT", "RETREAT")
+                                    and not sources and not _in_favour_phrase(noun)):
                     for obj in objects:
                         if spec.type == "CONSULT" and word == "of" and self.place_of(obj):
                             continue
@@ -749,6 +766,12 @@ def _is_predicate_noun(noun: Token) -> bool:
         return noun.head.pos_ in ("AUX", "VERB")
     return noun.dep_ == "conj" and noun.head.lemma_ == "be" and not any(
         c.dep_ in ("attr", "acomp") for c in noun.head.children)
+
+
+def _in_favour_phrase(noun: Token) -> bool:
+    """ "in support of X": the noun heads a phrase saying whom something is for."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "in" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 def _governed_act(word: Token) -> Token | None:
