@@ -488,7 +488,7 @@ class SentenceEvents:
         sources, targets = self._noun_participants(noun, spec)
         clause = _clause_verb(noun)
         own = bool(sources or targets)
-        if not sources and _in_favour_phrase(noun):
+        if not sources and _in_favour_phrase(noun, spec):
             sources = self._in_favour_doer(noun)
         if not sources:
             sources = self._governor_subject(noun)
@@ -574,7 +574,7 @@ class SentenceEvents:
                 word = child.lower_
                 objects = [g for g in child.children if g.dep_ == "pobj"]
                 if word == "by" or (word == "of" and spec.type in ("CONSULT", "SUPPORT", "AID", "ASSAULT", "RETREAT")
-                                    and not sources and not _in_favour_phrase(noun)):
+                                    and not sources and not _in_favour_phrase(noun, spec)):
                     for obj in objects:
                         if spec.type == "CONSULT" and word == "of" and self.place_of(obj):
                             continue
@@ -768,9 +768,9 @@ def _is_predicate_noun(noun: Token) -> bool:
         c.dep_ in ("attr", "acomp") for c in noun.head.children)
 
 
-def _in_favour_phrase(noun: Token) -> bool:
+def _in_favour_phrase(noun: Token, spec: Trigger) -> bool:
     """ "in support of X": the noun heads a phrase saying whom something is for."""
-    return noun.dep_ == "pobj" and noun.head.lower_ == "in" and any(
+    return spec.type in ("SUPPORT", "AID") and noun.dep_ == "pobj" and noun.head.lower_ == "in" and any(
         c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
