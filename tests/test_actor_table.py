@@ -109,6 +109,12 @@ def test_find_shared_surname_without_a_single_office_holder_is_none(table):
     assert name_of(table, "Jaafari", date(2016, 1, 1), country="SYR") == "Bashar Jaafari"
 
 
+def test_find_without_spelling_variants(table):
+    assert name_of(table, "Lavrov", date(2021, 1, 1)) == "Sergey Lavrov"
+    assert table.find("Lavrof", date(2021, 1, 1), fuzzy=False) is None
+    assert table.find("Lavrof", date(2021, 1, 1)) is not None
+
+
 def test_undated_namesakes_out_of_office_resolve_to_the_last_holder(table):
     # Neither Assad holds office now; an undated "President Assad" is the later one.
     assert name_of(table, "President Al-Assad", None) == "Bashar al-Assad"

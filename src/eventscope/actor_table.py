@@ -235,7 +235,8 @@ class ActorTable:
 
     # ----- lookups -------------------------------------------------------------------
 
-    def find(self, name: str, on: date | None = None, country: str | None = None) -> Entry | None:
+    def find(self, name: str, on: date | None = None, country: str | None = None, *,
+             fuzzy: bool = True) -> Entry | None:
         """The entry a name in text refers to, or None.
 
         Tries in order: the whole name, the name after its titles ("Russian Foreign
@@ -247,14 +248,14 @@ class ActorTable:
             hit = self._choose(self._acronyms.get(" ".join(tokens(name)), []), on, country)
             if hit:
                 return hit
-        key = (name, on, country)
+        key = (name, on, country, fuzzy)
         if key not in self._memo:
             if len(self._memo) >= MEMO_SIZE:
                 self._memo.clear()
-            self._memo[key] = self._find(tokens(name), on, country)
+            self._memo[key] = self._find(tokens(name), on, country, fuzzy)
         return self._memo[key]
 
-    def _find(self, words: tuple[str, ...], on: date | None, country: str | None) -> Entry | None:
+    def _find(self, words: tuple[str, ...], on: date | None, country: str | None, fuzzy: bool) -> Entry | None:
         if not words:
             return None
         bare = self._strip_titles(words)
@@ -265,8 +266,8 @@ class ActorTable:
         if len(bare) == 1:
             surname = bare[0]
             return self._choose(self._by_surname.get(surname, []), on, country) or (
-                None if surname in self._given_names else self._fuzzy_find(surname, "~", on, country))
-        return self._fuzzy_find(" ".join(bare), "", on, country)
+                None if surname in self._given_names or not fuzzy else self._fuzzy_find(surname, "~", on, country))
+        return self._fuzzy_find(" ".join(bare), "", on, country) if fuzzy else None
 
     def _strip_titles(self, words: tuple[str, ...]) -> tuple[str, ...]:
         """The words after the last title, if any name is left after it:

@@ -37,6 +37,7 @@ class MentionRules:
     sector_nouns: dict[str, str]        # lemma -> sector
     sector_adjectives: dict[str, str]   # lemma -> sector
     unnamed_states: frozenset[str]
+    bloc_adjectives: frozenset[str]     # "Western campaigns": unnamed states, GOV
     pair_nouns: frozenset[str]
     pair_determiners: frozenset[str]
     person_pronouns: frozenset[str]
@@ -63,7 +64,7 @@ class MentionRules:
             sector_nouns=by_word(data["sector_nouns"]),
             sector_adjectives=by_word(data["sector_adjectives"]),
             **{key: frozenset(data[key]) for key in (
-                "unnamed_states", "pair_nouns", "pair_determiners", "person_pronouns",
+                "unnamed_states", "bloc_adjectives", "pair_nouns", "pair_determiners", "person_pronouns",
                 "plural_pronouns", "speaker_pronouns", "speaker_group_pronouns", "place_nouns",
                 "person_nouns", "member_nouns", "quantity_nouns", "counterpart_nouns",
                 "led_groups", "leading_verbs")},
@@ -161,6 +162,8 @@ class DocumentActors:
     def owner_of(self, noun: Token) -> list[Actor]:
         """Whose a non-actor noun is: "Russian stances", "X's plan", "the readiness shown by X"."""
         for child in noun.children:
+            if child.dep_ == "amod" and child.lemma_.lower() in self.rules.bloc_adjectives:
+                return [Actor(None, None, "GOV")]
             if child.dep_ == "poss" or (child.dep_ == "amod" and child.ent_type_ == "NORP"):
                 actor = self.actor_of(child) if child.dep_ == "poss" else self._common_noun(noun)
                 if actor:
@@ -227,7 +230,8 @@ class DocumentActors:
         if label in ("GPE", "NORP", "ORG", "LOC"):
             country = self.countries.lookup(_strip_the(entity.text))
             if country is None:
-                return None
+                # "Mekdad said": the NER takes a lone surname for a place; a known person wins.
+                return self._person_named_exactly(entity.text) if label in ("GPE", "LOC") else None
             if label == "NORP" and entity.root != head:
                 return None  # a demonym modifying another noun: that noun decides
             if label == "NORP" and self.countries.from_plural_demonym(_strip_the(entity.text)):
@@ -236,6 +240,15 @@ class DocumentActors:
                 return self._common_noun(head, default_country=country.iso3) if label == "NORP" else None
             return Actor(None, country.iso3, self._sector_in_phrase(head) or "GOV")
         return None
+
+    def _person_named_exactly(self, text: str) -> Actor | None:
+        """A person the document or the table knows by exactly this name (no spelling
+        variants: the text may well be a place)."""
+        known = self._known_person(text)
+        if known is not None:
+            return known
+        entry = self.table.find(text, self.on, fuzzy=False)
+        return entry.actor() if entry is not None and entry.kind == "person" else None
 
     def _person_entity(self, entity: Span, head: Token) -> Actor | None:
         context = entity.root.head if entity.root.dep_ == "appos" else entity.root
