@@ -441,3 +441,22 @@ def test_in_support_of_names_the_supported_and_the_stance_taker():
     assert ("SAU", "YEM") in [countries(e) for e in found]
     vote = one("Russia voted in support of Syria at the Security Council.", "2021-02-17", "SUPPORT")
     assert countries(vote) == ("RUS", "SYR")
+
+
+def test_an_act_damned_by_an_adjective_is_an_accusation_by_the_speaker():
+    found = events("Foreign Minister Faisal Mekdad said such sinister bids would lead nowhere.", "2021-02-17",
+                   "ACCUSE")
+    assert [(e.source.name, e.factuality) for e in found] == [("Faisal Mekdad", "asserted")]
+    western = one("Foreign Minister Faisal Mekdad said the Western aggression against Syria had failed.",
+                  "2021-02-17", "ACCUSE")
+    assert (western.target.country, western.target.sector, western.negated) == (None, "GOV", False)
+
+
+def test_neutral_or_unspoken_acts_are_not_accusations():
+    assert events("The bank unveiled an aggressive takeover bid for the firm.", "2021-02-17", "ACCUSE") == []
+    assert events("Mekdad said the new plan would help farmers.", "2021-02-17", "ACCUSE") == []
+
+
+def test_failing_negates_only_the_act_it_governs():
+    assert one("Israel failed to reach an agreement with Hamas.", "2021-02-17", "AGREE").negated
+    assert not one("Mekdad said the Western aggression against Syria failed.", "2021-02-17", "ACCUSE").negated

@@ -169,14 +169,18 @@ class SentenceEvents:
             event.sources, event.targets = [pair[0]], [pair[1]]
 
     def _accusation(self, noun: Token, quote_speaker: Actor | None) -> Found | None:
-        """A speaker calling what someone did a crime, an aggression, an interference: ACCUSE.
-
-        Only in reported speech, and only when the noun says whose act it is."""
-        spec = self.lexicon.accusation_nouns.get(noun.lemma_.lower())
-        if spec is None or noun.pos_ != "NOUN":
+        """A speaker calling what someone did a crime, an aggression, an interference, or
+        damning an act ("sinister bids"): ACCUSE. Only in reported speech, and for the nouns
+        of accusation only when the noun says whose act it is."""
+        if noun.pos_ != "NOUN":
+            return None
+        damned = noun.lemma_.lower() in self.lexicon.act_nouns and any(
+            c.dep_ == "amod" and c.lemma_.lower() in self.lexicon.damning_adjectives for c in noun.children)
+        spec = self.lexicon.accusation_nouns.get("crime" if damned else noun.lemma_.lower())
+        if spec is None:
             return None
         targets = self._event_agents_of(noun)
-        if not targets:
+        if not targets and not damned:
             return None
         return self._speakers_own(Found([noun], spec, [], targets, _clause_verb(noun), mode=spec.mode),
                                   quote_speaker)
@@ -189,6 +193,7 @@ class SentenceEvents:
             return None
         event.sources, event.speaker = event.speaker, []
         self._set_modality(event)
+        event.factuality = "asserted"  # said now, whatever the modality of what it is said of
         return event
 
     def _obligation(self, verb: Token, quote_speaker: Actor | None) -> Found | None:
@@ -713,8 +718,9 @@ class SentenceEvents:
         # no meeting, "the date of the visit was not announced" says nothing of the visit.
         negating_clause = event.clause == trigger or event.clause.lemma_.lower() in self.lexicon.light_verbs
         clause_children = {c.lower_ for c in event.clause.children if c.dep_ == "neg"} if negating_clause else set()
-        event.negated = bool((own_children | clause_children) & NEGATIONS) or any(
-            t.lemma_.lower() in self.lexicon.negating_verbs for t in chain[1:])  # "failed to reach"
+        event.negated = bool((own_children | clause_children) & NEGATIONS) or any(  # "failed to reach"
+            above.lemma_.lower() in self.lexicon.negating_verbs and below.dep_ == "xcomp"
+            for below, above in zip(chain, chain[1:]))
         if words & self.lexicon.hypothetical_words - {"can"}:
             event.factuality = "hypothetical"
         if words & self.lexicon.planned_words:

@@ -77,6 +77,8 @@ class Lexicon:
     hypothetical_words: frozenset[str]
     object_classes: dict[str, frozenset[str]]  # for `needs_<class>_object` flags
     accusation_nouns: dict[str, Trigger]       # ACCUSE when a speaker uses them of someone's act
+    damning_adjectives: frozenset[str]         # "sinister bids": the speaker accuses
+    act_nouns: frozenset[str]                  # what such adjectives damn as an act
     threats: Threats
     negating_verbs: frozenset[str]             # "X failed to reach an agreement": not done
     obligation_words: frozenset[str]           # "X said Y must ...": a demand on Y
@@ -111,6 +113,8 @@ class Lexicon:
             object_classes={k: frozenset(v) for k, v in data["object_classes"].items()},
             obligation_words=frozenset(data["modality"]["obligation"]),
             negating_verbs=frozenset(data["modality"]["negating"]),
+            damning_adjectives=frozenset(data["damning_adjectives"]),
+            act_nouns=frozenset(data["act_nouns"]),
             threats=Threats(frozenset(data["threats"]["conditions"]), dict(data["threats"]["acts"]),
                             dict(data["threats"]["modes"]), frozenset(data["threats"]["speculative"])),
             irregular_forms=frozenset(data["irregular_forms"]),
