@@ -460,3 +460,11 @@ def test_neutral_or_unspoken_acts_are_not_accusations():
 def test_failing_negates_only_the_act_it_governs():
     assert one("Israel failed to reach an agreement with Hamas.", "2021-02-17", "AGREE").negated
     assert not one("Mekdad said the Western aggression against Syria failed.", "2021-02-17", "ACCUSE").negated
+
+
+def test_a_report_the_parser_hangs_below_the_next_clause_still_covers_it():
+    # The parser makes "would lead" the root and "asserted" its complement.
+    found = events("President Bashar al-Assad asserted that the countries backing terrorism try to revive the "
+                   "terrorist organizations; however such sinister bids would lead but to the wasting of lives.",
+                   "2018-07-26", "ACCUSE")
+    assert [(e.source.name, e.target.sector) for e in found] == [("Bashar al-Assad", "GOV")]

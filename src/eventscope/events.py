@@ -180,10 +180,23 @@ class SentenceEvents:
         if spec is None:
             return None
         targets = self._event_agents_of(noun)
+        if not targets and damned and any(c.dep_ in ("det", "amod") and c.lower_ in _BACK_REFERENCES
+                                          for c in noun.children):
+            targets = self._last_doer_before(noun)
         if not targets and not damned:
             return None
         return self._speakers_own(Found([noun], spec, [], targets, _clause_verb(noun), mode=spec.mode),
                                   quote_speaker)
+
+    def _last_doer_before(self, word: Token) -> list[Actor]:
+        """ "the countries backing terrorism try to ...; such bids would ...": the doer of the
+        nearest act the sentence described before `word` (not its speaker)."""
+        for token in reversed(word.sent[:word.i - word.sent.start]):
+            if token.dep_ == "nsubj" and token.head.lemma_.lower() not in self.lexicon.speech_verbs:
+                actors = self._actors(token)
+                if actors:
+                    return actors
+        return []
 
     def _speakers_own(self, event: Found, quote_speaker: Actor | None) -> Found | None:
         """An act that exists only as someone's words (calling a deed a crime, claims false):
@@ -749,9 +762,21 @@ class SentenceEvents:
                             return outer
                     return self._subject_of(head)
             if current.head == current:
-                return None
+                return self._inverted_report(current, token)
             current = current.head
         return None
+
+    def _inverted_report(self, root: Token, token: Token) -> Token | None:
+        """ "X asserted that A; however B": the parser may make B the root and "asserted" its
+        clausal complement. A report that opens the sentence before `token` still covers it."""
+        if root.lemma_.lower() in self.lexicon.speech_verbs:
+            return None
+        report = next((c for c in root.children if c.dep_ == "ccomp" and c.i < token.i
+                       and c.lemma_.lower() in self.lexicon.speech_verbs), None)
+        if report is None:
+            return None
+        subject = self._subject_of(report)
+        return subject if subject is not None and subject.i < report.i else None
 
 
 def same_party(a: Actor, b: Actor) -> bool:
@@ -794,6 +819,9 @@ def _phrase(head: Token) -> str:
         for a in (t, *[x for x in t.ancestors if x in head.subtree and x != head]))]
     return " ".join(t.text for t in words) or head.text
 
+
+# Determiners that point back to what the sentence just described ("such bids").
+_BACK_REFERENCES = frozenset({"such", "these", "those", "this", "that"})
 
 # Types whose object is only their content: what is asked for, turned down or threatened
 # did not happen.
