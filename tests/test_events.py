@@ -468,3 +468,9 @@ def test_a_report_the_parser_hangs_below_the_next_clause_still_covers_it():
                    "terrorist organizations; however such sinister bids would lead but to the wasting of lives.",
                    "2018-07-26", "ACCUSE")
     assert [(e.source.name, e.target.sector) for e in found] == [("Bashar al-Assad", "GOV")]
+
+
+def test_calling_another_party_a_friend_is_the_speakers_support_but_self_praise_is_not():
+    found = events("Chinese President Xi Jinping said Pakistan is a true friend of China.", "2018-05-24", "SUPPORT")
+    assert [(e.source.name, e.target.country) for e in found] == [("Xi Jinping", "PAK")]
+    assert events("Putin said that Russia is a reliable partner.", "2018-05-24", "SUPPORT") == []

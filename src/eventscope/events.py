@@ -63,7 +63,8 @@ class SentenceEvents:
     def find(self, sentence: Span, speaker: Actor | None = None) -> list[Found]:
         found = []
         for token in sentence:
-            for special in (self._accusation(token, speaker), self._obligation(token, speaker),
+            for special in (self._accusation(token, speaker), self._praise(token, speaker),
+                            self._obligation(token, speaker),
                             self._denial(token, speaker), self._commitment(token), self._refusal(token)):
                 if special is not None:
                     found.append(special)
@@ -187,6 +188,18 @@ class SentenceEvents:
             return None
         return self._speakers_own(Found([noun], spec, [], targets, _clause_verb(noun), mode=spec.mode),
                                   quote_speaker)
+
+    def _praise(self, noun: Token, quote_speaker: Actor | None) -> Found | None:
+        """A speaker saying another party is a partner, a friend, an ally: SUPPORT for it."""
+        spec = self.lexicon.praise_nouns.get(noun.lemma_.lower())
+        if spec is None or noun.pos_ != "NOUN" or not _is_predicate_noun(noun):
+            return None
+        targets = self._event_agents_of(noun)
+        event = self._speakers_own(Found([noun], spec, [], targets, _clause_verb(noun)), quote_speaker)
+        if event is None or not targets or any(
+                same_party(s, t) or s.country == t.country for s in event.sources for t in targets):
+            return None  # praising oneself ("we are a reliable partner") supports no one
+        return event
 
     def _last_doer_before(self, word: Token) -> list[Actor]:
         """ "the countries backing terrorism try to ...; such bids would ...": the doer of the

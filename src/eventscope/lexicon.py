@@ -77,6 +77,7 @@ class Lexicon:
     hypothetical_words: frozenset[str]
     object_classes: dict[str, frozenset[str]]  # for `needs_<class>_object` flags
     accusation_nouns: dict[str, Trigger]       # ACCUSE when a speaker uses them of someone's act
+    praise_nouns: dict[str, Trigger]           # SUPPORT when a speaker says an actor is one
     damning_adjectives: frozenset[str]         # "sinister bids": the speaker accuses
     act_nouns: frozenset[str]                  # what such adjectives damn as an act
     threats: Threats
@@ -113,6 +114,8 @@ class Lexicon:
             object_classes={k: frozenset(v) for k, v in data["object_classes"].items()},
             obligation_words=frozenset(data["modality"]["obligation"]),
             negating_verbs=frozenset(data["modality"]["negating"]),
+            praise_nouns={word: _trigger(word, {"type": "SUPPORT", "target": ["obj"]})
+                          for word in data["praise_nouns"]},
             damning_adjectives=frozenset(data["damning_adjectives"]),
             act_nouns=frozenset(data["act_nouns"]),
             threats=Threats(frozenset(data["threats"]["conditions"]), dict(data["threats"]["acts"]),
