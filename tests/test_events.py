@@ -474,3 +474,16 @@ def test_calling_another_party_a_friend_is_the_speakers_support_but_self_praise_
     found = events("Chinese President Xi Jinping said Pakistan is a true friend of China.", "2018-05-24", "SUPPORT")
     assert [(e.source.name, e.target.country) for e in found] == [("Xi Jinping", "PAK")]
     assert events("Putin said that Russia is a reliable partner.", "2018-05-24", "SUPPORT") == []
+
+
+def test_saying_another_partys_act_achieved_results_praises_it():
+    found = events("President Assad said that the Russian military operation has achieved significant results.",
+                   "2017-11-21", "SUPPORT")
+    assert [(e.source.name, e.target.country, e.target.sector) for e in found] == [
+        ("Bashar al-Assad", "RUS", "MIL")]
+    assert events("Putin said the Russian operation has achieved its goals.", "2017-11-21", "SUPPORT") == []
+
+
+def test_in_support_of_on_an_event_noun_is_that_events_target_not_a_second_event():
+    found = events("The Russian military operation in support of the Syrian army continued.", "2017-11-21")
+    assert [e.type for e in found] == ["AID"]

@@ -164,8 +164,9 @@ class DocumentActors:
         for child in noun.children:
             if child.dep_ == "amod" and child.lemma_.lower() in self.rules.bloc_adjectives:
                 return [Actor(None, None, "GOV")]
-            if child.dep_ == "poss" or (child.dep_ == "amod" and child.ent_type_ == "NORP"):
-                actor = self.actor_of(child) if child.dep_ == "poss" else self._common_noun(noun)
+            if child.dep_ == "poss" or (child.dep_ == "amod" and child.ent_type_ in ("NORP", "ORG")):
+                # "Russian stances" (a demonym), "the Russian military operation" (a named force)
+                actor = self._common_noun(noun) if child.ent_type_ == "NORP" else self.actor_of(child)
                 if actor:
                     return [actor]
             if child.dep_ == "prep" and child.lower_ == "of":

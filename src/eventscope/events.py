@@ -64,6 +64,7 @@ class SentenceEvents:
         found = []
         for token in sentence:
             for special in (self._accusation(token, speaker), self._praise(token, speaker),
+                            self._acclaim(token, speaker),
                             self._obligation(token, speaker),
                             self._denial(token, speaker), self._commitment(token), self._refusal(token)):
                 if special is not None:
@@ -194,8 +195,23 @@ class SentenceEvents:
         spec = self.lexicon.praise_nouns.get(noun.lemma_.lower())
         if spec is None or noun.pos_ != "NOUN" or not _is_predicate_noun(noun):
             return None
-        targets = self._event_agents_of(noun)
-        event = self._speakers_own(Found([noun], spec, [], targets, _clause_verb(noun)), quote_speaker)
+        return self._speakers_praise(noun, spec, self._event_agents_of(noun), quote_speaker)
+
+    def _acclaim(self, verb: Token, quote_speaker: Actor | None) -> Found | None:
+        """A speaker saying another party's act "has achieved significant results": SUPPORT
+        for whose act it is."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lexicon.success_verbs or not any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.lexicon.success_objects for c in verb.children):
+            return None
+        doer = self._subject_of(verb)
+        if doer is None:
+            return None
+        targets = self._actors(doer) if self.actors.names_actor(doer) else self.actors.owner_of(doer)
+        return self._speakers_praise(verb, self.lexicon.verbs["praise"], targets, quote_speaker)
+
+    def _speakers_praise(self, word: Token, spec: Trigger, targets: list[Actor],
+                         quote_speaker: Actor | None) -> Found | None:
+        event = self._speakers_own(Found([word], spec, [], targets, _clause_verb(word)), quote_speaker)
         if event is None or not targets or any(
                 same_party(s, t) or s.country == t.country for s in event.sources for t in targets):
             return None  # praising oneself ("we are a reliable partner") supports no one
@@ -519,6 +535,8 @@ class SentenceEvents:
         sources, targets = self._noun_participants(noun, spec)
         clause = _clause_verb(noun)
         own = bool(sources or targets)
+        if _in_favour_phrase(noun, spec) and noun.head.head.pos_ == "NOUN" and self._trigger_of(noun.head.head):
+            return None  # "a military operation in support of X": whom that event is for
         if not sources and _in_favour_phrase(noun, spec):
             sources = self._in_favour_doer(noun)
         if not sources:

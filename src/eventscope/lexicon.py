@@ -78,6 +78,8 @@ class Lexicon:
     object_classes: dict[str, frozenset[str]]  # for `needs_<class>_object` flags
     accusation_nouns: dict[str, Trigger]       # ACCUSE when a speaker uses them of someone's act
     praise_nouns: dict[str, Trigger]           # SUPPORT when a speaker says an actor is one
+    success_verbs: frozenset[str]              # "X's operation achieved results": praise of X
+    success_objects: frozenset[str]
     damning_adjectives: frozenset[str]         # "sinister bids": the speaker accuses
     act_nouns: frozenset[str]                  # what such adjectives damn as an act
     threats: Threats
@@ -116,6 +118,8 @@ class Lexicon:
             negating_verbs=frozenset(data["modality"]["negating"]),
             praise_nouns={word: _trigger(word, {"type": "SUPPORT", "target": ["obj"]})
                           for word in data["praise_nouns"]},
+            success_verbs=frozenset(data["success"]["verbs"]),
+            success_objects=frozenset(data["success"]["objects"]),
             damning_adjectives=frozenset(data["damning_adjectives"]),
             act_nouns=frozenset(data["act_nouns"]),
             threats=Threats(frozenset(data["threats"]["conditions"]), dict(data["threats"]["acts"]),
