@@ -487,3 +487,14 @@ def test_saying_another_partys_act_achieved_results_praises_it():
 def test_in_support_of_on_an_event_noun_is_that_events_target_not_a_second_event():
     found = events("The Russian military operation in support of the Syrian army continued.", "2017-11-21")
     assert [e.type for e in found] == ["AID"]
+
+
+def test_what_a_transfer_hands_over_is_no_second_event():
+    found = events("Lavrov said Russia will provide more support to Syria.", "2021-02-17")
+    assert [(e.type, countries(e)) for e in found] == [("AID", ("RUS", "SYR"))]
+
+
+def test_topics_discussed_are_no_new_talks():
+    found = events("Lavrentiev said that the topics discussed in Sochi gave a new push to relations.",
+                   "2018-05-24", "CONSULT")
+    assert found == []

@@ -84,7 +84,7 @@ class SentenceEvents:
             self._speakers_side(event)
             if event.sources or event.targets:
                 found.append(event)
-        return self._without_topics(_without_requested(found))
+        return self._without_topics(_without_transferred(_without_requested(found)))
 
     def _without_topics(self, found: list[Found]) -> list[Found]:
         """Drop what talks are about: in "X discussed cooperation with Y", "the talks focused
@@ -344,6 +344,9 @@ class SentenceEvents:
     # ----- verbs ---------------------------------------------------------------------------
 
     def _verb_event(self, verb: Token, spec: Trigger) -> Found | None:
+        if spec.type == "CONSULT" and verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
+                c.dep_ == "agent" for c in verb.children):
+            return None  # "the topics discussed at the summit": a topic, the talks told elsewhere
         if "person_object" in spec.requires and not self._has_person_object(verb):
             # "welcomed the decision of X": not a visit; the other sense, if the lexicon has one.
             if spec.otherwise is None:
@@ -867,6 +870,13 @@ def _without_requested(found: list[Found]) -> list[Found]:
     if not governing:
         return found
     return [f for f in found if not any(t in governing for t in _governors(f.trigger[-1])[1:])]
+
+
+def _without_transferred(found: list[Found]) -> list[Found]:
+    """ "Russia will provide more support to Syria": what a transfer verb hands over is that
+    event's object, not a second event."""
+    transfers = {f.trigger[0] for f in found if "aid_object" in f.spec.requires}
+    return [f for f in found if not (f.trigger[-1].dep_ == "dobj" and f.trigger[-1].head in transfers)]
 
 
 def _noun_dependents(noun: Token) -> list[Token]:
