@@ -498,3 +498,19 @@ def test_topics_discussed_are_no_new_talks():
     found = events("Lavrentiev said that the topics discussed in Sochi gave a new push to relations.",
                    "2018-05-24", "CONSULT")
     assert found == []
+
+
+def test_a_bare_the_country_in_a_statement_is_the_speakers_own():
+    found = events("“Egypt deeply appreciates Saudi stances in support of the country,” the Egyptian Foreign "
+                   "Minister Sameh Shoukry said.", "2021-02-17", "SUPPORT")
+    assert ("SAU", "EGY") in [countries(e) for e in found]
+
+
+def test_a_bare_the_government_outside_a_statement_is_the_last_other_country_named():
+    found = events("Moscow supports the Syrian state, while also aiding the government.", "2021-02-17", "AID")
+    assert [countries(e) for e in found] == [("RUS", "SYR")]
+
+
+def test_a_qualified_government_is_not_a_bare_reference():
+    found = events("Moscow supports the Syrian state, while also aiding the government of Iraq.", "2021-02-17", "AID")
+    assert [countries(e) for e in found] == [("RUS", "IRQ")]

@@ -38,6 +38,7 @@ class MentionRules:
     sector_adjectives: dict[str, str]   # lemma -> sector
     unnamed_states: frozenset[str]
     bloc_adjectives: frozenset[str]     # "Western campaigns": unnamed states, GOV
+    bare_state_nouns: frozenset[str]    # "the country": a country the article is about
     pair_nouns: frozenset[str]
     pair_determiners: frozenset[str]
     person_pronouns: frozenset[str]
@@ -64,7 +65,7 @@ class MentionRules:
             sector_nouns=by_word(data["sector_nouns"]),
             sector_adjectives=by_word(data["sector_adjectives"]),
             **{key: frozenset(data[key]) for key in (
-                "unnamed_states", "bloc_adjectives", "pair_nouns", "pair_determiners", "person_pronouns",
+                "unnamed_states", "bloc_adjectives", "bare_state_nouns", "pair_nouns", "pair_determiners", "person_pronouns",
                 "plural_pronouns", "speaker_pronouns", "speaker_group_pronouns", "place_nouns",
                 "person_nouns", "member_nouns", "quantity_nouns", "counterpart_nouns",
                 "led_groups", "leading_verbs")},

@@ -59,8 +59,10 @@ class SentenceEvents:
     places: object  # places.Gazetteer
     skip_before: int = 0  # doc character offset before which tokens are not actors (dateline)
     last_attacker: Actor | None = None  # who did the last violence the article reported
+    quote_speaker: Actor | None = None  # who speaks the quotation the sentence is in
 
     def find(self, sentence: Span, speaker: Actor | None = None) -> list[Found]:
+        self.quote_speaker = speaker
         found = []
         for token in sentence:
             for special in (self._accusation(token, speaker), self._praise(token, speaker),
@@ -746,7 +748,37 @@ class SentenceEvents:
             return []
         if head.idx < self.skip_before:
             return []
+        if self._is_bare_state(head):
+            country = self._country_meant(head)
+            if country is not None:
+                return [Actor(None, country, "GOV")]
         return self.actors.actors_of(head)
+
+    def _is_bare_state(self, noun: Token) -> bool:
+        """ "the country", "the government": no name, demonym, owner or "of" to say whose."""
+        if noun.tag_ != "NN" or noun.lemma_.lower() not in self.actors.rules.bare_state_nouns:
+            return False
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and not any(
+            c.dep_ in ("amod", "compound", "poss", "nmod", "relcl", "acl", "appos")
+            or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
+
+    def _country_meant(self, noun: Token) -> str | None:
+        """Which country a bare "the country" means: in a statement, the speaker's own (unless
+        the speaker's country is the one acting on it); else the last other country named."""
+        reporter = self._reporting_subject(noun)
+        speakers = self.actors.actors_of(reporter) if reporter is not None else [
+            s for s in (self.quote_speaker,) if s is not None]
+        clause = _clause_verb(noun)
+        doers = {a.country for a in self._subject_actors(clause)} if clause.pos_ in ("VERB", "AUX") else set()
+        own = next((s.country for s in speakers if s.country), None)
+        if own is not None and not (noun.dep_ == "dobj" and doers == {own}):
+            return own
+        for entity in reversed([e for e in noun.doc.ents if e.end <= noun.i and e.label_ in ("GPE", "NORP")
+                                and e.start_char >= self.skip_before]):
+            country = self.actors.countries.lookup(entity.text)
+            if country is not None and country.iso3 not in doers:
+                return country.iso3
+        return None
 
     # ----- modality and speakers -----------------------------------------------------------
 
