@@ -514,3 +514,8 @@ def test_a_bare_the_government_outside_a_statement_is_the_last_other_country_nam
 def test_a_qualified_government_is_not_a_bare_reference():
     found = events("Moscow supports the Syrian state, while also aiding the government of Iraq.", "2021-02-17", "AID")
     assert [countries(e) for e in found] == [("RUS", "IRQ")]
+
+
+def test_with_the_support_of_x_makes_x_a_backer_of_the_doer():
+    found = events("The rebels seized the town with the support of Turkey.", "2021-02-17", "SUPPORT")
+    assert [(e.source.country, e.target.sector) for e in found] == [("TUR", "REB")]

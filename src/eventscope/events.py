@@ -544,6 +544,10 @@ class SentenceEvents:
             return None  # "a military operation in support of X": whom that event is for
         if not sources and _in_favour_phrase(noun, spec):
             sources = self._in_favour_doer(noun)
+        if not targets and spec.type in ("SUPPORT", "AID") and noun.dep_ == "pobj" and noun.head.lower_ == "with" \
+                and noun.head.head.pos_ == "VERB":
+            # "terrorism that targets Syria with the support of X": X backs who does it
+            targets = [t for t in self._subject_actors(noun.head.head) if t not in sources]
         if not sources:
             sources = self._governor_subject(noun)
             # "Russia is the partner in ...": the copula's subject is the noun's own doer.
