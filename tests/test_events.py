@@ -519,3 +519,9 @@ def test_a_qualified_government_is_not_a_bare_reference():
 def test_with_the_support_of_x_makes_x_a_backer_of_the_doer():
     found = events("The rebels seized the town with the support of Turkey.", "2021-02-17", "SUPPORT")
     assert [(e.source.country, e.target.sector) for e in found] == [("TUR", "REB")]
+
+
+def test_cooperation_with_no_parties_of_its_own_is_between_the_pair_the_sentence_names():
+    found = events("Lavrov met Wang Yi in Beijing. “We affirmed the keenness of our two countries to continue "
+                   "close cooperation in all fields,” Lavrov said.", "2023-04-02", "COOPERATE")
+    assert [set(countries(e)) for e in found] == [{"RUS", "CHN"}]

@@ -122,7 +122,7 @@ class DocumentActors:
 
     def actors_of(self, head: Token) -> list[Actor]:
         """All actors a noun phrase names: its conjuncts, or the pair it refers to."""
-        pair = self._pair_reference(head)
+        pair = self.pair_reference(head)
         if pair:
             return list(pair)
         by_demonym = self._demonym_list(head)
@@ -272,7 +272,7 @@ class DocumentActors:
             return Actor(None, self.speaker.country, self.speaker.sector or "GOV")
         return None
 
-    def _pair_reference(self, head: Token) -> tuple[Actor, Actor] | None:
+    def pair_reference(self, head: Token) -> tuple[Actor, Actor] | None:
         lower = head.lower_
         if lower in self.rules.plural_pronouns and self.last_pair:
             return self.last_pair

@@ -666,13 +666,19 @@ class SentenceEvents:
         return _distinct(sources), _distinct(targets)
 
     def _clause_pair(self, noun: Token) -> tuple[list[Actor], list[Actor]]:
-        """The nearest "between X and Y" in the noun's sentence."""
+        """The nearest "between X and Y", else the nearest "both sides", in the noun's sentence."""
         preps = sorted((t for t in noun.sent if t.dep_ == "prep" and t.lower_ == "between"),
                        key=lambda t: abs(t.i - noun.i))
         for prep in preps:
             pair = [a for obj in prep.children if obj.dep_ == "pobj" for a in self._actors(obj)]
             if len(pair) >= 2:
                 return [pair[0]], [pair[1]]
+        # "the keenness of our two countries to continue cooperation": a pair the sentence names
+        for word in sorted(noun.sent, key=lambda t: abs(t.i - noun.i)):
+            if word.pos_ == "NOUN" and word.idx >= self.skip_before:
+                pair = self.actors.pair_reference(word)
+                if pair:
+                    return [pair[0]], [pair[1]]
         return [], []
 
     def _modifier_actor(self, token: Token) -> Actor | None:
