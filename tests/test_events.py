@@ -525,3 +525,22 @@ def test_cooperation_with_no_parties_of_its_own_is_between_the_pair_the_sentence
     found = events("Lavrov met Wang Yi in Beijing. “We affirmed the keenness of our two countries to continue "
                    "close cooperation in all fields,” Lavrov said.", "2023-04-02", "COOPERATE")
     assert [set(countries(e)) for e in found] == [{"RUS", "CHN"}]
+
+
+def test_the_country_is_never_the_giver_of_what_it_receives():
+    found = events("Scholz thanked Turkey for hosting millions of Syrian refugees and said Germany would provide "
+                   "more humanitarian aid to the country.", "2023-10-21", "AID")
+    assert [countries(e) for e in found] == [("DEU", "TUR")]
+
+
+def test_a_reported_would_is_a_plan_unless_it_hangs_on_a_condition():
+    assert one("Scholz said Germany would provide aid to Turkey.", "2023-10-21", "AID").factuality == "planned"
+    conditional = one("Scholz said Germany would provide aid to Turkey if Ankara asked.", "2023-10-21", "AID")
+    assert conditional.factuality == "hypothetical"
+    assert one("Germany would provide aid to Turkey.", "2023-10-21", "AID").factuality == "hypothetical"
+
+
+def test_a_pair_agreeing_to_act_on_something_is_one_agreement_between_the_pair():
+    found = events("Turkish President Tayyip Erdogan received German Chancellor Olaf Scholz in Ankara. "
+                   "The two sides agreed to strengthen cooperation on counter-terrorism.", "2023-10-21", "AGREE")
+    assert [{e.source.country, e.target.country} for e in found] == [{"TUR", "DEU"}]

@@ -60,9 +60,11 @@ class SentenceEvents:
     skip_before: int = 0  # doc character offset before which tokens are not actors (dateline)
     last_attacker: Actor | None = None  # who did the last violence the article reported
     quote_speaker: Actor | None = None  # who speaks the quotation the sentence is in
+    bare_states: list[Token] = field(default_factory=list)  # "the country" mentions in the sentence
 
     def find(self, sentence: Span, speaker: Actor | None = None) -> list[Found]:
         self.quote_speaker = speaker
+        self.bare_states = []
         found = []
         for token in sentence:
             for special in (self._accusation(token, speaker), self._praise(token, speaker),
@@ -86,6 +88,8 @@ class SentenceEvents:
             self._speakers_side(event)
             if event.sources or event.targets:
                 found.append(event)
+        for event in found:
+            self._settle_bare_states(event)
         return self._without_topics(_without_transferred(_without_requested(found)))
 
     def _without_topics(self, found: list[Found]) -> list[Found]:
@@ -277,8 +281,7 @@ class SentenceEvents:
         threats = self.lexicon.threats
         if event.factuality == "asserted" or event.type not in threats.acts:
             return
-        if not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in threats.conditions
-                                              for m in c.children) for c in event.clause.children):
+        if not self._is_conditional(event.clause):
             return
         if any(c.dep_ == "aux" and c.lower_ in threats.speculative for c in event.clause.children):
             return  # "Turkey could impose sanctions if ...": someone's guess, not Turkey's threat
@@ -759,9 +762,8 @@ class SentenceEvents:
         if head.idx < self.skip_before:
             return []
         if self._is_bare_state(head):
-            country = self._country_meant(head)
-            if country is not None:
-                return [Actor(None, country, "GOV")]
+            self.bare_states.append(head)  # which country it means is settled per event
+            return [_UNNAMED_STATE]
         return self.actors.actors_of(head)
 
     def _is_bare_state(self, noun: Token) -> bool:
@@ -772,21 +774,38 @@ class SentenceEvents:
             c.dep_ in ("amod", "compound", "poss", "nmod", "relcl", "acl", "appos")
             or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
 
-    def _country_meant(self, noun: Token) -> str | None:
-        """Which country a bare "the country" means: in a statement, the speaker's own (unless
-        the speaker's country is the one acting on it); else the last other country named."""
+    def _settle_bare_states(self, event: Found) -> None:
+        """Give a bare "the country" in the event's clause the country it means, which is
+        never the country of the other side ("Germany will send aid to the country")."""
+        clause = set(event.clause.subtree) | set(event.trigger[-1].subtree)
+        bare = [t for t in self.bare_states if t in clause]
+        if not bare:
+            return
+        noun = min(bare, key=lambda t: abs(t.i - event.trigger[-1].i))
+
+        def settled(actors: list[Actor], others: list[Actor]) -> list[Actor]:
+            if _UNNAMED_STATE not in actors:
+                return actors
+            country = self._country_meant(noun, exclude={a.country for a in others if a.country})
+            return [Actor(None, country, "GOV") if a == _UNNAMED_STATE and country else a for a in actors]
+
+        event.targets = settled(event.targets, event.sources)
+        event.sources = settled(event.sources, event.targets)
+
+    def _country_meant(self, noun: Token, exclude: set[str]) -> str | None:
+        """Which country a bare "the country" means: in a statement, the speaker's own; else
+        the last country the article named as a state (not "Syrian refugees")."""
         reporter = self._reporting_subject(noun)
         speakers = self.actors.actors_of(reporter) if reporter is not None else [
             s for s in (self.quote_speaker,) if s is not None]
-        clause = _clause_verb(noun)
-        doers = {a.country for a in self._subject_actors(clause)} if clause.pos_ in ("VERB", "AUX") else set()
         own = next((s.country for s in speakers if s.country), None)
-        if own is not None and not (noun.dep_ == "dobj" and doers == {own}):
+        if own is not None and own not in exclude:
             return own
-        for entity in reversed([e for e in noun.doc.ents if e.end <= noun.i and e.label_ in ("GPE", "NORP")
-                                and e.start_char >= self.skip_before]):
-            country = self.actors.countries.lookup(entity.text)
-            if country is not None and country.iso3 not in doers:
+        for entity in reversed([e for e in noun.doc.ents if e.end <= noun.i and e.start_char >= self.skip_before]):
+            if entity.label_ == "NORP" and entity.root.head.lemma_.lower() not in self.actors.rules.unnamed_states:
+                continue
+            country = self.actors.countries.lookup(entity.text) if entity.label_ in ("GPE", "NORP") else None
+            if country is not None and country.iso3 not in exclude:
                 return country.iso3
         return None
 
@@ -810,10 +829,23 @@ class SentenceEvents:
         event.negated = bool((own_children | clause_children) & NEGATIONS) or any(  # "failed to reach"
             above.lemma_.lower() in self.lexicon.negating_verbs and below.dep_ == "xcomp"
             for below, above in zip(chain, chain[1:]))
-        if words & self.lexicon.hypothetical_words - {"can"}:
+        hedges = words & self.lexicon.hypothetical_words - {"can"}
+        if hedges == {"would"} and self._reported_in_past(chain[-1]) and not any(map(self._is_conditional, chain)):
+            event.factuality = "planned"  # "X said Germany would provide aid": a reported "will"
+        elif hedges:
             event.factuality = "hypothetical"
         if words & self.lexicon.planned_words:
             event.factuality = "planned"
+
+    def _is_conditional(self, clause: Token) -> bool:
+        """Does an "if"/"unless" clause hang on this verb?"""
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lexicon.threats.conditions
+                                             for m in c.children) for c in clause.children)
+
+    def _reported_in_past(self, clause: Token) -> bool:
+        """Is the clause the complement of a past-tense verb of saying ("said that ...")?"""
+        return clause.dep_ == "ccomp" and clause.head.tag_ == "VBD" and (
+            clause.head.lemma_.lower() in self.lexicon.speech_verbs)
 
     def _set_speaker(self, event: Found, quote_speaker: Actor | None) -> None:
         speech_subject = self._reporting_subject(event.trigger[-1])
@@ -895,6 +927,9 @@ def _phrase(head: Token) -> str:
         for a in (t, *[x for x in t.ancestors if x in head.subtree and x != head]))]
     return " ".join(t.text for t in words) or head.text
 
+
+# What a bare "the country" is until the event says which country it means.
+_UNNAMED_STATE = Actor(None, None, "GOV")
 
 # Determiners that point back to what the sentence just described ("such bids").
 _BACK_REFERENCES = frozenset({"such", "these", "those", "this", "that"})

@@ -222,8 +222,13 @@ class DocumentReader:
             for target in targets:  # only what _doerless_violence let through
                 yield None, target
             return
+        pair = _two_parties(sources) if event_type in UNORDERED_TYPES else None
+        if pair and all(t.name is None and t.country is None for t in targets):
+            # "the two sides agreed to fight terrorism": one act between the pair; an
+            # unnamed, stateless target is what they act on, not a third party
+            yield pair
+            return
         if not targets:
-            pair = _two_parties(sources) if event_type in UNORDERED_TYPES else None
             if pair:
                 yield pair
             elif event_type in TARGETLESS_TYPES:
