@@ -215,3 +215,11 @@ def test_any_text_gives_consistent_metadata(raw: str):
         assert parse_date(meta.publication_date) == meta.publication_date
     if meta.title is not None:
         assert meta.title in text[:meta.body_start]
+
+
+def test_a_dated_dateline_gives_the_publication_date_when_nothing_else_does():
+    meta = read_metadata("Army accuses RSF\n\nKHARTOUM, June 3, 2024 - The army said on Sunday that ...")
+    assert (meta.dateline, meta.publication_date) == ("Khartoum", "2024-06-03")
+    assert read_metadata("ANKARA, March 10 (Reuters) - Turkey said ...").publication_date is None
+    given = read_metadata("KHARTOUM, June 3, 2024 - The army said ...", publication_date="2024-06-04")
+    assert given.publication_date == "2024-06-04"

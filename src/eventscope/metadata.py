@@ -267,7 +267,7 @@ def _is_kicker_or_repeat(lines: list[_Line], i: int, title: str | None, rules: M
 _PLACE_WORD_UPPER = r"[A-Z][A-Z'’.-]+"
 _PLACE_WORD_TITLE = r"[A-Z][a-z'’-]+"
 _REGION = r"(?:\s*,\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2})"  # ", LEBANON", ", Gaza Strip"
-_WHEN = rf"(?:\s*,?\s*(?:(?i:{_unnamed(_MONTH)})\s+\d{{1,2}}(?:,?\s+\d{{4}})?))"
+_WHEN = rf"(?:\s*,?\s*(?P<when>(?i:{_unnamed(_MONTH)})\s+\d{{1,2}}(?:,?\s+\d{{4}})?))"
 _AGENCY = r"(?:\s*,?\s*\([^()\n]{1,40}\))"  # "(Reuters)", "(ST)", "(9:10 P.m.)"
 # "DAMASCUS, (ST) –", "BEIRUT, LEBANON (9:10 P.m.) –", "WASHINGTON —", "RIYADH: ..."
 _DATELINE_UPPER = re.compile(
@@ -287,6 +287,12 @@ def _find_dateline(paragraph: str, rules: MetadataRules) -> re.Match[str] | None
         if match and match.group("place").upper() not in rules.not_places:
             return match
     return None
+
+
+def _dateline_date(dateline: re.Match[str] | None) -> str | None:
+    """ "KHARTOUM, June 3, 2024 -": the day the story was filed, when the dateline gives the year."""
+    when = dateline.group("when") if dateline else None
+    return parse_date(when) if when and re.search(r"\d{4}", when) else None
 
 
 def _place_name(place: str) -> str:
@@ -329,7 +335,7 @@ def read_metadata(
     dateline = _find_dateline(body, rules)
     return Metadata(
         title=title or found_title,
-        publication_date=given_date or found_date,
+        publication_date=given_date or found_date or _dateline_date(dateline),
         dateline=_place_name(dateline.group("place")) if dateline else None,
         body_start=body_start,
         dateline_end=body_start + dateline.end("mark") if dateline else None,

@@ -111,7 +111,8 @@ class DocumentReader:
         self.finder = SentenceEvents(self.actors, extractor.lexicon, extractor.places, skip_before=max(0, skip))
         self.narrative_date: str | None = None
         self.narrative_place: Location | None = self._dateline_place()
-        self.date_spans = _date_spans(doc)
+        # The dateline's date is the filing day (read as the publication date), never an event's.
+        self.date_spans = [span for span in _date_spans(doc) if span[0] >= max(0, skip)]
 
     def read(self) -> tuple[list[Event], list]:
         quote_spans = find_quote_spans(self.item.text)
@@ -190,12 +191,15 @@ class DocumentReader:
         return []
 
     def _voice(self, item: Found) -> tuple[list[Actor], str | None, bool]:
-        """Who the event belongs to: a speaker speaking for their own country takes it over."""
+        """Who the event belongs to: an official speaking for their own country takes it over."""
         if not item.speaker:
             return item.sources, None, False
         speaker = item.speaker[0]
-        if speaker.name and item.sources and all(
-            s.name is None and s.country and s.country == speaker.country for s in item.sources
+        # An official speaking of their state or people ("Syria thanks ..."), not of its army
+        # or of an armed group from the same country.
+        if speaker.name and speaker.sector == "GOV" and item.sources and all(
+            s.name is None and s.country and s.country == speaker.country and s.sector in ("GOV", "CVL", None)
+            for s in item.sources
         ):
             return [speaker], None, False
         if not item.sources:
