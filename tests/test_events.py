@@ -544,3 +544,39 @@ def test_a_pair_agreeing_to_act_on_something_is_one_agreement_between_the_pair()
     found = events("Turkish President Tayyip Erdogan received German Chancellor Olaf Scholz in Ankara. "
                    "The two sides agreed to strengthen cooperation on counter-terrorism.", "2023-10-21", "AGREE")
     assert [{e.source.country, e.target.country} for e in found] == [{"TUR", "DEU"}]
+
+
+def test_a_dateline_parsed_as_the_subject_does_not_hide_the_real_one():
+    found = events("ANKARA, March 10 (Reuters) - Turkey and Iraq signed an agreement on Monday.", "2020-03-10", "AGREE")
+    assert [set(countries(e)) for e in found] == [{"TUR", "IRQ"}]
+
+
+def test_hosting_talks_is_no_visit_but_hosting_a_leader_is():
+    found = events("Egypt and Saudi Arabia will host new talks in Jeddah.", "2024-06-03", "CONSULT")
+    assert "host" not in [e.trigger for e in found]
+    visit = one("Egypt hosted Israeli Prime Minister Benjamin Netanyahu in Cairo.", "2024-06-03", "CONSULT")
+    assert countries(visit) == ("EGY", "ISR")
+
+
+def test_the_army_again_is_the_army_named_before():
+    found = events("The Sudanese army accused the Rapid Support Forces of shelling a hospital. The RSF said its "
+                   "fighters had repelled an attack by the army near the city.", "2024-06-03", "ASSAULT")
+    assert ("SDN", "MIL") in [(e.source.country, e.source.sector) for e in found]
+
+
+def test_an_armed_group_speaking_does_not_take_over_its_countrys_army_acts():
+    found = events("The RSF said the Sudanese army had attacked its positions.", "2024-06-03", "ASSAULT")
+    assert [(e.source.name, e.source.sector) for e in found] == [(None, "MIL")]
+
+
+def test_the_result_of_an_alleged_act_belongs_to_the_accused():
+    found = events("The Sudanese army accused the Rapid Support Forces of shelling a hospital in Khartoum, killing "
+                   "12 patients.", "2024-06-03", "ASSAULT")
+    assert [e.source.name for e in found] == ["Rapid Support Forces"]
+
+
+def test_the_dateline_date_dates_the_article_not_the_events():
+    event = extract("ANKARA, March 10, 2020 (Reuters) - Turkey and Iraq signed an agreement on Monday.").events[0]
+    assert event.date == "2020-03-09"
+    undated = extract("ANKARA, March 10, 2020 (Reuters) - Turkey and Iraq signed an agreement.").events[0]
+    assert undated.date is None

@@ -318,6 +318,10 @@ class DocumentActors:
             return self.nominals.get(lemma) if head.pos_ == "NOUN" else None
         if country is None and lemma in self.rules.unnamed_states and sector in (None, self.rules.sector_nouns.get(lemma)):
             sector = "GOV"
+        earlier = self.nominals.get(lemma) if head.pos_ == "NOUN" else None
+        if country is None and earlier is not None and earlier.country and earlier.sector == (sector or "GOV") \
+                and _is_definite(head):
+            return earlier  # "the Sudanese army ... an attack by the army": the same army
         actor = Actor(None, country, sector or "GOV")
         if head.pos_ == "NOUN":
             self.nominals[lemma] = actor
@@ -455,6 +459,10 @@ class DocumentActors:
 
 _ROLE_HEADS = {"president", "minister", "ambassador", "envoy", "king", "premier", "chancellor",
                "emir", "sultan", "representative", "spokesman", "spokeswoman", "secretary"}
+
+
+def _is_definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _first_role(entry, on: date | None) -> str | None:

@@ -446,8 +446,11 @@ class SentenceEvents:
         """The subjects of a verb, inherited along xcomp/conj/advcl chains and from relative clauses."""
         current = verb
         for _ in range(6):
-            # A dateline ("DAMASCUS, (ST) –") is sometimes parsed as a subject: never one.
-            subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj") and c.idx >= self.skip_before]
+            # A dateline ("DAMASCUS, (ST) –") is sometimes parsed as a subject: never one; the
+            # real subject then often hangs from it as an apposition.
+            subjects = [s for c in current.children if c.dep_ in ("nsubj", "csubj")
+                        for s in ([c] if c.idx >= self.skip_before else
+                                  [a for a in c.children if a.dep_ == "appos" and a.idx >= self.skip_before])]
             # A clause parsed as the subject ("X ... to develop relations, said"): its own subject.
             subjects = [next((g for g in c.children if g.dep_ == "nsubj"), c) if c.dep_ == "csubj" else c
                         for c in subjects]
@@ -457,6 +460,10 @@ class SentenceEvents:
                 return subjects
             if current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
                 return [current.head]
+            if current.dep_ == "advcl" and current.tag_ == "VBG" and self._accusing(current.head) and (
+                    current.lemma_.lower() not in self.lexicon.speech_verbs):
+                # "X accused Y of shelling a hospital, killing 12": the killing is Y's, as alleged
+                return [c for c in current.head.children if c.dep_ == "dobj"]
             if current.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and current.head != current:
                 current = current.head
                 # "Syria is ready to work with": through the adjective to its verb.
@@ -465,6 +472,10 @@ class SentenceEvents:
                 continue
             return []
         return []
+
+    def _accusing(self, verb: Token) -> bool:
+        spec = self.lexicon.verbs.get(verb.lemma_.lower())
+        return spec is not None and spec.type == "ACCUSE"
 
     def _subject_actors(self, verb: Token) -> list[Actor]:
         return _distinct([a for subject in self._subjects_of(verb) for a in self._actors(subject)])
