@@ -580,3 +580,15 @@ def test_the_dateline_date_dates_the_article_not_the_events():
     assert event.date == "2020-03-09"
     undated = extract("ANKARA, March 10, 2020 (Reuters) - Turkey and Iraq signed an agreement.").events[0]
     assert undated.date is None
+
+
+def test_diplomatic_relations_are_no_diplomats_and_both_conjuncts_are_threatened():
+    found = events("Pakistan threatened to break off diplomatic relations with Congo and Costa Rica.", "1988-01-01",
+                   "THREATEN")
+    assert sorted(countries(e) for e in found) == [("PAK", "COD"), ("PAK", "CRI")]
+
+
+def test_they_in_what_a_group_says_is_that_group():
+    event = one("Palestinian leaders said they would boycott all official contact with the United States.",
+                "1990-01-01", "PROTEST")
+    assert (countries(event), event.factuality) == (("PSE", "USA"), "planned")

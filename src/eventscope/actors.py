@@ -39,6 +39,7 @@ class MentionRules:
     unnamed_states: frozenset[str]
     bloc_adjectives: frozenset[str]     # "Western campaigns": unnamed states, GOV
     bare_state_nouns: frozenset[str]    # "the country": a country the article is about
+    abstract_nouns: frozenset[str]      # "diplomatic relations": no actor
     pair_nouns: frozenset[str]
     pair_determiners: frozenset[str]
     person_pronouns: frozenset[str]
@@ -65,7 +66,7 @@ class MentionRules:
             sector_nouns=by_word(data["sector_nouns"]),
             sector_adjectives=by_word(data["sector_adjectives"]),
             **{key: frozenset(data[key]) for key in (
-                "unnamed_states", "bloc_adjectives", "bare_state_nouns", "pair_nouns", "pair_determiners", "person_pronouns",
+                "unnamed_states", "bloc_adjectives", "bare_state_nouns", "abstract_nouns", "pair_nouns", "pair_determiners", "person_pronouns",
                 "plural_pronouns", "speaker_pronouns", "speaker_group_pronouns", "place_nouns",
                 "person_nouns", "member_nouns", "quantity_nouns", "counterpart_nouns",
                 "led_groups", "leading_verbs")},
@@ -122,6 +123,9 @@ class DocumentActors:
 
     def actors_of(self, head: Token) -> list[Actor]:
         """All actors a noun phrase names: its conjuncts, or the pair it refers to."""
+        group = self._reporting_group(head)
+        if group is not None:
+            return self.actors_of(group)
         pair = self.pair_reference(head)
         if pair:
             return list(pair)
@@ -272,6 +276,16 @@ class DocumentActors:
             return Actor(None, self.speaker.country, self.speaker.sector or "GOV")
         return None
 
+    def _reporting_group(self, pronoun: Token) -> Token | None:
+        """ "Palestinian leaders said they would ...": "they" is the group that says so."""
+        if pronoun.lower_ not in self.rules.plural_pronouns or pronoun.dep_ != "nsubj" or pronoun.head.dep_ != "ccomp":
+            return None
+        group = next((c for c in pronoun.head.head.children if c.dep_ == "nsubj"), None)
+        if group is None or group.i > pronoun.i or group.pos_ == "PRON":
+            return None
+        plural = group.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in group.children)
+        return group if plural else None
+
     def pair_reference(self, head: Token) -> tuple[Actor, Actor] | None:
         lower = head.lower_
         if lower in self.rules.plural_pronouns and self.last_pair:
@@ -313,6 +327,8 @@ class DocumentActors:
         if sector is None and role:
             sector = "GOV"
         lemma = head.lemma_.lower()
+        if country is None and lemma in self.rules.abstract_nouns:
+            return None
         if country is None and sector is None:
             # "the source" after "a diplomatic source": the same noun names the same actor.
             return self.nominals.get(lemma) if head.pos_ == "NOUN" else None
