@@ -592,3 +592,11 @@ def test_they_in_what_a_group_says_is_that_group():
     event = one("Palestinian leaders said they would boycott all official contact with the United States.",
                 "1990-01-01", "PROTEST")
     assert (countries(event), event.factuality) == (("PSE", "USA"), "planned")
+
+
+def test_it_in_what_a_state_says_is_that_state():
+    event = one("Switzerland said today it had expelled two Russian diplomats for spying.", "2001-01-01", "SANCTION")
+    assert countries(event) == ("CHE", "RUS")
+    halted = one("The United States announced it would prohibit all aid to Albanian rebels.", "2001-01-01",
+                 "SANCTION")
+    assert (halted.source.country, halted.target.sector, halted.factuality) == ("USA", "REB", "planned")

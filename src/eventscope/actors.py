@@ -277,12 +277,16 @@ class DocumentActors:
         return None
 
     def _reporting_group(self, pronoun: Token) -> Token | None:
-        """ "Palestinian leaders said they would ...": "they" is the group that says so."""
-        if pronoun.lower_ not in self.rules.plural_pronouns or pronoun.dep_ != "nsubj" or pronoun.head.dep_ != "ccomp":
+        """ "Palestinian leaders said they would ...", "Japan said it had halted aid": the
+        pronoun is who says so (a group for "they", a state or organisation for "it")."""
+        lower = pronoun.lower_
+        if lower not in self.rules.plural_pronouns | {"it"} or pronoun.dep_ != "nsubj" or pronoun.head.dep_ != "ccomp":
             return None
         group = next((c for c in pronoun.head.head.children if c.dep_ == "nsubj"), None)
         if group is None or group.i > pronoun.i or group.pos_ == "PRON":
             return None
+        if lower == "it":
+            return group if group.ent_type_ in ("GPE", "ORG") or group.lemma_.lower() in self.rules.unnamed_states else None
         plural = group.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in group.children)
         return group if plural else None
 
