@@ -600,3 +600,11 @@ def test_it_in_what_a_state_says_is_that_state():
     halted = one("The United States announced it would prohibit all aid to Albanian rebels.", "2001-01-01",
                  "SANCTION")
     assert (halted.source.country, halted.target.sector, halted.factuality) == ("USA", "REB", "planned")
+
+
+def test_a_text_issued_speaks_for_its_author():
+    event = one("The Kurdistan Workers' Party issued a declaration demanding that the Turkish government release "
+                "its leader.", "2001-01-01", "REQUEST")
+    assert (event.source.sector, countries(event)) == ("REB", ("TUR", "TUR"))
+    council = one("The Security Council adopted a resolution calling on Israel to withdraw.", "2001-01-01", "REQUEST")
+    assert (council.source.sector, council.target.country) == ("IGO", "ISR")

@@ -459,7 +459,13 @@ class SentenceEvents:
                     return [current.head]
                 return subjects
             if current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
-                return [current.head]
+                document = current.head
+                if current.dep_ == "acl" and document.dep_ == "dobj" and (
+                        document.head.lemma_.lower() in self.lexicon.publishing_verbs):
+                    # "the PKK issued a declaration demanding ...": the declaration's author
+                    current = document.head
+                    continue
+                return [document]
             if current.dep_ == "advcl" and current.tag_ == "VBG" and self._accusing(current.head) and (
                     current.lemma_.lower() not in self.lexicon.speech_verbs):
                 # "X accused Y of shelling a hospital, killing 12": the killing is Y's, as alleged

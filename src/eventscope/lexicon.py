@@ -71,6 +71,7 @@ class Lexicon:
     nouns: dict[str, Trigger]          # by lemma; two-word nouns by "modifier lemma"
     adjectives: dict[str, Trigger]     # predicate adjectives ("X is opposed to Y")
     light_verbs: frozenset[str]
+    publishing_verbs: frozenset[str]           # "issued a declaration demanding": the issuer demands
     speech_verbs: frozenset[str]
     interview_framings: frozenset[str]         # "Speaking to Reuters, X said": no talks
     planned_words: frozenset[str]
@@ -109,6 +110,7 @@ class Lexicon:
             nouns={k: _trigger(k, v) for k, v in data["nouns"].items()},
             adjectives={k: _trigger(k, v) for k, v in data["adjectives"].items()},
             light_verbs=frozenset(data["light_verbs"]),
+            publishing_verbs=frozenset(data["publishing_verbs"]),
             speech_verbs=frozenset(data["speech_verbs"]),
             interview_framings=frozenset(data["interview_framings"]),
             planned_words=frozenset(data["modality"]["planned"]),
