@@ -608,3 +608,22 @@ def test_a_text_issued_speaks_for_its_author():
     assert (event.source.sector, countries(event)) == ("REB", ("TUR", "TUR"))
     council = one("The Security Council adopted a resolution calling on Israel to withdraw.", "2001-01-01", "REQUEST")
     assert (council.source.sector, council.target.country) == ("IGO", "ISR")
+
+
+@pytest.mark.parametrize(("sentence", "kind", "mode", "dyad"), [
+    ("Israeli army bulldozers demolished Palestinian homes in southern Gaza.", "ASSAULT", "destroy", ("ISR", "PSE")),
+    ("Israeli soldiers routinely beat up Palestinian detainees.", "ASSAULT", "beat", ("ISR", "PSE")),
+    ("Liberian riot police used tear gas to disperse demonstrators.", "ASSAULT", "crowd-control", ("LBR", None)),
+    ("Lebanon complained to the United Nations over two Israeli air raids.", "ACCUSE", "disapprove", ("LBN", "ISR")),
+    ("The British government outlawed the largest Protestant extremist organization.", "COERCE", "restrict",
+     ("GBR", None)),
+])
+def test_violence_repression_and_complaints_of_the_plover_modes(sentence, kind, mode, dyad):
+    event = one(sentence, "2001-01-01", kind)
+    assert (event.mode, countries(event)) == (mode, dyad)
+
+
+def test_guerrillas_and_detainees_have_their_sectors_and_power_lines_are_no_power():
+    event = one("Afghan guerillas blew up three main electric power lines.", "2001-01-01", "ASSAULT")
+    assert (event.source.sector, event.target) == ("REB", None)
+    assert one("Israeli soldiers beat up Palestinian detainees.", "2001-01-01", "ASSAULT").target.sector == "CVL"
