@@ -78,6 +78,11 @@ def test_a_lexicon_verb_read_as_a_plural_noun_after_a_name_is_a_verb(pipeline: L
     assert_valid_tree(doc)
 
 
+def test_a_lemma_that_lost_its_silent_e_gets_it_back(pipeline: Language):
+    doc = pipeline("Activists have staged rallies in Gaza.")
+    assert next(t for t in doc if t.lower_ == "staged").lemma_ == "stage"
+
+
 def test_a_real_plural_noun_stays_a_noun(pipeline: Language):
     doc = pipeline("The minister conveyed his thanks to Moscow. Many thanks were given.")
     assert all(t.pos_ == "NOUN" for t in doc if t.lower_ == "thanks")

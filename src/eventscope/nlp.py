@@ -1,4 +1,4 @@
-"""The spaCy pipeline: a statistical English model plus two small components, and the
+"""The spaCy pipeline: a statistical English model plus three small components, and the
 repair of names fused with the next word (`split_fused_names`, applied to the text).
 
 - `eventscope_paragraphs` (before the parser): a line break always ends a sentence,
@@ -6,7 +6,8 @@ repair of names fused with the next word (`split_fused_names`, applied to the te
 - an entity ruler (after the NER) fed from the actor and country tables, which fixes
   names the statistical NER misses or mislabels.
 - `eventscope_verb_repair` (last): a verb of the lexicon that the tagger read as a
-  plural noun after a name ("Syria thanks and appreciates ...") is made a verb again.
+  plural noun after a name ("Syria thanks and appreciates ...") is made a verb again, and
+  a lemma that lost its silent e ("staged" -> "stag") gets it back.
 """
 
 from __future__ import annotations
@@ -45,6 +46,10 @@ def repair_verbs(doc: Doc) -> Doc:
     no determiner whose word is a lexicon verb in -s is a verb, and the name its subject."""
     verbs = _verb_lemmas()
     for token in doc:
+        if token.tag_ in ("VBD", "VBN", "VBG", "VBZ") and token.lemma_ not in verbs and token.lemma_ + "e" in verbs \
+                and token.lower_.startswith(token.lemma_ + "e"):
+            token.lemma_ += "e"  # "staged" -> "stag": the lemmatizer dropped a silent e
+            continue
         if token.tag_ != "NNS" or token.dep_ not in ("ROOT", "ccomp") or not token.lower_.endswith("s"):
             continue
         if token.lemma_.lower() not in verbs or any(c.dep_ in ("det", "poss", "amod") for c in token.children):
@@ -105,7 +110,7 @@ def _surnames() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _verb_lemmas() -> frozenset[str]:
     lexicon = Lexicon.load()
-    return frozenset(lexicon.speech_verbs) | frozenset(key.split()[0] for key in lexicon.verbs)
+    return frozenset(lexicon.speech_verbs) | lexicon.light_verbs | frozenset(key.split()[0] for key in lexicon.verbs)
 
 
 @lru_cache(maxsize=1)
