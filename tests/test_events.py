@@ -627,3 +627,19 @@ def test_guerrillas_and_detainees_have_their_sectors_and_power_lines_are_no_powe
     event = one("Afghan guerillas blew up three main electric power lines.", "2001-01-01", "ASSAULT")
     assert (event.source.sector, event.target) == ("REB", None)
     assert one("Israeli soldiers beat up Palestinian detainees.", "2001-01-01", "ASSAULT").target.sector == "CVL"
+
+
+def test_a_mediator_mediates_between_the_pair():
+    found = events("Qatar's emir launched a mediation effort between the Emirates and Saudi Arabia.", "2005-01-01",
+                   "CONSULT")
+    assert {(e.source.country, e.target.country, e.mode) for e in found} == {
+        ("QAT", "ARE", "third-party"), ("QAT", "SAU", "third-party")}
+
+
+def test_a_warm_welcome_given_to_a_leader_is_a_visit_and_ties_established_are_support():
+    welcome = one("President Francois Mitterrand gave a warm welcome on Thursday to South African leader "
+                  "F.W. de Klerk.", "1990-01-01", "CONSULT")
+    assert (welcome.mode, welcome.target.name) == ("visit", "F.W. de Klerk")
+    ties = one("Sri Lanka has established diplomatic ties with Iran.", "1990-01-01", "SUPPORT")
+    assert countries(ties) == ("LKA", "IRN")
+    assert events("Sri Lanka established a new ministry.", "1990-01-01") == []

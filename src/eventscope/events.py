@@ -578,6 +578,7 @@ class SentenceEvents:
         if not targets and carrier is not None:
             # "paid tribute to X", "held talks with X": the light verb carries the target.
             targets = self._targets(carrier, spec)
+            own = own or bool(targets)
         if len(sources) == 1 and not targets and spec.type in UNORDERED_TYPES and self.actors.last_pair \
                 and sources[0] in self.actors.last_pair and not own:
             # "X underlined the importance of this visit": the visit X took part in.
@@ -659,7 +660,9 @@ class SentenceEvents:
                         sources.extend(self._actors(obj))
                 elif word == "between":
                     pair = [a for obj in objects for a in self._actors(obj)]
-                    if len(pair) >= 2:
+                    if len(pair) >= 2 and spec.mode == "third-party":
+                        targets = pair  # "X's mediation between A and B": X mediates, A and B are mediated
+                    elif len(pair) >= 2:
                         sources, targets = [pair[0]], [pair[1]]
                 elif word in spec.targets:
                     for obj in objects:
@@ -683,6 +686,8 @@ class SentenceEvents:
         if not sources and not targets and spec.type in UNORDERED_TYPES:
             # "contacts continue daily between the two leaderships"
             sources, targets = self._clause_pair(noun)
+            if spec.mode == "third-party":
+                sources, targets = [], sources + targets  # the pair is mediated, not mediating
         return _distinct(sources), _distinct(targets)
 
     def _clause_pair(self, noun: Token) -> tuple[list[Actor], list[Actor]]:
