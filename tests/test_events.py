@@ -643,3 +643,10 @@ def test_a_warm_welcome_given_to_a_leader_is_a_visit_and_ties_established_are_su
     ties = one("Sri Lanka has established diplomatic ties with Iran.", "1990-01-01", "SUPPORT")
     assert countries(ties) == ("LKA", "IRN")
     assert events("Sri Lanka established a new ministry.", "1990-01-01") == []
+
+
+def test_a_named_organisation_modifying_a_thing_owns_it():
+    event = one("Israeli jets struck Hamas positions in Gaza.", "2014-01-01", "ASSAULT")
+    assert (event.source.country, event.target.name) == ("ISR", "Hamas")
+    refusal = one("Russia refused to allow United Nations planes to land.", "1998-01-01", "REJECT")
+    assert refusal.target.name == "United Nations"

@@ -169,6 +169,10 @@ class DocumentActors:
         for child in noun.children:
             if child.dep_ == "amod" and child.lemma_.lower() in self.rules.bloc_adjectives:
                 return [Actor(None, None, "GOV")]
+            if child.dep_ == "compound" and child.ent_type_ in ("ORG", "GPE") and child.i < noun.i:
+                actor = self.actor_of(child)  # "United Nations planes", "Hamas positions"
+                if actor:
+                    return [actor]
             if child.dep_ == "poss" or (child.dep_ == "amod" and child.ent_type_ in ("NORP", "ORG")):
                 # "Russian stances" (a demonym), "the Russian military operation" (a named force)
                 actor = self._common_noun(noun) if child.ent_type_ == "NORP" else self.actor_of(child)
