@@ -650,3 +650,10 @@ def test_a_named_organisation_modifying_a_thing_owns_it():
     assert (event.source.country, event.target.name) == ("ISR", "Hamas")
     refusal = one("Russia refused to allow United Nations planes to land.", "1998-01-01", "REJECT")
     assert refusal.target.name == "United Nations"
+
+
+def test_of_names_the_doer_of_a_withdrawal_but_the_object_of_a_release():
+    release = one("Hamas announced the release of two Israeli hostages.", "2023-11-24", "RETREAT")
+    assert (release.source.name, release.target.country, release.target.sector) == ("Hamas", "ISR", "CVL")
+    withdrawal = one("The withdrawal of Russian troops from Kherson began.", "2022-11-10", "RETREAT")
+    assert (withdrawal.source.country, withdrawal.source.sector) == ("RUS", "MIL")

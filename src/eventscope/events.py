@@ -652,7 +652,10 @@ class SentenceEvents:
             elif child.dep_ in ("prep", "agent"):
                 word = child.lower_
                 objects = [g for g in child.children if g.dep_ == "pobj"]
+                # "the withdrawal of troops": "of" names the doer, unless the lexicon gives it as
+                # the noun's one target ("the release of hostages", "the invasion of Iraq")
                 if word == "by" or (word == "of" and spec.type in ("CONSULT", "SUPPORT", "AID", "ASSAULT", "RETREAT")
+                                    and tuple(spec.targets) != ("of",)
                                     and not sources and not _in_favour_phrase(noun, spec)):
                     for obj in objects:
                         if spec.type == "CONSULT" and word == "of" and self.place_of(obj):
