@@ -284,7 +284,8 @@ class DocumentActors:
         """ "Palestinian leaders said they would ...", "Japan said it had halted aid": the
         pronoun is who says so (a group for "they", a state or organisation for "it")."""
         lower = pronoun.lower_
-        if lower not in self.rules.plural_pronouns | {"it"} or pronoun.dep_ != "nsubj" or pronoun.head.dep_ != "ccomp":
+        if pronoun.dep_ != "nsubj" or pronoun.head.dep_ != "ccomp" or (
+                lower != "it" and lower not in self.rules.plural_pronouns):
             return None
         group = next((c for c in pronoun.head.head.children if c.dep_ == "nsubj"), None)
         if group is None or group.i > pronoun.i or group.pos_ == "PRON":
@@ -293,6 +294,24 @@ class DocumentActors:
             return group if group.ent_type_ in ("GPE", "ORG") or group.lemma_.lower() in self.rules.unnamed_states else None
         plural = group.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in group.children)
         return group if plural else None
+
+    def is_bare_state(self, noun: Token) -> bool:
+        """ "the country", "the government": no name, demonym, owner or "of" to say whose."""
+        if noun.tag_ != "NN" or noun.lemma_.lower() not in self.rules.bare_state_nouns or not _is_definite(noun):
+            return False
+        return not any(c.dep_ in ("amod", "compound", "poss", "nmod", "relcl", "acl", "appos")
+                       or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
+
+    def last_state_named(self, before: Token, exclude: set[str], start_char: int = 0) -> str | None:
+        """The country the text last named as a state before `before` (a country, or a
+        demonym on a state noun: "the Syrian state", not "Syrian refugees"), outside `exclude`."""
+        for entity in reversed([e for e in before.doc.ents if e.end <= before.i and e.start_char >= start_char]):
+            if entity.label_ == "NORP" and entity.root.head.lemma_.lower() not in self.rules.unnamed_states:
+                continue
+            country = self.countries.lookup(entity.text) if entity.label_ in ("GPE", "NORP") else None
+            if country is not None and country.iso3 not in exclude:
+                return country.iso3
+        return None
 
     def pair_reference(self, head: Token) -> tuple[Actor, Actor] | None:
         lower = head.lower_

@@ -184,7 +184,7 @@ class SentenceEvents:
             return None
         damned = noun.lemma_.lower() in self.lexicon.act_nouns and any(
             c.dep_ == "amod" and c.lemma_.lower() in self.lexicon.damning_adjectives for c in noun.children)
-        spec = self.lexicon.accusation_nouns.get("crime" if damned else noun.lemma_.lower())
+        spec = self.lexicon.damned_act if damned else self.lexicon.accusation_nouns.get(noun.lemma_.lower())
         if spec is None:
             return None
         targets = self._event_agents_of(noun)
@@ -218,8 +218,7 @@ class SentenceEvents:
     def _speakers_praise(self, word: Token, spec: Trigger, targets: list[Actor],
                          quote_speaker: Actor | None) -> Found | None:
         event = self._speakers_own(Found([word], spec, [], targets, _clause_verb(word)), quote_speaker)
-        if event is None or not targets or any(
-                same_party(s, t) or s.country == t.country for s in event.sources for t in targets):
+        if event is None or not targets or any(_same_side(s, t) for s in event.sources for t in targets):
             return None  # praising oneself ("we are a reliable partner") supports no one
         return event
 
@@ -560,9 +559,10 @@ class SentenceEvents:
         sources, targets = self._noun_participants(noun, spec)
         clause = _clause_verb(noun)
         own = bool(sources or targets)
-        if _in_favour_phrase(noun, spec) and noun.head.head.pos_ == "NOUN" and self._trigger_of(noun.head.head):
+        in_favour = _in_favour_phrase(noun, spec)
+        if in_favour and noun.head.head.pos_ == "NOUN" and self._trigger_of(noun.head.head):
             return None  # "a military operation in support of X": whom that event is for
-        if not sources and _in_favour_phrase(noun, spec):
+        if not sources and in_favour:
             sources = self._in_favour_doer(noun)
         if not targets and spec.type in ("SUPPORT", "AID") and noun.dep_ == "pobj" and noun.head.lower_ == "with" \
                 and noun.head.head.pos_ == "VERB":
@@ -613,7 +613,7 @@ class SentenceEvents:
                       if word.dep_ in ("acl", "advcl") and word.lemma_.lower() in self.lexicon.companion_verbs
                       for agent in word.children if agent.dep_ == "agent"
                       for obj in agent.children if obj.dep_ == "pobj" for a in self._actors(obj)]
-        return [a for a in companions if not any(same_party(a, v) or a.country == v.country for v in visitors)]
+        return [a for a in companions if not any(_same_side(a, v) for v in visitors)]
 
     def _in_favour_doer(self, noun: Token) -> list[Actor]:
         """ "Russian stances in support of Syria", "Russia voted in support of X": who takes the
@@ -786,22 +786,16 @@ class SentenceEvents:
             return []
         if head.idx < self.skip_before:
             return []
-        if self._is_bare_state(head):
+        if self.actors.is_bare_state(head):
             self.bare_states.append(head)  # which country it means is settled per event
             return [_UNNAMED_STATE]
         return self.actors.actors_of(head)
 
-    def _is_bare_state(self, noun: Token) -> bool:
-        """ "the country", "the government": no name, demonym, owner or "of" to say whose."""
-        if noun.tag_ != "NN" or noun.lemma_.lower() not in self.actors.rules.bare_state_nouns:
-            return False
-        return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and not any(
-            c.dep_ in ("amod", "compound", "poss", "nmod", "relcl", "acl", "appos")
-            or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children)
-
     def _settle_bare_states(self, event: Found) -> None:
         """Give a bare "the country" in the event's clause the country it means, which is
         never the country of the other side ("Germany will send aid to the country")."""
+        if not self.bare_states:
+            return
         clause = set(event.clause.subtree) | set(event.trigger[-1].subtree)
         bare = [t for t in self.bare_states if t in clause]
         if not bare:
@@ -826,13 +820,7 @@ class SentenceEvents:
         own = next((s.country for s in speakers if s.country), None)
         if own is not None and own not in exclude:
             return own
-        for entity in reversed([e for e in noun.doc.ents if e.end <= noun.i and e.start_char >= self.skip_before]):
-            if entity.label_ == "NORP" and entity.root.head.lemma_.lower() not in self.actors.rules.unnamed_states:
-                continue
-            country = self.actors.countries.lookup(entity.text) if entity.label_ in ("GPE", "NORP") else None
-            if country is not None and country.iso3 not in exclude:
-                return country.iso3
-        return None
+        return self.actors.last_state_named(noun, exclude, start_char=self.skip_before)
 
     # ----- modality and speakers -----------------------------------------------------------
 
@@ -921,6 +909,11 @@ def same_party(a: Actor, b: Actor) -> bool:
     if a.country is None or b.country is None or a.country != b.country:
         return False
     return not (a.name and b.name and a.name != b.name)
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    """The same party or the same country: no one hosts or praises their own side."""
+    return same_party(a, b) or a.country == b.country
 
 
 def _is_predicate_noun(noun: Token) -> bool:

@@ -82,6 +82,7 @@ class Lexicon:
     success_verbs: frozenset[str]              # "X's operation achieved results": praise of X
     success_objects: frozenset[str]
     damning_adjectives: frozenset[str]         # "sinister bids": the speaker accuses
+    damned_act: Trigger                        # what that accusation is (ACCUSE disapprove)
     act_nouns: frozenset[str]                  # what such adjectives damn as an act
     threats: Threats
     negating_verbs: frozenset[str]             # "X failed to reach an agreement": not done
@@ -123,6 +124,7 @@ class Lexicon:
             success_verbs=frozenset(data["success"]["verbs"]),
             success_objects=frozenset(data["success"]["objects"]),
             damning_adjectives=frozenset(data["damning_adjectives"]),
+            damned_act=_trigger("damned act", {"type": "ACCUSE", "mode": "disapprove", "target": ["by"]}),
             act_nouns=frozenset(data["act_nouns"]),
             threats=Threats(frozenset(data["threats"]["conditions"]), dict(data["threats"]["acts"]),
                             dict(data["threats"]["modes"]), frozenset(data["threats"]["speculative"])),

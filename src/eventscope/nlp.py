@@ -43,7 +43,8 @@ def paragraph_sentences(doc: Doc) -> Doc:
 def repair_verbs(doc: Doc) -> Doc:
     """ "Syria thanks and deeply appreciates X": the small model often tags a present-tense
     verb after a name as a plural noun with the name as its compound. A clause head with
-    no determiner whose word is a lexicon verb in -s is a verb, and the name its subject."""
+    no determiner whose word is a lexicon verb in -s is a verb, and the name its subject.
+    Also gives back the silent e the lemmatizer drops from some verbs ("staged" -> "stag")."""
     verbs = _verb_lemmas()
     for token in doc:
         if token.tag_ in ("VBD", "VBN", "VBG", "VBZ") and token.lemma_ not in verbs and token.lemma_ + "e" in verbs \
@@ -108,15 +109,22 @@ def _surnames() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _verb_lemmas() -> frozenset[str]:
+def _event_verbs() -> frozenset[str]:
+    """The verbs of saying and the lexicon's trigger verbs."""
     lexicon = Lexicon.load()
-    return frozenset(lexicon.speech_verbs) | lexicon.light_verbs | frozenset(key.split()[0] for key in lexicon.verbs)
+    return frozenset(lexicon.speech_verbs) | frozenset(key.split()[0] for key in lexicon.verbs)
+
+
+@lru_cache(maxsize=1)
+def _verb_lemmas() -> frozenset[str]:
+    """Every verb the rules look for, light verbs ("staged rallies") included."""
+    return _event_verbs() | Lexicon.load().light_verbs
 
 
 @lru_cache(maxsize=1)
 def _verb_forms() -> frozenset[str]:
     forms = set()
-    for lemma in _verb_lemmas():
+    for lemma in _event_verbs():
         forms.update(_inflections(lemma))
     forms.update(Lexicon.load().irregular_forms)
     return frozenset(f for f in forms if len(f) >= 3)

@@ -107,12 +107,12 @@ class DocumentReader:
         self.offset = item.meta.body_start
         self.publication_date = item.meta.publication_date
         self.actors = DocumentActors(on=_parse_date(self.publication_date))
-        skip = (item.meta.dateline_end - self.offset) if item.meta.dateline_end else 0
-        self.finder = SentenceEvents(self.actors, extractor.lexicon, extractor.places, skip_before=max(0, skip))
+        skip = max(0, item.meta.dateline_end - self.offset) if item.meta.dateline_end else 0
+        self.finder = SentenceEvents(self.actors, extractor.lexicon, extractor.places, skip_before=skip)
         self.narrative_date: str | None = None
         self.narrative_place: Location | None = self._dateline_place()
         # The dateline's date is the filing day (read as the publication date), never an event's.
-        self.date_spans = [span for span in _date_spans(doc) if span[0] >= max(0, skip)]
+        self.date_spans = [span for span in _date_spans(doc) if span[0] >= skip]
 
     def read(self) -> tuple[list[Event], list]:
         quote_spans = find_quote_spans(self.item.text)
@@ -233,9 +233,7 @@ class DocumentReader:
             yield pair
             return
         if not targets:
-            if pair:
-                yield pair
-            elif event_type in TARGETLESS_TYPES:
+            if event_type in TARGETLESS_TYPES:
                 for source in sources:
                     yield source, None
             return
