@@ -101,9 +101,9 @@ class DocumentActors:
         people = [a for a in actors if a.name and self._is_person(a)]
         if len(people) == 1:
             self.last_person = people[0]
-        distinct = _distinct(actors)
-        if len(distinct) == 2:
-            self.last_pair = (distinct[0], distinct[1])
+        parties = distinct(actors)
+        if len(parties) == 2:
+            self.last_pair = (parties[0], parties[1])
 
     def note_pair(self, first: Actor | None, second: Actor | None) -> None:
         if first and second and first != second:
@@ -146,7 +146,7 @@ class DocumentActors:
                     actor = Actor(None, found[0].country, actor.sector)
                 if actor:
                     found.append(actor)
-        return _distinct(found)
+        return distinct(found)
 
     def _demonym_list(self, head: Token) -> list[Actor]:
         """ "the Syrian and Russian sides": one actor per conjoined demonym."""
@@ -154,7 +154,7 @@ class DocumentActors:
             if child.dep_ == "amod" and child.conjuncts and child.ent_type_ == "NORP":
                 sector = self._sector_in_phrase(head) or "GOV"
                 countries = [self.countries.lookup(t.text) for t in (child, *child.conjuncts)]
-                return _distinct([Actor(None, c.iso3, sector) for c in countries if c])
+                return distinct([Actor(None, c.iso3, sector) for c in countries if c])
         return []
 
     def names_actor(self, noun: Token) -> bool:
@@ -582,7 +582,7 @@ def _close(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
-def _distinct(actors: list[Actor]) -> list[Actor]:
+def distinct(actors: list[Actor]) -> list[Actor]:
     out: list[Actor] = []
     for actor in actors:
         if actor not in out:

@@ -16,8 +16,15 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from eventscope import clean, dates, metadata, nlp
-from eventscope.actors import DocumentActors
+from eventscope.actors import DocumentActors, distinct
 from eventscope.events import Found, SentenceEvents, same_party
+from eventscope.events.syntax import (
+    clause_chain,
+    clause_verb,
+    first_child,
+    has_child,
+    prepositional_objects,
+)
 from eventscope.lexicon import Lexicon, plover_types
 from eventscope.places import Gazetteer
 from eventscope.quotes import QuoteSpan, attribute_quotes, find_quote_spans, quote_groups, to_quotes
@@ -177,8 +184,8 @@ class DocumentReader:
                                        factuality, attribution))
             # Only asserted meetings (reported ones too) set "the two sides" for later sentences.
             if item.type in UNORDERED_TYPES and factuality == "asserted" and (
-                    len(_distinct([*sources, *item.targets])) == 2):
-                self.actors.note_pair(*_distinct([*sources, *item.targets]))
+                    len(distinct([*sources, *item.targets])) == 2):
+                self.actors.note_pair(*distinct([*sources, *item.targets]))
             if item.type == "ASSAULT" and sources:
                 self.finder.last_attacker = sources[0]
         return _collapse(out)
@@ -217,7 +224,7 @@ class DocumentReader:
         lexicon = self.extractor.lexicon
         if any(t.lemma_.lower() in lexicon.accident_words for t in sentence):
             return False
-        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        passive = has_child(verb, "nsubjpass")
         by_weapon = any(c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.violent_causes for c in verb.children)
         return passive or by_weapon
 
@@ -263,12 +270,12 @@ class DocumentReader:
 
     def _explicit_date(self, item: Found) -> tuple[str | None, str | None]:
         """A date said in the event's own clause, resolved against the publication date."""
-        chain = _clause_chain(item.clause)
+        chain = clause_chain(item.clause)
         for start, end, text in self.date_spans:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is None or span.sent != item.clause.sent:
                 continue
-            if _verb_above(span.root) in chain:
+            if clause_verb(span.root) in chain:
                 resolved = dates.resolve_date(text, self.publication_date)
                 if resolved.value or resolved.tense == "future":
                     return resolved.value, resolved.tense
@@ -277,7 +284,7 @@ class DocumentReader:
     def _explicit_place(self, item: Found) -> Location | None:
         trigger = item.trigger[-1]
         # "the crime by ISIS in Al-Sweida": a place may hang from the trigger's own object.
-        objects = [g for c in trigger.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+        objects = prepositional_objects(trigger, ("prep", "agent"))
         for head in (trigger, item.clause, *objects):
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
@@ -292,7 +299,7 @@ class DocumentReader:
         for start, end, text in self.date_spans:
             if sentence.start_char <= start < sentence.end_char:
                 span = self.doc.char_span(start, end, alignment_mode="expand")
-                if span is not None and _verb_above(span.root) == sentence.root:
+                if span is not None and clause_verb(span.root) == sentence.root:
                     resolved = dates.resolve_date(text, self.publication_date)
                     if resolved.value and resolved.tense == "past":
                         self.narrative_date = resolved.value
@@ -311,7 +318,7 @@ class DocumentReader:
 
     def _note_subjects(self, sentence: Span) -> None:
         root = sentence.root
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = first_child(root, "nsubj", "nsubjpass")
         if subject is not None and subject.idx >= self.finder.skip_before:
             self.actors.note_subject(self.actors.actors_of(subject))
 
@@ -389,28 +396,6 @@ def _date_spans(doc: Doc) -> list[tuple[int, int, str]]:
     return sorted(kept)
 
 
-def _verb_above(token: Token) -> Token:
-    current = token
-    for _ in range(10):
-        if current.pos_ in ("VERB", "AUX") or current.head == current:
-            return current
-        current = current.head
-    return current
-
-
-def _clause_chain(verb: Token) -> list[Token]:
-    """The verb and the verbs it hangs from, up to the root of the sentence."""
-    chain = [verb]
-    current = verb
-    for _ in range(6):
-        if current.head == current:
-            break
-        current = current.head
-        if current.pos_ in ("VERB", "AUX"):
-            chain.append(current)
-    return chain
-
-
 def _describe(actor: Actor) -> str:
     if actor.name:
         return actor.name
@@ -422,14 +407,6 @@ def _actor_key(actor: Actor | None) -> str:
     if actor is None:
         return "-"
     return (actor.name or actor.country or actor.sector or "?").replace(" ", "_")
-
-
-def _distinct(actors: list[Actor]) -> list[Actor]:
-    out: list[Actor] = []
-    for actor in actors:
-        if actor not in out:
-            out.append(actor)
-    return out
 
 
 def _parse_date(value: str | None) -> date | None:

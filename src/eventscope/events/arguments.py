@@ -11,8 +11,18 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventscope.events.found import distinct, same_side
-from eventscope.events.syntax import clause_verb, entity_text, is_predicate_noun, noun_dependents
+from eventscope.actors import distinct
+from eventscope.events.found import same_side
+from eventscope.events.syntax import (
+    clause_verb,
+    entity_text,
+    first_child,
+    has_child,
+    is_predicate_noun,
+    noun_dependents,
+    objects_of,
+    prepositional_objects,
+)
 from eventscope.events.triggers import trigger_of
 from eventscope.lexicon import Trigger
 from eventscope.records import UNORDERED_TYPES, Actor
@@ -27,8 +37,8 @@ class Arguments:
     """Sources and targets of verbs and event nouns."""
 
     def _verb_arguments(self, verb: Token, spec: Trigger) -> tuple[list[Actor], list[Actor]]:
-        passive_object = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        passive_object = first_child(verb, "nsubjpass")
+        agent = next(iter(prepositional_objects(verb, ("agent",))), None)
         if passive_object is not None and spec.key in self.lexicon.adjectives:
             # "Israel is opposed to X": a state the subject is in, not something done to it.
             sources, targets = self.actors_named(passive_object), self.targets_of(verb, spec)
@@ -60,7 +70,7 @@ class Arguments:
                         for s in ([c] if c.idx >= self.skip_before else
                                   [a for a in c.children if a.dep_ == "appos" and a.idx >= self.skip_before])]
             # A clause parsed as the subject ("X ... to develop relations, said"): its own subject.
-            subjects = [next((g for g in c.children if g.dep_ == "nsubj"), c) if c.dep_ == "csubj" else c
+            subjects = [(first_child(c, "nsubj") or c) if c.dep_ == "csubj" else c
                         for c in subjects]
             if subjects:
                 if subjects[0].lower_ in ("that", "which", "who") and current.dep_ == "relcl":
@@ -152,9 +162,8 @@ class Arguments:
     def _objects(self, verb: Token) -> list[Token]:
         """A verb's object nouns, with what they measure ("50 tonnes of aid" -> aid too)."""
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        objects += [g for o in list(objects) for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for g in p.children if g.dep_ == "pobj"]
+        objects += prepositional_objects(verb)
+        objects += [g for o in list(objects) for g in prepositional_objects(o, words=("of",))]
         return objects
 
     def _object_lemma_in(self, verb: Token, lemmas: frozenset[str]) -> bool:
@@ -191,7 +200,7 @@ class Arguments:
                 return subjects
         for child in noun.children:
             if child.dep_ in ("prep", "agent") and child.lower_ == "by":
-                found = [a for g in child.children if g.dep_ == "pobj" for a in self.actors_named(g)]
+                found = [a for g in objects_of(child) for a in self.actors_named(g)]
                 if found:
                     return found
         return self.actors.owner_of(noun)
@@ -208,7 +217,7 @@ class Arguments:
                     sources.append(actor)
             elif child.dep_ in ("prep", "agent"):
                 word = child.lower_
-                objects = [g for g in child.children if g.dep_ == "pobj"]
+                objects = objects_of(child)
                 # "the withdrawal of troops": "of" names the doer, unless the lexicon gives it as
                 # the noun's one target ("the release of hostages", "the invasion of Iraq")
                 if word == "by" or (word == "of" and spec.type in ("CONSULT", "SUPPORT", "AID", "ASSAULT", "RETREAT")
@@ -227,8 +236,8 @@ class Arguments:
                 elif word in spec.targets:
                     for obj in objects:
                         targets.extend(self._object_actors(obj, spec) or self._place_actor(obj))
-        if sources and noun.dep_ == "conj" and noun.head.ent_type_ in ("PERSON", "ORG", "GPE") and any(
-                c.dep_ == "poss" for c in noun.children):
+        if sources and noun.dep_ == "conj" and noun.head.ent_type_ in ("PERSON", "ORG", "GPE") and has_child(
+                noun, "poss"):
             # "conveyed Putin and the Russian leadership's congratulations": the parser
             # hangs the noun on the first owner; the person stands for the leadership of his
             # own country, another owner stays an owner.
@@ -268,7 +277,7 @@ class Arguments:
             while head.dep_ in ("conj", "appos", "compound") and head.head != head:
                 head = head.head
             if head != noun:
-                owner = next((c for c in head.children if c.dep_ == "poss"), None)
+                owner = first_child(head, "poss")
                 if owner is not None:
                     return self.actors_named(owner)
             if head.dep_ in ("dobj", "nsubjpass", "attr") and head.head.pos_ in ("VERB", "AUX"):
@@ -322,7 +331,7 @@ class Arguments:
         preps = sorted((t for t in noun.sent if t.dep_ == "prep" and t.lower_ == "between"),
                        key=lambda t: abs(t.i - noun.i))
         for prep in preps:
-            pair = [a for obj in prep.children if obj.dep_ == "pobj" for a in self.actors_named(obj)]
+            pair = [a for obj in objects_of(prep) for a in self.actors_named(obj)]
             if len(pair) >= 2:
                 return [pair[0]], [pair[1]]
         # "the keenness of our two countries to continue cooperation": a pair the sentence names
@@ -339,8 +348,7 @@ class Arguments:
         clause = clause_verb(visit)
         companions = [a for word in (*visit.children, *clause.children)
                       if word.dep_ in ("acl", "advcl") and word.lemma_.lower() in self.lexicon.companion_verbs
-                      for agent in word.children if agent.dep_ == "agent"
-                      for obj in agent.children if obj.dep_ == "pobj" for a in self.actors_named(obj)]
+                      for obj in prepositional_objects(word, ("agent",)) for a in self.actors_named(obj)]
         return [a for a in companions if not any(same_side(a, v) for v in visitors)]
 
 

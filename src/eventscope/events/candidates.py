@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from eventscope.events.arguments import in_favour_phrase
 from eventscope.events.found import Found
-from eventscope.events.syntax import clause_verb, is_definite
+from eventscope.events.syntax import clause_verb, has_child, is_definite
 from eventscope.events.triggers import trigger_of
 from eventscope.lexicon import Trigger
 from eventscope.records import UNORDERED_TYPES
@@ -19,8 +19,7 @@ class Candidates:
     """Events of trigger verbs and nouns."""
 
     def verb_event(self, verb: Token, spec: Trigger) -> Found | None:
-        if spec.type == "CONSULT" and verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(
-                c.dep_ == "agent" for c in verb.children):
+        if spec.type == "CONSULT" and verb.dep_ == "acl" and verb.tag_ == "VBN" and not has_child(verb, "agent"):
             return None  # "the topics discussed at the summit": a topic, the talks told elsewhere
         if "person_object" in spec.requires and not self._has_person_object(verb):
             # "welcomed the decision of X": not a visit; the other sense, if the lexicon has one.

@@ -45,11 +45,3 @@ def same_party(a: Actor, b: Actor) -> bool:
 def same_side(a: Actor, b: Actor) -> bool:
     """The same party or the same country: no one hosts or praises their own side."""
     return same_party(a, b) or a.country == b.country
-
-
-def distinct(actors: list[Actor]) -> list[Actor]:
-    out: list[Actor] = []
-    for actor in actors:
-        if actor not in out:
-            out.append(actor)
-    return out

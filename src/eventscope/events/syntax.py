@@ -21,12 +21,49 @@ def governors(token: Token) -> list[Token]:
 
 
 def clause_verb(token: Token) -> Token:
+    """The verb whose clause holds `token`: itself if a verb, else the nearest verb above
+    it (the root where there is none)."""
     current = token
-    for _ in range(8):
+    for _ in range(10):
         if current.pos_ in ("VERB", "AUX") or current.head == current:
             return current
         current = current.head
     return current
+
+
+def clause_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it hangs from, up to the root of the sentence."""
+    chain = [verb]
+    current = verb
+    for _ in range(6):
+        if current.head == current:
+            break
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            chain.append(current)
+    return chain
+
+
+def first_child(token: Token, *deps: str) -> Token | None:
+    """The first dependent of `token` with one of these labels."""
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def has_child(token: Token, *deps: str) -> bool:
+    return first_child(token, *deps) is not None
+
+
+def objects_of(preposition: Token) -> list[Token]:
+    """The objects of a preposition (or of a passive's "by")."""
+    return [c for c in preposition.children if c.dep_ == "pobj"]
+
+
+def prepositional_objects(head: Token, deps: tuple[str, ...] = ("prep",),
+                          words: tuple[str, ...] | None = None) -> list[Token]:
+    """The objects of the prepositions hanging from `head` ("talks with X": X), only of
+    those spelt as `words` if given."""
+    return [g for c in head.children if c.dep_ in deps and (words is None or c.lower_ in words)
+            for g in objects_of(c)]
 
 
 def noun_dependents(noun: Token) -> list[Token]:
@@ -35,8 +72,7 @@ def noun_dependents(noun: Token) -> list[Token]:
     ("the summit scheduled to be held between X and Y")."""
     out = list(noun.children)
     # "a suspension of air links with Serbia": the partner may hang from the "of" object.
-    out.extend(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-               for g in c.children if g.dep_ == "pobj" for p in g.children
+    out.extend(p for g in prepositional_objects(noun, words=("of",)) for p in g.children
                if p.dep_ == "prep" and p.lower_ in ("with", "to", "between"))
     if noun.dep_ == "conj":
         out.extend(c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventscope.events.syntax import has_child
 from eventscope.lexicon import Lexicon, Trigger
 
 
 def trigger_of(lexicon: Lexicon, token: Token) -> Trigger | None:
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and token.lower_ in lexicon.adjectives and any(
-            c.dep_ == "auxpass" for c in token.children) and not any(c.dep_ == "agent" for c in token.children):
+    if token.pos_ == "VERB" and token.lower_ in lexicon.adjectives and has_child(token, "auxpass") \
+            and not has_child(token, "agent"):
         return lexicon.adjectives[token.lower_]  # "is opposed to", parsed as a passive
     if token.tag_ == "VBG" and token.dep_ == "advcl" and token.lemma_.lower() in lexicon.interview_framings \
             and token.head.lemma_.lower() in lexicon.speech_verbs:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from eventscope.events.arguments import ANY_TARGET
 from eventscope.events.found import Found, same_side
-from eventscope.events.syntax import clause_verb
+from eventscope.events.syntax import clause_verb, has_child
 from eventscope.lexicon import Trigger
 from eventscope.records import Actor
 
@@ -46,5 +46,5 @@ def stance(events: SentenceEvents, word: Token, subject_of: Token, spec: Trigger
     targets = events.targets_of(action, ANY_TARGET) or events.targets_of(action, spec)
     event = Found([word], spec, sources, targets, subject_of)
     events.set_modality(event)
-    event.negated = event.negated or any(c.dep_ == "neg" for c in subject_of.children)
+    event.negated = event.negated or has_child(subject_of, "neg")
     return event

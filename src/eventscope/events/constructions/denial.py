@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from eventscope.events.constructions.common import speakers_own
 from eventscope.events.found import Found
+from eventscope.events.syntax import first_child
 from eventscope.records import Actor
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ def denial(events: SentenceEvents, word: Token, quote_speaker: Actor | None) -> 
     claims (REJECT), against whoever made them."""
     if word.lemma_.lower() not in events.lexicon.denial_adjectives or word.dep_ not in ("acomp", "attr"):
         return None
-    claim = next((c for c in word.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    claim = first_child(word.head, "nsubj", "nsubjpass")
     if claim is None or claim.lemma_.lower() not in events.lexicon.claim_nouns:
         return None
     targets = events.actors.owner_of(claim)
