@@ -17,24 +17,20 @@ from spacy.tokens import Doc, Span, Token
 
 from eventscope import clean, dates, metadata, nlp
 from eventscope.actors import DocumentActors, distinct
-from eventscope.events import Found, SentenceEvents, same_party
+from eventscope.events import Found, SentenceEvents
+from eventscope.events.constructions.doerless_violence import doerless_violence, victims
+from eventscope.events.constructions.voice import voice
+from eventscope.events.dyads import collapse, dyads_of
 from eventscope.events.syntax import (
     clause_chain,
     clause_verb,
     first_child,
-    has_child,
     prepositional_objects,
 )
 from eventscope.lexicon import Lexicon, plover_types
 from eventscope.places import Gazetteer
 from eventscope.quotes import QuoteSpan, attribute_quotes, find_quote_spans, quote_groups, to_quotes
 from eventscope.records import UNORDERED_TYPES, Actor, Article, Document, Event, InputError, Location
-
-# Types that stand without a target ("Egypt condemned the attack"): the text often leaves
-# the victim, culprit or addressee unnamed; a commitment ("X agreed to reopen the border")
-# binds X alone. Support, aid and meetings need their other side.
-TARGETLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "ACCUSE",
-                              "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "AGREE"})
 
 
 def content_id(text: str) -> str:
@@ -155,15 +151,15 @@ class DocumentReader:
         out: list[Event] = []
         seen: set[tuple] = set()
         for item in found:
-            sources, attribution, embedded = self._voice(item)
+            sources, attribution, embedded = voice(item)
             explicit_date, tense = self._explicit_date(item)
             place = self._explicit_place(item) or item.place_target
-            targets = item.targets or self._victims(item, place)
+            targets = item.targets or victims(item, place)
             if not sources:
                 # Only named victims of violence with no named doer stand alone.
-                targets = [t for t in targets if t.country or t.name] if self._doerless_violence(
-                    item, sentence) else []
-            dyads = list(self._dyads(item.type, sources, targets))
+                targets = [t for t in targets if t.country or t.name] if doerless_violence(
+                    item, sentence, self.extractor.lexicon) else []
+            dyads = list(dyads_of(item.type, sources, targets))
             if dyads and not embedded and tense != "future":
                 self.narrative_date = explicit_date or self.narrative_date
                 if place and item.type == "CONSULT":
@@ -188,66 +184,7 @@ class DocumentReader:
                 self.actors.note_pair(*distinct([*sources, *item.targets]))
             if item.type == "ASSAULT" and sources:
                 self.finder.last_attacker = sources[0]
-        return _collapse(out)
-
-    @staticmethod
-    def _victims(item: Found, place: Location | None) -> list[Actor]:
-        """An attack in a place with no named victim: the people there."""
-        if item.type == "ASSAULT" and place is not None and place.country:
-            return [Actor(None, place.country, "CVL")]
-        return []
-
-    def _voice(self, item: Found) -> tuple[list[Actor], str | None, bool]:
-        """Who the event belongs to: an official speaking for their own country takes it over."""
-        if not item.speaker:
-            return item.sources, None, False
-        speaker = item.speaker[0]
-        # An official speaking of their state or people ("Syria thanks ..."), not of its army
-        # or of an armed group from the same country.
-        if speaker.name and speaker.sector == "GOV" and item.sources and all(
-            s.name is None and s.country and s.country == speaker.country and s.sector in ("GOV", "CVL", None)
-            for s in item.sources
-        ):
-            return [speaker], None, False
-        if not item.sources:
-            return [], None, False
-        if speaker in item.sources:
-            return item.sources, None, False
-        return item.sources, speaker.name or item.speaker_phrase or _describe(speaker), True
-
-    def _doerless_violence(self, item: Found, sentence: Span) -> bool:
-        """ "Three civilians were killed in a car bombing", "a roadside bomb killed two soldiers":
-        violence whose doer the text does not name (see doerless_violence in lexicon.yaml)."""
-        verb = item.trigger[-1]
-        if item.type != "ASSAULT" or verb.pos_ != "VERB" or verb.dep_ in ("relcl", "acl", "xcomp"):
-            return False
-        lexicon = self.extractor.lexicon
-        if any(t.lemma_.lower() in lexicon.accident_words for t in sentence):
-            return False
-        passive = has_child(verb, "nsubjpass")
-        by_weapon = any(c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.violent_causes for c in verb.children)
-        return passive or by_weapon
-
-    def _dyads(self, event_type: str, sources: list[Actor], targets: list[Actor]):
-        if not sources:
-            for target in targets:  # only what _doerless_violence let through
-                yield None, target
-            return
-        pair = _two_parties(sources) if event_type in UNORDERED_TYPES else None
-        if pair and all(t.name is None and t.country is None for t in targets):
-            # "the two sides agreed to fight terrorism": one act between the pair; an
-            # unnamed, stateless target is what they act on, not a third party
-            yield pair
-            return
-        if not targets:
-            if event_type in TARGETLESS_TYPES:
-                for source in sources:
-                    yield source, None
-            return
-        for source in sources:
-            for target in targets:
-                if source != target:
-                    yield source, target
+        return collapse(out)
 
     def _event(self, sentence: Span, index: int, item: Found, source: Actor, target: Actor | None,
                event_date: str | None, location: Location | None, factuality: str,
@@ -323,55 +260,6 @@ class DocumentReader:
             self.actors.note_subject(self.actors.actors_of(subject))
 
 
-def _two_parties(actors: list[Actor]) -> tuple[Actor, Actor] | None:
-    """The first two actors that are different parties (see events.same_party)."""
-    other = next((a for a in actors[1:] if not same_party(actors[0], a)), None)
-    return (actors[0], other) if other is not None else None
-
-
-def _collapse(events: list[Event]) -> list[Event]:
-    """One event per type and dyad in a sentence: "Assad, during his visit to Russia, and
-    Putin held a meeting" says one meeting; keep the mention that names more, with the
-    mode and place the others add."""
-    kept: list[Event] = []
-    for event in events:
-        # Another trigger's mention of the same dyad; but one trigger's list of a state and
-        # its president ("support for the state and its president") names two targets.
-        twin = next((k for k in kept if _same_dyad(k, event) and (
-            k.trigger_start != event.trigger_start or _named(k) == _named(event))), None)
-        if twin is None:
-            kept.append(event)
-            continue
-        better, other = (event, twin) if _named(event) > _named(twin) else (twin, event)
-        better.mode = better.mode or other.mode
-        better.location = better.location or other.location
-        better.date = better.date or other.date
-        kept[kept.index(twin)] = better
-    return kept
-
-
-def _same_dyad(a: Event, b: Event) -> bool:
-    if a.type != b.type:
-        return False
-    pairs = [(a.source, b.source, a.target, b.target)]
-    if a.type in UNORDERED_TYPES:
-        pairs.append((a.source, b.target, a.target, b.source))
-    return any(_compatible(s1, s2) and _compatible(t1, t2) for s1, s2, t1, t2 in pairs)
-
-
-def _compatible(a: Actor | None, b: Actor | None) -> bool:
-    """The same actor, or the same country where one of them is unnamed."""
-    if a is None or b is None:
-        return a is b
-    if a.name and b.name:
-        return a.name == b.name
-    return a.country is not None and a.country == b.country
-
-
-def _named(event: Event) -> int:
-    return sum(1 for actor in (event.source, event.target) if actor is not None and actor.name)
-
-
 def _as_written(place: Location, token: Token) -> Location:
     """The place under the name the article gives it ("Al-Sweida"), with the gazetteer's identity."""
     written = token.text.replace("_", "-")
@@ -394,13 +282,6 @@ def _date_spans(doc: Doc) -> list[tuple[int, int, str]]:
         if not any(k[0] <= span[0] and span[1] <= k[1] for k in kept):
             kept.append(span)
     return sorted(kept)
-
-
-def _describe(actor: Actor) -> str:
-    if actor.name:
-        return actor.name
-    parts = [p for p in (actor.country, actor.sector) if p]
-    return "source: " + "/".join(parts) if parts else "unnamed source"
 
 
 def _actor_key(actor: Actor | None) -> str:

@@ -4,6 +4,12 @@ word (a speaker calling a deed a crime, "X declined to meet Y", "Y must ...").
 A construction is a function `(events, token, quote_speaker) -> Found | None`, called on
 every token of a sentence before its trigger word is looked up. The order of the registry
 is the order in which their events are listed for a token.
+
+Three constructions rewrite what was found rather than find events of their own, each
+called at its stage: `threat.as_threat` (a harmful act on a condition is a THREATEN) on
+every candidate in `SentenceEvents.find`; `voice.voice` (whose event a reported one is)
+and `doerless_violence` (violence with no named doer, victims in a place) when the
+document reader turns found events into records.
 """
 
 from __future__ import annotations
