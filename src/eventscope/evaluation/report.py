@@ -24,13 +24,15 @@ from eventscope.evaluation.scoring import (
 )
 from eventscope.records import Actor, Event
 
+# Below this many articles a bootstrap over articles understates the spread: say so.
+FEW_ARTICLES = 20
 # The accuracy figures below the P/R/F1 table: (headline name, label, what it is counted over).
 ACCURACIES = (
     ("quote_speaker_accuracy", "quote speakers", "matched quotes"),
     ("dyad_given_type", "dyad given type", "matched events"),
-    ("date_accuracy", "dates, to gold precision", "matched events gold dates"),
-    ("date_exact_accuracy", "dates, exact", "matched events gold dates"),
-    ("location_accuracy", "places found", "matched events gold places"),
+    ("date_accuracy", "dates, to gold precision", "matched events with a gold date"),
+    ("date_exact_accuracy", "dates, exact", "matched events with a gold date"),
+    ("location_accuracy", "places found", "matched events with a gold place"),
     ("location_precision", "places precision", "matched events with a predicted place"),
     ("factuality_accuracy", "factuality", "matched events"),
     ("negation_accuracy", "negation", "matched events"),
@@ -62,6 +64,10 @@ def summary_text(evaluation: Evaluation) -> list[str]:
         (f"{'level':<8}{'P':>7}{'R':>7}{'F1':>7}  {'F1 90% interval':<17}{'tp':>6}{'pred':>6}"
         f"{'gold':>6}"),
     ]
+    if total.documents < FEW_ARTICLES:
+        counted = f"{total.documents} article{'s' if total.documents != 1 else ''}"
+        lines.insert(1, f"note: with only {counted} the intervals are rough "
+                        f"(too narrow); {FEW_ARTICLES} or more give usable ones")
     result = figures(total)
     rows = [(level, result["events"][level]) for level in LEVELS] + [("quotes", result["quotes"])]
     for level, m in rows:
@@ -146,8 +152,13 @@ class Miss:
     predicted: Event | None
 
     @property
+    def event(self) -> Event:
+        """The event the line is about: gold's, unless it is an extra prediction."""
+        return self.gold or self.predicted  # one of them is always set
+
+    @property
     def sentence(self) -> str:
-        return (self.gold or self.predicted).sentence  # type: ignore[union-attr]
+        return self.event.sentence
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -180,7 +191,7 @@ def misses_text(evaluation: Evaluation) -> list[str]:
             lines.append(f"          gold {event_text(miss.gold)}")
             lines.append(f"          pred {event_text(miss.predicted)}")
         else:
-            lines.append(f"  {miss.kind:<7} {event_text(miss.gold or miss.predicted)}")
+            lines.append(f"  {miss.kind:<7} {event_text(miss.event)}")
         lines.append(f"          | {' '.join(miss.sentence.split())}")
     return lines
 

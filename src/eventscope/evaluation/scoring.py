@@ -123,8 +123,7 @@ def score_article(gold: Document, predicted: Document | None) -> ArticleScore:
 
 def _count_pair(tally: Tally, gold: Event, predicted: Event) -> None:
     tally.type_tp += 1
-    dyad = dyad_matches(gold, predicted, by_name=False)
-    tally.dyad_tp += dyad
+    tally.dyad_tp += dyad_matches(gold, predicted, by_name=False)
     tally.full_tp += full_match(gold, predicted)
     if gold.date:
         tally.dated += 1
