@@ -206,6 +206,16 @@ def test_the_interval_narrows_with_more_articles():
     assert width["many"] < width["few"]
 
 
+def test_each_type_gets_an_f1_interval_over_the_same_resamples():
+    gold = {f"d{n}": doc(f"d{n}", [event(), event(ARREST, "COERCE")]) for n in range(12)}
+    predicted = {f"d{n}": doc(f"d{n}", [event()] if n % 3 else [event(ARREST, "COERCE")])
+                 for n in range(12)}
+    result = evaluate(gold, predicted, resamples=300)
+    consult = result.intervals["by_type.CONSULT.f1"]
+    assert consult.low < result.figures()["by_type"]["CONSULT"]["f1"] < consult.high
+    assert result.intervals == evaluate(gold, predicted, resamples=300).intervals
+
+
 def test_no_change_has_a_zero_change_interval_and_a_real_gain_excludes_zero():
     old = _varied_articles()
     assert change_intervals(old, old, resamples=200)["type.f1"].to_list() == [0.0, 0.0]
@@ -416,6 +426,10 @@ def test_news_dev_intervals_hold_the_figures_and_articles_add_up(news_dev: dict)
     for level in ("type", "dyad", "full"):
         low, high = ours["intervals"][f"{level}.f1"]
         assert low <= ours["events"][level]["f1"] <= high, level
+    for event_type, figures in ours["by_type"].items():
+        if figures["gold"] >= 20:
+            low, high = ours["intervals"][f"by_type.{event_type}.f1"]
+            assert low <= figures["f1"] <= high, event_type
     assert sum(a["type"]["tp"] for a in ours["articles"]) == ours["events"]["type"]["tp"]
     assert len(ours["articles"]) == len(list(news_dev["gold"].glob("*.json")))
 

@@ -83,10 +83,12 @@ def summary_text(evaluation: Evaluation) -> list[str]:
 
 
 def by_type_text(evaluation: Evaluation) -> list[str]:
-    lines = ["", f"{'by type':<12}{'tp':>5}{'pred':>6}{'gold':>6}{'P':>7}{'R':>7}{'F1':>7}"]
+    lines = ["", (f"{'by type':<12}{'tp':>5}{'pred':>6}{'gold':>6}{'P':>7}{'R':>7}{'F1':>7}"
+                 "  F1 90% interval")]
     for event_type, m in evaluation.figures()["by_type"].items():
+        span = evaluation.intervals.get(f"by_type.{event_type}.f1")
         lines.append(f"{event_type!s:<12}{m['tp']:5}{m['pred']:6}{m['gold']:6}"
-                     f"{m['precision']:7.3f}{m['recall']:7.3f}{m['f1']:7.3f}")
+                     f"{m['precision']:7.3f}{m['recall']:7.3f}{m['f1']:7.3f}  {_interval(span)}")
     return lines
 
 

@@ -279,6 +279,27 @@ def intervals(tallies: Sequence[Tally], resamples: int = DEFAULT_RESAMPLES,
     return bootstrap(tallies, headline, resample_weights(len(tallies), resamples, seed))
 
 
+def type_f1_intervals(articles: Sequence[ArticleScore], weights: np.ndarray
+                      ) -> dict[str, Interval | None]:
+    """90 % intervals of each event type's F1 ('by_type.ACCUSE.f1'), over the same resamples.
+
+    F1 is 2 tp / (pred + gold); a resample with no event of the type does not count.
+    """
+    found: dict[str, Interval | None] = {}
+    for event_type in merge_type_counts(articles):
+        counts = np.array([_type_row(article, event_type) for article in articles], dtype=np.int64)
+        tp, predicted, gold = (weights @ counts).T
+        scored = predicted + gold > 0
+        f1 = 2 * tp[scored] / (predicted[scored] + gold[scored])
+        found[f"by_type.{event_type}.f1"] = percentile_interval(f1.tolist())
+    return found
+
+
+def _type_row(article: ArticleScore, event_type: str) -> tuple[int, int, int]:
+    counts = article.by_type.get(event_type, TypeCounts())
+    return counts.tp, counts.predicted, counts.gold
+
+
 def change_intervals(old: Sequence[Tally], new: Sequence[Tally],
                      resamples: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED
                      ) -> dict[str, Interval | None]:
@@ -327,5 +348,9 @@ def evaluate(gold: dict[str, Document], predicted: dict[str, Document],
              resamples: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED) -> Evaluation:
     """Score every gold article (in doc_id order); predictions without gold are ignored."""
     articles = [score_article(gold[doc_id], predicted.get(doc_id)) for doc_id in sorted(gold)]
-    return Evaluation(articles, intervals([a.tally for a in articles], resamples, seed),
-                      resamples, seed)
+    if not articles:
+        return Evaluation(articles, {}, resamples, seed)
+    weights = resample_weights(len(articles), resamples, seed)
+    spans = {**bootstrap([a.tally for a in articles], headline, weights),
+             **type_f1_intervals(articles, weights)}
+    return Evaluation(articles, spans, resamples, seed)
