@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eventscope.ingest import read_inputs
 from eventscope.records import (
     EVENT_TYPES,
     FACTUALITY,
@@ -198,8 +199,6 @@ def gather_predictions(inputs: Iterable[str], wanted: set[str], extract: Extract
         else:
             articles.append(path)
     if articles:
-        from eventscope.ingest import read_inputs
-
         for item in extract(_with_gold(read_inputs(articles), wanted)):
             if isinstance(item, InputError):
                 result.errors.append(item)
