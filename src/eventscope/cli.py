@@ -128,3 +128,7 @@ main.add_command(summary_command)
 from eventscope.merge import merge_command  # noqa: E402
 
 main.add_command(merge_command)
+
+from eventscope.evaluation.command import evaluate_command
+
+main.add_command(evaluate_command)
