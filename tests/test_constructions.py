@@ -29,10 +29,10 @@ from eventscope import records
 SUITE_DIR = Path(__file__).resolve().parent / "constructions"
 TABLE_FILE = Path(os.environ.get("EVENTSCOPE_CONSTRUCTIONS_TABLE",
                                  Path(tempfile.gettempdir()) / "eventscope-constructions.txt"))
-# Issue 11 targets 90 % of the cases passing. FLOOR is the pass rate measured when the suite
-# was written (before the rules it tests), rounded down: a guard against regressions, to be
-# raised as the extractor improves.
-FLOOR = 0.47
+# Issue 11 targets 90 % of the cases passing (TARGET). FLOOR is the pass rate measured at main
+# when the suite was written, before the rules it tests (50.7 %), rounded down: a guard
+# against regressions, to be raised as the extractor improves.
+FLOOR = 0.48
 TARGET = 0.90
 DEFAULT_PUBLICATION_DATE = "2024-05-15"
 
@@ -163,7 +163,7 @@ def _require(condition: bool, where: Path | str, problem: str) -> None:
 def name_key(name: str) -> list[str]:
     """Lower-case name words without titles and al-/el- (as shared/tools/score.py)."""
     tokens = re.findall(r"\w+", name.lower().replace("al-", " ").replace("el-", " "))
-    drop = {"al", "el", "mr", "mrs", "ms", "dr", "president", "minister"}
+    drop = {"al", "el", "mr", "mrs", "ms", "dr", "he", "h", "e", "president", "minister"}
     return [t for t in tokens if t not in drop]
 
 
