@@ -339,6 +339,21 @@ def test_no_sentence_is_written_twice(suite: list[Case]):
     assert len(texts) == len(set(texts)), [t for t in set(texts) if texts.count(t) > 1]
 
 
+def _word_ngrams(text: str, n: int = 8) -> set[tuple[str, ...]]:
+    tokens = re.findall(r"\w+", text.lower())
+    return {tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1)}
+
+
+def test_no_sentence_is_taken_from_the_corpora(suite: list[Case], shared_dir: Path):
+    """The suite is written, not copied: no case shares eight running words with the seeds,
+    news-dev, PLOVER-GSR or off-topic texts."""
+    corpus_grams: set[tuple[str, ...]] = set()
+    for path in (shared_dir / "corpus").rglob("*.txt"):
+        corpus_grams |= _word_ngrams(path.read_text(encoding="utf-8", errors="replace"))
+    copied = [c.case_id for c in suite if _word_ngrams(c.text) & corpus_grams]
+    assert copied == []
+
+
 def test_a_malformed_case_is_reported_with_its_file_and_number(tmp_path: Path):
     bad = tmp_path / "passive_agent.yaml"
     bad.write_text("construction: passive_agent\ncases:\n  - text: Fine.\n    events: []\n"
