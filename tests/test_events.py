@@ -613,10 +613,12 @@ def test_a_text_issued_speaks_for_its_author():
 @pytest.mark.parametrize(("sentence", "kind", "mode", "dyad"), [
     ("Israeli army bulldozers demolished Palestinian homes in southern Gaza.", "ASSAULT", "destroy", ("ISR", "PSE")),
     ("Israeli soldiers routinely beat up Palestinian detainees.", "ASSAULT", "beat", ("ISR", "PSE")),
-    ("Liberian riot police used tear gas to disperse demonstrators.", "ASSAULT", "crowd-control", ("LBR", None)),
+    # the demonstrators are domestic: they take the country of the story (see setting.py)
+    ("Liberian riot police used tear gas to disperse demonstrators.", "ASSAULT", "crowd-control", ("LBR", "LBR")),
     ("Lebanon complained to the United Nations over two Israeli air raids.", "ACCUSE", "disapprove", ("LBN", "ISR")),
+    # an armed group takes the country whose state it fights (EVENTS.md)
     ("The British government outlawed the largest Protestant extremist organization.", "COERCE", "restrict",
-     ("GBR", None)),
+     ("GBR", "GBR")),
 ])
 def test_violence_repression_and_complaints_of_the_plover_modes(sentence, kind, mode, dyad):
     event = one(sentence, "2001-01-01", kind)

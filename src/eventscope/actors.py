@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from eventscope.actor_table import ActorTable
 from eventscope.countries import Countries
-from eventscope.records import Actor
+from eventscope.records import UNNAMED_STATES, Actor
 
 TITLE_WORDS = re.compile(
     r"^(?:(?:h\.?\s?e\.?|mr|mrs|ms|dr|president|minister|prime|foreign|king|sheikh|emir|prince|"
@@ -168,7 +168,7 @@ class DocumentActors:
         """Whose a non-actor noun is: "Russian stances", "X's plan", "the readiness shown by X"."""
         for child in noun.children:
             if child.dep_ == "amod" and child.lemma_.lower() in self.rules.bloc_adjectives:
-                return [Actor(None, None, "GOV")]
+                return [Actor(None, None, "GOV", why=UNNAMED_STATES)]
             if child.dep_ == "compound" and child.ent_type_ in ("ORG", "GPE") and child.i < noun.i:
                 actor = self.actor_of(child)  # "United Nations planes", "Hamas positions"
                 if actor:
@@ -359,13 +359,17 @@ class DocumentActors:
         if country is None and sector is None:
             # "the source" after "a diplomatic source": the same noun names the same actor.
             return self.nominals.get(lemma) if head.pos_ == "NOUN" else None
+        why = None
         if country is None and lemma in self.rules.unnamed_states and sector in (None, self.rules.sector_nouns.get(lemma)):
             sector = "GOV"
+            # "countries backing terrorism"; but "security forces" are one state's own
+            plural_states = head.tag_ in ("NNS", "NNPS") and lemma in self.rules.bare_state_nouns
+            why = UNNAMED_STATES if plural_states else None
         earlier = self.nominals.get(lemma) if head.pos_ == "NOUN" else None
         if country is None and earlier is not None and earlier.country and earlier.sector == (sector or "GOV") \
                 and _is_definite(head):
             return earlier  # "the Sudanese army ... an attack by the army": the same army
-        actor = Actor(None, country, sector or "GOV")
+        actor = Actor(None, country, sector or "GOV", why=why)
         if head.pos_ == "NOUN":
             self.nominals[lemma] = actor
         return actor

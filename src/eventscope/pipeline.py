@@ -31,6 +31,7 @@ from eventscope.lexicon import Lexicon, plover_types
 from eventscope.places import Gazetteer
 from eventscope.quotes import QuoteSpan, attribute_quotes, find_quote_spans, quote_groups, to_quotes
 from eventscope.records import UNORDERED_TYPES, Actor, Article, Document, Event, InputError, Location
+from eventscope.setting import Setting
 
 
 def content_id(text: str) -> str:
@@ -116,6 +117,8 @@ class DocumentReader:
         self.narrative_place: Location | None = self._dateline_place()
         # The dateline's date is the filing day (read as the publication date), never an event's.
         self.date_spans = [span for span in _date_spans(doc) if span[0] >= skip]
+        self.setting = Setting.of(doc, skip, self.narrative_place, self.actors.countries,
+                                  extractor.places)
 
     def read(self) -> tuple[list[Event], list]:
         quote_spans = find_quote_spans(self.item.text)
@@ -171,6 +174,9 @@ class DocumentReader:
             # A date still to come makes it planned ("he would visit Ankara next month").
             factuality = "planned" if tense == "future" else item.factuality
             for source, target in dyads:
+                source = self.setting.localize(source, place, self._known)
+                localized = self.setting.localize(target, place, self._known)
+                target = target if localized == source else localized
                 key = (item.type, source, target) if item.type not in UNORDERED_TYPES else (
                     item.type, frozenset((source, target)))
                 if key in seen:
@@ -185,6 +191,10 @@ class DocumentReader:
             if item.type == "ASSAULT" and sources:
                 self.finder.last_attacker = sources[0]
         return collapse(out)
+
+    def _known(self, name: str) -> bool:
+        """The actor table knows this name (with the country it has, or none)."""
+        return self.actors.table.find(name, self.actors.on) is not None
 
     def _event(self, sentence: Span, index: int, item: Found, source: Actor, target: Actor | None,
                event_date: str | None, location: Location | None, factuality: str,

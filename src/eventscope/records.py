@@ -50,11 +50,19 @@ class Article:
     origin: str = "<input>"
 
 
+# Actor.why for a group of unnamed states ("Western campaigns", "countries backing
+# terrorism"): stateless by meaning, not for want of a country.
+UNNAMED_STATES = "unnamed states"
+
+
 @dataclass(frozen=True)
 class Actor:
     name: str | None
     country: str | None
     sector: str | None
+    # How the country was resolved where the text does not say it: audit trail only, not
+    # part of the actor's identity.
+    why: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "country": self.country, "sector": self.sector}

@@ -1,0 +1,77 @@
+"""The article's setting: the country its events take place in.
+
+News leaves the nationality of domestic actors unsaid: "police fired tear gas at the
+marchers" in a story from Quito, "the opposition called a strike", "the court". Such an
+actor belongs to the country where the event happens: its own place when the text gives
+one, else the country the article is set in, which is the country its body names most
+(places and governments in the body outrank the dateline, which only breaks ties: a story
+datelined Beirut may tell of Damascus).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from eventscope.countries import Countries
+from eventscope.places import Gazetteer
+from eventscope.records import UNNAMED_STATES, Actor, Location
+
+# Sectors whose actors act inside one state: an unnamed police, army, court, party,
+# opposition, government, rebels or citizens belong to the country of the scene. IGOs,
+# NGOs and refugees (who are often abroad) do not.
+DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "OPP", "PTY", "CVL", "REB", "MED", "BUS"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+# The setting must stand out: a country named this share of all country mentions or more.
+MIN_SHARE = 0.3
+
+
+@dataclass(frozen=True)
+class Setting:
+    """Where an article's events take place, as far as its text says."""
+
+    country: str | None
+
+    @classmethod
+    def of(cls, doc: Doc, skip_before: int, dateline: Location | None,
+           countries: Countries, places: Gazetteer) -> Setting:
+        """The country the body names most; the dateline's country breaks a tie."""
+        counts: Counter[str] = Counter()
+        for entity in doc.ents:
+            if entity.label_ in PLACE_LABELS and entity.start_char >= skip_before:
+                country = _country_named(entity.text, countries, places)
+                if country:
+                    counts[country] += 1
+        if dateline is not None and dateline.country:
+            counts[dateline.country] += 0.5
+        if not counts:
+            return cls(None)
+        country, top = counts.most_common(1)[0]
+        return cls(country if top / sum(counts.values()) >= MIN_SHARE else None)
+
+    def localize(self, actor: Actor | None, place: Location | None,
+                 stateless: Callable[[str], bool]) -> Actor | None:
+        """A domestic actor with no country takes the country of the event's place, else
+        the article's. `stateless(name)` says a named actor has no country of its own
+        (a transnational group such as ISIS), which no setting changes."""
+        if actor is None or actor.country or actor.sector not in DOMESTIC_SECTORS:
+            return actor
+        if actor.why == UNNAMED_STATES or (actor.name and stateless(actor.name)):
+            return actor
+        if place is not None and place.country:
+            return replace(actor, country=place.country, why=f"domestic actor at {place.name}")
+        if self.country:
+            return replace(actor, country=self.country, why="domestic actor in the article's country")
+        return actor
+
+
+def _country_named(text: str, countries: Countries, places: Gazetteer) -> str | None:
+    """The country a place name or demonym belongs to."""
+    country = countries.lookup(text)
+    if country is not None:
+        return country.iso3
+    place = places.lookup(text)
+    return place.country if place is not None else None
