@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from eventscope.evaluation.causes import CauseTable, causes_text, sort_misses, spacy_lemmatizer
 from eventscope.evaluation.inputs import GoldError, gather_predictions, read_gold, read_predictions
 from eventscope.evaluation.report import (
     articles_text,
@@ -17,6 +18,7 @@ from eventscope.evaluation.report import (
     summary_text,
     to_json,
 )
+from eventscope.evaluation.report import misses as list_misses
 from eventscope.evaluation.scoring import DEFAULT_RESAMPLES, DEFAULT_SEED, Evaluation, evaluate
 from eventscope.records import Article, Document, InputError
 
@@ -46,6 +48,9 @@ def _extractor(model: str | None, workers: int | None, quiet: bool):
 @click.option("--misses", is_flag=True,
               help="List missed gold events, extra predictions and partial matches with their "
               "sentences.")
+@click.option("--causes", is_flag=True,
+              help="Sort the misses by cause: lexicon gap, construction or parse, type or "
+              "convention, actor, date, place (a mechanical first sort).")
 @click.option("--compare", "old_path", type=click.Path(exists=True, dir_okay=False),
               help="Predictions JSONL of an earlier version: show the change of every figure "
               "and the articles it moved.")
@@ -61,7 +66,8 @@ def _extractor(model: str | None, workers: int | None, quiet: bool):
 @click.option("--workers", "-w", type=click.IntRange(min=1), default=None,
               help="Processes that parse in parallel [default: the number of cores].")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def evaluate_command(gold: Path, inputs: tuple[str, ...], misses: bool, old_path: str | None,
+def evaluate_command(gold: Path, inputs: tuple[str, ...], misses: bool, causes: bool,
+                     old_path: str | None,
                      as_json: bool, save: str | None, resamples: int, seed: int,
                      model: str | None, workers: int | None, quiet: bool) -> None:
     """Score eventscope against GOLD, a folder of gold files you annotated.
@@ -87,7 +93,8 @@ def evaluate_command(gold: Path, inputs: tuple[str, ...], misses: bool, old_path
         _save(predictions.documents, save)
     result = evaluate(gold_documents, predictions.documents, resamples, seed)
     old = _old_evaluation(old_path, gold_documents, resamples, seed) if old_path else None
-    _show(result, misses, old, old_path, as_json)
+    table = sort_misses(list_misses(result), spacy_lemmatizer(model)) if causes else None
+    _show(result, misses, old, old_path, as_json, table)
     if predictions.errors:
         raise SystemExit(1)
 
@@ -114,14 +121,18 @@ def _old_evaluation(path: str, gold: dict[str, Document], resamples: int, seed: 
 
 
 def _show(result: Evaluation, with_misses: bool, old: Evaluation | None, old_name: str | None,
-          as_json: bool) -> None:
+          as_json: bool, causes: CauseTable | None) -> None:
     if as_json:
-        click.echo(json.dumps(to_json(result, with_misses=with_misses, old=old), indent=2,
-                              ensure_ascii=False))
+        figures = to_json(result, with_misses=with_misses, old=old)
+        if causes is not None:
+            figures["causes"] = causes.to_dict()
+        click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
         return
     lines = summary_text(result) + by_type_text(result) + articles_text(result)
     if with_misses:
         lines += misses_text(result)
+    if causes is not None:
+        lines += causes_text(causes)
     if old is not None:
         lines += compare_text(old, result, old_name or "OLD")
     click.echo("\n".join(lines))
