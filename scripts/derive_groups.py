@@ -35,11 +35,11 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "eventscope" / "data"
 sys.path.insert(0, str(ROOT / "src"))
 
-from eventscope.actor_table import tokens  # noqa: E402
+from eventscope.actor_table import tokens
 
 # Words that name no group on their own: an alias made only of these (and country
 # names or demonyms) would tag ordinary phrases as an organisation.
-GENERIC = set("""
+GENERIC = frozenset("""
 the of for and in on to a an de la del el des du le les al der die von y et
 army armed forces force front movement liberation people peoples popular national
 revolutionary revolution party group groups organization organisation brigade brigades
@@ -55,7 +55,7 @@ guerrilla guerrillas separatist separatists secret special salvation solidarity
 revolutionaries militants soldiers warriors war victory vanguard organisation
 agency bank fund programme program commission institute foundation conference
 court office center centre trust services service relief development human rights
-""".split())
+""".split())  # noqa: SIM905
 # An IGO or NGO name has one of these words: the rest of the file is persons and firms.
 ORGANISATION_WORDS = {"organization", "organisation", "agency", "bank", "fund", "programme",
                       "program", "council", "commission", "union", "association", "federation",
