@@ -8,7 +8,7 @@ Two measures over the corpora of ../shared/corpus (news-dev and the seeds by def
   (`ActorTable.find(text, publication date)`), with the share found as a non-state
   entry (a sector other than GOV and MIL);
 - `gold actors`: the named non-state parties of the gold events and quote speakers
-  (sector other than GOV and MIL), and the share whose name the table finds with gold's
+  (a sector other than GOV and MIL given), and the share whose name the table finds with gold's
   country and sector on the article's date.
 
 Run it on a tree with that tree's sources first on the path, e.g. before and after a change:
@@ -77,7 +77,7 @@ def measure(corpora: list[Path], show_misses: bool) -> None:
                     found[surface] += 1
                     non_state[surface] += entry.actor().sector not in STATE_SECTORS
             for actor in gold_actors(gold):
-                if not actor.get("name") or actor.get("sector") in STATE_SECTORS:
+                if not actor.get("name") or actor.get("sector") in (None, *STATE_SECTORS):
                     continue
                 key = (actor["name"], actor.get("country"), actor.get("sector"))
                 named[key] += 1
