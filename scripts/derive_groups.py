@@ -49,12 +49,27 @@ martyr freedom justice independence independent fighters fighting guard guards c
 unit units militia militias alliance federation association league society world
 international central north south east west northern southern eastern western free
 holy jihad mujahideen mujahedeen battalion battalions squad squads base nucleus nuclei
+left right men women knights partisans nationalist nationalists proletarian star order liga
+non government governmental nongovernmental
 faction factions anarchist anarchists communist communists socialist socialists workers
 workers' youth student students patriotic patriots defense defence self rebel rebels
 guerrilla guerrillas separatist separatists secret special salvation solidarity
 revolutionaries militants soldiers warriors war victory vanguard organisation
 agency bank fund programme program commission institute foundation conference
 court office center centre trust services service relief development human rights
+""".split())  # noqa: SIM905
+# An armed group's name has one of these words (the file also lists members of groups
+# as records of their own: "Sheikh Ahmed Yassin", "Umar Patek").
+GROUP_WORDS = frozenset("""
+army armies armed forces force front movement liberation party group groups organization
+organisation brigade brigades council committee union league alliance federation association
+cell cells commando commandos martyrs guard guards command unit units militia militias
+battalion battalions squad squads nucleus nuclei faction factions fighters mujahideen
+mujahedeen mujahidin jihad jihadia jamaat jamaah jemaah jamiat jammat lashkar laskar harkat
+harakat harakat-ul harkat-ul jaish jaysh jaish-e tehrik tehreek sipah hizb hezb hizbul ansar
+katibat kataib tanzim taliban intifada resistance tigers nations network networks cartel gang
+frente ejercito ejército comando comandos movimiento fuerzas brigadas brigate nuclei cellule
+groupe armee armée revolutionaries patriots vanguard society struggle action
 """.split())  # noqa: SIM905
 # An IGO or NGO name has one of these words: the rest of the file is persons and firms.
 ORGANISATION_WORDS = {"organization", "organisation", "agency", "bank", "fund", "programme",
@@ -105,7 +120,7 @@ def parse_dictionary(path: Path) -> list[Record]:
 
 def display(phrase: str) -> tuple[str, list[str]]:
     """'ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)_' -> ('Aden Abyan Islamic Army', ['AAIA'])."""
-    text = re.sub(r"^(?:the|THE) ", "", phrase.replace("_", " ").replace("+", " ").strip(" -"))
+    text = re.sub(r"^(?:the|THE) |,\s*(?:the|THE)$", "", phrase.replace("_", " ").replace("+", " ").strip(" -"))
     acronyms = [a.strip() for a in re.findall(r"\(([^)]*)\)", text)]
     text = re.sub(r"\s*\([^)]*\)\s*", " ", text).strip()
     words = []
@@ -116,9 +131,17 @@ def display(phrase: str) -> tuple[str, list[str]]:
         elif word in ACRONYM_WORDS or (re.fullmatch(r"[A-Z]{2,5}", word) and len(text.split()) == 1):
             words.append(word)  # a lone acronym stays in capitals
         else:
-            words.append("-".join(part.capitalize() if part not in {"al", "AL", "el", "EL"} or not j
-                                  else part.lower() for j, part in enumerate(word.split("-"))))
-    return " ".join(words), [a for a in acronyms if re.fullmatch(r"[A-Z][A-Z0-9\-]{1,7}", a)]
+            words.append(re.sub(r"[^-/]+", lambda m: _case(m.group(0), m.start()), word))
+    return " ".join(words), [a for a in acronyms if re.fullmatch(r"[A-Z][A-Z0-9\-]{1,5}", a)]
+
+
+def _case(part: str, start: int) -> str:
+    """One part of an all-capital word: "AL" -> "al" inside a name, "DHKP" (no vowel) stays."""
+    if part.upper() in {"AL", "EL"} and start:
+        return part.lower()
+    if not re.search(r"[AEIOUY]", part.upper()):
+        return part.upper()
+    return part.capitalize()
 
 
 def load_countries() -> tuple[set[str], set[str]]:
@@ -145,8 +168,13 @@ def known_keys(paths: list[Path]) -> set[str]:
 def usable(alias: str, taken: set[str], country_keys: set[str]) -> bool:
     key = " ".join(tokens(alias))
     letters = re.sub(r"[^A-Za-z]", "", alias)
-    if len(letters) < MIN_LETTERS or key in taken or key in country_keys or set(key.split()) & PERSON_WORDS:
+    words = key.split()
+    if len(letters) < MIN_LETTERS or key in taken or key in country_keys or set(words) & PERSON_WORDS:
         return False
+    if len(words) == 1 and not (alias.isupper() or "-" in alias):
+        return False  # a lone word ("Tigers", "Paradise") is too often something else
+    if len(words) == 2 and words[0] == "abu":
+        return False  # a kunya ("Abu Musab") names a person
     return any(w not in GENERIC and w not in country_keys for w in key.split())
 
 
@@ -174,7 +202,7 @@ def international_sector(codes: list[str], iso3: set[str]) -> tuple[str, str | N
 
 
 def convert(records: list[Record], place, source: str, taken: set[str], country_keys: set[str],
-            is_organisation=lambda words: True) -> list[dict]:
+            is_organisation=lambda words: bool(words & GROUP_WORDS)) -> list[dict]:
     drafts = []
     for record in records:
         placed = place(record.codes)
