@@ -111,6 +111,14 @@ def test_generic_phrases_are_no_derived_group(table, text):
         or hit.name in {"FARC"}, hit
 
 
+@pytest.mark.parametrize("text", ["Lebanese forces", "KIA", "DPR", "Memorial", "Bloomberg", "Amal", "Democratic Party",
+                                  "Workers' Party", "Justice and Development Party", "PNA", "NRC"])
+def test_names_that_often_mean_something_else_are_left_out(table, text):
+    """Lebanese troops, 'killed in action', DPR Korea, Michael Bloomberg, a first name, parties of
+    that name in many countries, the Palestinian National Authority, a US commission."""
+    assert table.find(text, date(2020, 1, 1), fuzzy=False) is None
+
+
 # ----- data checks ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("path", sorted(GROUPS_DIR.glob("*.yaml")), ids=lambda p: p.name)
