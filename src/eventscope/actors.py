@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from eventscope.actor_table import ActorTable
 from eventscope.countries import Countries
-from eventscope.records import UNNAMED_STATES, Actor
+from eventscope.records import DOMESTIC_SECTORS, UNNAMED_STATES, Actor
 
 TITLE_WORDS = re.compile(
     r"^(?:(?:h\.?\s?e\.?|mr|mrs|ms|dr|president|minister|prime|foreign|king|sheikh|emir|prince|"
@@ -93,6 +93,7 @@ class DocumentActors:
     last_pair: tuple[Actor, Actor] | None = None
     speaker: Actor | None = None  # who is speaking, inside a quotation
     nominals: dict[str, Actor] = field(default_factory=dict)  # head lemma -> last actor it named
+    home: str | None = None  # the country the article is set in (see setting.py)
 
     # ----- memory --------------------------------------------------------------------
 
@@ -216,9 +217,21 @@ class DocumentActors:
             self._remember_person(actor, _first_role(entry, self.on), actor.country)
             return actor
         role = self.role_in_phrase(context) if context is not None else None
-        actor = Actor(_clean_name(name), country, "GOV" if role else None)
+        sector = "GOV" if role else self._person_sector(context)
+        why = None
+        if country is None and self.home and sector in DOMESTIC_SECTORS:
+            country, why = self.home, "person with a domestic role in the article's country"
+        actor = Actor(_clean_name(name), country, sector, why=why)
         self._remember_person(actor, role, country)
         return actor
+
+    def _person_sector(self, context: Token | None) -> str | None:
+        """The sector a person's title or apposition gives ("opposition leader X",
+        "X, the group's spokesman", "police commander X")."""
+        if context is None:
+            return None
+        phrases = [context, *(c for c in context.children if c.dep_ == "appos")]
+        return next((s for s in map(self._sector_in_phrase, phrases) if s), None)
 
     def _known_person(self, name: str) -> Actor | None:
         """An earlier mention of the same person: same surname, or a close spelling."""

@@ -119,6 +119,7 @@ class DocumentReader:
         self.date_spans = [span for span in _date_spans(doc) if span[0] >= skip]
         self.setting = Setting.of(doc, skip, self.narrative_place, self.actors.countries,
                                   extractor.places)
+        self.actors.home = self.setting.country
 
     def read(self) -> tuple[list[Event], list]:
         quote_spans = find_quote_spans(self.item.text)
@@ -138,7 +139,8 @@ class DocumentReader:
             self._note_sentence_date(sentence)
             events.extend(self._events(sentence, index, found))
             self._note_subjects(sentence)
-        quotes = to_quotes(self.item.text, [(s, speakers.get(s)) for s in quote_spans])
+        quotes = to_quotes(self.item.text, [(s, self.setting.localize(speakers.get(s), None, self._known))
+                                            for s in quote_spans])
         return events, quotes
 
     def _speaker_at(self, sentence: Span, speakers: dict[QuoteSpan, Actor | None]) -> Actor | None:

@@ -50,6 +50,10 @@ class Article:
     origin: str = "<input>"
 
 
+# Sectors whose actors act inside one state: an unnamed police, army, court, party,
+# opposition, government, rebels or citizens belong to the country of the scene. IGOs,
+# NGOs and refugees (who are often abroad) do not.
+DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "OPP", "PTY", "CVL", "REB", "MED", "BUS"})
 # Actor.why for a group of unnamed states ("Western campaigns", "countries backing
 # terrorism"): stateless by meaning, not for want of a country.
 UNNAMED_STATES = "unnamed states"

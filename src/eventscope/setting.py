@@ -18,12 +18,8 @@ from spacy.tokens import Doc
 
 from eventscope.countries import Countries
 from eventscope.places import Gazetteer
-from eventscope.records import UNNAMED_STATES, Actor, Location
+from eventscope.records import DOMESTIC_SECTORS, UNNAMED_STATES, Actor, Location
 
-# Sectors whose actors act inside one state: an unnamed police, army, court, party,
-# opposition, government, rebels or citizens belong to the country of the scene. IGOs,
-# NGOs and refugees (who are often abroad) do not.
-DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "OPP", "PTY", "CVL", "REB", "MED", "BUS"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # The setting must stand out: a country named this share of all country mentions or more.
 MIN_SHARE = 0.3
