@@ -259,7 +259,11 @@ def test_cli_network_file_reads_back(tmp_path, suffix, read):
     edge = graph.edges["Bashar al-Assad", "Vladimir Putin"]
     assert edge["weight"] == 1 and edge["mean_intensity"] == pytest.approx(4.0)
     assert graph.nodes["ISIS"]["sector"] == "REB" and graph.nodes["ISIS"]["country"] == ""
-    assert graph.nodes["RUS GOV"]["events"] == 3
+    assert graph.nodes["RUS GOV"]["events"] == 2   # asserted only: the planned aid is not
+    planned = CliRunner().invoke(main, ["network", str(source), "--include", "planned",
+                                        "--out", str(out)])
+    assert planned.exit_code == 0, planned.output
+    assert read(out).nodes["RUS GOV"]["events"] == 3
 
 
 def test_cli_network_since_and_bad_suffix(tmp_path):
@@ -267,7 +271,13 @@ def test_cli_network_since_and_bad_suffix(tmp_path):
     out = tmp_path / "late.graphml"
     result = CliRunner().invoke(main, ["network", str(source), "--since", "2021-02-16", "-o", str(out)])
     assert result.exit_code == 0
-    # The visit of the 15th is left out; the undated aid counts on its publication day.
+    # The visit of the 15th is left out; so is the undated planned aid, by default.
+    assert set(nx.read_graphml(out).edges) == {("RUS GOV", "TUR GOV")}
+    # Asked for, the planned aid counts, on its publication day.
+    result = CliRunner().invoke(main, ["network", str(source), "--since", "2021-02-16",
+                                       "--include", "planned", "--dates", "publication",
+                                       "-o", str(out)])
+    assert result.exit_code == 0
     assert set(nx.read_graphml(out).edges) == {("RUS GOV", "TUR GOV"), ("RUS GOV", "SYR GOV")}
     bad = CliRunner().invoke(main, ["network", str(source), "-o", str(tmp_path / "x.dot")])
     assert bad.exit_code == 2 and not (tmp_path / "x.dot").exists()
