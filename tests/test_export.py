@@ -297,3 +297,60 @@ def test_export_from_a_store(tmp_path):
                                        "-f", "polecat", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert len(read_tsv(out)) == 5
+
+
+def gdelt_frame(tmp_path, docs=None) -> pd.DataFrame:
+    export(docs or documents(), "gdelt", tmp_path / "g.tsv", header=True)
+    return read_tsv(tmp_path / "g.tsv")
+
+
+# The visit in Damascus (third sentence): Assad (SYR) received Putin (RUS).
+@pytest.mark.parametrize("column, expected", [
+    ("IsRootEvent", "0"),
+    ("ActionGeo_Type", "4"), ("ActionGeo_FullName", "Damascus, Syria"),
+    ("ActionGeo_CountryCode", "SY"), ("ActionGeo_Lat", "33.51"), ("ActionGeo_Long", "36.29"),
+    ("ActionGeo_ADM1Code", ""), ("ActionGeo_ADM2Code", ""), ("ActionGeo_FeatureID", ""),
+    # Assad is in his own country where the visit happened: the event's place.
+    ("Actor1Geo_Type", "4"), ("Actor1Geo_FullName", "Damascus, Syria"),
+    ("Actor1Geo_CountryCode", "SY"), ("Actor1Geo_Lat", "33.51"), ("Actor1Geo_Long", "36.29"),
+    ("Actor1Geo_FeatureID", ""), ("Actor1Geo_ADM1Code", ""), ("Actor1Geo_ADM2Code", ""),
+    # Putin's place there is not his country's: Russia as a whole, FIPS RS.
+    ("Actor2Geo_Type", "1"), ("Actor2Geo_FullName", "Russia"), ("Actor2Geo_CountryCode", "RS"),
+    ("Actor2Geo_FeatureID", "RS"), ("Actor2Geo_Lat", ""), ("Actor2Geo_Long", ""),
+    # GDELT gives a country match its country code as ADM1 code too.
+    ("Actor2Geo_ADM1Code", "RS"), ("Actor2Geo_ADM2Code", ""),
+])
+def test_gdelt_geography_and_root_columns(tmp_path, column, expected):
+    assert gdelt_frame(tmp_path).iloc[0][column] == expected
+
+
+def test_gdelt_root_event_is_the_lead_sentence_and_empty_when_unknown(tmp_path):
+    docs = [Document("lead", events=[
+        ev("CONSULT", PUTIN, ASSAD, "2021-02-15", "visit", "met", sentence_index=0),
+        ev("CONSULT", PUTIN, ASSAD, "2021-02-16", "visit", "met", sentence_index=4),
+        ev("CONSULT", PUTIN, ASSAD, "2021-02-17", "visit", "met")])]
+    assert list(gdelt_frame(tmp_path, docs)["IsRootEvent"]) == ["1", "0", ""]
+
+
+def test_gdelt_country_place_and_actors_without_a_country(tmp_path):
+    docs = [Document("c", events=[
+        ev("ACCUSE", RUSSIA, Actor("ISIS", None, "REB"), "2021-02-15", "disapprove", "blamed",
+           location=Location("Syria", "SYR", 35.0, 38.0, 163843))])]
+    row = gdelt_frame(tmp_path, docs).iloc[0]
+    assert (row["ActionGeo_Type"], row["ActionGeo_FullName"], row["ActionGeo_CountryCode"],
+            row["ActionGeo_FeatureID"]) == ("1", "Syria", "SY", "SY")
+    assert (row["Actor1Geo_Type"], row["Actor1Geo_CountryCode"]) == ("1", "RS")
+    assert row["Actor2Geo_Type"] == "" and row["Actor2Geo_FullName"] == ""
+
+
+@pytest.mark.slow
+def test_gdelt_export_of_the_seeds_fills_root_and_place_country(tmp_path, seeds_dir):
+    from eventscope.ingest import read_inputs
+    from eventscope.pipeline import Extractor
+
+    articles = list(read_inputs(sorted(str(p) for p in seeds_dir.glob("*.txt"))))
+    frame = gdelt_frame(tmp_path, list(Extractor().extract_articles(articles)))
+    assert len(frame) > 0 and frame["IsRootEvent"].isin(["0", "1"]).all()
+    assert (frame["IsRootEvent"] == "1").any()
+    placed = frame[frame["ActionGeo_FullName"] != ""]
+    assert len(placed) > 0 and (placed["ActionGeo_CountryCode"] != "").all()
