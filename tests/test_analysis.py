@@ -178,8 +178,8 @@ def test_period_start():
 def test_network_nodes_and_edges():
     graph = interaction_network(flat_rows(corpus()))
     assert set(graph.nodes) == {"Vladimir Putin", "Bashar al-Assad", "SYR GOV", "RUS GOV", "TUR GOV"}
-    assert graph.nodes["Vladimir Putin"] == {"label": "Vladimir Putin", "country": "RUS",
-                                             "sector": "GOV", "events": 3}
+    assert graph.nodes["Vladimir Putin"] == {"label": "Vladimir Putin", "name": "Vladimir Putin",
+                                             "country": "RUS", "sector": "GOV", "events": 3}
     edge = graph.edges["Vladimir Putin", "Bashar al-Assad"]
     assert edge["weight"] == 3 and edge["types"] == "CONSULT:2;COOPERATE:1"
     assert edge["mean_intensity"] == pytest.approx((4.0 + 9.5 + 2.5) / 3, abs=1e-3)

@@ -385,12 +385,14 @@ def _node(row: FlatRow, side: str, level: Level) -> tuple[str, dict[str, str]] |
     country (an actor without a country, such as the UN's envoy, stays itself)."""
     name, country, sector = row[f"{side}_name"], row[f"{side}_country"], row[f"{side}_sector"]
     if level == "country" and country:
-        return country, {"label": _country_name(country), "country": country, "sector": ""}
+        return country, {"label": _country_name(country), "name": "", "country": country,
+                         "sector": ""}
     key = actor_key(name, country, sector)
     if key is None:
         return None
     # GraphML has no null: absent attributes are empty strings.
-    return key, {"label": key, "country": country or "", "sector": sector or ""}
+    return key, {"label": key, "name": name or "", "country": country or "",
+                 "sector": sector or ""}
 
 
 def _country_name(code: str) -> str:
