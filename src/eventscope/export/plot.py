@@ -54,10 +54,12 @@ def plot_dyad(series: EventSeries, target: str | Path | BinaryIO, fmt: str | Non
     more_handles, more_labels = intensity_axis.get_legend_handles_labels()
     counts_axis.legend(handles + more_handles, labels + more_labels, loc="upper left",
                        fontsize="small", ncols=2, framealpha=0.9)
-    title = f"Events between {series.a} and {series.b}, per {series.by}"
-    left_out = series.undated + series.out_of_range
-    if left_out:
-        title += f" ({left_out} events without a chartable date not shown)"
+    unit = "events (merged mentions once)" if series.counting == "events" else "event mentions"
+    title = f"{unit.capitalize()} between {series.a} and {series.b}, per {series.by}"
+    notes = [f"{series.undated + series.out_of_range} without a chartable date not shown"]
+    if series.publication_dated:
+        notes.append(f"{series.publication_dated} placed by their publication date")
+    title += "\n(" + "; ".join(notes) + ")"
     counts_axis.set_title(title)
     fig.savefig(target, dpi=150, format=fmt)
     plt.close(fig)
