@@ -266,8 +266,8 @@ def create_app(db_url: str | None = None, token: str | None = None, *,
     # FastAPIOffline serves /docs and /redoc with the Swagger UI and ReDoc files it ships:
     # the pages work without internet.
     app = FastAPIOffline(title="eventscope", lifespan=lifespan,
-                  description="PLOVER political events extracted from news articles, "
-                              "each with its evidence sentence.")
+                         description="PLOVER political events extracted from news articles, "
+                                     "each with its evidence sentence.")
     app.state.store = store
     app.state.token_set = token is not None
     app.add_middleware(_BodyLimit, max_bytes=max_body_bytes)
