@@ -354,3 +354,13 @@ def test_gdelt_export_of_the_seeds_fills_root_and_place_country(tmp_path, seeds_
     assert (frame["IsRootEvent"] == "1").any()
     placed = frame[frame["ActionGeo_FullName"] != ""]
     assert len(placed) > 0 and (placed["ActionGeo_CountryCode"] != "").all()
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_year_9999_is_kept_and_breaks_no_format(tmp_path, fmt):
+    docs = [Document("far", publication_date="9999-12-31", events=[
+        ev("AID", RUSSIA, SYRIA, "9999-12-31", "humanitarian", "sent"),
+        ev("AID", RUSSIA, SYRIA, "9999-12", "humanitarian", "sent"),
+        ev("AID", RUSSIA, SYRIA, None, "humanitarian", "sent")])]
+    summary = export(docs, fmt, tmp_path / f"far.{fmt}")
+    assert summary.written == 3
