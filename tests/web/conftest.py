@@ -116,5 +116,5 @@ def page(browser, server: str, request: pytest.FixtureRequest):
     page.script_errors = errors
     yield page
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
+    page.screenshot(path=str(ARTIFACTS / f"{request.node.name.replace('/', '')}.png"))
     context.close()
