@@ -364,3 +364,43 @@ def test_year_9999_is_kept_and_breaks_no_format(tmp_path, fmt):
         ev("AID", RUSSIA, SYRIA, None, "humanitarian", "sent")])]
     summary = export(docs, fmt, tmp_path / f"far.{fmt}")
     assert summary.written == 3
+
+
+def test_cli_dyad_table_folds_empty_weeks_and_always_reports_the_undated(tmp_path):
+    docs = [Document("apart", events=[
+        ev("AID", RUSSIA, SYRIA, "2021-01-04", "humanitarian", "sent"),
+        ev("AID", RUSSIA, SYRIA, "2021-03-01", "humanitarian", "sent")])]
+    source = write_jsonl(tmp_path / "apart.jsonl", docs)
+    result = CliRunner().invoke(main, ["dyad", "RUS", "SYR", str(source), "--by", "week"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert [line.split()[0] for line in lines[1:4]] == ["2021-01-04", "(7", "2021-03-01"]
+    assert "(7 weeks without events)" in lines[2]
+    assert "0 without a usable date left out" in lines[-1]
+    as_json = json.loads(CliRunner().invoke(
+        main, ["dyad", "RUS", "SYR", str(source), "--format", "json"]).output)
+    assert len(as_json["periods"]) == 9   # the gaps are in the data, as zeros
+
+
+def test_plot_breaks_the_intensity_line_at_gaps(tmp_path, monkeypatch):
+    import math
+
+    from matplotlib.axes import Axes
+
+    from eventscope.analysis import dyad_series, flat_rows
+    from eventscope.export.plot import plot_dyad
+
+    drawn: list[list[float]] = []
+    draw = Axes.plot
+
+    def recording(self, *args, **kwargs):
+        drawn.append(list(args[1]))
+        return draw(self, *args, **kwargs)
+
+    monkeypatch.setattr(Axes, "plot", recording)
+    docs = [Document("apart", events=[
+        ev("AID", RUSSIA, SYRIA, "2021-01-04", "humanitarian", "sent"),
+        ev("AID", RUSSIA, SYRIA, "2021-01-18", "humanitarian", "sent")])]
+    plot_dyad(dyad_series(flat_rows(docs), "RUS", "SYR", by="week"), tmp_path / "p.png")
+    means = drawn[0]
+    assert len(means) == 3 and math.isnan(means[1]) and not math.isnan(means[0])
