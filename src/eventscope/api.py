@@ -23,11 +23,20 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, Field, model_validator
 
-from eventscope.analysis import dyad_series, flat_rows
-from eventscope.merge import find_clusters, get_cluster
+from eventscope.analysis import (
+    OPTIONAL_FACTUALITIES,
+    AnalysisOptions,
+    dyad_series,
+    event_series,
+    flat_rows,
+    interaction_network,
+    network_dict,
+)
 from eventscope.export.writers import write_csv, write_parquet
+from eventscope.merge import find_clusters, get_cluster
 from eventscope.records import EVENT_TYPES, FACTUALITY, Article, Document, InputError
 from eventscope.store import (
     SORT_COLUMNS,
@@ -45,6 +54,15 @@ log = logging.getLogger("eventscope.api")
 TOKEN_ENV = "EVENTSCOPE_TOKEN"
 MAX_BODY_BYTES = 2 * 1024 * 1024
 MAX_PAGE = 1000
+# Offsets and download sizes beyond a 64-bit integer are refused (422) before any SQL runs.
+MAX_OFFSET = 2**63 - 1
+MAX_NETWORK_NODES = 1000
+DOCS_PATHS = ("/docs", "/redoc", "/docs/oauth2-redirect")
+# The docs pages load only this server's files: ReDoc's footer logo (from its CDN) is
+# blocked, so the pages work, and call nowhere, without internet.
+DOCS_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline'; "
+               "style-src 'self' 'unsafe-inline'; img-src 'self' data:; worker-src 'self' blob:; "
+               "connect-src 'self'; font-src 'self' data:; frame-ancestors 'none'")
 Text = Annotated[str | None, Query(max_length=200)]
 
 
@@ -108,7 +126,35 @@ def _dyad(value: str | None) -> tuple[str, str] | None:
 
 Filters = Annotated[EventQuery, Depends(event_query)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size, at most {MAX_PAGE}")]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+DownloadLimit = Annotated[int | None, Query(ge=1, le=MAX_OFFSET)]
+Period = Literal["week", "month"]
+
+
+def analysis_options(
+    include: Annotated[str | None, Query(max_length=40, description=(
+        "Also count these factualities besides asserted: planned, hypothetical "
+        "(comma-separated). Negated events are never counted."))] = None,
+    count: Annotated[Literal["auto", "events", "mentions"], Query(description=(
+        "events: each merged cluster once; mentions: every extracted event; "
+        "auto: events when the store has clusters (after `eventscope merge`)"))] = "auto",
+    dates: Annotated[Literal["event", "publication"], Query(description=(
+        "event: an event's own date only; publication: the publication date for events "
+        "without one (counted in publication_dated)"))] = "event",
+    factuality: Literal[FACTUALITY] | None = None,  # type: ignore[valid-type]
+) -> AnalysisOptions:
+    """How the charts count (the same options as `eventscope dyad` and `network`)."""
+    parts = [part.strip() for part in (include or "").split(",") if part.strip()]
+    unknown = [part for part in parts if part not in OPTIONAL_FACTUALITIES]
+    if unknown:
+        raise HTTPException(400, f"include takes {' and/or '.join(OPTIONAL_FACTUALITIES)}, "
+                                 f"not {unknown[0]!r}")
+    if factuality in OPTIONAL_FACTUALITIES and factuality not in parts:
+        parts.append(factuality)  # filtering on planned events means counting them
+    return AnalysisOptions(include=tuple(parts), count=count, dates=dates)
+
+
+Options = Annotated[AnalysisOptions, Depends(analysis_options)]
 
 
 # ---------------------------------------------------------------- request bodies
@@ -204,19 +250,24 @@ def create_app(db_url: str | None = None, token: str | None = None, *,
                store: Store | None = None, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
     """The API (and the analyst page, when installed) over the database at `db_url`.
 
-    `token` (default: $EVENTSCOPE_TOKEN) enables `POST /api/documents`.
+    `token` (default: $EVENTSCOPE_TOKEN) enables `POST /api/documents`; without one the
+    store is opened read-only.
     """
-    store = store or open_store(db_url)
-    token = token if token is not None else os.environ.get(TOKEN_ENV) or None
+    # An empty token is no token: it would let anyone write.
+    token = (token if token is not None else os.environ.get(TOKEN_ENV)) or None
+    # Without a token nothing is written: open read-only, so the CLI can read the file too.
+    store = store or open_store(db_url, read_only=token is None)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
         yield
         store.close()
 
-    app = FastAPI(title="eventscope", lifespan=lifespan,
-                  description="PLOVER political events extracted from news articles, "
-                              "each with its evidence sentence.")
+    # FastAPIOffline serves /docs and /redoc with the Swagger UI and ReDoc files it ships:
+    # the pages work without internet.
+    app = FastAPIOffline(title="eventscope", lifespan=lifespan,
+                         description="PLOVER political events extracted from news articles, "
+                                     "each with its evidence sentence.")
     app.state.store = store
     app.state.token_set = token is not None
     app.add_middleware(_BodyLimit, max_bytes=max_body_bytes)
@@ -225,6 +276,8 @@ def create_app(db_url: str | None = None, token: str | None = None, *,
     async def no_sniffing(request: Request, call_next: Any) -> Response:
         response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if request.url.path in DOCS_PATHS:
+            response.headers.setdefault("Content-Security-Policy", DOCS_POLICY)
         return response
 
     @app.exception_handler(StoreError)
@@ -258,20 +311,20 @@ def _read_routes(app: FastAPI, store: Store) -> None:
         return _page(store.find_events(page), store.count_events(query), limit, offset)
 
     @app.get("/api/events.csv", summary="Download matching events as CSV")
-    def events_csv(query: Filters, limit: Annotated[int | None, Query(ge=1)] = None) -> Response:
+    def events_csv(query: Filters, limit: DownloadLimit = None) -> Response:
         rows = _download_rows(store, query, limit)
         return StreamingResponse(_csv_chunks(rows), media_type="text/csv; charset=utf-8",
                                  headers=_attachment("events.csv"))
 
     @app.get("/api/events.jsonl", summary="Download matching events as JSON lines")
-    def events_jsonl(query: Filters, limit: Annotated[int | None, Query(ge=1)] = None) -> Response:
+    def events_jsonl(query: Filters, limit: DownloadLimit = None) -> Response:
         lines = (json.dumps(row, ensure_ascii=False, default=str) + "\n"
                  for row in _download_rows(store, query, limit))
         return StreamingResponse(lines, media_type="application/x-ndjson; charset=utf-8",
                                  headers=_attachment("events.jsonl"))
 
     @app.get("/api/events.parquet", summary="Download matching events as Parquet")
-    def events_parquet(query: Filters, limit: Annotated[int | None, Query(ge=1)] = None) -> Response:
+    def events_parquet(query: Filters, limit: DownloadLimit = None) -> Response:
         return Response(_parquet_bytes(_download_rows(store, query, limit)),
                         media_type="application/vnd.apache.parquet",
                         headers=_attachment("events.parquet"))
@@ -311,7 +364,7 @@ def _read_routes(app: FastAPI, store: Store) -> None:
 
     @app.get("/api/clusters", summary="Events reported several times (see `eventscope merge`)")
     def list_clusters(type: Text = None, actor: Text = None,
-                      min_mentions: Annotated[int, Query(ge=1)] = 1,
+                      min_mentions: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1,
                       limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         items = find_clusters(store, event_type=type, actor=actor, min_mentions=min_mentions,
                               limit=limit, offset=offset)
@@ -326,11 +379,22 @@ def _read_routes(app: FastAPI, store: Store) -> None:
 
     @app.get("/api/dyads/{a}/{b}/series",
              summary="Events between A and B per period: counts per type, mean intensity")
-    def dyad(a: str, b: str, by: Literal["week", "month"] = "week") -> dict[str, Any]:
+    def dyad(a: str, b: str, options: Options, by: Period = "week") -> dict[str, Any]:
         rows = _download_rows(store, EventQuery(dyad=(a, b), sort="date", limit=None), None)
-        series = dyad_series(rows, a, b, by)
-        return {"a": a, "b": b, "by": by, "types": series.types, "undated": series.undated,
-                "periods": series.table()}
+        return dyad_series(rows, a, b, by, options).to_dict()
+
+    @app.get("/api/series", summary="Events matching the filters per period (the timeline)")
+    def series(query: Filters, options: Options, by: Period = "week") -> dict[str, Any]:
+        return event_series(_download_rows(store, query, None), by, options).to_dict()
+
+    @app.get("/api/network", summary="Who interacts with whom: actors or their countries")
+    def network(query: Filters, options: Options,
+                level: Literal["actor", "country"] = "actor",
+                max_nodes: Annotated[int, Query(ge=1, le=MAX_NETWORK_NODES, description=(
+                    "Keep the nodes with the most events"))] = 300) -> dict[str, Any]:
+        graph = interaction_network(_download_rows(store, query, None), options=options,
+                                    level=level)
+        return network_dict(graph, max_nodes)
 
 
 def _write_routes(app: FastAPI, store: Store, token: str | None) -> None:

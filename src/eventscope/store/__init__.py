@@ -36,15 +36,16 @@ def resolve_url(url: str | None = None) -> str:
     return url or os.environ.get(ENV_VAR) or DEFAULT_DB
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, read_only: bool = False) -> Store:
     """Open (creating and migrating as needed) the database named by a URL or file path.
 
     `postgresql://...` or `postgres://...` selects PostgreSQL; `duckdb:PATH`, a
-    plain file path or `:memory:` selects DuckDB.
+    plain file path or `:memory:` selects DuckDB. `read_only` opens a DuckDB file so
+    that other processes can read it too (PostgreSQL serves concurrent readers anyway).
     """
     url = resolve_url(url)
     if url.startswith(("postgresql://", "postgres://")):
         from eventscope.store.postgres_backend import PostgresStore
         return PostgresStore(url)
     from eventscope.store.duckdb_backend import DuckDBStore
-    return DuckDBStore(url.removeprefix("duckdb://").removeprefix("duckdb:"))
+    return DuckDBStore(url.removeprefix("duckdb://").removeprefix("duckdb:"), read_only=read_only)
