@@ -41,3 +41,11 @@ def test_a_stateless_group_stays_stateless():
             "Islamic State fighters attacked a checkpoint in Iraq, the ministry said.")
     assaults = [d for d in _dyads(text) if d[0] == "ASSAULT"]
     assert assaults and assaults[0][1] is None
+
+
+def test_the_lede_names_the_scene():
+    text = ("Nicaragua released fifty opposition prisoners on Friday.\n\n"
+            "The United States had asked for their release. The United States welcomed it.\n\n"
+            "Police detained three more activists on Saturday.")
+    coerce = [d for d in _dyads(text) if d[0] == "COERCE"]
+    assert coerce and coerce[0][1] == "NIC"

@@ -23,6 +23,8 @@ from eventscope.records import DOMESTIC_SECTORS, UNNAMED_STATES, Actor, Location
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # The setting must stand out: a country named this share of all country mentions or more.
 MIN_SHARE = 0.3
+# The lede names the scene: its place names count this much more than later ones.
+LEDE_WEIGHT = 2
 
 
 @dataclass(frozen=True)
@@ -36,11 +38,12 @@ class Setting:
            countries: Countries, places: Gazetteer) -> Setting:
         """The country the body names most; the dateline's country breaks a tie."""
         counts: Counter[str] = Counter()
+        lede_end = _lede_end(doc, skip_before)
         for entity in doc.ents:
             if entity.label_ in PLACE_LABELS and entity.start_char >= skip_before:
-                country = _country_named(entity.text, countries, places)
+                country = _country_named(entity.text, entity.label_, countries, places)
                 if country:
-                    counts[country] += 1
+                    counts[country] += LEDE_WEIGHT if entity.start_char < lede_end else 1
         if dateline is not None and dateline.country:
             counts[dateline.country] += 0.5
         if not counts:
@@ -64,10 +67,17 @@ class Setting:
         return actor
 
 
-def _country_named(text: str, countries: Countries, places: Gazetteer) -> str | None:
-    """The country a place name or demonym belongs to."""
+def _country_named(text: str, label: str, countries: Countries, places: Gazetteer) -> str | None:
+    """The country a place name or demonym belongs to; towns only for what the parser
+    calls a place (GPE), not for every capitalised word."""
     country = countries.lookup(text)
     if country is not None:
         return country.iso3
-    place = places.lookup(text)
+    place = places.lookup(text) if label == "GPE" else None
     return place.country if place is not None else None
+
+
+def _lede_end(doc: Doc, skip_before: int) -> int:
+    """Where the article's first paragraph ends: the lede says where the story is."""
+    end = doc.text.find("\n", skip_before + 1)
+    return end if end != -1 else len(doc.text)
