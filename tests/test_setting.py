@@ -49,3 +49,11 @@ def test_the_lede_names_the_scene():
             "Police detained three more activists on Saturday.")
     coerce = [d for d in _dyads(text) if d[0] == "COERCE"]
     assert coerce and coerce[0][1] == "NIC"
+
+
+def test_an_inferred_country_says_why():
+    text = ("Thousands marched through Quito on Monday against the new fuel prices in Ecuador.\n\n"
+            "Police arrested forty protesters near the presidential palace.")
+    event = next(e for e in eventscope.extract(text, publication_date="2024-05-14").events
+                 if e.type == "COERCE")
+    assert event.source.country == "ECU" and "article's country" in event.to_dict()["source"]["why"]

@@ -69,13 +69,16 @@ class Actor:
     why: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "country": self.country, "sector": self.sector}
+        out: dict[str, Any] = {"name": self.name, "country": self.country, "sector": self.sector}
+        if self.why:
+            out["why"] = self.why  # an extra beyond the contract: how the country was inferred
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Actor | None:
         if not data:
             return None
-        return cls(data.get("name"), data.get("country"), data.get("sector"))
+        return cls(data.get("name"), data.get("country"), data.get("sector"), why=data.get("why"))
 
 
 @dataclass(frozen=True)
