@@ -159,3 +159,19 @@ def test_events_take_the_code_of_their_trigger_word():
     met = [e for e in events_of("The Polish president met the Czech prime minister in Prague.")
            if e.type == "CONSULT"]
     assert met and met[0].cameo == "040"
+
+
+def test_the_exported_cameo_code_is_the_trigger_words_unless_residual_or_refined():
+    from eventscope.cameo import cameo_code
+    from eventscope.records import Actor, Event
+
+    def coded(type_, mode, cameo, factuality="asserted"):
+        return cameo_code(Event("...", "x", type_, mode, Actor(None, "PER", "GOV"),
+                                Actor(None, "MEX", "GOV"), factuality=factuality, cameo=cameo)).code
+
+    assert coded("SANCTION", None, "161") == "161"            # recalled an ambassador
+    assert coded("REQUEST", "assist", "023") == "023"          # sought aid, not the mode's 021
+    assert coded("ASSAULT", "aerial", "190") == "195"          # a residual code says less
+    assert coded("AID", "humanitarian", "070") == "073"        # the mode says more than "aid"
+    assert coded("AID", None, "07") == "070"                   # a root code is no trigger code
+    assert coded("AID", "economic", "033", "planned") == "0331"  # a plan takes its intent code

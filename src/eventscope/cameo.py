@@ -1,8 +1,8 @@
 """CAMEO event codes and scores for PLOVER events.
 
 `cameo_code(event)` picks the most specific CAMEO code (3 or 4 digits) that the
-event's PLOVER type, mode, trigger and factuality support (the lexicon's code for the trigger,
-`Event.cameo`, where the rules know no more specific one), with the code's label,
+event's PLOVER type, mode, trigger and factuality support (the lexicon's code for the trigger
+word, `Event.cameo`, unless it is a residual "not specified" code or the rules refine it), with the code's label,
 Goldstein weight and CAMEO quad class. The choice rules live in
 data/plover_to_cameo.yaml, the code list in data/cameo_codes.tsv; this module
 only applies them. `plover_intensity` and `plover_quad` read the PLOVER manual's
@@ -83,8 +83,8 @@ def cameo_code(event: Event) -> CameoCode | None:
         return lookup(_apply(rule["intent"], event))
     code = _apply(rule, event)
     said = event.cameo or ""
-    if len(said) >= 3 and said in _codes() and (code == rule["code"] or said.startswith(code)):
-        return lookup(said)  # the trigger's own code, where the rules knew no more than it
+    if len(said) >= 3 and said in _codes() and said[2] != "0" and not code.startswith(said):
+        return lookup(said)  # the trigger word's own code, unless residual or the rules refine it
     return lookup(code)
 
 
