@@ -11,6 +11,7 @@ three wordings, unless `few_wordings` in lexicon.yaml says why it has fewer.
 from __future__ import annotations
 
 import re
+import sys
 from importlib import resources
 
 import pytest
@@ -175,3 +176,20 @@ def test_the_exported_cameo_code_is_the_trigger_words_unless_residual_or_refined
     assert coded("AID", "humanitarian", "070") == "073"        # the mode says more than "aid"
     assert coded("AID", None, "07") == "070"                   # a root code is no trigger code
     assert coded("AID", "economic", "033", "planned") == "0331"  # a plan takes its intent code
+
+
+def test_the_derivation_tool_prints_the_codebook_and_petrarch_candidates(shared_dir, capsys):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "derive_lexicon.py"
+    spec = importlib.util.spec_from_file_location("derive_lexicon", path)
+    tool = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = tool  # its dataclasses look their module up
+    spec.loader.exec_module(tool)
+    assert tool.main(["161", "--shared", str(shared_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "=== 161 -> SANCTION" in out
+    assert "Reduce or break diplomatic relations" in out          # the codebook's name
+    assert "recall * ambassador" in out                            # PETRARCH2's pattern
+    assert "verb:recall ambassador" in out                         # the lexicon's wording

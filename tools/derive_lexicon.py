@@ -128,10 +128,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.missing and (code != counted or len(wordings) >= 3):
             continue
         print(f"=== {code} -> {plover}   ({len(wordings)} wordings counted at {counted})")
-        print(f"  manual:    {manual.get(code, '(not in the manual)')[:600]}")
+        print(f"  manual:    {manual.get(code, '(not in the manual)')}")
         print(f"  lexicon:   {', '.join(sorted(wordings)) or '-'}")
-        print(f"  petrarch verbs:    {', '.join(sorted(petrarch[code]['verbs']))[:500] or '-'}")
-        print(f"  petrarch patterns: {'; '.join(sorted(petrarch[code]['patterns']))[:900] or '-'}")
+        print(f"  petrarch verbs:    {', '.join(sorted(petrarch[code]['verbs'])) or '-'}")
+        print(f"  petrarch patterns: {'; '.join(sorted(petrarch[code]['patterns'])) or '-'}")
     return 0
 
 
