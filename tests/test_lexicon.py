@@ -193,3 +193,11 @@ def test_the_derivation_tool_prints_the_codebook_and_petrarch_candidates(shared_
     assert "Reduce or break diplomatic relations" in out          # the codebook's name
     assert "recall * ambassador" in out                            # PETRARCH2's pattern
     assert "verb:recall ambassador" in out                         # the lexicon's wording
+
+
+@pytest.mark.slow
+def test_seizing_a_town_is_an_assault_but_seizing_weapons_is_coercion():
+    taken = events_of("Sudanese troops seized the town of Heglig from South Sudan on Tuesday.")
+    assert [(e.type, e.cameo) for e in taken] == [("ASSAULT", "192")]
+    seized = events_of("Colombian police seized weapons from the rebels on Tuesday.")
+    assert [e.type for e in seized] == ["COERCE"]
