@@ -27,7 +27,7 @@ from eventscope.events.syntax import (
     first_child,
     prepositional_objects,
 )
-from eventscope.lexicon import Lexicon, plover_types
+from eventscope.lexicon import Lexicon, plover_types, trigger_code
 from eventscope.places import Gazetteer
 from eventscope.quotes import QuoteSpan, attribute_quotes, find_quote_spans, quote_groups, to_quotes
 from eventscope.records import UNORDERED_TYPES, Actor, Article, Document, Event, InputError, Location
@@ -208,7 +208,8 @@ class DocumentReader:
             sentence=sentence.text.strip(), trigger=self.item.text[trigger_start:trigger_end],
             type=item.type, mode=item.mode, source=source, target=target, date=event_date,
             location=location, negated=item.negated, factuality=factuality,
-            attribution=attribution, cameo=kind.cameo, intensity=kind.score(item.mode),
+            attribution=attribution, cameo=trigger_code(item.spec, item.type) or kind.cameo,
+            intensity=kind.score(item.mode),
             sentence_index=index, sentence_start=sentence.start_char + self.offset,
             sentence_end=sentence.end_char + self.offset, trigger_start=trigger_start,
             trigger_end=trigger_end,

@@ -120,7 +120,7 @@ class Event:
     attribution: str | None = None
     # Extra fields (beyond the contract).
     event_id: str | None = None
-    cameo: str | None = None          # CAMEO root code, two digits ("04")
+    cameo: str | None = None          # CAMEO code: the trigger's own ("161"), else the root ("16")
     intensity: float | None = None    # PLOVER conflict-cooperation score, -10..+10
     sentence_index: int | None = None
     sentence_start: int | None = None  # character offsets of the sentence in Document.text

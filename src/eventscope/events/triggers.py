@@ -18,8 +18,10 @@ def trigger_of(lexicon: Lexicon, token: Token) -> Trigger | None:
         return None  # "Speaking to Reuters, the minister said ...": an interview, not talks
     if token.pos_ in ("VERB",) and token.dep_ not in ("amod",):
         for child in token.children:
-            if child.dep_ in ("prt", "prep", "dobj") and f"{lemma} {child.lower_}" in lexicon.verbs:
-                return lexicon.verbs[f"{lemma} {child.lower_}"]
+            # phrasal verbs ("call on") and object patterns ("recall ambassador(s)")
+            for key in (f"{lemma} {child.lower_}", f"{lemma} {child.lemma_.lower()}"):
+                if child.dep_ in ("prt", "prep", "dobj", "nsubjpass") and key in lexicon.verbs:
+                    return lexicon.verbs[key]
         spec = lexicon.verbs.get(lemma)
         if spec and "preposition" in spec.requires and not any(
             c.dep_ == "prep" and c.lower_ in spec.targets for c in token.children
