@@ -23,11 +23,13 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from eventscope.analysis import dyad_series, flat_rows
-from eventscope.merge import find_clusters, get_cluster
+from eventscope.engines.local import extract_isolated
 from eventscope.export.writers import write_csv, write_parquet
+from eventscope.merge import find_clusters, get_cluster
+from eventscope.metadata import parse_publication_date
 from eventscope.records import EVENT_TYPES, FACTUALITY, Article, Document, InputError
 from eventscope.store import (
     SORT_COLUMNS,
@@ -120,9 +122,20 @@ class ArticleIn(BaseModel):
     text: str | None = None
     html: str | None = None
     title: str | None = Field(None, max_length=1000)
-    publication_date: date | None = None
+    publication_date: str | None = Field(
+        None, max_length=100, description="YYYY-MM-DD (or YYYY-MM, YYYY: known to that precision)")
     url: str | None = Field(None, max_length=2000)
     source: str | None = Field(None, max_length=200)
+
+    @field_validator("publication_date")
+    @classmethod
+    def _a_date(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        iso = parse_publication_date(value)
+        if iso is None:
+            raise ValueError(f"not a date: {value!r}")
+        return iso
 
     @model_validator(mode="after")
     def _needs_content(self) -> ArticleIn:
@@ -134,7 +147,7 @@ class ArticleIn(BaseModel):
         article = Article(
             doc_id=self.id or "", text=self.text or None, html=None if self.text else self.html,
             title=self.title, url=self.url, source=self.source, origin="POST /api/documents",
-            publication_date=self.publication_date.isoformat() if self.publication_date else None,
+            publication_date=self.publication_date,
         )
         return Article(**{**article.__dict__, "doc_id": document_id(article)})
 
@@ -197,7 +210,7 @@ class _Extraction:
             if self._extractor is None:
                 from eventscope.pipeline import Extractor
                 self._extractor = Extractor()
-            return next(self._extractor.extract_articles([article]))
+            return next(extract_isolated(self._extractor, [article]))
 
 
 def create_app(db_url: str | None = None, token: str | None = None, *,

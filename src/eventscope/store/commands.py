@@ -103,14 +103,11 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, force: bool, model: 
 
 def _extracted(articles: Iterator[Article], workers: int | None, model: str | None) -> Iterator[Any]:
     """Documents in input order, from `workers` processes (the pipeline loads only when needed)."""
+    from eventscope.cli import check_model
     from eventscope.engines.local import extract_parallel
-    from eventscope.nlp import require_model
 
-    try:
-        require_model(model)
-        yield from extract_parallel(articles, workers, model)
-    except RuntimeError as error:
-        raise click.ClickException(str(error)) from error
+    check_model(model)
+    yield from extract_parallel(articles, workers, model)
 
 
 def _summary(outcomes: Counter[str], events: int, failures: int, where: str) -> str:

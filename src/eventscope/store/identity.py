@@ -10,7 +10,7 @@ from eventscope.records import Article, Document
 
 def _sha256(value: object) -> str:
     payload = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def article_hash(article: Article) -> str:
