@@ -22,6 +22,7 @@ from itertools import islice
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field, field_validator, model_validator
 
@@ -30,7 +31,7 @@ from eventscope.engines.local import extract_isolated
 from eventscope.export.writers import write_csv, write_parquet
 from eventscope.merge import find_clusters, get_cluster
 from eventscope.metadata import parse_publication_date
-from eventscope.records import EVENT_TYPES, FACTUALITY, Article, Document, InputError
+from eventscope.records import EVENT_TYPES, FACTUALITY, Article, Document, InputError, storable_text
 from eventscope.store import (
     SORT_COLUMNS,
     EventQuery,
@@ -245,6 +246,14 @@ def create_app(db_url: str | None = None, token: str | None = None, *,
         log.error("store error on %s: %s", request.url.path, error)
         return JSONResponse({"detail": "the database failed to answer"}, status_code=503)
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+        # FastAPI's own answer echoes the input, which may be megabytes or hold characters
+        # no JSON response can encode (a lone surrogate): say what is wrong, not what was sent.
+        detail = [{key: value for key, value in problem.items() if key not in ("input", "ctx")}
+                  for problem in error.errors()]
+        return JSONResponse({"detail": _encodable(detail)}, status_code=422)
+
     _read_routes(app, store)
     _write_routes(app, store, token)
     _mount_web(app)
@@ -258,6 +267,17 @@ def _mount_web(app: FastAPI) -> None:
         log.warning("analyst page not installed (%s); serving the API only", error)
         return
     mount_web(app)
+
+
+def _encodable(value: Any) -> Any:
+    """`value` with every string fit for a UTF-8 response (see records.storable_text)."""
+    if isinstance(value, str):
+        return storable_text(value)
+    if isinstance(value, dict):
+        return {_encodable(k): _encodable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_encodable(v) for v in value]
+    return value
 
 
 def _page(items: list[dict], total: int, limit: int, offset: int) -> dict[str, Any]:

