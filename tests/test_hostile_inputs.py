@@ -109,8 +109,8 @@ def _articles(*texts: str) -> list[Article]:
     (RecursionError("maximum recursion depth exceeded"),
      "extraction failed (input nested too deeply)"),
     (UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed"),
-     "extraction failed (UnicodeEncodeError: 'utf-8' codec can't encode character '\\ud800' "
-     "in position 0: surrogates not allowed)"),
+     ("extraction failed (UnicodeEncodeError: 'utf-8' codec can't encode character '\\ud800' "
+      "in position 0: surrogates not allowed)")),
 ])
 def test_an_article_that_makes_extraction_raise_costs_only_itself(error: Exception, reason: str):
     extractor = FragileExtractor({"bad": error})

@@ -12,8 +12,7 @@ from click.testing import CliRunner
 import eventscope
 from eventscope.cli import main
 from eventscope.records import Actor, Document, Event, Quote
-from eventscope.store import EventQuery, SaveOutcome, open_store
-from eventscope.store import base, rows, schema
+from eventscope.store import EventQuery, SaveOutcome, base, open_store, rows, schema
 from eventscope.store.base import Store
 from eventscope.store.identity import Maker, current_maker, fingerprint
 
