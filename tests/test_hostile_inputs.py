@@ -133,3 +133,18 @@ def test_interrupts_are_not_swallowed():
     extractor = FragileExtractor({"bad": KeyboardInterrupt()})
     with pytest.raises(KeyboardInterrupt):
         list(extract_isolated(extractor, _articles("bad")))
+
+
+def fragile_loader(model: str | None) -> FragileExtractor:
+    return FragileExtractor({"bad": RecursionError("maximum recursion depth exceeded")})
+
+
+def test_a_spark_partition_keeps_its_other_documents():
+    from eventscope.engines.local import to_wire
+    from eventscope.engines.spark import _extractor_over
+
+    partition = _extractor_over(fragile_loader, None)
+    items = [to_wire(item) for item in _articles("one", "bad", "three")]
+    results = list(partition(iter(items)))
+    assert [kind for kind, _, _ in results] == ["doc", "error", "doc"]
+    assert results[1][1] == "feed.jsonl:2: extraction failed (input nested too deeply)"
