@@ -34,6 +34,7 @@ from eventscope.metadata import parse_publication_date
 from eventscope.records import EVENT_TYPES, FACTUALITY, Article, Document, InputError, storable_text
 from eventscope.store import (
     SORT_COLUMNS,
+    DocumentRejected,
     EventQuery,
     Store,
     StoreError,
@@ -387,7 +388,10 @@ def _write_routes(app: FastAPI, store: Store, token: str | None) -> None:
         result = extract(article)
         if isinstance(result, InputError):
             raise HTTPException(422, result.reason)
-        outcome = store.save_document(result, content_hash)
+        try:
+            outcome = store.save_document(result, content_hash)
+        except DocumentRejected as error:
+            raise HTTPException(422, str(error)) from error
         return JSONResponse({"doc_id": result.doc_id, "status": outcome.value,
                              "events": len(result.events), "quotes": len(result.quotes)},
                             201 if outcome.value == "inserted" else 200)

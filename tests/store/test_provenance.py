@@ -130,3 +130,16 @@ def test_ingest_refreshes_stale_documents_and_force_replaces(store_url, tmp_path
     assert "1 other stored document was extracted by another eventscope version" in report
     monkeypatch.setattr(Store, "maker", OLD_MAKER)  # as if the data files had changed since
     assert "2 documents stored (0 new, 2 replaced)" in ingest()
+
+
+def test_a_value_the_database_refuses_costs_only_its_document(store):
+    from dataclasses import replace
+
+    from eventscope.store import DocumentRejected
+
+    odd = document("odd")
+    odd.events = [replace(odd.events[0], sentence_index=2**40)]  # no INTEGER holds it
+    with pytest.raises(DocumentRejected):
+        store.save_document(odd)
+    assert store.save_document(document("next")) is SaveOutcome.INSERTED
+    assert store.get_document("odd") is None and store.count_documents() == 1

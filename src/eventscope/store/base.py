@@ -40,6 +40,11 @@ class StoreError(Exception):
     """A problem with the database itself (unreachable, too new a schema, ...)."""
 
 
+class DocumentRejected(StoreError):
+    """The database refused one document's values (a number out of range, ...): that
+    document is not stored, and the database is fine for the next one."""
+
+
 class SaveOutcome(str, enum.Enum):
     INSERTED = "inserted"
     REPLACED = "replaced"

@@ -14,6 +14,7 @@ import click
 from eventscope.records import Article, InputError
 from eventscope.store import (
     ENV_VAR,
+    DocumentRejected,
     SaveOutcome,
     Store,
     StoreError,
@@ -62,7 +63,7 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, force: bool, model: 
     store = _open(db)
     outcomes: Counter[str] = Counter()
     events = failures = 0
-    pending: deque[str] = deque()  # content hashes of the articles sent to extraction, in order
+    pending: deque[tuple[str, str]] = deque()  # (content hash, origin) of articles sent, in order
     with store, Progress(quiet=quiet, description="ingesting") as progress:
 
         def to_extract() -> Iterator[Article]:
@@ -79,14 +80,14 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, force: bool, model: 
                     outcomes[SaveOutcome.UNCHANGED.value] += 1
                     progress.advance()
                     continue
-                pending.append(content_hash)
+                pending.append((content_hash, article.origin))
                 yield article
 
         articles = to_extract()
         first = next(articles, None)  # the model is loaded only when something needs extracting
         if first is not None:
             for result in _extracted(chain([first], articles), workers, model):
-                content_hash = pending.popleft()
+                content_hash, origin = pending.popleft()
                 if isinstance(result, InputError):
                     report(result)
                     failures += 1
@@ -94,6 +95,11 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, force: bool, model: 
                     continue
                 try:
                     outcomes[store.save_document(result, content_hash, force=force).value] += 1
+                except DocumentRejected as error:  # this document only: the rest go on
+                    report(InputError(origin, str(error)))
+                    failures += 1
+                    progress.advance(error=True)
+                    continue
                 except StoreError as error:
                     raise click.ClickException(str(error)) from error
                 events += len(result.events)
