@@ -236,7 +236,8 @@ def _stored(command: str, out: Path, db: Path) -> int:
 
     with duckdb.connect(str(db)) as connection:
         count = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
-    db.unlink()
+    for leftover in (db, db.with_name(db.name + ".wal")):
+        leftover.unlink(missing_ok=True)
     return count
 
 
