@@ -196,6 +196,8 @@ def run(command: str, inputs: list[Input], work: Path, timeout: float) -> tuple[
     """One run over `inputs`: 'ok', 'hang' or the reason it crashed; and its wall time."""
     out = work / "out.jsonl"
     db = work / "fuzz.duckdb"
+    for leftover in (out, db, db.with_name(db.name + ".wal")):  # each run starts afresh
+        leftover.unlink(missing_ok=True)
     args = [*EVENTSCOPE, command, *(str(i.path) for i in inputs), "--workers", "1", "-q"]
     args += ["--out", str(out)] if command == "extract" else ["--db", str(db)]
     started = time.monotonic()
@@ -236,8 +238,6 @@ def _stored(command: str, out: Path, db: Path) -> int:
 
     with duckdb.connect(str(db)) as connection:
         count = connection.execute("SELECT count(*) FROM documents").fetchone()[0]
-    for leftover in (db, db.with_name(db.name + ".wal")):
-        leftover.unlink(missing_ok=True)
     return count
 
 
