@@ -143,3 +143,28 @@ def test_a_value_the_database_refuses_costs_only_its_document(store):
         store.save_document(odd)
     assert store.save_document(document("next")) is SaveOutcome.INSERTED
     assert store.get_document("odd") is None and store.count_documents() == 1
+
+
+@pytest.mark.slow
+def test_ingest_names_a_refused_document_and_stores_the_rest(tmp_path, monkeypatch):
+    from eventscope.store import DocumentRejected
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "a", "text": "Egypt condemned the air strike."}) + "\n"
+                    + json.dumps({"id": "b", "text": "Jordan's king met Turkey's minister."})
+                    + "\n", encoding="utf-8")
+    save = Store.save_document
+
+    def refuse_a(self, document, *args, **kwargs):
+        if document.doc_id == "a":  # as a database refuses a value out of its range
+            raise DocumentRejected("the database refused a value: integer out of range")
+        return save(self, document, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "save_document", refuse_a)
+    db = str(tmp_path / "t.duckdb")
+    result = CliRunner().invoke(main, ["ingest", str(feed), "--db", db, "--workers", "1", "-q"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"eventscope: {feed}:1: the database refused a value: integer out of range")
+    with open_store(db) as opened:
+        assert [d.doc_id for d in opened.iter_documents()] == ["b"]
