@@ -44,3 +44,11 @@ def test_relative_dates_resolve_only_as_far_as_the_publication_date_allows(
 
 def test_a_full_publication_date_resolves_as_before():
     assert resolve_date("yesterday", "2018-07-26").value == "2018-07-25"
+
+
+@pytest.mark.parametrize("expression, published", [
+    ("next year", "9999-12-31"), ("tomorrow", "9999-12-31"), ("yesterday", "0001-01-01"),
+    ("last year", "0001"), ("next month", "9999-12"), ("two years ago", "0001-06-01"),
+])
+def test_dates_beyond_the_calendar_resolve_to_no_date(expression: str, published: str):
+    assert resolve_date(expression, published).value is None

@@ -102,9 +102,12 @@ def resolve_date(expression: str, publication_date: str | None, *, prefer: str =
     `prefer="future"` reads an undated "January 7" or "Wednesday" forward in time
     (for planned events); words like "next" or "coming" do so by themselves.
     """
-    if isinstance(publication_date, str) and len(publication_date) in (4, 7):
-        return _resolve_in_period(_normalise(expression), publication_date, prefer)
-    return _resolve(_normalise(expression), _parse_iso(publication_date), prefer)
+    try:
+        if isinstance(publication_date, str) and len(publication_date) in (4, 7):
+            return _resolve_in_period(_normalise(expression), publication_date, prefer)
+        return _resolve(_normalise(expression), _parse_iso(publication_date), prefer)
+    except (ValueError, OverflowError):  # "next year" of 9999-12-31, "yesterday" of 0001-01-01
+        return ResolvedDate(None, None, "future" if prefer == "future" else "past")
 
 
 def _resolve_in_period(text: str, published: str, prefer: str) -> ResolvedDate:
