@@ -22,9 +22,10 @@ from itertools import islice
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi_offline import FastAPIOffline
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from eventscope.analysis import (
     OPTIONAL_FACTUALITIES,
@@ -35,11 +36,14 @@ from eventscope.analysis import (
     interaction_network,
     network_dict,
 )
+from eventscope.engines.local import extract_isolated
 from eventscope.export.writers import write_csv, write_parquet
 from eventscope.merge import find_clusters, get_cluster
-from eventscope.records import EVENT_TYPES, FACTUALITY, Article, Document, InputError
+from eventscope.metadata import parse_publication_date
+from eventscope.records import EVENT_TYPES, FACTUALITY, Article, Document, InputError, storable_text
 from eventscope.store import (
     SORT_COLUMNS,
+    DocumentRejected,
     EventQuery,
     Store,
     StoreError,
@@ -166,9 +170,20 @@ class ArticleIn(BaseModel):
     text: str | None = None
     html: str | None = None
     title: str | None = Field(None, max_length=1000)
-    publication_date: date | None = None
+    publication_date: str | None = Field(
+        None, max_length=100, description="YYYY-MM-DD (or YYYY-MM, YYYY: known to that precision)")
     url: str | None = Field(None, max_length=2000)
     source: str | None = Field(None, max_length=200)
+
+    @field_validator("publication_date")
+    @classmethod
+    def _a_date(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        iso = parse_publication_date(value)
+        if iso is None:
+            raise ValueError(f"not a date: {value!r}")
+        return iso
 
     @model_validator(mode="after")
     def _needs_content(self) -> ArticleIn:
@@ -180,7 +195,7 @@ class ArticleIn(BaseModel):
         article = Article(
             doc_id=self.id or "", text=self.text or None, html=None if self.text else self.html,
             title=self.title, url=self.url, source=self.source, origin="POST /api/documents",
-            publication_date=self.publication_date.isoformat() if self.publication_date else None,
+            publication_date=self.publication_date,
         )
         return Article(**{**article.__dict__, "doc_id": document_id(article)})
 
@@ -243,7 +258,7 @@ class _Extraction:
             if self._extractor is None:
                 from eventscope.pipeline import Extractor
                 self._extractor = Extractor()
-            return next(self._extractor.extract_articles([article]))
+            return next(extract_isolated(self._extractor, [article]))
 
 
 def create_app(db_url: str | None = None, token: str | None = None, *,
@@ -285,6 +300,14 @@ def create_app(db_url: str | None = None, token: str | None = None, *,
         log.error("store error on %s: %s", request.url.path, error)
         return JSONResponse({"detail": "the database failed to answer"}, status_code=503)
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+        # FastAPI's own answer echoes the input, which may be megabytes or hold characters
+        # no JSON response can encode (a lone surrogate): say what is wrong, not what was sent.
+        detail = [{key: value for key, value in problem.items() if key not in ("input", "ctx")}
+                  for problem in error.errors()]
+        return JSONResponse({"detail": _encodable(detail)}, status_code=422)
+
     _read_routes(app, store)
     _write_routes(app, store, token)
     _mount_web(app)
@@ -298,6 +321,17 @@ def _mount_web(app: FastAPI) -> None:
         log.warning("analyst page not installed (%s); serving the API only", error)
         return
     mount_web(app)
+
+
+def _encodable(value: Any) -> Any:
+    """`value` with every string fit for a UTF-8 response (see records.storable_text)."""
+    if isinstance(value, str):
+        return storable_text(value)
+    if isinstance(value, dict):
+        return {_encodable(k): _encodable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_encodable(v) for v in value]
+    return value
 
 
 def _page(items: list[dict], total: int, limit: int, offset: int) -> dict[str, Any]:
@@ -418,7 +452,10 @@ def _write_routes(app: FastAPI, store: Store, token: str | None) -> None:
         result = extract(article)
         if isinstance(result, InputError):
             raise HTTPException(422, result.reason)
-        outcome = store.save_document(result, content_hash)
+        try:
+            outcome = store.save_document(result, content_hash)
+        except DocumentRejected as error:
+            raise HTTPException(422, str(error)) from error
         return JSONResponse({"doc_id": result.doc_id, "status": outcome.value,
                              "events": len(result.events), "quotes": len(result.quotes)},
                             201 if outcome.value == "inserted" else 200)

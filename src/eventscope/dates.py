@@ -102,7 +102,41 @@ def resolve_date(expression: str, publication_date: str | None, *, prefer: str =
     `prefer="future"` reads an undated "January 7" or "Wednesday" forward in time
     (for planned events); words like "next" or "coming" do so by themselves.
     """
-    return _resolve(_normalise(expression), _parse_iso(publication_date), prefer)
+    try:
+        if isinstance(publication_date, str) and len(publication_date) in (4, 7):
+            return _resolve_in_period(_normalise(expression), publication_date, prefer)
+        return _resolve(_normalise(expression), _parse_iso(publication_date), prefer)
+    except (ValueError, OverflowError):  # "next year" of 9999-12-31, "yesterday" of 0001-01-01
+        return ResolvedDate(None, None, "future" if prefer == "future" else "past")
+
+
+def _resolve_in_period(text: str, published: str, prefer: str) -> ResolvedDate:
+    """Against a publication date known to the month or year only ("2018-07"): the date
+    that covers what the expression means on the first and on the last possible day, so
+    "last year" stays 2017 and "yesterday" becomes only 2018."""
+    bounds = _bounds_of(published)
+    if bounds is None:
+        return _resolve(text, None, prefer)
+    early, late = (_resolve(text, day, prefer) for day in bounds)
+    tense = early.tense if early.tense == late.tense else "present"
+    first, last = _bounds_of(early.value), _bounds_of(late.value)
+    if first is None or last is None:
+        return ResolvedDate(None, None, tense)
+    value, precision = _span(min(first[0], last[0]), max(first[1], last[1]))
+    return ResolvedDate(value, precision, tense)
+
+
+def _bounds_of(value: str | None) -> tuple[date, date] | None:
+    """First and last day of "2018", "2018-07" or "2018-07-26"."""
+    try:
+        parts = [int(part) for part in (value or "").split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        if len(parts) == 2:
+            return _month_range(*parts)
+        return date(*parts), date(*parts)
+    except (ValueError, TypeError):
+        return None
 
 
 @lru_cache(maxsize=4096)

@@ -26,7 +26,7 @@ import yaml
 @dataclass(frozen=True)
 class Metadata:
     title: str | None
-    publication_date: str | None  # ISO YYYY-MM-DD
+    publication_date: str | None  # ISO YYYY-MM-DD; YYYY-MM or YYYY when given so
     dateline: str | None          # the place of the dateline, title-cased
     body_start: int               # offset in the text where the body begins
     dateline_end: int | None      # offset just after the dateline's dash, None without dateline
@@ -180,6 +180,21 @@ def parse_date(value: str) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
+_PARTIAL_ISO_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
+
+
+def parse_publication_date(value: str) -> str | None:
+    """A publication date at the precision given: `YYYY-MM-DD` as `parse_date` reads it,
+    or a bare `YYYY-MM` or `YYYY` kept as it is (a monthly or yearly issue)."""
+    partial = _PARTIAL_ISO_DATE.fullmatch(value.strip())
+    if partial is None:
+        return parse_date(value)
+    month = int(partial["month"] or 1)
+    if not 1 <= int(partial["year"]) or not 1 <= month <= 12:
+        return None
+    return partial.group(0)
+
+
 # ---------------------------------------------------------------- lines of the header
 
 class _Line(NamedTuple):
@@ -314,7 +329,7 @@ def read_metadata(
     """
     rules = metadata_rules()
     lines = _lines(text, rules.header_max_lines + 2)  # the header, and what follows it
-    given_date = parse_date(publication_date) if publication_date else None
+    given_date = parse_publication_date(publication_date) if publication_date else None
     found_title, found_date, i = None, None, 0
     while i < min(len(lines), rules.header_max_lines):
         line = lines[i].text

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from eventscope.store.base import SaveOutcome, Store, StoreError
+from eventscope.store.base import DocumentRejected, SaveOutcome, Store, StoreError
 from eventscope.store.identity import article_hash, document_hash, document_id
 from eventscope.store.query import SORT_COLUMNS, EventQuery
 
@@ -18,7 +18,7 @@ DEFAULT_DB = "eventscope.duckdb"
 ENV_VAR = "EVENTSCOPE_DB"
 
 __all__ = [
-    "DEFAULT_DB", "ENV_VAR", "SORT_COLUMNS", "EventQuery", "SaveOutcome", "Store", "StoreError",
+    "DEFAULT_DB", "ENV_VAR", "SORT_COLUMNS", "DocumentRejected", "EventQuery", "SaveOutcome", "Store", "StoreError",
     "article_hash", "display_url", "document_hash", "document_id", "open_store", "resolve_url",
 ]
 

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from eventscope.store.base import Store, StoreError
+from eventscope.store.base import DocumentRejected, Store, StoreError
 from eventscope.store.schema import latest_version
+
+# What DuckDB raises for values it refuses, as opposed to a database that fails.
+_REFUSED_VALUES = (duckdb.ConversionException, duckdb.OutOfRangeException,
+                   duckdb.ConstraintException, duckdb.InvalidInputException,
+                   duckdb.TypeMismatchException)
 
 
 class DuckDBStore(Store):
@@ -63,6 +68,8 @@ class DuckDBStore(Store):
                 yield cursor
             except BaseException as error:
                 cursor.rollback()
+                if isinstance(error, _REFUSED_VALUES):
+                    raise DocumentRejected(f"the database refused a value: {error}") from error
                 if isinstance(error, duckdb.Error):
                     raise StoreError(f"write to {self.path} failed: {error}") from error
                 raise
@@ -80,7 +87,10 @@ class DuckDBStore(Store):
         try:
             cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM incoming_rows")
         finally:
-            cursor.unregister("incoming_rows")
+            # In a transaction a failed insert aborted, unregistering fails too: the insert's
+            # own error is the one to report (the cursor is closed after the write anyway).
+            with suppress(duckdb.Error):
+                cursor.unregister("incoming_rows")
 
     def close(self) -> None:
         self._db.close()
