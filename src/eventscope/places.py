@@ -64,6 +64,7 @@ class _Rules:
 
     def __init__(self, data: dict):
         self.articles = frozenset(data["arabic_articles"])
+        self.common_words = frozenset(name_key(w) for w in data["common_words"])
         self.extra_names = data["extra_names"]
         nouns = "|".join(re.escape(n) for n in sorted(set(data["feature_nouns"]), key=len, reverse=True))
         # "the Russian city of Sochi", "the Syrian capital, Damascus", "Idlib province"
@@ -263,6 +264,11 @@ class Gazetteer:
     def _capital_of(self, iso3: str) -> Location | None:
         country = self.countries.by_code(iso3)
         return self.lookup(country.capital[0], iso3) if country and country.capital else None
+
+
+def is_common_word(name: str) -> bool:
+    """A capitalised common word that is also some town's name ("Police", "Union", "Said")."""
+    return name_key(name) in _Rules.load().common_words
 
 
 def lookup(name: str, country_hint: str | None = None) -> Location | None:
