@@ -49,9 +49,30 @@ def test_expressions_against_a_thursday_in_july(expression, value, precision, te
     assert resolve_date(expression, THURSDAY) == ResolvedDate(value, precision, tense)
 
 
-def test_next_week_is_future_and_no_more_precise_than_the_week_allows():
-    found = resolve_date("next week", THURSDAY)          # 30 July to 5 August
-    assert found.tense == "future" and found.precision in (None, "year")
+def test_next_week_is_future_and_dated_to_the_month():
+    # 30 July to 5 August: a week across two months is the month of its Thursday (2 August)
+    assert resolve_date("next week", THURSDAY) == ResolvedDate("2018-08", "month", "future")
+    assert resolve_date("next week", "2018-07-10") == ResolvedDate("2018-07", "month", "future")
+
+
+@pytest.mark.parametrize("expression, value", [
+    ("from Tuesday to Thursday last week", "2018-07"),   # 17-19 July: a day range is its month
+    ("Tuesday to Thursday", "2018-07"),
+    ("March 3-5", "2018-03"),
+    ("between May 2 and 4", "2018-05"),
+    ("from March 30 to April 2", "2018"),                # across two months: the year
+    ("Thursday last week", "2018-07-19"),
+    ("early Thursday", "2018-07-26"),
+    ("a week ago", "2018-07"),
+    ("late next month", "2018-08"),
+])
+def test_ranges_and_relative_phrases_are_no_more_precise_than_the_text(expression, value):
+    assert resolve_date(expression, THURSDAY).value == value
+
+
+def test_ranges_without_a_publication_date_are_undated():
+    assert resolve_date("from Tuesday to Thursday last week", None).value is None
+    assert resolve_date("March 3-5", None).value is None
 
 
 def test_year_boundaries():

@@ -163,7 +163,7 @@ def _tense_of(start: date, end: date, pub: date | None, forward: bool) -> str:
 
 def _dated(start: date, end: date, pub: date | None, forward: bool, tense: str | None = None) -> ResolvedDate:
     value, precision = _span(start, end)
-    if precision == "year" and (end - start).days <= 6:
+    if precision == "year" and (end - start).days == 6 and start.weekday() == 0:
         # A week across two months ("next week") is the month of its Thursday, as ISO
         # weeks are counted: news dates such a week to the month.
         value, precision = (start + timedelta(days=3)).isoformat()[:7], "month"
