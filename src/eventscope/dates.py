@@ -58,6 +58,7 @@ class _Rules:
             r"\b(?:" + "|".join(f"(?:{self.fill(p)})" for p in data["find_patterns"]) + r")\b", re.IGNORECASE)
         self.leading = re.compile(rf"^(?:(?:{_alternation(data['leading_words'])})\s+)+")
         self.habitual = frozenset(data["habitual_words"])
+        self.scene_marks = frozenset(data["scene_marks"])
         self.future = re.compile(rf"\b(?:{_alternation(data['future_markers'])})\b")
         q, part = self.fill("{QUALIFIER}"), self.fill("{PART}")
         self.patterns = {name: re.compile(self.fill(p)) for name, p in {
@@ -364,6 +365,11 @@ def is_habitual(words) -> bool:
     """Do the clause's words make it open-ended background ("regularly carries out")?"""
     habitual = _Rules.load().habitual
     return any(word in habitual for word in words)
+
+
+def scene_marks() -> frozenset[str]:
+    """Words opening a clause whose time is that of the clause it hangs from ("when")."""
+    return _Rules.load().scene_marks
 
 
 def month_of(value: str | None) -> str | None:

@@ -293,11 +293,11 @@ class DocumentReader:
         for an event told in the past perfect, which lies before the narrative's day); else,
         for a plainly recent event, the month of publication. Open-ended background, plans
         and hypotheses take none."""
-        if tense == "future" or item.factuality != "asserted" or dates.is_habitual(
-                t.lower_ for t in item.clause.children):
+        if item.factuality == "hypothetical" or dates.is_habitual(t.lower_ for t in item.clause.children):
             return None
         if self.narrative_date is None:
-            return dates.month_of(self.publication_date)
+            planned = tense == "future" or item.factuality != "asserted"
+            return None if planned else dates.month_of(self.publication_date)
         if _past_perfect(item.clause):
             return dates.month_of(self.narrative_date)
         return self.narrative_date
@@ -324,7 +324,7 @@ class DocumentReader:
                 span = self.doc.char_span(start, end, alignment_mode="expand")
                 if span is not None and _verb_above(span.root) == sentence.root:
                     resolved = dates.resolve_date(text, self.publication_date)
-                    if resolved.value and resolved.tense == "past":
+                    if resolved.value and resolved.tense in ("past", "present"):
                         self.narrative_date = resolved.value
 
     def _dateline_place(self) -> Location | None:
@@ -451,7 +451,22 @@ def _date_heads(trigger: Token, clause: Token) -> tuple[set[Token], set[Token]]:
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
             (reporting if reported else own).add(current)
+    for verb in list(own):
+        own.update(_scene_verbs(verb))
     return own, reporting
+
+
+def _scene_verbs(verb: Token) -> list[Token]:
+    """Verbs that set the scene of `verb`'s event: a when-clause ("were killed when Georgia
+    attacked last August") and a verb describing a noun of its prepositional phrases ("at
+    the round of talks held in late December, they agreed")."""
+    found = [c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ in ("advmod", "mark") and m.lower_ in dates.scene_marks() for m in c.children)]
+    nouns = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for _ in range(2):  # "the round of talks held ...": one "of" deeper
+        found += [c for n in nouns for c in n.children if c.dep_ in ("acl", "relcl")]
+        nouns = [g for n in nouns for c in n.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return found
 
 
 def _describe(actor: Actor) -> str:
