@@ -64,6 +64,7 @@ class _Rules:
         self.patterns = {name: re.compile(self.fill(p)) for name, p in {
             "period": rf"^(?P<q>{q})\s+(?P<unit>week|month|year)$",
             "ago": r"^(?P<n>{NUMBER})\s+(?P<unit>day|week|month|year)s?\s+ago$",
+            "anchored": r"^(?P<n>{NUMBER})\s+days?\s+(?P<dir>earlier|before|later|after)$",
             "weekday": rf"^(?:(?P<q>{q})\s+)?(?:(?:early|late)\s+)?(?P<wd>{{WEEKDAY}})(?:\s+{part})?"
                        rf"(?:\s+(?P<wq>{q})\s+week)?$",
             "range": r"^(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:\bto\b|\bthrough\b|\buntil\b|\btill\b"
@@ -101,13 +102,40 @@ def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _Rules.load().finder.finditer(text or "")]
 
 
-def resolve_date(expression: str, publication_date: str | None, *, prefer: str = "past") -> ResolvedDate:
+def resolve_date(expression: str, publication_date: str | None, *, prefer: str = "past",
+                 anchor: str | None = None) -> ResolvedDate:
     """Resolve `expression` against `publication_date` (ISO); never raises.
 
     `prefer="future"` reads an undated "January 7" or "Wednesday" forward in time
     (for planned events); words like "next" or "coming" do so by themselves.
+    "A day earlier", "two days later" count from `anchor`, the day the narrative has
+    reached (ISO, day precision), and give None without one.
     """
-    return _resolve(_normalise(expression), _parse_iso(publication_date), prefer)
+    text = _normalise(expression)
+    offset = _anchored_offset(text)
+    if offset is not None:
+        start = _parse_iso(anchor) if anchor and len(anchor) == 10 else None
+        if start is None:
+            return _undated(offset > 0)
+        day = start + timedelta(days=offset)
+        return _dated(day, day, _parse_iso(publication_date), offset > 0)
+    return _resolve(text, _parse_iso(publication_date), prefer)
+
+
+def _anchored_offset(text: str) -> int | None:
+    """Days from the narrative's day of "a day earlier", "two days later", "the next day"."""
+    rules = _Rules.load()
+    fixed = rules.data["anchored_offsets"].get(text)
+    if fixed is not None:
+        return fixed
+    match = rules.patterns["anchored"].match(text)
+    if not match:
+        return None
+    count = match["n"]
+    count = int(count) if count.isdigit() else rules.data["numbers"].get(" ".join(count.split()))
+    if count is None:
+        return None
+    return count if match["dir"] in ("later", "after") else -count
 
 
 @lru_cache(maxsize=4096)

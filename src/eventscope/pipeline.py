@@ -276,7 +276,7 @@ class DocumentReader:
             if _modifies(span.root, item.trigger[-1], verb):
                 verb = item.trigger[-1]          # "yesterday's crime": the noun's own date
             if verb in own or verb in reporting:
-                resolved = dates.resolve_date(text, self.publication_date)
+                resolved = dates.resolve_date(text, self.publication_date, anchor=self.narrative_date)
                 if resolved.value or resolved.tense == "future":
                     # Said today of what is now ("stressed that Russia is a partner"): the
                     # statement is the event; of what went before: only its month.
@@ -308,7 +308,8 @@ class DocumentReader:
         gazetteer = self.extractor.places
         if self._countries is None:
             self._countries = places.article_countries(self.doc, gazetteer, self._dateline_place())
-        place = places.clause_place(item.trigger[-1], item.clause, gazetteer, self._countries)
+        place = places.clause_place(item.trigger[-1], item.clause, gazetteer, self._countries,
+                                    done_to=item.type in gazetteer.rules.place_object_types)
         if place is None and places.at_dateline(item.trigger[-1], item.clause, gazetteer):
             dateline = self._dateline_place()
             # "here" is the dateline; a host is at home only in the dateline's country

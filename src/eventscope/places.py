@@ -74,6 +74,7 @@ class _Rules:
         self.compass_words = frozenset(data["compass_words"])
         self.here_words = frozenset(data["here_words"])
         self.host_verbs = frozenset(data["host_verbs"])
+        self.place_object_types = frozenset(data["place_object_types"])
         self.extra_names = data["extra_names"]
         nouns = "|".join(re.escape(n) for n in sorted(set(data["feature_nouns"]), key=len, reverse=True))
         # "the Russian city of Sochi", "the Syrian capital, Damascus", "Idlib province"
@@ -337,25 +338,28 @@ _PHRASE_LEFT = ("compound", "amod", "det", "nmod", "poss", "case", "nummod")
 
 
 def clause_place(trigger: Token, clause: Token, gazetteer: Gazetteer,
-                 countries: frozenset[str] = frozenset()) -> Location | None:
+                 countries: frozenset[str] = frozenset(), *, done_to: bool = False) -> Location | None:
     """Where the event of `trigger` (in the clause of verb `clause`) happened, as its own
-    clause says: the first place named after a preposition of place ("clashed near Kidal",
-    "the talks, which resumed in Havana, ..."), a compass phrase ("east of the Suez Canal"),
-    or the place the event is done to ("seized the town of Bunagana"). `countries` are the
+    clause says: the first place named after a preposition of place under the trigger
+    ("his meeting with Kim in Berlin"), else under the words around it ("clashed near
+    Kidal", "the talks, which resumed in Havana, ..."), or a compass phrase ("east of the
+    Suez Canal"). With `done_to` (an attack), the place it is done to counts too ("seized
+    the town of Bunagana", "airstrikes that struck Aleppo airport"). `countries` are the
     article's, where a small town may be meant."""
-    rules = gazetteer.rules
-    found: list[tuple[int, Location]] = []
-    for head in _place_heads(trigger, clause):
-        for obj in _placed_objects(head, rules):
-            place = place_of_phrase(obj, gazetteer, countries)
-            if place is not None:
-                found.append((obj.i, place))
-    if not found:  # "seized the town of Bunagana", "shelled Aleppo"; not "attacked Georgia"
-        for obj in (c for c in trigger.children if c.dep_ == "dobj"):
-            place = place_of_phrase(obj, gazetteer, countries)
-            if place is not None and (place.latitude is not None or _has_feature_noun(obj, rules)):
-                found.append((obj.i, place))
-    return min(found, key=lambda f: f[0])[1] if found else None
+    heads = _place_heads(trigger, clause)
+    for group in ([trigger], heads[1:]):
+        found = [(obj.i, place) for head in group for obj in _placed_objects(head, gazetteer.rules)
+                 if (place := place_of_phrase(obj, gazetteer, countries)) is not None]
+        if found:
+            return min(found, key=lambda f: f[0])[1]
+    if done_to:  # not "attacked Georgia": a place below the country
+        for head in (h for h in heads if h is clause or h is trigger or h.dep_ in ("relcl", "acl")):
+            for obj in (c for c in head.children if c.dep_ == "dobj"):
+                place = place_of_phrase(obj, gazetteer, countries)
+                if place is not None and (place.latitude is not None or _has_feature_noun(obj, gazetteer.rules)
+                                          or place.country is None):
+                    return place
+    return None
 
 
 def at_dateline(trigger: Token, clause: Token, gazetteer: Gazetteer) -> bool:
@@ -456,7 +460,7 @@ def _phrase(token: Token) -> str:
 def _written_name(token: Token, entity) -> str | None:
     """The place's name as the article writes it ("Al-Sweida", not GeoNames' "As-Suwayda")."""
     if entity is not None and entity.label_ in _PLACE_ENTITIES:
-        return entity.text.replace("_", "-")
+        return _LEADING_THE.sub("", entity.text.replace("_", "-"))
     if token.pos_ == "PROPN":
         return _compound_name(token).replace("_", "-")
     return None
@@ -489,7 +493,7 @@ def _named_feature(token: Token, rules: _Rules) -> str | None:
         return None
     names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
     if names:
-        return " ".join(t.text for t in names)
+        return " ".join(t.text for t in sorted({t for n in names for t in n.subtree}, key=lambda t: t.i))
     for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
             return _compound_name(obj)
@@ -497,8 +501,9 @@ def _named_feature(token: Token, rules: _Rules) -> str | None:
 
 
 def _compound_name(token: Token) -> str:
-    parts = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
-    return " ".join(t.text for t in parts)
+    """ "Black Sea" of "the Black Sea region": the proper-name words before and of `token`."""
+    parts = [t for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" for t in c.subtree]
+    return " ".join(t.text for t in sorted({*parts, token}, key=lambda t: t.i))
 
 
 def article_countries(doc: Doc, gazetteer: Gazetteer, dateline: Location | None = None) -> frozenset[str]:
