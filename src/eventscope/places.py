@@ -354,7 +354,10 @@ def clause_place(trigger: Token, clause: Token, gazetteer: Gazetteer,
             return min(found, key=lambda f: f[0])[1]
     if done_to:  # not "attacked Georgia": a place below the country
         for head in (h for h in heads if h is clause or h is trigger or h.dep_ in ("relcl", "acl")):
-            for obj in (c for c in head.children if c.dep_ == "dobj"):
+            struck = [c for c in head.children if c.dep_ == "dobj"] + [  # "attacks against Aleppo"
+                o for p in head.children if p.dep_ == "prep" and p.lower_ in gazetteer.rules.through_prepositions
+                for o in _prep_objects(p)]
+            for obj in struck:
                 place = place_of_phrase(obj, gazetteer, countries)
                 if place is not None and (place.latitude is not None or _has_feature_noun(obj, gazetteer.rules)
                                           or place.country is None):
@@ -420,6 +423,13 @@ def place_of_phrase(token: Token, gazetteer: Gazetteer,
     gazetteer lacks ("Shebaa Farms"), a named village or area ("Yamteke village", "the town
     of Bunagana"), or a small town of the article's countries ("clashes in Gwoza")."""
     entity = _entity_of(token)
+    if entity is not None and entity.label_ == "PERSON":
+        # The NER often takes transliterated towns for people ("against Al-Sweida"): after a
+        # preposition of place, a city of the article's countries is the town.
+        city = gazetteer.lookup(entity.text)
+        if city is not None and city.latitude is not None and city.country in countries:
+            return _renamed(city, _LEADING_THE.sub("", entity.text.replace("_", "-")))
+        return None
     if entity is not None and entity.label_ in _NOT_PLACE_ENTITIES or (
             token.is_title and is_common_word(_compound_name(token))):
         return None
