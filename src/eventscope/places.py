@@ -395,9 +395,11 @@ def _placed_objects(head: Token, rules: _Rules, depth: int = 0):
     ("airstrikes on open ground in south Lebanon"); a target that is a named area or town
     ("strikes on areas of Syria") is a place itself."""
     for child in head.children:
-        if child.dep_ in ("prep", "agent"):
+        if child.dep_ == "dobj" and depth == 0:       # "attacked a checkpoint in Kidal"
+            yield from _placed_objects(child, rules, depth + 1)
+        elif child.dep_ in ("prep", "agent"):
             for obj in _prep_objects(child):
-                if child.lower_ in rules.place_prepositions:
+                if child.lower_ in rules.place_prepositions or _after_compass(child, rules):
                     yield obj
                 if depth == 0 and child.lower_ in rules.through_prepositions:
                     if _has_feature_noun(obj, rules):
@@ -406,6 +408,11 @@ def _placed_objects(head: Token, rules: _Rules, depth: int = 0):
         elif child.dep_ in ("advmod", "npadvmod") and child.lower_ in rules.compass_words:
             for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"):
                 yield from (g for g in prep.children if g.dep_ == "pobj")
+
+
+def _after_compass(prep: Token, rules: _Rules) -> bool:
+    """ "east of Kidal", however the parser attaches "east"."""
+    return prep.lower_ == "of" and prep.i > 0 and prep.doc[prep.i - 1].lower_ in rules.compass_words
 
 
 def _prep_objects(prep: Token) -> list[Token]:
@@ -423,9 +430,9 @@ def place_of_phrase(token: Token, gazetteer: Gazetteer,
     gazetteer lacks ("Shebaa Farms"), a named village or area ("Yamteke village", "the town
     of Bunagana"), or a small town of the article's countries ("clashes in Gwoza")."""
     entity = _entity_of(token)
-    if entity is not None and entity.label_ == "PERSON":
-        # The NER often takes transliterated towns for people ("against Al-Sweida"): after a
-        # preposition of place, a city of the article's countries is the town.
+    if entity is not None and entity.label_ in ("PERSON", "NORP", "ORG"):
+        # The NER often takes towns for people or peoples ("against Al-Sweida", "in Kidal"):
+        # after a preposition of place, a city of the article's countries is the town.
         city = gazetteer.lookup(entity.text)
         if city is not None and city.latitude is not None and city.country in countries:
             return _renamed(city, _LEADING_THE.sub("", entity.text.replace("_", "-")))
@@ -439,7 +446,7 @@ def place_of_phrase(token: Token, gazetteer: Gazetteer,
     if found is not None:
         return _renamed(found, name) if name else found
     if entity is not None and entity.label_ in _PLACE_ENTITIES:
-        known = gazetteer.lookup(entity.text)
+        known = gazetteer.lookup(entity.text) or gazetteer.small_town(entity.text, countries)
         return _renamed(known, name) if known else Location(name, _country_within(entity, gazetteer))
     named = _named_feature(token, gazetteer.rules)
     if named is not None:
