@@ -159,7 +159,7 @@ class DocumentReader:
                     item, sentence) else []
             dyads = list(self._dyads(item.type, sources, targets))
             if dyads and not embedded and tense != "future":
-                self.narrative_date = explicit_date or self.narrative_date
+                self.narrative_date = self._narrative_date_after(item, explicit_date)
                 if place and item.type == "CONSULT":
                     self.narrative_place = place
             # What the sentence leaves unsaid comes from the article's narrative, reported
@@ -287,6 +287,13 @@ class DocumentReader:
             return None, None
         _, _, value, tense = min(found)
         return value, tense
+
+    def _narrative_date_after(self, item: Found, explicit_date: str | None) -> str | None:
+        """An event told by a verb moves the narrative to its date; one named by a noun
+        ("condemned the airstrikes that struck the airport on Monday") is another story's."""
+        if explicit_date and item.trigger[-1].pos_ in ("VERB", "AUX"):
+            return explicit_date
+        return self.narrative_date
 
     def _inherited_date(self, item: Found, tense: str | None) -> str | None:
         """The date of an event with no time phrase of its own: the narrative's (to the month
