@@ -459,8 +459,7 @@ def _date_heads(trigger: Token, clause: Token) -> tuple[set[Token], set[Token]]:
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
             (reporting if reported else own).add(current)
-    for verb in list(own):
-        own.update(_scene_verbs(verb))
+    own.update([scene for verb in own for scene in _scene_verbs(verb)])
     return own, reporting
 
 

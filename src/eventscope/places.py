@@ -382,9 +382,13 @@ def _place_heads(trigger: Token, clause: Token) -> list[Token]:
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":  # "hundreds of airstrikes on ..."
         heads.append(trigger.head.head)
     heads += [c for c in trigger.children if c.dep_ in ("relcl", "acl")]
-    heads += [c for c in clause.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < clause.i]
+    # "Speaking in Caracas, ...", "after repelling an attack at Yamteke village"
+    heads += [c for h in (trigger, clause) for c in h.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    # "killed 30 people and kidnapped women at Kfour": verbs sharing the trigger's subject
+    heads += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     current = clause
-    while current.dep_ in ("xcomp", "conj") and current.head is not current:
+    # "was in New York to ask ...", "fired tear gas in Dhaka to disperse ..."
+    while current.dep_ in ("xcomp", "conj", "advcl") and current.head is not current:
         current = current.head
         heads.append(current)
     return list(dict.fromkeys(heads))
