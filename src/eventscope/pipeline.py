@@ -15,22 +15,28 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventscope import clean, dates, metadata, nlp
+from eventscope import clean, dates, metadata, nlp, places
 from eventscope.actors import DocumentActors, distinct
 from eventscope.events import Found, SentenceEvents
 from eventscope.events.constructions.doerless_violence import doerless_violence, victims
 from eventscope.events.constructions.voice import voice
 from eventscope.events.dyads import collapse, dyads_of
 from eventscope.events.syntax import (
-    clause_chain,
     clause_verb,
     first_child,
-    prepositional_objects,
 )
 from eventscope.lexicon import Lexicon, plover_types, trigger_code
 from eventscope.places import Gazetteer
 from eventscope.quotes import QuoteSpan, attribute_quotes, find_quote_spans, quote_groups, to_quotes
-from eventscope.records import UNORDERED_TYPES, Actor, Article, Document, Event, InputError, Location
+from eventscope.records import (
+    UNORDERED_TYPES,
+    Actor,
+    Article,
+    Document,
+    Event,
+    InputError,
+    Location,
+)
 from eventscope.setting import Setting
 
 
@@ -114,10 +120,11 @@ class DocumentReader:
         skip = max(0, item.meta.dateline_end - self.offset) if item.meta.dateline_end else 0
         self.finder = SentenceEvents(self.actors, extractor.lexicon, extractor.places, skip_before=skip)
         self.narrative_date: str | None = None
-        self.narrative_place: Location | None = self._dateline_place()
+        self.narrative_place: Location | None = None  # the dateline is no event's place by itself
+        self._countries: frozenset[str] | None = None  # the article's, for its small towns
         # The dateline's date is the filing day (read as the publication date), never an event's.
         self.date_spans = [span for span in _date_spans(doc) if span[0] >= skip]
-        self.setting = Setting.of(doc, skip, self.narrative_place, self.actors.countries,
+        self.setting = Setting.of(doc, skip, self._dateline_place(), self.actors.countries,
                                   extractor.places)
         self.actors.home = self.setting.country
 
@@ -166,12 +173,12 @@ class DocumentReader:
                     item, sentence, self.extractor.lexicon) else []
             dyads = list(dyads_of(item.type, sources, targets))
             if dyads and not embedded and tense != "future":
-                self.narrative_date = explicit_date or self.narrative_date
+                self.narrative_date = self._narrative_date_after(item, explicit_date)
                 if place and item.type == "CONSULT":
                     self.narrative_place = place
             # What the sentence leaves unsaid comes from the article's narrative, reported
             # content included: it is told in the same scene.
-            event_date = explicit_date or self.narrative_date
+            event_date = explicit_date or self._inherited_date(item, tense)
             location = place or self.narrative_place
             # A date still to come makes it planned ("he would visit Ankara next month").
             factuality = "planned" if tense == "future" else item.factuality
@@ -219,30 +226,67 @@ class DocumentReader:
     # ----- dates and places -----------------------------------------------------------
 
     def _explicit_date(self, item: Found) -> tuple[str | None, str | None]:
-        """A date said in the event's own clause, resolved against the publication date."""
-        chain = clause_chain(item.clause)
+        """A date said in the event's own clause, resolved against the publication date; else
+        the date of the verb reporting it ("X said on Monday that Y had ..."), to its month:
+        the report's day is not the event's."""
+        own, reporting = _date_heads(item.trigger[-1], item.clause)
+        found: list[tuple[bool, int, str, str | None]] = []
         for start, end, text in self.date_spans:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is None or span.sent != item.clause.sent:
                 continue
-            if clause_verb(span.root) in chain:
-                resolved = dates.resolve_date(text, self.publication_date)
+            verb = clause_verb(span.root)
+            if _modifies(span.root, item.trigger[-1], verb):
+                verb = item.trigger[-1]          # "yesterday's crime": the noun's own date
+            if verb in own or verb in reporting:
+                resolved = dates.resolve_date(text, self.publication_date, anchor=self.narrative_date)
                 if resolved.value or resolved.tense == "future":
-                    return resolved.value, resolved.tense
-        return None, None
+                    # Said today of what is now ("stressed that Russia is a partner"): the
+                    # statement is the event; of what went before: only its month.
+                    earlier = verb in reporting and _told_as_past(item.clause)
+                    value = dates.month_of(resolved.value) if earlier else resolved.value
+                    found.append((verb not in own, start, value, resolved.tense))
+        if not found:
+            return None, None
+        _, _, value, tense = min(found)
+        return value, tense
+
+    def _narrative_date_after(self, item: Found, explicit_date: str | None) -> str | None:
+        """An event told by a verb moves the narrative to its date; one named by a noun
+        ("condemned the airstrikes that struck the airport on Monday") is another story's."""
+        if explicit_date and item.trigger[-1].pos_ in ("VERB", "AUX"):
+            return explicit_date
+        return self.narrative_date
+
+    def _inherited_date(self, item: Found, tense: str | None) -> str | None:
+        """The date of an event with no time phrase of its own: the narrative's (to the month
+        for an event told in the past perfect, which lies before the narrative's day); else,
+        for a plainly recent event, the month of publication. Open-ended background, plans
+        and hypotheses take none."""
+        if item.factuality == "hypothetical" or dates.is_habitual(t.lower_ for t in item.clause.children):
+            return None
+        if self.narrative_date is None:
+            planned = tense == "future" or item.factuality != "asserted"
+            return None if planned else dates.month_of(self.publication_date)
+        if _past_perfect(item.clause):
+            return dates.month_of(self.narrative_date)
+        return self.narrative_date
 
     def _explicit_place(self, item: Found) -> Location | None:
-        trigger = item.trigger[-1]
-        # "the crime by ISIS in Al-Sweida": a place may hang from the trigger's own object.
-        objects = prepositional_objects(trigger, ("prep", "agent"))
-        for head in (trigger, item.clause, *objects):
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
-                    for obj in prep.children:
-                        place = self.finder.place_of(obj) if obj.dep_ == "pobj" else None
-                        if place:
-                            return _as_written(place, obj)
-        return None
+        """The place the event's own clause names; the dateline's only where the clause says
+        "here" (a story filed from Beirut may tell of Damascus)."""
+        gazetteer = self.extractor.places
+        if self._countries is None:
+            self._countries = places.article_countries(self.doc, gazetteer, self._dateline_place())
+        place = places.clause_place(item.trigger[-1], item.clause, gazetteer, self._countries,
+                                    done_to=item.type in gazetteer.rules.place_object_types)
+        if place is None and places.at_dateline(item.trigger[-1], item.clause, gazetteer):
+            dateline = self._dateline_place()
+            # "here" is the dateline; a host is at home only in the dateline's country
+            if dateline and (item.trigger[-1].lower_ == "here" or not item.sources or any(
+                    s.country == dateline.country for s in item.sources)):
+                return dateline
+        return place
 
     def _note_sentence_date(self, sentence: Span) -> None:
         """A past date on the sentence's main verb ("On May 23, 2018, X said ...") moves the narrative there."""
@@ -251,7 +295,7 @@ class DocumentReader:
                 span = self.doc.char_span(start, end, alignment_mode="expand")
                 if span is not None and clause_verb(span.root) == sentence.root:
                     resolved = dates.resolve_date(text, self.publication_date)
-                    if resolved.value and resolved.tense == "past":
+                    if resolved.value and resolved.tense in ("past", "present"):
                         self.narrative_date = resolved.value
 
     def _dateline_place(self) -> Location | None:
@@ -273,16 +317,6 @@ class DocumentReader:
             self.actors.note_subject(self.actors.actors_of(subject))
 
 
-def _as_written(place: Location, token: Token) -> Location:
-    """The place under the name the article gives it ("Al-Sweida"), with the gazetteer's identity."""
-    written = token.text.replace("_", "-")
-    if token.ent_type_ in ("GPE", "LOC", "FAC"):
-        for entity in token.doc.ents:
-            if entity.start <= token.i < entity.end:
-                written = entity.text.replace("_", "-")
-    if not written[:1].isupper():
-        return place
-    return Location(written, place.country, place.latitude, place.longitude, place.geonameid)
 
 
 def _date_spans(doc: Doc) -> list[tuple[int, int, str]]:
@@ -295,6 +329,58 @@ def _date_spans(doc: Doc) -> list[tuple[int, int, str]]:
         if not any(k[0] <= span[0] and span[1] <= k[1] for k in kept):
             kept.append(span)
     return sorted(kept)
+
+
+def _modifies(date_root: Token, trigger: Token, verb: Token) -> bool:
+    """Does the date hang from the trigger noun below its verb ("yesterday's crime")?"""
+    current = date_root
+    while current != verb and current.head != current:
+        current = current.head
+        if current == trigger:
+            return True
+    return False
+
+
+def _told_as_past(verb: Token) -> bool:
+    """ "had killed", "has seized", "killed": an event before the report that tells it."""
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return perfect or verb.tag_ == "VBD"
+
+
+def _past_perfect(verb: Token) -> bool:
+    """ "Mexico had threatened ...": told as before the narrative's time."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _date_heads(trigger: Token, clause: Token) -> tuple[set[Token], set[Token]]:
+    """The verbs whose date is the event's own (the trigger, its clause, verbs describing a
+    noun trigger: "the talks, which resumed on Monday", and the verbs the clause hangs from
+    up to a report), and those of the verbs reporting it ("said on Monday that ...")."""
+    own = {trigger, clause, *(c for c in trigger.children if c.dep_ in ("relcl", "acl"))}
+    reporting: set[Token] = set()
+    current = clause
+    for _ in range(6):
+        if current.head == current:
+            break
+        reported = current.dep_ in ("ccomp", "parataxis") or bool(reporting)
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            (reporting if reported else own).add(current)
+    own.update([scene for verb in own for scene in _scene_verbs(verb)])
+    return own, reporting
+
+
+def _scene_verbs(verb: Token) -> list[Token]:
+    """Verbs that set the scene of `verb`'s event: a when-clause ("were killed when Georgia
+    attacked last August") and a verb describing a noun of its prepositional phrases ("at
+    the round of talks held in late December, they agreed")."""
+    found = [c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ in ("advmod", "mark") and m.lower_ in dates.scene_marks() for m in c.children)]
+    nouns = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for _ in range(2):  # "the round of talks held ...": one "of" deeper
+        found += [c for n in nouns for c in n.children if c.dep_ in ("acl", "relcl")]
+        nouns = [g for n in nouns for c in n.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return found
 
 
 def _actor_key(actor: Actor | None) -> str:
