@@ -48,14 +48,14 @@ class CauseTable:
 
 
 def trigger_words(lexicon: Lexicon) -> dict[str, set[str]]:
-    """PLOVER type -> the words that can express it (the head word of multi-word keys)."""
+    """PLOVER type -> the words that can express it: the verb of verb keys ("call on",
+    "recall ambassador"), the head noun of noun keys ("phone call")."""
     words: dict[str, set[str]] = {}
-    tables = [lexicon.verbs, lexicon.nouns, lexicon.adjectives, lexicon.accusation_nouns,
-              lexicon.praise_nouns]
-    for table in tables:
+    heads = [(lexicon.verbs, 0), (lexicon.adjectives, 0), (lexicon.nouns, -1),
+             (lexicon.accusation_nouns, -1), (lexicon.praise_nouns, -1)]
+    for table, head in heads:
         for key, trigger in table.items():
-            for word in key.split():
-                words.setdefault(trigger.type, set()).add(word.lower())
+            words.setdefault(trigger.type, set()).add(key.split()[head].lower())
     return words
 
 
