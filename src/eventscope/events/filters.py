@@ -56,12 +56,21 @@ def _is_topic(word: Token, talks: set[Token], lexicon: Lexicon) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c in talks for c in above.children)
 
 
+def without_absorbed(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """Drop what a sense took in as its object: in "X lodged a protest with Y" the protest
+    is the accusation's wording, in "X held naval drills" the drills are the show of force
+    the verb already tells (data/senses.yaml)."""
+    return [f for f in found if not any(
+        f.trigger[-1] in other.absorbed for other in found if other is not f)]
+
+
 Filter = Callable[[list[Found], Lexicon], list[Found]]
 
 FILTERS: dict[str, Filter] = {
     "requested": without_requested,
     "transferred": without_transferred,
     "topics": without_topics,
+    "absorbed": without_absorbed,
 }
 
 

@@ -1,0 +1,113 @@
+"""Verb and noun senses chosen by the object, and carriers of event nouns
+(data/senses.yaml, eventscope.events.senses). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope import extract
+from eventscope.events.senses import Senses
+from eventscope.records import Event
+
+DAY = "2024-05-15"
+
+
+def typed(text: str, kind: str) -> list[Event]:
+    return [e for e in extract(text, publication_date=DAY).events if e.type == kind]
+
+
+def countries(event: Event) -> tuple[str | None, str | None]:
+    return (event.source.country if event.source else None,
+            event.target.country if event.target else None)
+
+
+def test_every_sense_names_its_codebook_source_and_a_plover_type():
+    senses = Senses.load()
+    types = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+             "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+    assert senses.senses
+    for sense in senses.senses:
+        assert sense.cameo == "contract" or sense.cameo.isdigit(), sense
+        assert {sense.trigger.type, sense.aimed or "AGREE", sense.joint or "AGREE"} <= types
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Chile recalled its ambassador to Bolivia on Monday.", ("CHL", "BOL")),
+    ("Ghana withdrew its envoy from Togo after the dispute.", ("GHA", "TGO")),
+    ("Mali ordered the French ambassador to leave the country within 72 hours.", ("MLI", "FRA")),
+    ("Bolivia declared the Peruvian envoy persona non grata.", ("BOL", "PER")),
+])
+def test_recalling_or_expelling_an_envoy_is_a_sanction(text, pair):
+    found = typed(text, "SANCTION")
+    assert [countries(e) for e in found] == [pair]
+    assert not typed(text, "RETREAT")  # withdrawing an envoy is no retreat
+
+
+def test_recalling_a_product_is_nothing():
+    assert not extract("Toyota recalled its hybrid cars in Japan.", publication_date=DAY).events
+
+
+def test_lodging_a_protest_accuses_and_the_protest_is_no_demonstration():
+    text = "Vietnam lodged a formal protest with China over the seizure of its fishing boat."
+    assert [countries(e) for e in typed(text, "ACCUSE")] == [("VNM", "CHN")]
+    assert not typed(text, "PROTEST")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Iran held naval drills in the Gulf of Oman on Friday.", "IRN"),
+    ("The Chinese army conducted live-fire exercises near Taiwan.", "CHN"),
+    ("Pakistan test-fired a ballistic missile on Monday.", "PAK"),
+    ("North Korea launched two short-range missiles into the sea.", "PRK"),
+])
+def test_drills_and_missile_launches_with_no_target_are_mobilize(text, country):
+    found = typed(text, "MOBILIZE")
+    assert [(e.source.country, e.target) for e in found] == [(country, None)]
+
+
+def test_joint_drills_with_a_partner_are_cooperation():
+    text = "Egypt held joint naval drills with Greece in the Mediterranean."
+    assert [set(countries(e)) for e in typed(text, "COOPERATE")] == [{"EGY", "GRC"}]
+    assert not typed(text, "MOBILIZE")
+
+
+def test_rockets_fired_at_someone_are_an_attack():
+    text = "Hamas fired rockets at Israeli towns on Saturday."
+    assert typed(text, "ASSAULT") and not typed(text, "MOBILIZE")
+
+
+def test_missile_test_compound_is_mobilize():
+    found = typed("India carried out a missile test off its eastern coast.", "MOBILIZE")
+    assert [e.source.country for e in found] == ["IND"]
+    assert found[0].trigger == "missile test"
+
+
+def test_arrest_warrant_compound_is_coercion_of_whom_it_is_for():
+    found = typed("A Kenyan court issued an arrest warrant for the former governor.", "COERCE")
+    assert len(found) == 1 and found[0].source.sector == "JUD"
+
+
+def test_taking_a_town_is_an_assault():
+    found = typed("Houthi fighters captured the town of Marib on Sunday.", "ASSAULT")
+    assert [e.source.country for e in found] == ["YEM"]
+
+
+@pytest.mark.parametrize("text, kind, pair", [
+    ("The Kuwaiti emir ordered the closure of the Iraqi embassy.", "SANCTION", ("KWT", "IRQ")),
+    ("The Estonian government announced its decision to expel two Russian diplomats.", "SANCTION",
+     ("EST", "RUS")),
+    ("The EU agreed on new sanctions against Belarus.", "SANCTION", (None, "BLR")),
+    ("The Turkish parliament approved the deployment of troops to Libya.", "MOBILIZE", ("TUR", None)),
+    ("The Chilean president ordered an investigation into the police.", "ACCUSE", ("CHL", "CHL")),
+])
+def test_the_decider_does_the_act_it_orders_or_announces(text, kind, pair):
+    found = typed(text, kind)
+    assert found
+    source, target = countries(found[0])
+    assert source == pair[0] or (pair[0] is None and found[0].source.sector == "IGO")
+    assert pair[1] is None or target == pair[1]
+
+
+def test_commenting_on_someone_elses_decision_does_not_make_it_ones_own():
+    # "welcomed" carries nothing: the deployment is not the welcomer's
+    text = "Japan welcomed the deployment of American troops."
+    assert all(e.source is None or e.source.country != "JPN" for e in typed(text, "MOBILIZE"))
