@@ -111,3 +111,28 @@ def test_commenting_on_someone_elses_decision_does_not_make_it_ones_own():
     # "welcomed" carries nothing: the deployment is not the welcomer's
     text = "Japan welcomed the deployment of American troops."
     assert all(e.source is None or e.source.country != "JPN" for e in typed(text, "MOBILIZE"))
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("The Turkish foreign minister flew to Cairo for talks with Egyptian officials.", {"TUR", "EGY"}),
+    ("The Indian envoy arrived in Dhaka on Monday ahead of talks with the Bangladeshi government.",
+     {"IND", "BGD"}),
+])
+def test_who_travels_for_talks_takes_part_in_them(text, pair):
+    assert [set(countries(e)) for e in typed(text, "CONSULT")] == [pair]
+
+
+def test_an_attack_noun_told_with_its_victims_and_no_doer_has_a_null_source():
+    found = typed("Airstrikes on the port of Hodeidah killed four dockworkers in Yemen.", "ASSAULT")
+    assert found and all(e.source is None for e in found)
+    assert {e.target.country for e in found} == {"YEM"}
+
+
+def test_a_condemned_attack_noun_is_only_the_accusation():
+    text = "Jordan condemned the attack on the Egyptian embassy."
+    assert typed(text, "ACCUSE") and not typed(text, "ASSAULT")
+
+
+def test_an_attack_noun_under_an_attacker_verb_is_not_a_second_doerless_attack():
+    text = "Rebel fighters killed nine villagers in an attack on a market in Mali."
+    assert all(e.source is not None for e in typed(text, "ASSAULT"))

@@ -37,6 +37,20 @@ class Candidates:
             event.absorbed = [match.obj]
         return event
 
+    def _traveller(self, talks: Token) -> list[Actor]:
+        """Who travels for talks takes part in them: "X arrived in Beijing ahead of talks
+        with Y", "X flew to Cairo for a meeting with Y" (data/senses.yaml, carriers)."""
+        if talks.dep_ != "pobj" or talks.head.dep_ != "prep":
+            return []
+        preposition = talks.head
+        word, verb = preposition.lower_, preposition.head
+        if word == "of" and verb.lower_ == "ahead":  # "ahead of talks"
+            word, verb = "ahead", verb.head
+        if word not in self.senses.travel_prepositions or verb.pos_ not in ("VERB", "AUX") or (
+                verb.lemma_.lower() not in self.senses.travel_verbs):
+            return []
+        return self.subject_actors(verb)
+
     def _decider(self, word: Token) -> list[Actor]:
         """Who decides, orders or announces the act a word names, where the sentence says so
         ("the president ordered the closure of the embassy", "the EU agreed on new
@@ -131,6 +145,8 @@ class Candidates:
             own = own or bool(sources and noun.dep_ == "attr")
         if not sources:
             sources = self._decider(noun)  # "ordered the closure of the embassy"
+            if not sources and spec.type == "CONSULT":
+                sources = self._traveller(noun)  # "arrived in Beijing for talks with X"
             own = own or bool(sources)
         if not sources and spec.type == "ASSAULT":
             sources = self._attacker_by_kind(noun)

@@ -56,8 +56,7 @@ class SentenceEvents(Candidates, Arguments, Mentions, Modality):
             if not (event.sources or event.targets):
                 self._speakers_pair(event)
             self._speakers_side(event)
-            if event.sources or event.targets:
-                found.append(event)
+            found.append(event)
         for event in found:
             self._settle_bare_states(event)
         return apply_filters(found, self.lexicon)

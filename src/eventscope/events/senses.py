@@ -53,6 +53,8 @@ class Senses:
     carrier_verbs: frozenset[str]
     carrier_nouns: frozenset[str]
     aimless: frozenset[str]        # "fired into the sea": no one aimed at
+    travel_verbs: frozenset[str]   # "arrived in Beijing for talks": the traveller talks
+    travel_prepositions: frozenset[str]
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -62,7 +64,8 @@ class Senses:
         senses = tuple(_sense(entry, index) for index, entry in enumerate(data["senses"], 1))
         carriers = data["carriers"]
         return cls(senses, frozenset(carriers["verbs"]), frozenset(carriers["nouns"]),
-                   frozenset(data["aimless"]))
+                   frozenset(data["aimless"]), frozenset(carriers["travel_verbs"]),
+                   frozenset(carriers["travel_prepositions"]))
 
     def match(self, token: Token) -> SenseMatch | None:
         """The sense this verb or noun has with its object, if any."""
