@@ -136,3 +136,30 @@ def test_a_condemned_attack_noun_is_only_the_accusation():
 def test_an_attack_noun_under_an_attacker_verb_is_not_a_second_doerless_attack():
     text = "Rebel fighters killed nine villagers in an attack on a market in Mali."
     assert all(e.source is not None for e in typed(text, "ASSAULT"))
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Opposition supporters staged a protest outside the electoral commission in Lusaka.", "demo"),
+    ("Nurses went on strike across Kenya on Monday.", "strike"),
+    ("Thousands of Georgian students took to the streets of Tbilisi.", "demo"),
+])
+def test_a_single_protest_staged_or_a_strike_is_protest(text, mode):
+    found = typed(text, "PROTEST")
+    assert [e.mode for e in found] == [mode]
+
+
+def test_air_strikes_carried_out_are_attacks_not_labour_strikes():
+    text = "The Turkish air force carried out air strikes on militant camps in Iraq."
+    assert typed(text, "ASSAULT") and not typed(text, "PROTEST")
+
+
+def test_a_ban_on_trade_is_a_sanction_and_a_ban_on_rallies_a_restriction():
+    assert [e.target.country for e in typed(
+        "Canada announced a ban on imports of Russian steel.", "SANCTION")] == ["RUS"]
+    coerced = typed("The Ugandan government announced a ban on opposition rallies.", "COERCE")
+    assert [e.mode for e in coerced] == ["restrict"]
+
+
+def test_ordering_the_lifting_of_a_curfew_is_a_concession():
+    found = typed("The Sri Lankan president ordered the lifting of the curfew in Colombo.", "CONCEDE")
+    assert [e.source.country for e in found] == ["LKA"]

@@ -27,10 +27,10 @@ class Candidates:
         ("fired rockets at X"); the object it took in is no event of its own."""
         spec, sense = match.trigger, match.sense
         partner = replace(spec, targets=("with",))
-        aim = replace(spec, targets=AIM_PREPOSITIONS)
+        aim = replace(spec, targets=AIM_PREPOSITIONS + ("obj",))
         if sense.joint and (is_joint(word, match) or self.targets_of(word, partner)):
             spec = replace(partner, type=sense.joint, mode=None)
-        elif sense.aimed and aimed_at(word, self.senses.aimless):
+        elif sense.aimed and aimed_at(word, match, self.senses.aimless):
             spec = replace(aim, type=sense.aimed, mode=None)
         event = self.verb_event(word, spec) if word.pos_ == "VERB" else self._noun_event(word, spec)
         if event is not None:

@@ -31,6 +31,7 @@ class Sense:
 
     words: frozenset[str]
     objects: frozenset[str]
+    unless: frozenset[str]  # modifiers of the object that rule the sense out
     acts: frozenset[str]
     trigger: Trigger
     aimed: str | None      # the type when a target stands at AIM_PREPOSITIONS
@@ -82,7 +83,8 @@ class Senses:
             if sense.acts and not any(c.dep_ == "xcomp" and c.lemma_.lower() in sense.acts
                                       for c in token.children):
                 continue
-            obj = next((o for o in objects if _names(o, sense.objects)), None)
+            obj = next((o for o in objects if _names(o, sense.objects)
+                        and not (sense.unless and _names(o, sense.unless))), None)
             if obj is not None:
                 return SenseMatch(_keyed(sense.trigger, token, obj), obj, sense)
         return None
@@ -95,7 +97,7 @@ def _sense(entry: dict, index: int) -> Sense:
             mode=entry.get("mode"), targets=tuple("on" if t is True else str(t) for t in entry["target"]),
             requires=frozenset(), object_owner=bool(entry.get("object_owner")))
         return Sense(frozenset(entry["words"]), frozenset(str(o).lower() for o in entry["objects"]),
-                     frozenset(entry.get("acts", ())), trigger, entry.get("aimed"), entry.get("joint"),
+                     frozenset(entry.get("unless", ())), frozenset(entry.get("acts", ())), trigger, entry.get("aimed"), entry.get("joint"),
                      str(entry["cameo"]))
     except KeyError as missing:
         raise ValueError(f"senses.yaml: sense {index} has no {missing}") from None
@@ -117,12 +119,15 @@ def _names(obj: Token, lemmas: frozenset[str]) -> bool:
 def _verb_objects(verb: Token) -> list[Token]:
     objects = [c for c in verb.children if c.dep_ in VERB_OBJECTS]
     objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    # "fired a barrage of rockets", "launched dozens of missiles": what the object measures
+    objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
     return _with_conjuncts(objects)
 
 
 def _noun_objects(noun: Token) -> list[Token]:
     objects = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
-    objects += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+    objects += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "on")
                 for g in c.children if g.dep_ == "pobj"]
     return _with_conjuncts(objects)
 
@@ -137,9 +142,10 @@ def is_joint(word: Token, match: SenseMatch) -> bool:
                for t in (word, match.obj) for c in t.children if c.dep_ in ("amod", "compound"))
 
 
-def aimed_at(word: Token, aimless: frozenset[str]) -> bool:
-    """ "fired rockets at Israeli positions": a weapon aimed at something, not into the sea
-    and not "on Friday"."""
-    return any(p.dep_ == "prep" and p.lower_ in AIM_PREPOSITIONS and g.dep_ == "pobj"
+def aimed_at(word: Token, match: SenseMatch, aimless: frozenset[str]) -> bool:
+    """ "fired rockets at Israeli positions", "carried out strikes on rebel bases": aimed at
+    something, not into the sea, not "on Friday", not "went on strike"."""
+    heads = [word, match.obj, *[a for a in match.obj.ancestors if a.i != word.i and a in word.subtree]]
+    return any(p.dep_ == "prep" and p.lower_ in AIM_PREPOSITIONS and g.dep_ == "pobj" and g != match.obj
                and g.ent_type_ not in ("DATE", "TIME") and g.lemma_.lower() not in aimless
-               for p in word.children for g in p.children)
+               for head in heads for p in head.children for g in p.children)
