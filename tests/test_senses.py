@@ -163,3 +163,23 @@ def test_a_ban_on_trade_is_a_sanction_and_a_ban_on_rallies_a_restriction():
 def test_ordering_the_lifting_of_a_curfew_is_a_concession():
     found = typed("The Sri Lankan president ordered the lifting of the curfew in Colombo.", "CONCEDE")
     assert [e.source.country for e in found] == ["LKA"]
+
+
+def test_opening_fire_on_people_is_an_attack():
+    found = typed("Soldiers opened fire on villagers near the border with Chad.", "ASSAULT")
+    assert [e.mode for e in found] == ["firearms"]
+
+
+def test_an_operation_is_an_attack_only_when_aimed_at_someone():
+    assert typed("The Kenyan army launched an operation against al-Shabaab.", "ASSAULT")
+    assert not extract("The army launched an operation to rescue flood victims.",
+                       publication_date=DAY).events
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Prosecutors in Lima charged the former president with corruption.", "COERCE"),
+    ("Thai authorities declared a state of emergency in Bangkok.", "COERCE"),
+    ("Militants are holding three aid workers hostage in Sudan.", "COERCE"),
+])
+def test_charges_emergencies_and_hostages_held_are_coercion(text, kind):
+    assert typed(text, kind)

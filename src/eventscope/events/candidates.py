@@ -33,6 +33,8 @@ class Candidates:
         elif sense.aimed and aimed_at(word, match, self.senses.aimless):
             spec = replace(aim, type=sense.aimed, mode=None)
         event = self.verb_event(word, spec) if word.pos_ == "VERB" else self._noun_event(word, spec)
+        if event is not None and sense.aimed_only and not event.targets:
+            return None  # "launched an operation to rescue ...": no one it is aimed at
         if event is not None:
             event.absorbed = [match.obj]
         return event

@@ -35,6 +35,7 @@ class Sense:
     acts: frozenset[str]
     trigger: Trigger
     aimed: str | None      # the type when a target stands at AIM_PREPOSITIONS
+    aimed_only: bool       # an event only when aimed at an actor
     joint: str | None      # the type when a partner is named ("joint", "with X")
     cameo: str
 
@@ -97,7 +98,8 @@ def _sense(entry: dict, index: int) -> Sense:
             mode=entry.get("mode"), targets=tuple("on" if t is True else str(t) for t in entry["target"]),
             requires=frozenset(), object_owner=bool(entry.get("object_owner")))
         return Sense(frozenset(entry["words"]), frozenset(str(o).lower() for o in entry["objects"]),
-                     frozenset(entry.get("unless", ())), frozenset(entry.get("acts", ())), trigger, entry.get("aimed"), entry.get("joint"),
+                     frozenset(entry.get("unless", ())), frozenset(entry.get("acts", ())),
+                     trigger, entry.get("aimed"), bool(entry.get("aimed_only")), entry.get("joint"),
                      str(entry["cameo"]))
     except KeyError as missing:
         raise ValueError(f"senses.yaml: sense {index} has no {missing}") from None
