@@ -183,3 +183,16 @@ def test_an_operation_is_an_attack_only_when_aimed_at_someone():
 ])
 def test_charges_emergencies_and_hostages_held_are_coercion(text, kind):
     assert typed(text, kind)
+
+
+def test_a_warning_issued_to_a_state_is_a_threat_but_a_flood_warning_is_nothing():
+    found = typed("The Sudanese army issued a warning to Chad over its support for the rebels.",
+                  "THREATEN")
+    assert [countries(e) for e in found] == [("SDN", "TCD")]
+    assert not extract("The weather agency issued a warning to residents about the flood.",
+                       publication_date=DAY).events
+
+
+def test_an_aid_convoy_or_relief_team_carries_the_aid_to_whom_it_goes():
+    found = typed("Jordan sent a medical relief team to Gaza on Tuesday.", "AID")
+    assert [e.source.country for e in found] == ["JOR"]

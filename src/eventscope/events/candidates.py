@@ -39,6 +39,13 @@ class Candidates:
             event.absorbed = [match.obj]
         return event
 
+    def _vehicle(self, noun: Token) -> Token | None:
+        """The thing an event noun modifies that carries the event ("aid convoy")."""
+        head = noun.head
+        if noun.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() in self.senses.vehicles:
+            return head
+        return None
+
     def _traveller(self, talks: Token) -> list[Actor]:
         """Who travels for talks takes part in them: "X arrived in Beijing ahead of talks
         with Y", "X flew to Cairo for a meeting with Y" (data/senses.yaml, carriers)."""
@@ -130,6 +137,11 @@ class Candidates:
 
     def _noun_event(self, noun: Token, spec: Trigger) -> Found | None:
         sources, targets = self._noun_participants(noun, spec)
+        vehicle = self._vehicle(noun)
+        if vehicle is not None:  # "a Turkish aid convoy to Idlib": the convoy's parties
+            carried = self._noun_participants(vehicle, spec)
+            sources, targets = sources or carried[0], targets or carried[1]
+        phrase = vehicle or noun
         clause = clause_verb(noun)
         own = bool(sources or targets)
         in_favour = in_favour_phrase(noun, spec)
@@ -152,7 +164,8 @@ class Candidates:
             own = own or bool(sources)
         if not sources and spec.type == "ASSAULT":
             sources = self._attacker_by_kind(noun)
-        carrier = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lexicon.light_verbs else None
+        carrier = phrase.head if phrase.dep_ == "dobj" and (
+            phrase.head.lemma_.lower() in self.lexicon.light_verbs) else None
         if not targets and carrier is not None:
             # "paid tribute to X", "held talks with X": the light verb carries the target.
             targets = self.targets_of(carrier, spec)

@@ -31,7 +31,7 @@ class Sense:
 
     words: frozenset[str]
     objects: frozenset[str]
-    unless: frozenset[str]  # modifiers of the object that rule the sense out
+    unless: frozenset[str]  # words of the clause that rule the sense out
     acts: frozenset[str]
     trigger: Trigger
     aimed: str | None      # the type when a target stands at AIM_PREPOSITIONS
@@ -57,6 +57,7 @@ class Senses:
     aimless: frozenset[str]        # "fired into the sea": no one aimed at
     travel_verbs: frozenset[str]   # "arrived in Beijing for talks": the traveller talks
     travel_prepositions: frozenset[str]
+    vehicles: frozenset[str]       # "an aid convoy": the convoy's parties are the aid's
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -67,7 +68,7 @@ class Senses:
         carriers = data["carriers"]
         return cls(senses, frozenset(carriers["verbs"]), frozenset(carriers["nouns"]),
                    frozenset(data["aimless"]), frozenset(carriers["travel_verbs"]),
-                   frozenset(carriers["travel_prepositions"]))
+                   frozenset(carriers["travel_prepositions"]), frozenset(data["vehicles"]))
 
     def match(self, token: Token) -> SenseMatch | None:
         """The sense this verb or noun has with its object, if any."""
@@ -84,8 +85,9 @@ class Senses:
             if sense.acts and not any(c.dep_ == "xcomp" and c.lemma_.lower() in sense.acts
                                       for c in token.children):
                 continue
-            obj = next((o for o in objects if _names(o, sense.objects)
-                        and not (sense.unless and _names(o, sense.unless))), None)
+            if sense.unless and _mentions(token, sense.unless):
+                continue
+            obj = next((o for o in objects if _names(o, sense.objects)), None)
             if obj is not None:
                 return SenseMatch(_keyed(sense.trigger, token, obj), obj, sense)
         return None
@@ -116,6 +118,12 @@ def _names(obj: Token, lemmas: frozenset[str]) -> bool:
     """The object is one of these words, or is modified by one ("a terrorist group")."""
     return any(t.lemma_.lower() in lemmas or t.lower_ in lemmas
                for t in (obj, *(c for c in obj.children if c.dep_ in ("amod", "compound"))))
+
+
+def _mentions(word: Token, lemmas: frozenset[str]) -> bool:
+    """A word of the phrase or clause is one of these ("a warning to residents about the
+    flood", "air strikes")."""
+    return any(t.lemma_.lower() in lemmas for t in word.subtree)
 
 
 def _verb_objects(verb: Token) -> list[Token]:
