@@ -196,3 +196,9 @@ def test_a_warning_issued_to_a_state_is_a_threat_but_a_flood_warning_is_nothing(
 def test_an_aid_convoy_or_relief_team_carries_the_aid_to_whom_it_goes():
     found = typed("Jordan sent a medical relief team to Gaza on Tuesday.", "AID")
     assert [e.source.country for e in found] == ["JOR"]
+
+
+def test_pulling_out_of_talks_is_a_rejection_not_a_retreat():
+    text = "The rebel movement pulled out of peace talks with the government in Addis Ababa."
+    assert typed(text, "REJECT") and not typed(text, "RETREAT")
+    assert not extract("The hikers walked out of the valley at dawn.", publication_date=DAY).events

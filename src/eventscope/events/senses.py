@@ -129,6 +129,9 @@ def _mentions(word: Token, lemmas: frozenset[str]) -> bool:
 def _verb_objects(verb: Token) -> list[Token]:
     objects = [c for c in verb.children if c.dep_ in VERB_OBJECTS]
     objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    # "pulled out of the talks": the object of a preposition after the particle
+    objects += [g for c in verb.children if c.dep_ in ("prep", "prt", "advmod") for p in c.children
+                if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
     # "fired a barrage of rockets", "launched dozens of missiles": what the object measures
     objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj"]
