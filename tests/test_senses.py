@@ -202,3 +202,8 @@ def test_pulling_out_of_talks_is_a_rejection_not_a_retreat():
     text = "The rebel movement pulled out of peace talks with the government in Addis Ababa."
     assert typed(text, "REJECT") and not typed(text, "RETREAT")
     assert not extract("The hikers walked out of the valley at dawn.", publication_date=DAY).events
+
+
+def test_the_attack_referred_back_to_is_no_new_doerless_attack():
+    text = "Officials in Kabul said the airstrikes on Kandahar had stopped."
+    assert not typed(text, "ASSAULT")

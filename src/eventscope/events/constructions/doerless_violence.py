@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventscope.events.found import Found
-from eventscope.events.syntax import has_child
+from eventscope.events.syntax import has_child, is_definite
 from eventscope.lexicon import Lexicon
 from eventscope.records import Actor, Location
 
@@ -19,8 +19,8 @@ def doerless_violence(item: Found, sentence: Span, lexicon: Lexicon) -> bool:
     verb = item.trigger[-1]
     if item.type != "ASSAULT" or any(t.lemma_.lower() in lexicon.accident_words for t in sentence):
         return False
-    if verb.pos_ == "NOUN":
-        return _told_attack(verb, lexicon)
+    if verb.pos_ == "NOUN":  # "the air strikes" is a reference back, not a new event
+        return not is_definite(verb) and _told_attack(verb, lexicon)
     if verb.pos_ != "VERB" or verb.dep_ in ("relcl", "acl", "xcomp"):
         return False
     passive = has_child(verb, "nsubjpass")
