@@ -5,18 +5,84 @@ with its arguments from the engine and its mode.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from eventscope.events.arguments import in_favour_phrase
 from eventscope.events.found import Found
-from eventscope.events.syntax import clause_verb, has_child, is_definite
+from eventscope.events.senses import AIM_PREPOSITIONS, SenseMatch, aimed_at, is_joint
+from eventscope.events.syntax import clause_verb, first_child, has_child, is_definite
 from eventscope.events.triggers import trigger_of
 from eventscope.lexicon import Trigger
-from eventscope.records import UNORDERED_TYPES
+from eventscope.records import UNORDERED_TYPES, Actor
 
 
 class Candidates:
     """Events of trigger verbs and nouns."""
+
+    def sensed_event(self, word: Token, match: SenseMatch) -> Found | None:
+        """The event of a word read in the sense its object gives it (data/senses.yaml):
+        with a partner a joint act ("joint drills with X"), aimed at someone an attack
+        ("fired rockets at X"); the object it took in is no event of its own."""
+        spec, sense = match.trigger, match.sense
+        partner = replace(spec, targets=("with",))
+        aim = replace(spec, targets=AIM_PREPOSITIONS + ("obj",))
+        if sense.joint and (is_joint(word, match) or self.targets_of(word, partner)):
+            spec = replace(partner, type=sense.joint, mode=None)
+        elif sense.aimed and aimed_at(word, match, self.senses.aimless):
+            spec = replace(aim, type=sense.aimed, mode=None)
+        event = self.verb_event(word, spec) if word.pos_ == "VERB" else self._noun_event(word, spec)
+        if event is not None and sense.aimed_only and not event.targets:
+            return None  # "launched an operation to rescue ...": no one it is aimed at
+        if event is not None:
+            event.absorbed = [match.obj]
+        return event
+
+    def _vehicle(self, noun: Token) -> Token | None:
+        """The thing an event noun modifies that carries the event ("aid convoy")."""
+        head = noun.head
+        if noun.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() in self.senses.vehicles:
+            return head
+        return None
+
+    def _traveller(self, talks: Token) -> list[Actor]:
+        """Who travels for talks takes part in them: "X arrived in Beijing ahead of talks
+        with Y", "X flew to Cairo for a meeting with Y" (data/senses.yaml, carriers)."""
+        if talks.dep_ != "pobj" or talks.head.dep_ != "prep":
+            return []
+        preposition = talks.head
+        word, verb = preposition.lower_, preposition.head
+        if word == "of" and verb.lower_ == "ahead":  # "ahead of talks"
+            word, verb = "ahead", verb.head
+        if word not in self.senses.travel_prepositions or verb.pos_ not in ("VERB", "AUX") or (
+                verb.lemma_.lower() not in self.senses.travel_verbs):
+            return []
+        return self.subject_actors(verb)
+
+    def _decider(self, word: Token) -> list[Actor]:
+        """Who decides, orders or announces the act a word names, where the sentence says so
+        ("the president ordered the closure of the embassy", "the EU agreed on new
+        sanctions", "the ministry announced its decision to expel three diplomats"): the
+        subject of a carrier verb above it, or the owner of a carrier noun (data/senses.yaml)."""
+        head = word
+        while head.dep_ in ("conj", "compound") and head.head != head:
+            head = head.head
+        above = head.head
+        if head.dep_ == "pobj" and above.dep_ == "prep" and above.lower_ in ("on", "for", "of"):
+            above = above.head
+        elif head.dep_ not in ("dobj", "acl", "xcomp", "nsubjpass"):
+            return []
+        lemma = above.lemma_.lower()
+        if above.pos_ == "VERB" and lemma in self.senses.carrier_verbs:
+            if head.dep_ == "nsubjpass":
+                agent = first_child(above, "agent")
+                return self.actors_named(first_child(agent, "pobj")) if agent is not None else []
+            return self.subject_actors(above)
+        if above.pos_ == "NOUN" and lemma in self.senses.carrier_nouns:
+            # "its decision to expel": the decision's owner, else who announced it
+            return self.actors.owner_of(above) or self._governor_subject(above) or self._decider(above)
+        return []
 
     def verb_event(self, verb: Token, spec: Trigger) -> Found | None:
         if spec.type == "CONSULT" and verb.dep_ == "acl" and verb.tag_ == "VBN" and not has_child(verb, "agent"):
@@ -29,6 +95,8 @@ class Candidates:
             if "person_object" in spec.requires:
                 return None
         sources, targets = self._verb_arguments(verb, spec)
+        if not sources and verb.dep_ == "acl":
+            sources = self._decider(verb)  # "its decision to expel three diplomats"
         if spec.not_with:  # a talk needs an identifiable party: not "the nation", not reporters
             targets = [t for t in targets if t.sector not in spec.not_with and (t.name or t.country)]
         if spec.requires & {"actor_object", "actor_or_place_object"} and not targets:
@@ -69,6 +137,11 @@ class Candidates:
 
     def _noun_event(self, noun: Token, spec: Trigger) -> Found | None:
         sources, targets = self._noun_participants(noun, spec)
+        vehicle = self._vehicle(noun)
+        if vehicle is not None:  # "a Turkish aid convoy to Idlib": the convoy's parties
+            carried = self._noun_participants(vehicle, spec)
+            sources, targets = sources or carried[0], targets or carried[1]
+        phrase = vehicle or noun
         clause = clause_verb(noun)
         own = bool(sources or targets)
         in_favour = in_favour_phrase(noun, spec)
@@ -84,9 +157,15 @@ class Candidates:
             sources = self._governor_subject(noun)
             # "Russia is the partner in ...": the copula's subject is the noun's own doer.
             own = own or bool(sources and noun.dep_ == "attr")
+        if not sources:
+            sources = self._decider(noun)  # "ordered the closure of the embassy"
+            if not sources and spec.type == "CONSULT":
+                sources = self._traveller(noun)  # "arrived in Beijing for talks with X"
+            own = own or bool(sources)
         if not sources and spec.type == "ASSAULT":
             sources = self._attacker_by_kind(noun)
-        carrier = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lexicon.light_verbs else None
+        carrier = phrase.head if phrase.dep_ == "dobj" and (
+            phrase.head.lemma_.lower() in self.lexicon.light_verbs) else None
         if not targets and carrier is not None:
             # "paid tribute to X", "held talks with X": the light verb carries the target.
             targets = self.targets_of(carrier, spec)

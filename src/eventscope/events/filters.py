@@ -1,5 +1,7 @@
-"""Filters: named steps that drop candidates which are not events of their own (what is
-requested, handed over or talked about), applied in the order of FILTERS."""
+"""Filters: named steps that drop candidates which are not events of their own (with no
+party, requested, handed over, talked about, or taken in by a sense), applied in the order
+of FILTERS. What each removes on news-dev is measured by benchmarks/filters.py and
+recorded in docs/events.md."""
 
 from __future__ import annotations
 
@@ -14,6 +16,12 @@ from eventscope.lexicon import Lexicon
 # Types whose object is only their content: what is asked for, turned down or threatened
 # did not happen.
 CONTENT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN"})
+
+
+def without_actorless(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """Drop candidates the sentence gives no party at all: "the talks", "an attack" with no
+    doer, victim or addressee is a mention, not an event this sentence asserts."""
+    return [f for f in found if f.sources or f.targets]
 
 
 def without_requested(found: list[Found], lexicon: Lexicon) -> list[Found]:
@@ -56,12 +64,22 @@ def _is_topic(word: Token, talks: set[Token], lexicon: Lexicon) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c in talks for c in above.children)
 
 
+def without_absorbed(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """Drop what a sense took in as its object: in "X lodged a protest with Y" the protest
+    is the accusation's wording, in "X held naval drills" the drills are the show of force
+    the verb already tells (data/senses.yaml)."""
+    return [f for f in found if not any(
+        f.trigger[-1] in other.absorbed for other in found if other is not f)]
+
+
 Filter = Callable[[list[Found], Lexicon], list[Found]]
 
 FILTERS: dict[str, Filter] = {
+    "actorless": without_actorless,
     "requested": without_requested,
     "transferred": without_transferred,
     "topics": without_topics,
+    "absorbed": without_absorbed,
 }
 
 

@@ -19,6 +19,7 @@ from eventscope.events.filters import apply_filters
 from eventscope.events.found import Found
 from eventscope.events.mentions import Mentions
 from eventscope.events.modality import Modality
+from eventscope.events.senses import Senses
 from eventscope.events.triggers import trigger_of
 from eventscope.lexicon import Lexicon
 from eventscope.records import Actor
@@ -35,6 +36,7 @@ class SentenceEvents(Candidates, Arguments, Mentions, Modality):
     last_attacker: Actor | None = None  # who did the last violence the article reported
     quote_speaker: Actor | None = None  # who speaks the quotation the sentence is in
     bare_states: list[Token] = field(default_factory=list)  # "the country" mentions in the sentence
+    senses: Senses = field(default_factory=Senses.load)  # data/senses.yaml
 
     def find(self, sentence: Span, speaker: Actor | None = None) -> list[Found]:
         self.quote_speaker = speaker
@@ -45,11 +47,7 @@ class SentenceEvents(Candidates, Arguments, Mentions, Modality):
                 special = construction(self, token, speaker)
                 if special is not None:
                     found.append(special)
-            spec = trigger_of(self.lexicon, token)
-            if spec is None:
-                continue
-            event = self.verb_event(token, spec) if token.pos_ in ("VERB", "AUX", "ADJ") else (
-                self._noun_event(token, spec))
+            event = self._candidate(token)
             if event is None:
                 continue
             self.set_modality(event)
@@ -58,8 +56,19 @@ class SentenceEvents(Candidates, Arguments, Mentions, Modality):
             if not (event.sources or event.targets):
                 self._speakers_pair(event)
             self._speakers_side(event)
-            if event.sources or event.targets:
-                found.append(event)
+            found.append(event)
         for event in found:
             self._settle_bare_states(event)
         return apply_filters(found, self.lexicon)
+
+    def _candidate(self, token: Token) -> Found | None:
+        """The event a token's sense (data/senses.yaml) or trigger word (lexicon) makes."""
+        sensed = self.senses.match(token)
+        if sensed is not None:
+            return self.sensed_event(token, sensed)
+        spec = trigger_of(self.lexicon, token)
+        if spec is None:
+            return None
+        if token.pos_ in ("VERB", "AUX", "ADJ"):
+            return self.verb_event(token, spec)
+        return self._noun_event(token, spec)

@@ -25,6 +25,7 @@ class Found:
     mode: str | None = None
     place_target: Location | None = None  # "visit to Damascus": where the target is
     speaker_phrase: str | None = None      # how the text names the speaker ("a diplomatic source")
+    absorbed: list[Token] = field(default_factory=list)  # objects its sense took in ("lodged a protest")
 
     @property
     def type(self) -> str:

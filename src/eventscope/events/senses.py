@@ -1,0 +1,164 @@
+"""Senses chosen by the object, and words that carry an event noun (data/senses.yaml).
+
+A verb or noun that means an event only with certain objects ("recalled its ambassador",
+"held naval drills", "a missile test") gets its sense here before the lexicon is asked;
+the object it takes in is then no event of its own (the `absorbed` filter). Carriers are
+words whose subject or owner does the act they govern ("ordered the closure of the
+embassy", "its decision to expel three diplomats").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+from eventscope.lexicon import Trigger
+
+# Where the object of a verb stands: "recalled its ambassador", "missiles were launched",
+# "declared X persona non grata" (the parser's clausal complement), "agreed on sanctions".
+VERB_OBJECTS = ("dobj", "nsubjpass", "oprd", "attr", "ccomp", "dative")
+# Where a target stands for an act aimed at someone ("fired rockets at Israel").
+AIM_PREPOSITIONS = ("at", "on", "against", "into", "toward", "towards")
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One sense: `words` with one of `objects` (and governing one of `acts`) mean `trigger`."""
+
+    words: frozenset[str]
+    objects: frozenset[str]
+    unless: frozenset[str]  # words of the clause that rule the sense out
+    acts: frozenset[str]
+    trigger: Trigger
+    aimed: str | None      # the type when a target stands at AIM_PREPOSITIONS
+    aimed_only: bool       # an event only when aimed at an actor
+    joint: str | None      # the type when a partner is named ("joint", "with X")
+    cameo: str
+
+
+@dataclass(frozen=True)
+class SenseMatch:
+    """A token read in a sense: the trigger it has, and the object that chose it."""
+
+    trigger: Trigger
+    obj: Token
+    sense: Sense
+
+
+@dataclass(frozen=True)
+class Senses:
+    senses: tuple[Sense, ...]
+    carrier_verbs: frozenset[str]
+    carrier_nouns: frozenset[str]
+    aimless: frozenset[str]        # "fired into the sea": no one aimed at
+    travel_verbs: frozenset[str]   # "arrived in Beijing for talks": the traveller talks
+    travel_prepositions: frozenset[str]
+    vehicles: frozenset[str]       # "an aid convoy": the convoy's parties are the aid's
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> Senses:
+        path = resources.files("eventscope.data").joinpath("senses.yaml")
+        data = yaml.safe_load(path.read_text())
+        senses = tuple(_sense(entry, index) for index, entry in enumerate(data["senses"], 1))
+        carriers = data["carriers"]
+        return cls(senses, frozenset(carriers["verbs"]), frozenset(carriers["nouns"]),
+                   frozenset(data["aimless"]), frozenset(carriers["travel_verbs"]),
+                   frozenset(carriers["travel_prepositions"]), frozenset(data["vehicles"]))
+
+    def match(self, token: Token) -> SenseMatch | None:
+        """The sense this verb or noun has with its object, if any."""
+        if token.pos_ == "VERB":
+            objects = _verb_objects(token)
+        elif token.pos_ == "NOUN":
+            objects = _noun_objects(token)
+        else:
+            return None
+        lemma = token.lemma_.lower()
+        for sense in self.senses:
+            if lemma not in sense.words:
+                continue
+            if sense.acts and not any(c.dep_ == "xcomp" and c.lemma_.lower() in sense.acts
+                                      for c in token.children):
+                continue
+            if sense.unless and _mentions(token, sense.unless):
+                continue
+            obj = next((o for o in objects if _names(o, sense.objects)), None)
+            if obj is not None:
+                return SenseMatch(_keyed(sense.trigger, token, obj), obj, sense)
+        return None
+
+
+def _sense(entry: dict, index: int) -> Sense:
+    try:
+        trigger = Trigger(
+            key=f"{entry['words'][0]} {entry['objects'][0]}", type=entry["type"],
+            mode=entry.get("mode"), targets=tuple("on" if t is True else str(t) for t in entry["target"]),
+            requires=frozenset(), object_owner=bool(entry.get("object_owner")))
+        return Sense(frozenset(entry["words"]), frozenset(str(o).lower() for o in entry["objects"]),
+                     frozenset(entry.get("unless", ())), frozenset(entry.get("acts", ())),
+                     trigger, entry.get("aimed"), bool(entry.get("aimed_only")), entry.get("joint"),
+                     str(entry["cameo"]))
+    except KeyError as missing:
+        raise ValueError(f"senses.yaml: sense {index} has no {missing}") from None
+
+
+def _keyed(trigger: Trigger, word: Token, obj: Token) -> Trigger:
+    """A noun's modifier that chose its sense is part of the trigger ("missile test")."""
+    if word.pos_ == "NOUN" and obj.head == word and obj.i < word.i:
+        return replace(trigger, key=f"{obj.lower_} {word.lemma_.lower()}")
+    return trigger
+
+
+def _names(obj: Token, lemmas: frozenset[str]) -> bool:
+    """The object is one of these words, or is modified by one ("a terrorist group")."""
+    return any(t.lemma_.lower() in lemmas or t.lower_ in lemmas
+               for t in (obj, *(c for c in obj.children if c.dep_ in ("amod", "compound"))))
+
+
+def _mentions(word: Token, lemmas: frozenset[str]) -> bool:
+    """A word of the phrase or clause is one of these ("a warning to residents about the
+    flood", "air strikes")."""
+    return any(t.lemma_.lower() in lemmas for t in word.subtree)
+
+
+def _verb_objects(verb: Token) -> list[Token]:
+    objects = [c for c in verb.children if c.dep_ in VERB_OBJECTS]
+    objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    # "pulled out of the talks": the object of a preposition after the particle
+    objects += [g for c in verb.children if c.dep_ in ("prep", "prt", "advmod") for p in c.children
+                if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    # "fired a barrage of rockets", "launched dozens of missiles": what the object measures
+    objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
+    return _with_conjuncts(objects)
+
+
+def _noun_objects(noun: Token) -> list[Token]:
+    objects = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
+    objects += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "on")
+                for g in c.children if g.dep_ == "pobj"]
+    return _with_conjuncts(objects)
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    return tokens + [c for t in tokens for c in t.children if c.dep_ == "conj"]
+
+
+def is_joint(word: Token, match: SenseMatch) -> bool:
+    """ "joint drills": the noun or the object itself says there is a partner."""
+    return any(c.lower_ in ("joint", "combined", "bilateral", "multinational")
+               for t in (word, match.obj) for c in t.children if c.dep_ in ("amod", "compound"))
+
+
+def aimed_at(word: Token, match: SenseMatch, aimless: frozenset[str]) -> bool:
+    """ "fired rockets at Israeli positions", "carried out strikes on rebel bases": aimed at
+    something, not into the sea, not "on Friday", not "went on strike"."""
+    heads = [word, match.obj, *[a for a in match.obj.ancestors if a.i != word.i and a in word.subtree]]
+    return any(p.dep_ == "prep" and p.lower_ in AIM_PREPOSITIONS and g.dep_ == "pobj" and g != match.obj
+               and g.ent_type_ not in ("DATE", "TIME") and g.lemma_.lower() not in aimless
+               for head in heads for p in head.children for g in p.children)
