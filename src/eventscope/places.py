@@ -442,7 +442,7 @@ def place_of_phrase(token: Token, gazetteer: Gazetteer,
             return _renamed(city, _LEADING_THE.sub("", entity.text.replace("_", "-")))
         return None
     if entity is not None and entity.label_ in _NOT_PLACE_ENTITIES or (
-            token.is_title and is_common_word(_compound_name(token))):
+            is_common_word(_compound_name(token))):  # "the police" is no town in Poland
         return None
     phrase = _phrase(token)
     found = gazetteer.lookup_in_phrase(phrase)
