@@ -12,16 +12,20 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventscope.actors import distinct
-from eventscope.events.found import same_side
+from eventscope.events.constructions.doerless_violence import UNNAMED_VICTIMS
+from eventscope.events.constructions.unsaid_doer import patient_is_doer, state_doer
+from eventscope.events.found import ANY_TARGET, same_side
 from eventscope.events.syntax import (
     clause_verb,
     entity_text,
     first_child,
     has_child,
+    inherited_subject,
     is_predicate_noun,
     noun_dependents,
     objects_of,
     prepositional_objects,
+    relative_antecedent,
 )
 from eventscope.events.triggers import trigger_of
 from eventscope.lexicon import Trigger
@@ -29,8 +33,6 @@ from eventscope.records import UNORDERED_TYPES, Actor
 
 # Verbs whose infinitive says what the event is about ("threatened to cut ... to X").
 INFINITIVE_TYPES = frozenset({"THREATEN", "AGREE", "REJECT", "REQUEST", "SUPPORT", "AID"})
-# Where whom an act is for or against usually stands ("hand over the suspects to Britain").
-ANY_TARGET = Trigger(key="", type="", mode=None, targets=("to", "against", "on", "with"), requires=frozenset())
 
 
 class Arguments:
@@ -38,16 +40,30 @@ class Arguments:
 
     def _verb_arguments(self, verb: Token, spec: Trigger) -> tuple[list[Actor], list[Actor]]:
         passive_object = first_child(verb, "nsubjpass")
-        agent = next(iter(prepositional_objects(verb, ("agent",))), None)
+        patients = self._patients_of(verb, transitive="obj" in spec.targets)
         if passive_object is not None and spec.key in self.lexicon.adjectives:
             # "Israel is opposed to X": a state the subject is in, not something done to it.
             sources, targets = self.actors_named(passive_object), self.targets_of(verb, spec)
-        elif passive_object is not None:
-            sources = self.actors_named(agent) if agent is not None else []
-            targets = self.actors_named(passive_object)
+        elif patients is not None:
+            agents = prepositional_objects(verb, ("agent",))
+            sources = distinct([a for agent in agents for a in self.actors_named(agent)])
+            targets = distinct([a for patient in patients for a in self.actors_named(patient)])
+            if not agents and patient_is_doer(verb):
+                sources, targets = targets, self.targets_of(verb, spec)
+            elif not agents:
+                # "were detained in Minsk": the state where it happens, for the acts states do
+                sources = state_doer(verb, spec.key, self._country_named)
         else:
             sources = self.subject_actors(verb)
             targets = self.targets_of(verb, spec)
+        if not sources and spec.type == "ASSAULT" and self._cause_doers(verb):
+            return [], []  # "the bombing by ISIS killed dozens": the bombing's own event
+        if not sources and not targets and spec.type == "ASSAULT":
+            # "a priest was kidnapped in Enugu", "a bomb ... wounding three guards": victims
+            # the tables do not know, of violence no one is said to do, are people
+            victims = patients if patients is not None else [c for c in verb.children if c.dep_ == "dobj"]
+            if any(v.pos_ in ("NOUN", "PROPN") and v.lemma_.lower() != "other" for v in victims):
+                targets = [Actor(None, None, "CVL", why=UNNAMED_VICTIMS)]
         if not targets and spec.type in INFINITIVE_TYPES:
             # "threatened to cut gas supplies to Moldova", "agreed to send aid to X".
             for clause in (c for c in verb.children if c.dep_ == "xcomp"):
@@ -55,6 +71,41 @@ class Arguments:
                 if targets:
                     break
         return sources, targets
+
+    def _patients_of(self, verb: Token, transitive: bool) -> list[Token] | None:
+        """What a passive verb is done to, or None when the verb is not passive: its
+        passive subject ("who were detained": the noun the relative clause qualifies), and
+        for a `transitive` trigger the noun a reduced relative qualifies ("the journalists
+        detained on Monday") or the subject a passive conjunct shares ("were arrested and
+        charged"); not "crimes committed by X", which is no commitment."""
+        subject = first_child(verb, "nsubjpass")
+        if subject is not None:
+            return [relative_antecedent(subject) or subject]
+        if not transitive or verb.tag_ != "VBN" or has_child(verb, "nsubj", "dobj", "aux"):
+            return None
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return [verb.head]
+        if verb.dep_ == "conj" and not has_child(verb, "auxpass"):
+            shared = first_child(verb.head, "nsubjpass")
+            if shared is not None:
+                return [relative_antecedent(shared) or shared]
+        return None
+
+    def _cause_doers(self, verb: Token) -> list[Actor]:
+        """Who did the attack a violent verb's subject names ("the bombing by ISIS killed
+        dozens"), only where the noun phrase says so."""
+        cause = inherited_subject(verb)
+        spec = self.lexicon.nouns.get(cause.lemma_.lower()) if cause is not None else None
+        if spec is None or spec.type != "ASSAULT":
+            return []
+        return self._noun_participants(cause, spec)[0]
+
+    def _country_named(self, token: Token) -> str | None:
+        """The country a place or state phrase names ("from China")."""
+        place = self.place_of(token)
+        if place is not None and place.country:
+            return place.country
+        return next((a.country for a in self.actors.actors_of(token) if a.country and not a.name), None)
 
     def subject_of(self, verb: Token) -> Token | None:
         subjects = self._subjects_of(verb)

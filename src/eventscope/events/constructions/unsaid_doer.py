@@ -1,0 +1,52 @@
+"""Doers left unsaid: "Four opposition leaders were detained in Minsk", "an Australian
+journalist was expelled from China". An arrest, detention, charge or expulsion told in the
+passive with no agent is done by the state where it happens (the contract's "Doers left
+unsaid"): an unnamed organ of that state, whose country is the place left in an expulsion
+("from China"), else the event's place or the article's country (`Setting.localize`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from eventscope.events.constructions.data import section
+from eventscope.events.syntax import prepositional_objects
+from eventscope.records import Actor
+
+# Actor.why of the state an agentless passive implies, until its country is settled.
+STATE_WHERE_IT_HAPPENS = "the state where it happens (agentless passive)"
+
+
+@dataclass(frozen=True)
+class UnsaidDoers:
+    state_acts: dict[str, str]            # verb lemma -> sector of the state organ doing it
+    origin_prepositions: frozenset[str]   # "expelled from China": the state left
+    patient_doers: frozenset[str]         # "troops were deployed": the troops deploy
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> UnsaidDoers:
+        data = section("unsaid_doer", {"state_acts": dict, "origin_prepositions": list,
+                                        "patient_doers": list})
+        return cls({str(k).lower(): str(v) for k, v in data["state_acts"].items()},
+                   frozenset(data["origin_prepositions"]), frozenset(data["patient_doers"]))
+
+
+def patient_is_doer(verb: Token) -> bool:
+    """ "Troops were deployed to the border": the passive subject does the act."""
+    return verb.lemma_.lower() in UnsaidDoers.load().patient_doers
+
+
+def state_doer(verb: Token, trigger_key: str, country_of: Callable[[Token], str | None]) -> list[Actor]:
+    """The state that does an agentless passive act, or [] when the act is not one a
+    state does. `country_of(token)` gives the country a place or state phrase names."""
+    data = UnsaidDoers.load()
+    sector = data.state_acts.get(trigger_key) or data.state_acts.get(verb.lemma_.lower())
+    if sector is None:
+        return []
+    left = next(filter(None, map(country_of, prepositional_objects(verb, words=tuple(data.origin_prepositions)))),
+                None)
+    return [Actor(None, left, sector, why=STATE_WHERE_IT_HAPPENS)]

@@ -1,0 +1,107 @@
+"""The argument engine's constructions (issue 11): who does an event and to whom, through
+passives, relative and participial clauses, reported speech, appositions and coordination.
+
+Sentences written here; each test states what a careful annotator following
+shared/spec/EVENTS.md ("Conventions for real news") would code.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope import extract
+from eventscope.records import Event
+
+pytestmark = pytest.mark.slow
+
+PUBLISHED = "2025-03-12"
+
+
+def events(text: str, kind: str | None = None) -> list[Event]:
+    return [e for e in extract(text, publication_date=PUBLISHED).events if kind is None or e.type == kind]
+
+
+def one(text: str, kind: str) -> Event:
+    found = events(text, kind)
+    assert len(found) == 1, (kind, events(text))
+    return found[0]
+
+
+def side(actor) -> tuple[str | None, str | None] | None:
+    return None if actor is None else (actor.country, actor.sector)
+
+
+# ----------------------------------------------------------------- doers left unsaid
+
+@pytest.mark.parametrize(("text", "kind", "state", "target_country"), [
+    ("Six student leaders were arrested in Tbilisi on Sunday.", "COERCE", "GEO", None),
+    ("Two Canadian citizens were detained in Beijing last month.", "COERCE", "CHN", "CAN"),
+    ("Four Turkish nationals were deported from Germany on Monday.", "COERCE", "DEU", "TUR"),
+    ("The Danish ambassador was summoned in Ankara over the remarks.", "ACCUSE", "TUR", "DNK"),
+    ("Forty prisoners were released in Managua on Friday.", "RETREAT", "NIC", None),
+])
+def test_an_agentless_state_act_is_done_by_the_state_where_it_happens(text, kind, state, target_country):
+    event = one(text, kind)
+    assert event.source is not None and event.source.name is None
+    assert event.source.country == state
+    if target_country:
+        assert event.target.country == target_country
+
+
+def test_an_agent_named_in_the_passive_is_the_doer_not_the_state():
+    event = one("Three reporters were arrested by Egyptian police in Cairo on Monday.", "COERCE")
+    assert side(event.source) == ("EGY", "COP")
+    assert event.target.sector == "MED"
+
+
+def test_a_reduced_relative_passive_targets_the_noun_it_qualifies():
+    event = one("The activists detained in Minsk on Monday went on hunger strike.", "COERCE")
+    assert event.source.country == "BLR" and event.target.sector == "NGO"
+
+
+def test_a_passive_conjunct_shares_its_subject():
+    found = events("Two opposition deputies were arrested and jailed in Baku.", "COERCE")
+    assert found and all(e.source.country == "AZE" and e.target.sector == "OPP" for e in found)
+
+
+def test_deployed_troops_do_the_deployment():
+    event = one("Thousands of Indian troops were deployed to the border on Monday.", "MOBILIZE")
+    assert side(event.source) == ("IND", "MIL")
+
+
+def test_sports_bans_and_accidents_are_no_state_acts():
+    assert events("The Kenyan sprinter was banned for two years for doping.") == []
+    assert events("Thirty passengers were killed when a bus crashed near Lima.") == []
+
+
+# ----------------------------------------------------------------- doerless violence
+
+@pytest.mark.parametrize(("text", "victims"), [
+    ("Nine soldiers were killed in an ambush in northern Mali.", ("MLI", "MIL")),
+    ("Two Nigerian police officers were shot dead in Kano on Friday.", ("NGA", "COP")),
+    ("Five Colombian soldiers died in an ambush near the border.", ("COL", "MIL")),
+    ("Eleven civilians died when a rocket hit a market in Kherson.", ("UKR", "CVL")),
+])
+def test_violence_with_no_doer_has_a_null_source_and_the_victims_as_target(text, victims):
+    event = one(text, "ASSAULT")
+    assert event.source is None
+    assert side(event.target) == victims
+
+
+def test_unknown_victims_of_doerless_violence_are_people():
+    event = one("A village chief was kidnapped near Maiduguri on Sunday.", "ASSAULT")
+    assert event.source is None and event.target.sector == "CVL"
+
+
+def test_a_weapon_subject_passes_to_the_participle():
+    event = one("A car bomb exploded near a checkpoint in Kandahar, wounding six policemen.", "ASSAULT")
+    assert event.source is None and event.target.sector == "COP"
+
+
+def test_deaths_in_an_attack_already_told_are_that_attack():
+    found = events("Jordan condemned the Syrian air raids in which it said 12 people were killed.", "ASSAULT")
+    assert all(e.source is not None for e in found)
+
+
+def test_dying_of_illness_is_no_violence():
+    assert events("The former president died in hospital in Lusaka on Monday.") == []
