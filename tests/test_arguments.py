@@ -105,3 +105,55 @@ def test_deaths_in_an_attack_already_told_are_that_attack():
 
 def test_dying_of_illness_is_no_violence():
     assert events("The former president died in hospital in Lusaka on Monday.") == []
+
+
+# ----------------------------------------------------------------- coordination
+
+@pytest.mark.parametrize(("text", "kind", "first", "others"), [
+    ("Spain, Portugal and Morocco met in Rabat on Tuesday.", "CONSULT", "ESP", {"PRT", "MAR"}),
+    ("Ghana, Togo and Benin signed a border agreement in Lome.", "AGREE", "GHA", {"TGO", "BEN"}),
+    ("The defence ministers of Poland, Latvia and Estonia met in Riga.", "CONSULT", "POL", {"LVA", "EST"}),
+])
+def test_a_meeting_of_several_parties_is_one_event_from_the_first_to_each_other(text, kind, first, others):
+    found = events(text, kind)
+    pairs = {(e.source.country, e.target.country) for e in found}
+    assert {frozenset(p) for p in pairs} == {frozenset((first, o)) for o in others}
+
+
+def test_counterparts_from_several_countries_are_each_met():
+    found = events("The Indian foreign minister met his counterparts from Nepal, Bhutan and Sri Lanka.",
+                   "CONSULT")
+    assert {e.target.country for e in found} == {"NPL", "BTN", "LKA"}
+
+
+def test_conjoined_targets_of_different_kinds_are_two_events():
+    found = events("Three opposition leaders and a journalist were detained in Caracas.", "COERCE")
+    assert {e.target.sector for e in found} == {"OPP", "MED"}
+
+
+@pytest.mark.parametrize("text", [
+    "Eritrea and Ethiopia accused each other of violating the truce.",
+    "Eritrea and Ethiopia traded accusations over the border clashes.",
+])
+def test_reciprocal_acts_go_both_ways(text):
+    found = events(text, "ACCUSE")
+    assert {(e.source.country, e.target.country) for e in found} == {("ERI", "ETH"), ("ETH", "ERI")}
+
+
+# ----------------------------------------------------------------- reported speech
+
+def test_we_in_a_quotation_the_sentence_attributes_is_the_speakers_side():
+    event = one('"We call on Burundi to release our citizens," the Rwandan foreign minister said.', "REQUEST")
+    assert (event.source.country, event.target.country) == ("RWA", "BDI")
+
+
+def test_a_condition_on_the_governing_verb_makes_a_threat_against_its_subject():
+    event = one('"If Belgrade keeps blocking trade, we stand ready to impose sanctions," the Kosovar '
+                'prime minister said.', "THREATEN")
+    assert event.source.country == "XKX" and event.target.country == "SRB"
+    assert events('"If Belgrade keeps blocking trade, we stand ready to impose sanctions," the Kosovar '
+                  'prime minister said.', "AGREE") == []
+
+
+def test_demonstrating_a_fact_is_no_protest():
+    assert events('"Our sales demonstrated that the strategy works," the company chief said.', "PROTEST") == []

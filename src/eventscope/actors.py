@@ -129,7 +129,7 @@ class DocumentActors:
         pair = self.pair_reference(head)
         if pair:
             return list(pair)
-        by_demonym = self._demonym_list(head)
+        by_demonym = self._demonym_list(head) or self._owners_list(head)
         if by_demonym:
             return by_demonym
         if head.lemma_.lower() in self.rules.quantity_nouns or head.pos_ == "NUM":
@@ -155,6 +155,22 @@ class DocumentActors:
                 sector = self._sector_in_phrase(head) or "GOV"
                 countries = [self.countries.lookup(t.text) for t in (child, *child.conjuncts)]
                 return distinct([Actor(None, c.iso3, sector) for c in countries if c])
+        return []
+
+    def _owners_list(self, head: Token) -> list[Actor]:
+        """ "the foreign ministers of Brazil, India and South Africa", "his counterparts from
+        Laos and Cambodia": a plural office or body, one actor per conjoined country."""
+        if head.tag_ not in ("NNS", "NNPS") or not self.names_actor(head):
+            return []
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                owner = next((g for g in prep.children if g.dep_ == "pobj" and g.conjuncts), None)
+                if owner is None:
+                    continue
+                countries = [self._country_of_token(t) for t in (owner, *owner.conjuncts)]
+                if len([c for c in countries if c]) >= 2:
+                    sector = self._sector_in_phrase(head) or "GOV"
+                    return distinct([Actor(None, c, sector) for c in countries if c])
         return []
 
     def names_actor(self, noun: Token) -> bool:

@@ -9,9 +9,12 @@ nouns; the doer of a noun event through the light or speech verb that carries it
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from eventscope.actors import distinct
+from eventscope.events.constructions.data import section
 from eventscope.events.constructions.doerless_violence import UNNAMED_VICTIMS
 from eventscope.events.constructions.unsaid_doer import patient_is_doer, state_doer
 from eventscope.events.found import ANY_TARGET, same_side
@@ -22,6 +25,7 @@ from eventscope.events.syntax import (
     has_child,
     inherited_subject,
     is_predicate_noun,
+    is_reciprocal,
     noun_dependents,
     objects_of,
     prepositional_objects,
@@ -39,6 +43,9 @@ class Arguments:
     """Sources and targets of verbs and event nouns."""
 
     def _verb_arguments(self, verb: Token, spec: Trigger) -> tuple[list[Actor], list[Actor]]:
+        if spec.type == "PROTEST" and " " not in spec.key and (has_child(verb, "ccomp") or (
+                "obj" not in spec.targets and has_child(verb, "dobj"))):
+            return [], []  # "results demonstrating our strategy works": showing, no protest
         passive_object = first_child(verb, "nsubjpass")
         patients = self._patients_of(verb, transitive="obj" in spec.targets)
         if passive_object is not None and spec.key in self.lexicon.adjectives:
@@ -52,7 +59,7 @@ class Arguments:
                 sources, targets = targets, self.targets_of(verb, spec)
             elif not agents:
                 # "were detained in Minsk": the state where it happens, for the acts states do
-                sources = state_doer(verb, spec.key, self._country_named)
+                sources = state_doer(verb, spec.key, self._country_named, targets)
         else:
             sources = self.subject_actors(verb)
             targets = self.targets_of(verb, spec)
@@ -101,11 +108,12 @@ class Arguments:
         return self._noun_participants(cause, spec)[0]
 
     def _country_named(self, token: Token) -> str | None:
-        """The country a place or state phrase names ("from China")."""
+        """The country a place or state phrase names ("from China", "the Argentine ministry")."""
         place = self.place_of(token)
         if place is not None and place.country:
             return place.country
-        return next((a.country for a in self.actors.actors_of(token) if a.country and not a.name), None)
+        return self.actors.country_in_phrase(token) or next(
+            (a.country for a in self.actors.actors_of(token) if a.country and not a.name), None)
 
     def subject_of(self, verb: Token) -> Token | None:
         subjects = self._subjects_of(verb)
@@ -187,10 +195,15 @@ class Arguments:
         return out
 
     def _object_actors(self, argument: Token, spec: Trigger) -> list[Actor]:
+        if is_reciprocal(argument):
+            # "Chad and Sudan accused each other": each of the doers is the other's target
+            return self.subject_actors(clause_verb(argument.head))
         if spec.object_event or (spec.object_owner and argument.lemma_.lower() in self.lexicon.nouns):
             agents = self._event_agents(argument)
             if agents:
                 return agents
+            if spec.object_event and self.lexicon.nouns.get(argument.lemma_.lower()) is not None:
+                return []  # "condemned the shelling of our embassy": whose embassy is the victim
         if argument.pos_ == "NOUN" and not self.actors.names_actor(argument):
             # "the Syrian Arab Army's war", "Russian stances": a thing; its owner is the target.
             owners = self.actors.owner_of(argument)
@@ -234,11 +247,13 @@ class Arguments:
         spec = self.lexicon.nouns.get(noun.lemma_.lower())
         if spec is None and noun.lemma_.lower() not in ("terrorism", "aggression", "violence", "occupation"):
             return []
-        sources, _ = self._noun_participants(noun, spec) if spec else ([], [])
+        sources, targets = self._noun_participants(noun, spec) if spec else ([], [])
         if sources:
             return sources
         if spec is not None and spec.type == "ASSAULT" and self.last_attacker:
             return [self.last_attacker]
+        if targets:
+            return []  # "the shelling of our embassy": the phrase names the victim only
         actor = self.actors.actor_of(noun)
         return [actor] if actor else []
 
@@ -257,6 +272,20 @@ class Arguments:
         return self.actors.owner_of(noun)
 
     def _noun_participants(self, noun: Token, spec: Trigger) -> tuple[list[Actor], list[Actor]]:
+        mutual = self._reciprocal_parties(noun)
+        if mutual:
+            return mutual, mutual
+        return self._own_participants(noun, spec)
+
+    def _reciprocal_parties(self, noun: Token) -> list[Actor]:
+        """ "Serbia and Kosovo traded accusations": the subjects of a reciprocal verb
+        carrying the noun, each of whom does it to the other."""
+        if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in reciprocal_verbs():
+            return []
+        parties = self.subject_actors(noun.head)
+        return parties if len(parties) >= 2 else []
+
+    def _own_participants(self, noun: Token, spec: Trigger) -> tuple[list[Actor], list[Actor]]:
         sources: list[Actor] = []
         targets: list[Actor] = []
         for child in noun_dependents(noun):
@@ -271,7 +300,7 @@ class Arguments:
                 objects = objects_of(child)
                 # "the withdrawal of troops": "of" names the doer, unless the lexicon gives it as
                 # the noun's one target ("the release of hostages", "the invasion of Iraq")
-                if word == "by" or (word == "of" and spec.type in ("CONSULT", "SUPPORT", "AID", "ASSAULT", "RETREAT")
+                if word == "by" or (word == "of" and spec.type in ("CONSULT", "SUPPORT", "AID", "RETREAT")
                                     and tuple(spec.targets) != ("of",)
                                     and not sources and not in_favour_phrase(noun, spec)):
                     for obj in objects:
@@ -284,7 +313,8 @@ class Arguments:
                         targets = pair  # "X's mediation between A and B": X mediates, A and B are mediated
                     elif len(pair) >= 2:
                         sources, targets = [pair[0]], [pair[1]]
-                elif word in spec.targets:
+                elif word in spec.targets or (word == "of" and spec.type == "ASSAULT"):
+                    # "the shelling of our embassy": what is attacked
                     for obj in objects:
                         targets.extend(self._object_actors(obj, spec) or self._place_actor(obj))
         if sources and noun.dep_ == "conj" and noun.head.ent_type_ in ("PERSON", "ORG", "GPE") and has_child(
@@ -401,6 +431,12 @@ class Arguments:
                       if word.dep_ in ("acl", "advcl") and word.lemma_.lower() in self.lexicon.companion_verbs
                       for obj in prepositional_objects(word, ("agent",)) for a in self.actors_named(obj)]
         return [a for a in companions if not any(same_side(a, v) for v in visitors)]
+
+
+@lru_cache(maxsize=1)
+def reciprocal_verbs() -> frozenset[str]:
+    """Verbs whose subjects do the noun they carry to one another (constructions.yaml)."""
+    return frozenset(section("reciprocal", {"verbs": list})["verbs"])
 
 
 def in_favour_phrase(noun: Token, spec: Trigger) -> bool:

@@ -141,3 +141,9 @@ def inherited_subject(verb: Token) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def is_reciprocal(noun: Token) -> bool:
+    """ "each other", "one another": the doers act on one another."""
+    return (noun.lower_ == "other" and any(c.lower_ == "each" for c in noun.children)) or (
+        noun.lower_ == "another" and any(c.lower_ == "one" for c in noun.children))

@@ -25,14 +25,16 @@ class UnsaidDoers:
     state_acts: dict[str, str]            # verb lemma -> sector of the state organ doing it
     origin_prepositions: frozenset[str]   # "expelled from China": the state left
     patient_doers: frozenset[str]         # "troops were deployed": the troops deploy
+    foreign_target_acts: frozenset[str]   # "the envoy was summoned": by another state
 
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> UnsaidDoers:
         data = section("unsaid_doer", {"state_acts": dict, "origin_prepositions": list,
-                                        "patient_doers": list})
+                                        "patient_doers": list, "foreign_target_acts": list})
         return cls({str(k).lower(): str(v) for k, v in data["state_acts"].items()},
-                   frozenset(data["origin_prepositions"]), frozenset(data["patient_doers"]))
+                   frozenset(data["origin_prepositions"]), frozenset(data["patient_doers"]),
+                   frozenset(data["foreign_target_acts"]))
 
 
 def patient_is_doer(verb: Token) -> bool:
@@ -40,13 +42,21 @@ def patient_is_doer(verb: Token) -> bool:
     return verb.lemma_.lower() in UnsaidDoers.load().patient_doers
 
 
-def state_doer(verb: Token, trigger_key: str, country_of: Callable[[Token], str | None]) -> list[Actor]:
-    """The state that does an agentless passive act, or [] when the act is not one a
-    state does. `country_of(token)` gives the country a place or state phrase names."""
+def state_doer(verb: Token, trigger_key: str, country_of: Callable[[Token], str | None],
+               targets: list[Actor]) -> list[Actor]:
+    """The state that does an agentless passive act to `targets`, or [] when the act is
+    not one a state does or is only wished for ("called for them to be released").
+    `country_of(token)` gives the country a place or state phrase names."""
     data = UnsaidDoers.load()
-    sector = data.state_acts.get(trigger_key) or data.state_acts.get(verb.lemma_.lower())
-    if sector is None:
+    lemma = verb.lemma_.lower()
+    sector = data.state_acts.get(trigger_key) or data.state_acts.get(lemma)
+    if sector is None or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return []
-    left = next(filter(None, map(country_of, prepositional_objects(verb, words=tuple(data.origin_prepositions)))),
-                None)
-    return [Actor(None, left, sector, why=STATE_WHERE_IT_HAPPENS)]
+    country = next(filter(None, map(country_of, prepositional_objects(
+        verb, words=tuple(data.origin_prepositions)))), None)
+    if country is None and lemma in data.foreign_target_acts:
+        theirs = {t.country for t in targets}
+        named = (country_of(t) for p in prepositional_objects(verb) for t in p.subtree
+                 if t.ent_type_ in ("GPE", "NORP", "ORG"))
+        country = next((c for c in named if c and c not in theirs), None)
+    return [Actor(None, country, sector, why=STATE_WHERE_IT_HAPPENS)]
