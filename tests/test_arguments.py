@@ -157,3 +157,31 @@ def test_a_condition_on_the_governing_verb_makes_a_threat_against_its_subject():
 
 def test_demonstrating_a_fact_is_no_protest():
     assert events('"Our sales demonstrated that the strategy works," the company chief said.', "PROTEST") == []
+
+
+# ----------------------------------------------------------------- appositions
+
+@pytest.mark.parametrize(("text", "kind", "person", "identity"), [
+    ("Marta Koval, the defence minister of Moldova, met Romanian officials in Iasi.", "CONSULT",
+     "Marta Koval", ("MDA", "GOV")),
+    ("Yusuf Dahir, a commander of al-Shabaab, threatened to attack Kenyan towns.", "THREATEN",
+     "Yusuf Dahir", ("SOM", "REB")),
+    ("Irina Savchuk, a Ukrainian journalist, was detained by Russian forces in Kherson.", "COERCE",
+     "Irina Savchuk", ("UKR", "MED")),
+])
+def test_an_apposition_after_a_name_gives_the_persons_country_and_sector(text, kind, person, identity):
+    event = one(text, kind)
+    actor = event.source if event.source and event.source.name == person else event.target
+    assert actor.name == person and side(actor) == identity
+
+
+def test_a_title_before_a_name_gives_its_sector_and_the_scene_its_country():
+    event = one("Police in La Paz detained opposition leader Carla Medina on Monday.", "COERCE")
+    assert (event.target.name, side(event.target)) == ("Carla Medina", ("BOL", "OPP"))
+
+
+def test_a_later_mention_keeps_what_the_apposition_said():
+    doc = extract("Marta Koval, the defence minister of Moldova, arrived in Kyiv on Monday. "
+                  "Koval met Ukrainian officials on Tuesday.", publication_date=PUBLISHED)
+    meeting = next(e for e in doc.events if e.type == "CONSULT")
+    assert {side(meeting.source), side(meeting.target)} >= {("MDA", "GOV")}

@@ -283,7 +283,46 @@ class DocumentActors:
             country = self.country_in_phrase(entity.root.head)
             if country:
                 actor = Actor(actor.name, country, actor.sector or "GOV")
+        if actor and actor.name and (actor.country is None or actor.sector is None):
+            country, sector = self._described_as(entity.root)
+            sector = sector or self._title_sector(entity)
+            if country or sector:
+                described = Actor(actor.name, actor.country or country, actor.sector or sector,
+                                  why="apposition")
+                for known in self.persons:  # later mentions ("Ferrante said") are the same person
+                    if known.actor == actor:
+                        known.actor, known.country = described, known.country or described.country
+                actor = described
         return actor
+
+    def _title_sector(self, entity: Span) -> str | None:
+        """ "opposition leader Maria Rivera", "rebel commander X": the sector of the title
+        words before a name."""
+        titles = [t for left in entity.root.lefts if left.i < entity.start for t in left.subtree]
+        return next((self.rules.sector_nouns.get(t.lemma_.lower()) or self.rules.sector_adjectives.get(
+            t.lemma_.lower()) for t in titles if t.lemma_.lower() in self.rules.sector_nouns
+            or t.lemma_.lower() in self.rules.sector_adjectives), None)
+
+    def _described_as(self, name: Token) -> tuple[str | None, str | None]:
+        """Country and sector of a person from the phrase that describes them after their
+        name: "Lucia Ferrante, the foreign minister of Italy", "X, a commander of
+        al-Shabaab", "X, a Ukrainian journalist", "X, who leads the Y Front"."""
+        for child in name.children:
+            if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+                description = child
+            elif child.dep_ == "relcl" and child.lemma_.lower() in self.rules.leading_verbs:
+                description = next((c for c in child.children if c.dep_ == "dobj"), None)
+            else:
+                continue
+            if description is None:
+                continue
+            group = next((entry.actor() for t in description.subtree if t.ent_type_ == "ORG"
+                          for entry in (self.table.find(_entity_text(t), self.on),) if entry), None)
+            country = self.country_in_phrase(description) or (group.country if group else None)
+            sector = (group.sector if group else None) or self._sector_in_phrase(description) or (
+                "GOV" if self.role_in_phrase(description) else None)
+            return country, sector
+        return None, None
 
     def _pronoun(self, lower: str, token: Token | None = None) -> Actor | None:
         if lower in self.rules.person_pronouns:
