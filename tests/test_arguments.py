@@ -185,3 +185,25 @@ def test_a_later_mention_keeps_what_the_apposition_said():
                   "Koval met Ukrainian officials on Tuesday.", publication_date=PUBLISHED)
     meeting = next(e for e in doc.events if e.type == "CONSULT")
     assert {side(meeting.source), side(meeting.target)} >= {("MDA", "GOV")}
+
+
+# ----------------------------------------------------------------- relative clauses
+
+def test_an_object_relative_pronoun_is_the_noun_it_stands_for():
+    event = one("The three Iranian diplomats that Albania expelled in March left Tirana.", "SANCTION")
+    assert (event.source.country, event.target.country) == ("ALB", "IRN")
+
+
+def test_an_object_left_unsaid_in_a_relative_clause_is_the_noun_it_qualifies():
+    event = one("The prisoners Ethiopia freed last week returned home.", "RETREAT")
+    assert event.source.country == "ETH" and event.target is not None
+
+
+def test_a_relative_subject_is_the_noun_the_clause_qualifies():
+    event = one("The rebels who attacked the convoy near Bunia fled into the forest.", "ASSAULT")
+    assert side(event.source) == ("COD", "REB")
+
+
+def test_a_hyphenated_title_gives_no_sector():
+    event = one("Arab League Secretary-General Omar Haddad urged the European Union to act.", "REQUEST")
+    assert event.source.name == "Omar Haddad" and event.source.sector != "MIL"

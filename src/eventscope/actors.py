@@ -298,7 +298,8 @@ class DocumentActors:
     def _title_sector(self, entity: Span) -> str | None:
         """ "opposition leader Maria Rivera", "rebel commander X": the sector of the title
         words before a name."""
-        titles = [t for left in entity.root.lefts if left.i < entity.start for t in left.subtree]
+        titles = [t for left in entity.root.lefts if left.i < entity.start for t in left.subtree
+                  if not _hyphenated(t)]  # "Secretary-General" is no general
         return next((self.rules.sector_nouns.get(t.lemma_.lower()) or self.rules.sector_adjectives.get(
             t.lemma_.lower()) for t in titles if t.lemma_.lower() in self.rules.sector_nouns
             or t.lemma_.lower() in self.rules.sector_adjectives), None)
@@ -561,6 +562,13 @@ class DocumentActors:
 
 _ROLE_HEADS = {"president", "minister", "ambassador", "envoy", "king", "premier", "chancellor",
                "emir", "sultan", "representative", "spokesman", "spokeswoman", "secretary"}
+
+
+def _hyphenated(token: Token) -> bool:
+    """Part of a hyphenated word ("Secretary-General")."""
+    doc = token.doc
+    return (token.i > 0 and doc[token.i - 1].text == "-") or (
+        token.i + 1 < len(doc) and doc[token.i + 1].text == "-")
 
 
 def _is_definite(noun: Token) -> bool:

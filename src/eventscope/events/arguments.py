@@ -174,6 +174,10 @@ class Arguments:
     def _argument_tokens(self, head: Token, where: str) -> list[Token]:
         if where == "obj":
             objects = [c for c in head.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+            if not objects and head.dep_ == "relcl" and has_child(head, "nsubj") and not has_child(
+                    head, "prep", "ccomp", "xcomp") and head.head.pos_ in ("NOUN", "PROPN"):
+                # "the hostages the Houthis freed": the relative clause's object left unsaid
+                objects = [head.head]
             # "helping Syria to confront ...": the parser often makes the object the
             # subject of the infinitive that follows it.
             objects += [g for c in head.children if c.dep_ in ("ccomp", "xcomp")
@@ -195,6 +199,8 @@ class Arguments:
         return out
 
     def _object_actors(self, argument: Token, spec: Trigger) -> list[Actor]:
+        # "the diplomats that Norway expelled": what the relative pronoun stands for
+        argument = relative_antecedent(argument) or argument
         if is_reciprocal(argument):
             # "Chad and Sudan accused each other": each of the doers is the other's target
             return self.subject_actors(clause_verb(argument.head))
@@ -235,7 +241,8 @@ class Arguments:
 
     def _has_person_object(self, verb: Token) -> bool:
         """Is the object a person or a delegation (received the envoy), not a thing?"""
-        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or self._argument_tokens(verb, "obj")
+        for obj in (relative_antecedent(o) or o for o in objects):
             if obj.ent_type_ == "PERSON" or obj.lemma_.lower() in self.actors.rules.person_nouns:
                 return True
             if self.actors.role_in_phrase(obj):
