@@ -207,3 +207,14 @@ def test_a_relative_subject_is_the_noun_the_clause_qualifies():
 def test_a_hyphenated_title_gives_no_sector():
     event = one("Arab League Secretary-General Omar Haddad urged the European Union to act.", "REQUEST")
     assert event.source.name == "Omar Haddad" and event.source.sector != "MIL"
+
+
+# ----------------------------------------------------------------- control and objects
+
+@pytest.mark.parametrize(("text", "kind", "pair"), [
+    ("The European Commission decided to suspend development payments to Mali.", "SANCTION", (None, "MLI")),
+    ("Canada halted loans to Nicaragua after the vote.", "SANCTION", ("CAN", "NIC")),
+])
+def test_whom_a_directed_act_is_for_may_hang_from_its_object(text, kind, pair):
+    event = one(text, kind)
+    assert (event.source.country, event.target.country) == pair

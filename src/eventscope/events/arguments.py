@@ -37,6 +37,8 @@ from eventscope.records import UNORDERED_TYPES, Actor
 
 # Verbs whose infinitive says what the event is about ("threatened to cut ... to X").
 INFINITIVE_TYPES = frozenset({"THREATEN", "AGREE", "REJECT", "REQUEST", "SUPPORT", "AID"})
+# Acts done for or against someone, who may stand in a phrase of the object ("payments to X").
+DIRECTED_TYPES = frozenset({"SANCTION", "AID", "CONCEDE", "RETREAT"})
 
 
 class Arguments:
@@ -71,6 +73,10 @@ class Arguments:
             victims = patients if patients is not None else [c for c in verb.children if c.dep_ == "dobj"]
             if any(v.pos_ in ("NOUN", "PROPN") and v.lemma_.lower() != "other" for v in victims):
                 targets = [Actor(None, None, "CVL", why=UNNAMED_VICTIMS)]
+        if not targets and patients is None and spec.type in DIRECTED_TYPES:
+            # "suspended budget payments to Hungary": whom the act is for or against may
+            # hang from its object
+            targets = self.targets_of(verb, ANY_TARGET)
         if not targets and spec.type in INFINITIVE_TYPES:
             # "threatened to cut gas supplies to Moldova", "agreed to send aid to X".
             for clause in (c for c in verb.children if c.dep_ == "xcomp"):
