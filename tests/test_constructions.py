@@ -29,10 +29,11 @@ from eventscope import records
 SUITE_DIR = Path(__file__).resolve().parent / "constructions"
 TABLE_FILE = Path(os.environ.get("EVENTSCOPE_CONSTRUCTIONS_TABLE",
                                  Path(tempfile.gettempdir()) / "eventscope-constructions.txt"))
-# Issue 11 targets 90 % of the cases passing (TARGET). FLOOR is the pass rate measured at main
-# when the suite was written, before the rules it tests (50.7 %), rounded down: a guard
+# Issue 11 targets 90 % of the cases passing (TARGET). FLOOR is the pass rate last measured
+# (50.7 % when the suite was written; 62.4 % with the argument engine's constructions:
+# passives, doerless violence, coordination, appositions, relatives), rounded down: a guard
 # against regressions, to be raised as the extractor improves.
-FLOOR = 0.48
+FLOOR = 0.62
 TARGET = 0.90
 DEFAULT_PUBLICATION_DATE = "2024-05-15"
 

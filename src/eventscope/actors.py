@@ -130,7 +130,7 @@ class DocumentActors:
         pair = self.pair_reference(head)
         if pair:
             return list(pair)
-        by_demonym = self._demonym_list(head)
+        by_demonym = self._demonym_list(head) or self._owners_list(head)
         if by_demonym:
             return by_demonym
         if head.lemma_.lower() in self.rules.quantity_nouns or head.pos_ == "NUM":
@@ -156,6 +156,22 @@ class DocumentActors:
                 sector = self._sector_in_phrase(head) or "GOV"
                 countries = [self.countries.lookup(t.text) for t in (child, *child.conjuncts)]
                 return distinct([Actor(None, c.iso3, sector) for c in countries if c])
+        return []
+
+    def _owners_list(self, head: Token) -> list[Actor]:
+        """ "the foreign ministers of Brazil, India and South Africa", "his counterparts from
+        Laos and Cambodia": a plural office or body, one actor per conjoined country."""
+        if head.tag_ not in ("NNS", "NNPS") or not self.names_actor(head):
+            return []
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                owner = next((g for g in prep.children if g.dep_ == "pobj" and g.conjuncts), None)
+                if owner is None:
+                    continue
+                countries = [self._country_of_token(t) for t in (owner, *owner.conjuncts)]
+                if len([c for c in countries if c]) >= 2:
+                    sector = self._sector_in_phrase(head) or "GOV"
+                    return distinct([Actor(None, c, sector) for c in countries if c])
         return []
 
     def names_actor(self, noun: Token) -> bool:
@@ -280,7 +296,47 @@ class DocumentActors:
             country = self.country_in_phrase(entity.root.head)
             if country:
                 actor = Actor(actor.name, country, actor.sector or "GOV")
+        if actor and actor.name and (actor.country is None or actor.sector is None):
+            country, sector = self._described_as(entity.root)
+            sector = sector or self._title_sector(entity)
+            if country or sector:
+                described = Actor(actor.name, actor.country or country, actor.sector or sector,
+                                  why="apposition")
+                for known in self.persons:  # later mentions ("Ferrante said") are the same person
+                    if known.actor == actor:
+                        known.actor, known.country = described, known.country or described.country
+                actor = described
         return actor
+
+    def _title_sector(self, entity: Span) -> str | None:
+        """ "opposition leader Maria Rivera", "rebel commander X": the sector of the title
+        words before a name."""
+        titles = [t for left in entity.root.lefts if left.i < entity.start for t in left.subtree
+                  if not _hyphenated(t)]  # "Secretary-General" is no general
+        return next((self.rules.sector_nouns.get(t.lemma_.lower()) or self.rules.sector_adjectives.get(
+            t.lemma_.lower()) for t in titles if t.lemma_.lower() in self.rules.sector_nouns
+            or t.lemma_.lower() in self.rules.sector_adjectives), None)
+
+    def _described_as(self, name: Token) -> tuple[str | None, str | None]:
+        """Country and sector of a person from the phrase that describes them after their
+        name: "Lucia Ferrante, the foreign minister of Italy", "X, a commander of
+        al-Shabaab", "X, a Ukrainian journalist", "X, who leads the Y Front"."""
+        for child in name.children:
+            if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+                description = child
+            elif child.dep_ == "relcl" and child.lemma_.lower() in self.rules.leading_verbs:
+                description = next((c for c in child.children if c.dep_ == "dobj"), None)
+            else:
+                continue
+            if description is None:
+                continue
+            group = next((entry.actor() for t in description.subtree if t.ent_type_ == "ORG"
+                          for entry in (self.table.find(_entity_text(t), self.on),) if entry), None)
+            country = self.country_in_phrase(description) or (group.country if group else None)
+            sector = (group.sector if group else None) or self._sector_in_phrase(description) or (
+                "GOV" if self.role_in_phrase(description) else None)
+            return country, sector
+        return None, None
 
     def _pronoun(self, lower: str, token: Token | None = None) -> Actor | None:
         if lower in self.rules.person_pronouns:
@@ -519,6 +575,13 @@ class DocumentActors:
 
 _ROLE_HEADS = {"president", "minister", "ambassador", "envoy", "king", "premier", "chancellor",
                "emir", "sultan", "representative", "spokesman", "spokeswoman", "secretary"}
+
+
+def _hyphenated(token: Token) -> bool:
+    """Part of a hyphenated word ("Secretary-General")."""
+    doc = token.doc
+    return (token.i > 0 and doc[token.i - 1].text == "-") or (
+        token.i + 1 < len(doc) and doc[token.i + 1].text == "-")
 
 
 def _is_definite(noun: Token) -> bool:

@@ -168,9 +168,8 @@ class DocumentReader:
             place = self._explicit_place(item) or item.place_target
             targets = item.targets or victims(item, place)
             if not sources:
-                # Only named victims of violence with no named doer stand alone.
-                targets = [t for t in targets if t.country or t.name] if doerless_violence(
-                    item, sentence, self.extractor.lexicon) else []
+                # Only the victims of violence with no named doer stand alone.
+                targets = targets if doerless_violence(item, sentence, self.extractor.lexicon) else []
             dyads = list(dyads_of(item.type, sources, targets))
             if dyads and not embedded and tense != "future":
                 self.narrative_date = self._narrative_date_after(item, explicit_date)

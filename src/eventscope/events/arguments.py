@@ -9,19 +9,27 @@ nouns; the doer of a noun event through the light or speech verb that carries it
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from eventscope.actors import distinct
-from eventscope.events.found import same_side
+from eventscope.events.constructions.data import section
+from eventscope.events.constructions.doerless_violence import UNNAMED_VICTIMS
+from eventscope.events.constructions.unsaid_doer import patient_is_doer, state_doer
+from eventscope.events.found import ANY_TARGET, same_side
 from eventscope.events.syntax import (
     clause_verb,
     entity_text,
     first_child,
     has_child,
+    inherited_subject,
     is_predicate_noun,
+    is_reciprocal,
     noun_dependents,
     objects_of,
     prepositional_objects,
+    relative_antecedent,
 )
 from eventscope.events.triggers import trigger_of
 from eventscope.lexicon import Trigger
@@ -29,25 +37,46 @@ from eventscope.records import UNORDERED_TYPES, Actor
 
 # Verbs whose infinitive says what the event is about ("threatened to cut ... to X").
 INFINITIVE_TYPES = frozenset({"THREATEN", "AGREE", "REJECT", "REQUEST", "SUPPORT", "AID"})
-# Where whom an act is for or against usually stands ("hand over the suspects to Britain").
-ANY_TARGET = Trigger(key="", type="", mode=None, targets=("to", "against", "on", "with"), requires=frozenset())
+# Acts done for or against someone, who may stand in a phrase of the object ("payments to X").
+DIRECTED_TYPES = frozenset({"SANCTION", "AID", "CONCEDE", "RETREAT"})
 
 
 class Arguments:
     """Sources and targets of verbs and event nouns."""
 
     def _verb_arguments(self, verb: Token, spec: Trigger) -> tuple[list[Actor], list[Actor]]:
+        if spec.type == "PROTEST" and " " not in spec.key and (has_child(verb, "ccomp") or (
+                "obj" not in spec.targets and has_child(verb, "dobj"))):
+            return [], []  # "results demonstrating our strategy works": showing, no protest
         passive_object = first_child(verb, "nsubjpass")
-        agent = next(iter(prepositional_objects(verb, ("agent",))), None)
+        patients = self._patients_of(verb, transitive="obj" in spec.targets)
         if passive_object is not None and spec.key in self.lexicon.adjectives:
             # "Israel is opposed to X": a state the subject is in, not something done to it.
             sources, targets = self.actors_named(passive_object), self.targets_of(verb, spec)
-        elif passive_object is not None:
-            sources = self.actors_named(agent) if agent is not None else []
-            targets = self.actors_named(passive_object)
+        elif patients is not None:
+            agents = prepositional_objects(verb, ("agent",))
+            sources = distinct([a for agent in agents for a in self.actors_named(agent)])
+            targets = distinct([a for patient in patients for a in self.actors_named(patient)])
+            if not agents and patient_is_doer(verb):
+                sources, targets = targets, self.targets_of(verb, spec)
+            elif not agents:
+                # "were detained in Minsk": the state where it happens, for the acts states do
+                sources = state_doer(verb, spec.key, self._country_named, targets)
         else:
             sources = self.subject_actors(verb)
             targets = self.targets_of(verb, spec)
+        if not sources and spec.type == "ASSAULT" and self._cause_doers(verb):
+            return [], []  # "the bombing by ISIS killed dozens": the bombing's own event
+        if not sources and not targets and spec.type == "ASSAULT":
+            # "a priest was kidnapped in Enugu", "a bomb ... wounding three guards": victims
+            # the tables do not know, of violence no one is said to do, are people
+            victims = patients if patients is not None else [c for c in verb.children if c.dep_ == "dobj"]
+            if any(v.pos_ in ("NOUN", "PROPN") and v.lemma_.lower() != "other" for v in victims):
+                targets = [Actor(None, None, "CVL", why=UNNAMED_VICTIMS)]
+        if not targets and patients is None and spec.type in DIRECTED_TYPES:
+            # "suspended budget payments to Hungary": whom the act is for or against may
+            # hang from its object
+            targets = self.targets_of(verb, ANY_TARGET)
         if not targets and spec.type in INFINITIVE_TYPES:
             # "threatened to cut gas supplies to Moldova", "agreed to send aid to X".
             for clause in (c for c in verb.children if c.dep_ == "xcomp"):
@@ -55,6 +84,42 @@ class Arguments:
                 if targets:
                     break
         return sources, targets
+
+    def _patients_of(self, verb: Token, transitive: bool) -> list[Token] | None:
+        """What a passive verb is done to, or None when the verb is not passive: its
+        passive subject ("who were detained": the noun the relative clause qualifies), and
+        for a `transitive` trigger the noun a reduced relative qualifies ("the journalists
+        detained on Monday") or the subject a passive conjunct shares ("were arrested and
+        charged"); not "crimes committed by X", which is no commitment."""
+        subject = first_child(verb, "nsubjpass")
+        if subject is not None:
+            return [relative_antecedent(subject) or subject]
+        if not transitive or verb.tag_ != "VBN" or has_child(verb, "nsubj", "dobj", "aux"):
+            return None
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return [verb.head]
+        if verb.dep_ == "conj" and not has_child(verb, "auxpass"):
+            shared = first_child(verb.head, "nsubjpass")
+            if shared is not None:
+                return [relative_antecedent(shared) or shared]
+        return None
+
+    def _cause_doers(self, verb: Token) -> list[Actor]:
+        """Who did the attack a violent verb's subject names ("the bombing by ISIS killed
+        dozens"), only where the noun phrase says so."""
+        cause = inherited_subject(verb)
+        spec = self.lexicon.nouns.get(cause.lemma_.lower()) if cause is not None else None
+        if spec is None or spec.type != "ASSAULT":
+            return []
+        return self._noun_participants(cause, spec)[0]
+
+    def _country_named(self, token: Token) -> str | None:
+        """The country a place or state phrase names ("from China", "the Argentine ministry")."""
+        place = self.place_of(token)
+        if place is not None and place.country:
+            return place.country
+        return self.actors.country_in_phrase(token) or next(
+            (a.country for a in self.actors.actors_of(token) if a.country and not a.name), None)
 
     def subject_of(self, verb: Token) -> Token | None:
         subjects = self._subjects_of(verb)
@@ -115,6 +180,10 @@ class Arguments:
     def _argument_tokens(self, head: Token, where: str) -> list[Token]:
         if where == "obj":
             objects = [c for c in head.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+            if not objects and head.dep_ == "relcl" and has_child(head, "nsubj") and not has_child(
+                    head, "prep", "ccomp", "xcomp") and head.head.pos_ in ("NOUN", "PROPN"):
+                # "the hostages the Houthis freed": the relative clause's object left unsaid
+                objects = [head.head]
             # "helping Syria to confront ...": the parser often makes the object the
             # subject of the infinitive that follows it.
             objects += [g for c in head.children if c.dep_ in ("ccomp", "xcomp")
@@ -136,10 +205,17 @@ class Arguments:
         return out
 
     def _object_actors(self, argument: Token, spec: Trigger) -> list[Actor]:
+        # "the diplomats that Norway expelled": what the relative pronoun stands for
+        argument = relative_antecedent(argument) or argument
+        if is_reciprocal(argument):
+            # "Chad and Sudan accused each other": each of the doers is the other's target
+            return self.subject_actors(clause_verb(argument.head))
         if spec.object_event or (spec.object_owner and argument.lemma_.lower() in self.lexicon.nouns):
             agents = self._event_agents(argument)
             if agents:
                 return agents
+            if spec.object_event and self.lexicon.nouns.get(argument.lemma_.lower()) is not None:
+                return []  # "condemned the shelling of our embassy": whose embassy is the victim
         if argument.pos_ == "NOUN" and not self.actors.names_actor(argument):
             # "the Syrian Arab Army's war", "Russian stances": a thing; its owner is the target.
             owners = self.actors.owner_of(argument)
@@ -171,7 +247,8 @@ class Arguments:
 
     def _has_person_object(self, verb: Token) -> bool:
         """Is the object a person or a delegation (received the envoy), not a thing?"""
-        for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or self._argument_tokens(verb, "obj")
+        for obj in (relative_antecedent(o) or o for o in objects):
             if obj.ent_type_ == "PERSON" or obj.lemma_.lower() in self.actors.rules.person_nouns:
                 return True
             if self.actors.role_in_phrase(obj):
@@ -183,11 +260,13 @@ class Arguments:
         spec = self.lexicon.nouns.get(noun.lemma_.lower())
         if spec is None and noun.lemma_.lower() not in ("terrorism", "aggression", "violence", "occupation"):
             return []
-        sources, _ = self._noun_participants(noun, spec) if spec else ([], [])
+        sources, targets = self._noun_participants(noun, spec) if spec else ([], [])
         if sources:
             return sources
         if spec is not None and spec.type == "ASSAULT" and self.last_attacker:
             return [self.last_attacker]
+        if targets:
+            return []  # "the shelling of our embassy": the phrase names the victim only
         actor = self.actors.actor_of(noun)
         return [actor] if actor else []
 
@@ -206,6 +285,20 @@ class Arguments:
         return self.actors.owner_of(noun)
 
     def _noun_participants(self, noun: Token, spec: Trigger) -> tuple[list[Actor], list[Actor]]:
+        mutual = self._reciprocal_parties(noun)
+        if mutual:
+            return mutual, mutual
+        return self._own_participants(noun, spec)
+
+    def _reciprocal_parties(self, noun: Token) -> list[Actor]:
+        """ "Serbia and Kosovo traded accusations": the subjects of a reciprocal verb
+        carrying the noun, each of whom does it to the other."""
+        if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in reciprocal_verbs():
+            return []
+        parties = self.subject_actors(noun.head)
+        return parties if len(parties) >= 2 else []
+
+    def _own_participants(self, noun: Token, spec: Trigger) -> tuple[list[Actor], list[Actor]]:
         sources: list[Actor] = []
         targets: list[Actor] = []
         for child in noun_dependents(noun):
@@ -220,7 +313,7 @@ class Arguments:
                 objects = objects_of(child)
                 # "the withdrawal of troops": "of" names the doer, unless the lexicon gives it as
                 # the noun's one target ("the release of hostages", "the invasion of Iraq")
-                if word == "by" or (word == "of" and spec.type in ("CONSULT", "SUPPORT", "AID", "ASSAULT", "RETREAT")
+                if word == "by" or (word == "of" and spec.type in ("CONSULT", "SUPPORT", "AID", "RETREAT")
                                     and tuple(spec.targets) != ("of",)
                                     and not sources and not in_favour_phrase(noun, spec)):
                     for obj in objects:
@@ -233,7 +326,8 @@ class Arguments:
                         targets = pair  # "X's mediation between A and B": X mediates, A and B are mediated
                     elif len(pair) >= 2:
                         sources, targets = [pair[0]], [pair[1]]
-                elif word in spec.targets:
+                elif word in spec.targets or (word == "of" and spec.type == "ASSAULT"):
+                    # "the shelling of our embassy": what is attacked
                     for obj in objects:
                         targets.extend(self._object_actors(obj, spec) or self._place_actor(obj))
         if sources and noun.dep_ == "conj" and noun.head.ent_type_ in ("PERSON", "ORG", "GPE") and has_child(
@@ -350,6 +444,12 @@ class Arguments:
                       if word.dep_ in ("acl", "advcl") and word.lemma_.lower() in self.lexicon.companion_verbs
                       for obj in prepositional_objects(word, ("agent",)) for a in self.actors_named(obj)]
         return [a for a in companions if not any(same_side(a, v) for v in visitors)]
+
+
+@lru_cache(maxsize=1)
+def reciprocal_verbs() -> frozenset[str]:
+    """Verbs whose subjects do the noun they carry to one another (constructions.yaml)."""
+    return frozenset(section("reciprocal", {"verbs": list})["verbs"])
 
 
 def in_favour_phrase(noun: Token, spec: Trigger) -> bool:

@@ -23,11 +23,13 @@ def dyads_of(event_type: str, sources: list[Actor],
         for target in targets:  # only what doerless_violence let through
             yield None, target
         return
-    pair = two_parties(sources) if event_type in UNORDERED_TYPES else None
-    if pair and all(t.name is None and t.country is None for t in targets):
+    parties = other_parties(sources) if event_type in UNORDERED_TYPES else []
+    if parties and all(t.name is None and t.country is None for t in targets):
         # "the two sides agreed to fight terrorism": one act between the pair; an
-        # unnamed, stateless target is what they act on, not a third party
-        yield pair
+        # unnamed, stateless target is what they act on, not a third party. "Germany,
+        # France and Italy met": the first-named participant with each other one.
+        for other in parties:
+            yield sources[0], other
         return
     if not targets:
         if event_type in TARGETLESS_TYPES:
@@ -40,10 +42,14 @@ def dyads_of(event_type: str, sources: list[Actor],
                 yield source, target
 
 
-def two_parties(actors: list[Actor]) -> tuple[Actor, Actor] | None:
-    """The first two actors that are different parties (see same_party)."""
-    other = next((a for a in actors[1:] if not same_party(actors[0], a)), None)
-    return (actors[0], other) if other is not None else None
+def other_parties(actors: list[Actor]) -> list[Actor]:
+    """The actors after the first that are parties other than it and than each other
+    (see same_party): whom the first-named participant of a meeting meets."""
+    others: list[Actor] = []
+    for actor in actors[1:]:
+        if not any(same_party(actor, known) for known in (actors[0], *others)):
+            others.append(actor)
+    return others
 
 
 def collapse(events: list[Event]) -> list[Event]:
@@ -82,6 +88,8 @@ def _compatible(a: Actor | None, b: Actor | None) -> bool:
         return a is b
     if a.name and b.name:
         return a.name == b.name
+    if not (a.name or b.name) and a.sector != b.sector and "GOV" not in (a.sector, b.sector):
+        return False  # "opposition leaders and journalists were detained": two groups
     return a.country is not None and a.country == b.country
 
 

@@ -41,6 +41,7 @@ class SentenceEvents(Candidates, Arguments, Mentions, Modality):
     def find(self, sentence: Span, speaker: Actor | None = None) -> list[Found]:
         self.quote_speaker = speaker
         self.bare_states = []
+        self.note_own_voice(sentence)
         found = []
         for token in sentence:
             for construction in CONSTRUCTIONS.values():

@@ -9,6 +9,9 @@ from spacy.tokens import Token
 from eventscope.lexicon import Trigger
 from eventscope.records import Actor, Location
 
+# Where whom an act is for or against usually stands ("hand over the suspects to Britain").
+ANY_TARGET = Trigger(key="", type="", mode=None, targets=("to", "against", "on", "with"), requires=frozenset())
+
 
 @dataclass
 class Found:

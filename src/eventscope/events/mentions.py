@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventscope.events.found import Found
 from eventscope.records import Actor, Location
@@ -25,6 +25,23 @@ class Mentions:
             self.bare_states.append(head)  # which country it means is settled per event
             return [UNNAMED_STATE]
         return self.actors.actors_of(head)
+
+    def note_own_voice(self, sentence: Span) -> None:
+        """ '"We condemn the shelling of our embassy," the minister said': with no quotation
+        speaker from the article, "we", "our" and "I" in what a sentence reports are the
+        reporter's (the subject of its verb of saying)."""
+        if self.actors.speaker is not None:
+            return
+        first_person = self.actors.rules.speaker_pronouns | self.actors.rules.speaker_group_pronouns
+        for token in sentence:
+            if token.lower_ not in first_person:
+                continue
+            reporter = self._reporting_subject(token)
+            if reporter is not None and reporter.lower_ not in first_person:
+                speaker = next(iter(self.actors_named(reporter)), None)
+                if speaker is not None:
+                    self.actors.speaker = speaker
+                    return
 
     def place_of(self, token: Token) -> Location | None:
         """The place a noun phrase names: a place entity, "the city of X", or a proper name

@@ -118,3 +118,32 @@ def governed_act(word: Token) -> Token | None:
     return next((c for c in word.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None) or next(
         (g for c in word.children if c.dep_ == "prep" and c.lower_ == "to"
          for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+
+
+def relative_antecedent(pronoun: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("the troops, who shelled ...": the troops)."""
+    clause = pronoun.head
+    if pronoun.lower_ in ("who", "which", "that", "whom") and clause.dep_ == "relcl" and (
+            clause.head.pos_ in ("NOUN", "PROPN", "PRON")):
+        return clause.head
+    return None
+
+
+def inherited_subject(verb: Token) -> Token | None:
+    """The subject a verb has or shares: its own (a relative pronoun's antecedent), else
+    that of the clause it continues ("a car bomb exploded ..., wounding three guards")."""
+    current = verb
+    for _ in range(4):
+        subject = first_child(current, "nsubj")
+        if subject is not None:
+            return relative_antecedent(subject) or subject
+        if current.dep_ not in ("advcl", "conj", "xcomp") or current.head == current:
+            return None
+        current = current.head
+    return None
+
+
+def is_reciprocal(noun: Token) -> bool:
+    """ "each other", "one another": the doers act on one another."""
+    return (noun.lower_ == "other" and any(c.lower_ == "each" for c in noun.children)) or (
+        noun.lower_ == "another" and any(c.lower_ == "one" for c in noun.children))

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from eventscope.events.constructions.accusation import accusation
 from eventscope.events.constructions.commitment import commitment
 from eventscope.events.constructions.denial import denial
+from eventscope.events.constructions.doerless_violence import died_of_violence
 from eventscope.events.constructions.obligation import obligation
 from eventscope.events.constructions.praise import acclaim, praise
 from eventscope.events.constructions.refusal import refusal
@@ -42,6 +43,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "denial": denial,
     "commitment": commitment,
     "refusal": refusal,
+    "died_of_violence": died_of_violence,
 }
 
 __all__ = ["CONSTRUCTIONS", "Construction", "as_threat"]

@@ -35,4 +35,7 @@ def commitment(events: SentenceEvents, word: Token, quote_speaker: Actor | None 
     own_spec = trigger_of(events.lexicon, action)
     if own_spec is not None and events.verb_event(action, own_spec) is not None:
         return None  # "ready to work with Y" is coded as the (planned) cooperation itself
+    if action.lemma_.lower() in events.lexicon.light_verbs and any(
+            c.dep_ == "dobj" and trigger_of(events.lexicon, c) is not None for c in action.children):
+        return None  # "ready to impose sanctions": the sanctions' own (planned) event
     return stance(events, word, subject_of, events.lexicon.verbs["agree"], action)

@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from eventscope.events.arguments import ANY_TARGET
-from eventscope.events.found import Found, same_side
+from eventscope.events.found import ANY_TARGET, Found, same_side
 from eventscope.events.syntax import clause_verb, has_child
 from eventscope.lexicon import Trigger
 from eventscope.records import Actor

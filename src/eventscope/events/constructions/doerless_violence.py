@@ -1,30 +1,65 @@
 """Doerless violence: "three civilians were killed in a car bombing", "a roadside bomb
-killed two soldiers": violence whose doer the text does not name still stands with its
-named victims (see doerless_violence in lexicon.yaml); an attack in a place with no named
-victim is against the people there."""
+killed two soldiers", "two soldiers died in an ambush": violence whose doer the text does
+not name still stands with its victims, source null (the contract's "Doers left unsaid"; see
+doerless_violence in lexicon.yaml and constructions.yaml); an attack in a place with no
+named victim is against the people there."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Span, Token
 
+from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
-from eventscope.events.syntax import has_child, is_definite
+from eventscope.events.syntax import (
+    has_child,
+    inherited_subject,
+    is_definite,
+    prepositional_objects,
+)
 from eventscope.lexicon import Lexicon
 from eventscope.records import Actor, Location
 
+if TYPE_CHECKING:
+    from eventscope.events.finder import SentenceEvents
+
+# Unnamed victims of violence no one is said to do ("a priest was kidnapped"): people.
+UNNAMED_VICTIMS = "unnamed victims of violence"
+
+
+@dataclass(frozen=True)
+class HarmWords:
+    harm_verbs: frozenset[str]          # "died", "were injured": the subject suffered
+    cause_prepositions: frozenset[str]  # "in an ambush": the cause
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> HarmWords:
+        data = section("doerless_violence", {"harm_verbs": list, "cause_prepositions": list})
+        return cls(frozenset(data["harm_verbs"]), frozenset(data["cause_prepositions"]))
+
 
 def doerless_violence(item: Found, sentence: Span, lexicon: Lexicon) -> bool:
-    """Is this violence told without its doer (a passive, a weapon as the subject, or an
-    attack noun with its victims that no other event of the sentence holds)?"""
+    """Is this violence told without its doer (a passive, a weapon as the subject, people
+    dying of an attack, or an attack noun with its victims that no other event of the
+    sentence holds)?"""
     verb = item.trigger[-1]
     if item.type != "ASSAULT" or any(t.lemma_.lower() in lexicon.accident_words for t in sentence):
         return False
     if verb.pos_ == "NOUN":  # "the air strikes" is a reference back, not a new event
         return not is_definite(verb) and _told_attack(verb, lexicon)
-    if verb.pos_ != "VERB" or verb.dep_ in ("relcl", "acl", "xcomp"):
+    if verb.pos_ != "VERB" or verb.dep_ == "xcomp":
         return False
-    passive = has_child(verb, "nsubjpass")
-    by_weapon = any(c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.violent_causes for c in verb.children)
+    if any(_is_violence(above, lexicon) for above in verb.ancestors if above.pos_ == "NOUN"):
+        return False  # "two air raids in which 20 people were killed": the raids, told already
+    if violent_cause(verb, lexicon) is not None:
+        return True  # "two soldiers died in an ambush"
+    passive = has_child(verb, "nsubjpass", "auxpass") or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    subject = inherited_subject(verb)
+    by_weapon = subject is not None and subject.lemma_.lower() in lexicon.violent_causes
     return passive or by_weapon
 
 
@@ -46,6 +81,36 @@ def _told_attack(noun: Token, lexicon: Lexicon) -> bool:
         # nor "X killed 46 civilians in an attack on Y" (X's attack, told by the verb)
         return lexicon.verbs[lemma].type == "ASSAULT" and not has_child(above, "nsubj")
     return lemma not in lexicon.speech_verbs
+
+
+def violent_cause(verb: Token, lexicon: Lexicon) -> Token | None:
+    """What a verb of dying or being hurt says its subject died of, when that is violence:
+    "died in an ambush", "were injured when a rocket hit the building"."""
+    words = HarmWords.load()
+    if verb.lemma_.lower() not in words.harm_verbs or not has_child(verb, "nsubj", "nsubjpass"):
+        return None
+    causes = prepositional_objects(verb, words=tuple(words.cause_prepositions))
+    causes += [s for c in verb.children if c.dep_ == "advcl" for s in c.children if s.dep_ == "nsubj"]
+    return next((c for c in causes if _is_violence(c, lexicon)), None)
+
+
+def _is_violence(noun: Token, lexicon: Lexicon) -> bool:
+    lemma = noun.lemma_.lower()
+    spec = lexicon.nouns.get(lemma)
+    return lemma in lexicon.violent_causes or (spec is not None and spec.type == "ASSAULT")
+
+
+def died_of_violence(events: SentenceEvents, verb: Token, quote_speaker: Actor | None) -> Found | None:
+    """ "Two Ecuadorian soldiers died in an ambush": an ASSAULT on who died (registry
+    construction; "were killed in an ambush" is the passive trigger's own event)."""
+    if verb.pos_ != "VERB" or events.lexicon.verbs.get(verb.lemma_.lower()) is not None:
+        return None
+    if violent_cause(verb, events.lexicon) is None:
+        return None
+    victims = events.subject_actors(verb) or [Actor(None, None, "CVL", why=UNNAMED_VICTIMS)]
+    event = Found([verb], events.lexicon.verbs["attack"], [], victims, verb)
+    events.set_modality(event)
+    return event
 
 
 def victims(item: Found, place: Location | None) -> list[Actor]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from eventscope.events.found import Found
+from eventscope.events.syntax import governors
 
 if TYPE_CHECKING:
     from eventscope.events.finder import SentenceEvents
@@ -17,10 +18,17 @@ def as_threat(events: SentenceEvents, event: Found) -> None:
     threats = events.lexicon.threats
     if event.factuality == "asserted" or event.type not in threats.acts:
         return
-    if not events.is_conditional(event.clause):
+    # "we will impose sanctions if ...", "we stand ready to impose sanctions if ...": the
+    # condition may hang on the verb that governs the act
+    clause = next((v for v in governors(event.trigger[-1]) if events.is_conditional(v)), None)
+    if clause is None:
         return
-    if any(c.dep_ == "aux" and c.lower_ in threats.speculative for c in event.clause.children):
+    if any(c.dep_ == "aux" and c.lower_ in threats.speculative for c in clause.children):
         return  # "Turkey could impose sanctions if ...": someone's guess, not Turkey's threat
+    if not event.targets:
+        # "If Russia continues to interfere, we will impose sanctions": who must comply
+        event.targets = [a for c in clause.children if c.dep_ == "advcl"
+                         for a in events.subject_actors(c) if a not in event.sources]
     event.mode = threats.mode_for(event.type, event.mode)
     event.spec = events.lexicon.verbs["threaten"]
     event.factuality = "asserted"  # the threat is made now, whatever comes of it

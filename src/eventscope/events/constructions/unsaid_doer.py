@@ -1,0 +1,62 @@
+"""Doers left unsaid: "Four opposition leaders were detained in Minsk", "an Australian
+journalist was expelled from China". An arrest, detention, charge or expulsion told in the
+passive with no agent is done by the state where it happens (the contract's "Doers left
+unsaid"): an unnamed organ of that state, whose country is the place left in an expulsion
+("from China"), else the event's place or the article's country (`Setting.localize`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from eventscope.events.constructions.data import section
+from eventscope.events.syntax import prepositional_objects
+from eventscope.records import Actor
+
+# Actor.why of the state an agentless passive implies, until its country is settled.
+STATE_WHERE_IT_HAPPENS = "the state where it happens (agentless passive)"
+
+
+@dataclass(frozen=True)
+class UnsaidDoers:
+    state_acts: dict[str, str]            # verb lemma -> sector of the state organ doing it
+    origin_prepositions: frozenset[str]   # "expelled from China": the state left
+    patient_doers: frozenset[str]         # "troops were deployed": the troops deploy
+    foreign_target_acts: frozenset[str]   # "the envoy was summoned": by another state
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def load(cls) -> UnsaidDoers:
+        data = section("unsaid_doer", {"state_acts": dict, "origin_prepositions": list,
+                                        "patient_doers": list, "foreign_target_acts": list})
+        return cls({str(k).lower(): str(v) for k, v in data["state_acts"].items()},
+                   frozenset(data["origin_prepositions"]), frozenset(data["patient_doers"]),
+                   frozenset(data["foreign_target_acts"]))
+
+
+def patient_is_doer(verb: Token) -> bool:
+    """ "Troops were deployed to the border": the passive subject does the act."""
+    return verb.lemma_.lower() in UnsaidDoers.load().patient_doers
+
+
+def state_doer(verb: Token, trigger_key: str, country_of: Callable[[Token], str | None],
+               targets: list[Actor]) -> list[Actor]:
+    """The state that does an agentless passive act to `targets`, or [] when the act is
+    not one a state does or is only wished for ("called for them to be released").
+    `country_of(token)` gives the country a place or state phrase names."""
+    data = UnsaidDoers.load()
+    lemma = verb.lemma_.lower()
+    sector = data.state_acts.get(trigger_key) or data.state_acts.get(lemma)
+    if sector is None or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    country = next(filter(None, map(country_of, prepositional_objects(
+        verb, words=tuple(data.origin_prepositions)))), None)
+    if country is None and lemma in data.foreign_target_acts:
+        theirs = {t.country for t in targets}
+        named = (country_of(t) for p in prepositional_objects(verb) for t in p.subtree
+                 if t.ent_type_ in ("GPE", "NORP", "ORG"))
+        country = next((c for c in named if c and c not in theirs), None)
+    return [Actor(None, country, sector, why=STATE_WHERE_IT_HAPPENS)]
