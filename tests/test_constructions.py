@@ -31,9 +31,10 @@ TABLE_FILE = Path(os.environ.get("EVENTSCOPE_CONSTRUCTIONS_TABLE",
                                  Path(tempfile.gettempdir()) / "eventscope-constructions.txt"))
 # Issue 11 targets 90 % of the cases passing (TARGET). FLOOR is the pass rate last measured
 # (50.7 % when the suite was written; 62.4 % with the argument engine's constructions:
-# passives, doerless violence, coordination, appositions, relatives), rounded down: a guard
+# passives, doerless violence, coordination, appositions, relatives; 70.6 % with the senses,
+# carriers and codebook wordings as well), rounded down: a guard
 # against regressions, to be raised as the extractor improves.
-FLOOR = 0.62
+FLOOR = 0.70
 TARGET = 0.90
 DEFAULT_PUBLICATION_DATE = "2024-05-15"
 
