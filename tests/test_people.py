@@ -254,3 +254,35 @@ def test_groups_and_people_files_only_ever_add(table):
         now = merged[(entry.kind, entry.name)]
         assert set(entry.roles) <= set(now.roles) and set(entry.aliases) <= set(now.aliases), entry.name
         assert (now.country, now.sector, now.periods) == (entry.country, entry.sector, entry.periods), entry.name
+
+
+# ----- surnames: the added people do not take a surname from the packaged table ----------------
+
+@pytest.mark.parametrize("text, on, expected", [
+    ("Kim", date(2022, 1, 1), "Kim Jong Un"),
+    ("Wang", date(2022, 1, 1), "Wang Yi"),
+    ("Li", date(2023, 6, 1), "Li Qiang"),
+    ("Belgium", None, None),  # "Philippe of Belgium": a country is never a surname
+    ("Monaco", None, None),
+])
+def test_short_surnames_keep_their_main_holder(table, text, on, expected):
+    assert name_of(table, text, on) == expected
+
+
+# Two heads of government of one surname in office at once: only the country tells them apart.
+GENUINE_NAMESAKES = {("lee", "Lee Myung-bak")}  # Lee Hsien Loong (SGP) in office 2004-2024
+
+
+def test_surnames_of_the_packaged_table_still_find_their_holders(table):
+    """A surname that found a packaged person in office still does, with the people files."""
+    base = ActorTable.load_files([DEFAULT_PATH, *sorted(GROUPS_DIR.glob("*.yaml"))])
+    lost = set()
+    for entry in (e for e in base.entries if e.kind == "person"):
+        for surname in base._surnames(entry):
+            for role in (r for r in entry.roles if r.start):
+                on = role.start + ((role.end or date(2026, 1, 1)) - role.start) / 2
+                before, after = base.find(surname, on), table.find(surname, on)
+                if before is not None and before.name == entry.name and (after is None or after.name != entry.name):
+                    lost.add((surname, entry.name))
+    assert lost <= GENUINE_NAMESAKES, sorted(lost - GENUINE_NAMESAKES)
+    assert name_of(table, "Lee", date(2010, 8, 26), country="KOR") == "Lee Myung-bak"
