@@ -10,7 +10,8 @@ module loads them once and answers three questions the actors stage asks:
 - `role_words()`: surface phrases of offices ("FM", "premier") -> the role vocabulary.
 
 Beside it, `data/groups/*.yaml` hold non-state actors (armed groups, parties,
-movements, IGOs, NGOs, media), and the folders or files named in $EVENTSCOPE_ACTORS
+movements, IGOs, NGOs, media), `data/people/*.yaml` heads of state and government and
+ministers of every country beyond those of actors.yaml, and the folders or files named in $EVENTSCOPE_ACTORS
 (separated by the OS path separator) the user's own entries: all are merged into one
 table. An entry whose sector or country changed carries `periods`; `find(name, on)`
 gives the entry as it was on that date (the FARC: REB until 2017, PTY after).
@@ -40,11 +41,15 @@ from eventscope.records import SECTORS, Actor
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "actors.yaml"
 GROUPS_DIR = Path(__file__).parent / "data" / "groups"
+PEOPLE_DIR = Path(__file__).parent / "data" / "people"  # office holders beyond actors.yaml
 USER_TABLES_VAR = "EVENTSCOPE_ACTORS"  # extra YAML folders or files, os.pathsep-separated
 
 # Below these, a misspelling is as likely to be another word as a variant name.
 FUZZY_MIN_LETTERS = 6
 FUZZY_MIN_RATIO = 0.86
+# A spelling variant of a full name must also spell its first and last words alike: a shared
+# first name with another surname ("Christopher Hill", "Christopher Miller") is another person.
+FUZZY_WORD_MIN_RATIO = 0.75
 # An all-capital alias this short is an acronym ("WHO", "MSF"): it only matches in capitals.
 ACRONYM_MAX_LETTERS = 5
 MEMO_SIZE = 100_000  # remembered lookups: news repeats the same names on the same dates
@@ -152,6 +157,17 @@ def fold(key: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
+def _words_agree(query: str, candidate: str) -> bool:
+    """Two folded full names are spellings of one name only if their first words and their
+    last words (the surnames) are close: same initial, and alike letter for letter."""
+    ours, theirs = query.split(), candidate.split()
+    return _word_close(ours[0], theirs[0]) and _word_close(ours[-1], theirs[-1])
+
+
+def _word_close(a: str, b: str) -> bool:
+    return a == b or (a[:1] == b[:1] and SequenceMatcher(None, a, b, autojunk=False).ratio() >= FUZZY_WORD_MIN_RATIO)
+
+
 def _is_acronym(alias: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", alias)
     return letters.isupper() and len(letters) <= ACRONYM_MAX_LETTERS
@@ -235,8 +251,8 @@ class ActorTable:
         for part in parts:
             for entry in part.entries:
                 key = (entry.kind, " ".join(tokens(entry.name)))
-                entries.pop(key, None)  # a replaced entry moves to the end, like a new one
-                entries[key] = entry
+                earlier = entries.pop(key, None)  # a replaced entry moves to the end, like a new one
+                entries[key] = _extended(earlier, entry) if part.extends and earlier else entry
             titles += part.titles
             role_words.update(part.role_words)
             role_groups.update(part.role_groups)
@@ -327,6 +343,8 @@ class ActorTable:
         for candidate, entry in self._fuzzy.get(bucket + folded[:1], []):
             if abs(len(candidate) - len(folded)) > 2:
                 continue
+            if not bucket and not _words_agree(folded, candidate):
+                continue
             matcher.set_seq1(candidate)
             if matcher.real_quick_ratio() >= FUZZY_MIN_RATIO and matcher.quick_ratio() >= FUZZY_MIN_RATIO:
                 ratio = matcher.ratio()
@@ -387,11 +405,14 @@ class _TableFile:
     titles: list[str]
     role_words: dict[str, str]
     role_groups: dict[str, list[str]]
+    extends: bool = False  # an entry named like an earlier one adds to it instead of replacing it
 
 
 def default_paths() -> list[Path]:
-    """The packaged table, the packaged groups files, then the user's files ($EVENTSCOPE_ACTORS)."""
-    return [DEFAULT_PATH, *sorted(GROUPS_DIR.glob("*.yaml")), *user_paths()]
+    """The packaged table, the packaged groups and people files, then the user's files
+    ($EVENTSCOPE_ACTORS)."""
+    return [DEFAULT_PATH, *sorted(GROUPS_DIR.glob("*.yaml")), *sorted(PEOPLE_DIR.glob("*.yaml")),
+            *user_paths()]
 
 
 def user_paths(setting: str | None = None) -> list[Path]:
@@ -433,7 +454,16 @@ def _parse_file(path: Path, text: str) -> _TableFile:
                 for i, raw in enumerate(data.get("organisations") or [])]
     role_words = {phrase.lower(): role for role, phrases in (data.get("role_words") or {}).items()
                   for phrase in [role, *phrases]}
-    return _TableFile(entries, list(data.get("titles") or []), role_words, dict(data.get("role_groups") or {}))
+    return _TableFile(entries, list(data.get("titles") or []), role_words, dict(data.get("role_groups") or {}),
+                      bool(data.get("extends", False)))
+
+
+def _extended(earlier: Entry, later: Entry) -> Entry:
+    """`earlier` with the aliases, offices and code `later` adds (an `extends: true` file)."""
+    aliases = tuple(dict.fromkeys((*earlier.aliases, *later.aliases)))
+    roles = (*earlier.roles, *(r for r in later.roles if r not in earlier.roles))
+    return replace(earlier, aliases=aliases, roles=tuple(sorted(roles, key=lambda r: r.start or date.min)),
+                   code=earlier.code or later.code)
 
 
 def _last_in_office(entries: list[Entry]) -> list[Entry]:

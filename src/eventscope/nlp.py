@@ -153,7 +153,7 @@ def entity_patterns(tokenizer=None) -> list[dict]:
         if text.upper() != text and len(text) > 3:
             patterns.append({"label": label, "pattern": text.upper()})
         words = [t.lower_ for t in tokenizer(text)] if tokenizer is not None else []
-        if len(words) > 1:
+        if len(words) > 1 and label != "PERSON":  # token patterns cost per pattern; names keep their case
             patterns.append({"label": label, "pattern": [{"LOWER": w} for w in words]})
 
     for surface, entry in ActorTable.load().names():
