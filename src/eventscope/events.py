@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from eventscope.actors import DocumentActors
+from eventscope.actors import DocumentActors, entity_of
 from eventscope.lexicon import Lexicon, Trigger
 from eventscope.records import UNORDERED_TYPES, Actor, Location
 
@@ -1022,10 +1022,8 @@ def _is_definite(noun: Token) -> bool:
 
 
 def _entity_text(token: Token) -> str:
-    for entity in token.doc.ents:
-        if entity.start <= token.i < entity.end:
-            return entity.text
-    return token.text
+    entity = entity_of(token)
+    return entity.text if entity is not None else token.text
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:

@@ -8,20 +8,37 @@ streams articles through `nlp.pipe` in input order. Module-level `extract` and
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventscope import clean, dates, metadata, nlp
-from eventscope.actors import DocumentActors
+from eventscope import clean, dates, metadata, nlp, pieces
+from eventscope.actors import DocumentActors, entities_in, entity_of
 from eventscope.events import Found, SentenceEvents, same_party
 from eventscope.lexicon import Lexicon, plover_types
+from eventscope.pieces import Piece
 from eventscope.places import Gazetteer
-from eventscope.quotes import QuoteSpan, attribute_quotes, find_quote_spans, quote_groups, to_quotes
-from eventscope.records import UNORDERED_TYPES, Actor, Article, Document, Event, InputError, Location
+from eventscope.quotes import (
+    QuoteSpan,
+    QuoteSpeakers,
+    attribute_quotes,
+    find_quote_spans,
+    quote_groups,
+    to_quotes,
+)
+from eventscope.records import (
+    UNORDERED_TYPES,
+    Actor,
+    Article,
+    Document,
+    Event,
+    InputError,
+    Location,
+)
 
 # Types that stand without a target ("Egypt condemned the attack"): the text often leaves
 # the victim, culprit or addressee unnamed; a commitment ("X agreed to reopen the border")
@@ -47,16 +64,23 @@ class Prepared:
     def body(self) -> str:
         return self.text[self.meta.body_start:]
 
+    @cached_property
+    def quote_groups(self) -> list[list[QuoteSpan]]:
+        """The quotations of the text, a quotation running over paragraphs one group."""
+        return quote_groups(find_quote_spans(self.text))
+
 
 class Extractor:
     """Turns articles into Documents. Load once, use for many articles."""
 
-    def __init__(self, model: str | None = None, batch_size: int = 16):
+    def __init__(self, model: str | None = None, batch_size: int = 16,
+                 max_piece_chars: int = pieces.MAX_PIECE_CHARS):
         self.nlp = nlp.load(model)
         self.lexicon = Lexicon.load()
         self.places = Gazetteer.load()
         self.plover = plover_types()
         self.batch_size = batch_size
+        self.max_piece_chars = max_piece_chars  # longer texts are parsed in pieces
 
     def extract(self, text: str, *, doc_id: str | None = None, publication_date: str | None = None,
                 title: str | None = None, url: str | None = None) -> Document:
@@ -70,12 +94,37 @@ class Extractor:
     def extract_articles(self, articles: Iterable[Article | InputError]) -> Iterator[Document | InputError]:
         """Documents in input order; an article that cannot be cleaned yields its InputError.
 
-        InputErrors in the input (from the readers) pass through in their place.
+        InputErrors in the input (from the readers) pass through in their place. A long
+        article is parsed in pieces (see eventscope.pieces), read in order by one reader
+        that carries the document's memory from piece to piece.
         """
         prepared = (self._prepare(article) for article in articles)
-        stream = ((item.body if isinstance(item, Prepared) else "", item) for item in prepared)
-        for doc, item in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
-            yield item if isinstance(item, InputError) else self._document(item, doc)
+        reader: DocumentReader | None = None
+        for doc, (item, piece, last) in self.nlp.pipe(
+                self._pieces(prepared), as_tuples=True, batch_size=self.batch_size):
+            if isinstance(item, InputError):
+                yield item
+                continue
+            if piece.is_first:
+                reader = DocumentReader(self, item)
+            assert reader is not None  # pieces come in order, the first one first
+            reader.read(doc, piece)
+            if last:
+                yield self._document(item, reader)
+
+    def _pieces(self, prepared: Iterable[Prepared | InputError]
+                ) -> Iterator[tuple[str, tuple[Prepared | InputError, Piece, bool]]]:
+        """(text to parse, (article, piece, is it the last)) for each piece of each article."""
+        for item in prepared:
+            if isinstance(item, InputError):
+                yield "", (item, Piece(0, 0, 0, 0), True)
+                continue
+            body = item.body
+            quotes = [(group[0].start - item.meta.body_start, group[-1].end - item.meta.body_start)
+                      for group in item.quote_groups]
+            cut = pieces.cut(body, self.max_piece_chars, keep_together=quotes)
+            for index, piece in enumerate(cut):
+                yield body[piece.start:piece.end], (item, piece, index == len(cut) - 1)
 
     def _prepare(self, article: Article | InputError) -> Prepared | InputError:
         if isinstance(article, InputError):
@@ -87,8 +136,8 @@ class Extractor:
         meta = metadata.read_metadata(text, title=article.title, publication_date=article.publication_date)
         return Prepared(article, text, meta)
 
-    def _document(self, item: Prepared, doc: Doc) -> Document:
-        events, quotes = DocumentReader(self, item, doc).read()
+    def _document(self, item: Prepared, reader: DocumentReader) -> Document:
+        events, quotes = reader.events, reader.quotes()
         return Document(
             doc_id=item.article.doc_id, title=item.meta.title,
             publication_date=item.meta.publication_date, dateline=item.meta.dateline,
@@ -98,49 +147,69 @@ class Extractor:
 
 
 class DocumentReader:
-    """Reads one parsed document sentence by sentence, carrying the narrative's date and place."""
+    """Reads one document sentence by sentence, carrying the narrative's date and place.
 
-    def __init__(self, extractor: Extractor, item: Prepared, doc: Doc):
+    A long document comes in pieces (`read` once per piece, in order); everything it
+    remembers (who is who, who is speaking, the narrative's date and place, the pair of
+    sides) carries over from one piece to the next, and offsets are the whole text's.
+    """
+
+    def __init__(self, extractor: Extractor, item: Prepared):
         self.extractor = extractor
         self.item = item
-        self.doc = doc
-        self.offset = item.meta.body_start
         self.publication_date = item.meta.publication_date
         self.actors = DocumentActors(on=_parse_date(self.publication_date))
-        skip = max(0, item.meta.dateline_end - self.offset) if item.meta.dateline_end else 0
-        self.finder = SentenceEvents(self.actors, extractor.lexicon, extractor.places, skip_before=skip)
+        self.finder = SentenceEvents(self.actors, extractor.lexicon, extractor.places)
         self.narrative_date: str | None = None
         self.narrative_place: Location | None = self._dateline_place()
-        # The dateline's date is the filing day (read as the publication date), never an event's.
-        self.date_spans = [span for span in _date_spans(doc) if span[0] >= skip]
+        self.events: list[Event] = []
+        self.quote_speakers = QuoteSpeakers(item.quote_groups)
+        self.sentences_read = 0
+        self.tokens_read = 0
+        # Per piece: the parse, where its character 0 and its token 0 are in the whole text.
+        self.doc: Doc | None = None
+        self.offset = item.meta.body_start
+        self.token_shift = 0
+        self.date_spans: list[tuple[int, int, str]] = []  # those of the sentence being read
 
-    def read(self) -> tuple[list[Event], list]:
-        quote_spans = find_quote_spans(self.item.text)
-        speakers: dict[QuoteSpan, Actor | None] = {}
-        events: list[Event] = []
-        for index, sentence in enumerate(self.doc.sents):
-            for group in quote_groups(quote_spans):
-                if group[0] not in speakers and group[0].start - self.offset < sentence.end_char:
-                    attributed = attribute_quotes(
-                        self.doc, group, self.actors, self.extractor.lexicon.speech_verbs, self.offset)
-                    previous = list(speakers.values())[-1] if speakers else None
-                    speakers.update((s, a or previous) for s, a in attributed)
+    def read(self, doc: Doc, piece: Piece) -> None:
+        """Read the sentences that start in the piece's core (its context is read by its
+        neighbours)."""
+        self.doc = doc
+        self.offset = self.item.meta.body_start + piece.start
+        core_start, core_end = piece.core_start - piece.start, piece.core_end - piece.start
+        # The dateline's date is the filing day (read as the publication date), never an event's.
+        dateline_end = self.item.meta.dateline_end
+        skip = max(0, dateline_end - self.item.meta.body_start - piece.start) if dateline_end else 0
+        self.finder.skip_before = skip
+        self.actors.read_from = max(skip, core_start)
+        dates_by_start = DateSpans([span for span in _date_spans(doc) if span[0] >= skip])
+        first_token = _first_token_at(doc, core_start)
+        self.token_shift = self.tokens_read - first_token
+        for sentence in doc.sents:
+            if not core_start <= sentence.start_char < core_end:
+                continue
+            self.quote_speakers.attribute_until(sentence.end_char + self.offset, self._attribute)
             self._note_people(sentence)
-            quote_speaker = self._speaker_at(sentence, speakers)
+            quote_speaker = self.quote_speakers.at(sentence.start_char + self.offset,
+                                                   sentence.end_char + self.offset)
             self.actors.speaker = quote_speaker
             found = self.finder.find(sentence, quote_speaker)
+            self.date_spans = dates_by_start.within(sentence.start_char, sentence.end_char)
             self._note_sentence_date(sentence)
-            events.extend(self._events(sentence, index, found))
+            self.events.extend(self._events(sentence, self.sentences_read, found))
             self._note_subjects(sentence)
-        quotes = to_quotes(self.item.text, [(s, speakers.get(s)) for s in quote_spans])
-        return events, quotes
+            self.sentences_read += 1
+        self.tokens_read += _first_token_at(doc, core_end) - first_token
+        self.actors.remember_states(doc, core_start, core_end)
 
-    def _speaker_at(self, sentence: Span, speakers: dict[QuoteSpan, Actor | None]) -> Actor | None:
-        start = sentence.start_char + self.offset
-        for span, speaker in speakers.items():
-            if span.start <= start + 2 and sentence.end_char + self.offset <= span.end + 3:
-                return speaker
-        return None
+    def quotes(self) -> list:
+        return to_quotes(self.item.text, self.quote_speakers.attributed())
+
+    def _attribute(self, group: list[QuoteSpan]) -> list[tuple[QuoteSpan, Actor | None]]:
+        assert self.doc is not None
+        return attribute_quotes(self.doc, group, self.actors, self.extractor.lexicon.speech_verbs,
+                                self.offset)
 
     # ----- events ---------------------------------------------------------------------
 
@@ -256,7 +325,7 @@ class DocumentReader:
             sentence_index=index, sentence_start=sentence.start_char + self.offset,
             sentence_end=sentence.end_char + self.offset, trigger_start=trigger_start,
             trigger_end=trigger_end,
-            event_id=f"{self.item.article.doc_id}:{index}:{item.trigger[0].i}:{_actor_key(source)}:{_actor_key(target)}",
+            event_id=f"{self.item.article.doc_id}:{index}:{item.trigger[0].i + self.token_shift}:{_actor_key(source)}:{_actor_key(target)}",
         )
 
     # ----- dates and places -----------------------------------------------------------
@@ -305,7 +374,7 @@ class DocumentReader:
     def _note_people(self, sentence: Span) -> None:
         """Remember everyone the sentence names, with their titles, so that "the Russian
         ambassador" or "Mr. Yefimov" later in the article finds them."""
-        for entity in sentence.ents:
+        for entity in entities_in(sentence):
             if entity.label_ == "PERSON" and entity.start_char >= self.finder.skip_before:
                 self.actors.actor_of(entity.root)
 
@@ -368,10 +437,9 @@ def _named(event: Event) -> int:
 def _as_written(place: Location, token: Token) -> Location:
     """The place under the name the article gives it ("Al-Sweida"), with the gazetteer's identity."""
     written = token.text.replace("_", "-")
-    if token.ent_type_ in ("GPE", "LOC", "FAC"):
-        for entity in token.doc.ents:
-            if entity.start <= token.i < entity.end:
-                written = entity.text.replace("_", "-")
+    entity = entity_of(token) if token.ent_type_ in ("GPE", "LOC", "FAC") else None
+    if entity is not None:
+        written = entity.text.replace("_", "-")
     if not written[:1].isupper():
         return place
     return Location(written, place.country, place.latitude, place.longitude, place.geonameid)
@@ -381,12 +449,39 @@ def _date_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """Date expressions of the document: spaCy's DATE entities and the dates stage's patterns."""
     spans = {(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "DATE"}
     spans.update(dates.find_date_expressions(doc.text))
-    # Longest first, and no span inside another: "May 23, 2018" over "2018".
+    # No span inside another: "May 23, 2018" over "2018". In order of start, longest first,
+    # a span ending no later than one before it lies inside that one.
     kept: list[tuple[int, int, str]] = []
-    for span in sorted(spans, key=lambda s: s[0] - s[1]):
-        if not any(k[0] <= span[0] and span[1] <= k[1] for k in kept):
+    reach = -1
+    for span in sorted(spans, key=lambda s: (s[0], -s[1], s[2])):
+        if span[1] > reach:
             kept.append(span)
-    return sorted(kept)
+            reach = span[1]
+    return kept
+
+
+class DateSpans:
+    """A document's date spans (sorted by start), found by where they start."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]):
+        self.spans = spans
+        self.starts = [span[0] for span in spans]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The spans that start in doc characters start:end."""
+        return self.spans[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+
+def _first_token_at(doc: Doc, char: int) -> int:
+    """The index of the first token that starts at or after doc character `char`."""
+    low, high = 0, len(doc)
+    while low < high:
+        middle = (low + high) // 2
+        if doc[middle].idx < char:
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
 def _verb_above(token: Token) -> Token:
