@@ -18,6 +18,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from eventscope.actor_table import ActorTable
@@ -61,6 +62,25 @@ def repair_verbs(doc: Doc) -> Doc:
         token.pos_, token.tag_ = "VERB", "VBZ"
         names[-1].dep_ = "nsubj"
     return doc
+
+
+class StableEntityRuler(EntityRuler):
+    """spaCy's entity ruler, with a fixed winner when one span matches patterns of two
+    labels ("US": a country and a demonym): the match the matchers report last (phrase
+    patterns over token patterns). spaCy dedupes the matches in a set, so the winner
+    depended on every other match in the document, and a text cut into pieces for parsing
+    could be labelled differently from the same text whole."""
+
+    def match(self, doc: Doc):
+        self._require_patterns()
+        matches = [*self.matcher(doc), *self.phrase_matcher(doc)]
+        unique = dict.fromkeys((m_id, start, end) for m_id, start, end in reversed(matches) if start != end)
+        return sorted(unique, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+
+
+@Language.factory("eventscope_entity_ruler", default_config={"phrase_matcher_attr": None, "overwrite_ents": False})
+def _entity_ruler(nlp: Language, name: str, phrase_matcher_attr: str | None, overwrite_ents: bool) -> StableEntityRuler:
+    return StableEntityRuler(nlp, name, phrase_matcher_attr=phrase_matcher_attr, overwrite_ents=overwrite_ents)
 
 
 class FusedNameSplitter:
@@ -192,7 +212,7 @@ def _load(model: str) -> Language:
     )
     ruler_after = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe(
-        "entity_ruler", name="eventscope_entities", after=ruler_after,
+        "eventscope_entity_ruler", name="eventscope_entities", after=ruler_after,
         config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"},
     )
     with nlp.select_pipes(enable=[]):
