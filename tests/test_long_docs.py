@@ -82,3 +82,10 @@ def test_a_text_over_a_million_characters_is_extracted(extractor):
     last = huge.events[-1]
     assert last.trigger_start > 1_000_000 and text[last.trigger_start:last.trigger_end] == last.trigger
     assert [e.type for e in after.events] == ["ACCUSE"]
+
+
+def test_a_sentence_cut_where_the_text_has_no_better_place_is_read_once(extractor, cutting_extractor):
+    text = "x" * 4_000 + " Syria condemned the attack on its embassy in Amman."
+    whole, cut = extract(extractor, text), extract(cutting_extractor, text)
+    assert [e.type for e in whole.events] == ["ACCUSE"]
+    assert [(e.type, e.source) for e in cut.events] == [(e.type, e.source) for e in whole.events]

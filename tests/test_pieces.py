@@ -4,6 +4,7 @@ linear: the document's people, and the speakers of its quotations."""
 from __future__ import annotations
 
 import random
+from itertools import pairwise
 
 from eventscope.actors import PersonMemory, _close, _surname_key
 from eventscope.pieces import cut
@@ -22,7 +23,7 @@ def paragraphs(count: int, seed: int = 3) -> str:
 def assert_tiles(text: str, pieces, max_chars: int) -> None:
     """Cores follow one another over the whole text, each within its parsed span."""
     assert pieces[0].core_start == 0 and pieces[-1].core_end == len(text)
-    for before, after in zip(pieces, pieces[1:], strict=False):
+    for before, after in pairwise(pieces):
         assert before.core_end == after.core_start
     for piece in pieces:
         assert 0 < piece.core_end - piece.core_start <= max_chars

@@ -166,6 +166,7 @@ class DocumentReader:
         self.quote_speakers = QuoteSpeakers(item.quote_groups)
         self.sentences_read = 0
         self.tokens_read = 0
+        self.read_until = 0  # text offset: where the last sentence read ends
         # Per piece: the parse, where its character 0 and its token 0 are in the whole text.
         self.doc: Doc | None = None
         self.offset = item.meta.body_start
@@ -187,7 +188,10 @@ class DocumentReader:
         first_token = _first_token_at(doc, core_start)
         self.token_shift = self.tokens_read - first_token
         for sentence in doc.sents:
-            if not core_start <= sentence.start_char < core_end:
+            # A sentence that runs on past a cut (one made inside a sentence, the text
+            # having no better place) was read whole with the piece it starts in.
+            if not core_start <= sentence.start_char < core_end or (
+                    sentence.start_char + self.offset < self.read_until):
                 continue
             self.quote_speakers.attribute_until(sentence.end_char + self.offset, self._attribute)
             self._note_people(sentence)
@@ -200,6 +204,7 @@ class DocumentReader:
             self.events.extend(self._events(sentence, self.sentences_read, found))
             self._note_subjects(sentence)
             self.sentences_read += 1
+            self.read_until = sentence.end_char + self.offset
         self.tokens_read += _first_token_at(doc, core_end) - first_token
         self.actors.remember_states(doc, core_start, core_end)
 
