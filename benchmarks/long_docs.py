@@ -10,6 +10,7 @@ Prints, in one run and with the model loaded once beforehand (load time excluded
   apart (linear time gives about 1.0; the targets are <= 1.5).
 
     python benchmarks/long_docs.py [--sizes 500,1000,2000,4000] [--repeat 1]
+                                   [--parts synthetic,repeated,news-dev]
 """
 
 from __future__ import annotations
@@ -101,19 +102,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="500,1000,2000,4000", help="sentences per document")
     parser.add_argument("--repeat", type=int, default=1, help="runs per measure (best is kept)")
+    parser.add_argument("--parts", default="synthetic,repeated,news-dev", help="what to measure")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    parts = set(args.parts.split(","))
 
     from eventscope.pipeline import default_extractor, extract_many
 
     list(extract_many(["Putin met Assad in Moscow."]))  # load the model and the tables first
     assert default_extractor() is not None
-    for name, make in (("synthetic news", synthetic_news), ("'Putin met Assad.'", repeated_meeting)):
+    for part, name, make in (("synthetic", "synthetic news", synthetic_news),
+                             ("repeated", "'Putin met Assad.'", repeated_meeting)):
+        if part not in parts:
+            continue
         figures = [per_thousand_words(f"{name} x{n} sentences", [make(n)], args.repeat) for n in sizes]
         print(f"ratio={figures[-1] / figures[0]:.2f}  ({name}: {sizes[-1]} vs {sizes[0]} sentences)")
-    texts = news_dev_texts()
-    if not texts:
+    texts = news_dev_texts() if "news-dev" in parts else []
+    if "news-dev" in parts and not texts:
         print(f"news-dev articles not found under {SHARED}; joined vs apart skipped")
+    if not texts:
         return
     apart = per_thousand_words(f"news-dev, {len(texts)} apart", texts, args.repeat)
     joined = per_thousand_words(f"news-dev, {len(texts)} joined", ["\n\n".join(texts)], args.repeat)
