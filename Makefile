@@ -1,6 +1,7 @@
-# eventscope: `make demo` installs, extracts examples/, prints their events, stores them and
-# serves the analyst page (Ctrl-C stops it); `make test` installs
-# everything (system packages too, when root) and runs the whole test suite.
+# eventscope: `make demo` installs, extracts examples/, prints their events, stores them,
+# merges the mentions of one event into clusters and serves the analyst page (Ctrl-C stops
+# it); `make test` installs everything (system packages too, when root) and runs the whole
+# test suite.
 # Both create .venv with Python 3.11 and install the pinned, hash-checked requirements.lock.
 
 PYTHON ?= python3.11
@@ -17,6 +18,7 @@ demo: install
 	$(BIN)/eventscope extract examples --out out/examples.jsonl --merge
 	$(BIN)/eventscope summary out/examples.jsonl
 	$(BIN)/eventscope ingest examples --db out/examples.duckdb
+	$(BIN)/eventscope merge --db out/examples.duckdb
 	$(BIN)/eventscope serve --db out/examples.duckdb
 
 test: system-packages install

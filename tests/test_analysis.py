@@ -8,10 +8,13 @@ import pytest
 
 from eventscope.analysis import (
     FLAT_COLUMNS,
+    AnalysisOptions,
     actor_key,
     dyad_series,
+    event_series,
     flat_rows,
     interaction_network,
+    network_dict,
     period_start,
 )
 from eventscope.records import Actor, Document, Event, Location
@@ -72,21 +75,94 @@ def test_dyad_matches_codes_names_and_either_direction(a, b):
     if a == "Vladimir Putin":   # only Putin's own events count
         assert february.counts == {"CONSULT": 1} and march.counts == {"COOPERATE": 1}
         return
-    assert february.counts == {"CONSULT": 1, "SUPPORT": 1}   # negated assault left out
+    # The undated support is left out (own dates by default), the negated assault never counts.
+    assert february.counts == {"CONSULT": 1}
     assert march.counts == {"AID": 1, "COOPERATE": 1}
-    assert february.mean_intensity == pytest.approx((4.0 + 5.0) / 2)
-    assert series.undated == 1
+    assert february.mean_intensity == pytest.approx(4.0)
+    assert series.undated == 2
 
 
-def test_weekly_series_fills_empty_weeks_and_skips_month_only_dates():
+def test_publication_date_is_an_explicit_labelled_fallback():
+    series = dyad_series(flat_rows(corpus()), "RUS", "SYR", by="month",
+                         options=AnalysisOptions(dates="publication"))
+    assert series.periods[0].counts == {"CONSULT": 1, "SUPPORT": 1}
+    assert (series.publication_dated, series.undated) == (1, 1)   # d3 has no date anywhere
+    assert series.to_dict()["dates"] == "publication"
+
+
+def test_weekly_series_keeps_gaps_and_skips_month_only_dates():
     series = dyad_series(flat_rows(corpus()), "RUS", "SYR", by="week")
     starts = [p.start for p in series.periods]
     assert starts[0] == date(2021, 2, 15) and starts[-1] == date(2021, 3, 1)
-    assert [p.total for p in series.periods] == [2, 0, 1]
-    assert series.undated == 2   # "2021-03" cannot be placed in a week; d3 has no date
+    assert [p.total for p in series.periods] == [1, 0, 1]
+    assert series.undated == 3   # "2021-03" is no week; d1's support and d3 have no date
     table = series.table()
-    assert table[1] == {"period": "2021-02-22", "CONSULT": 0, "SUPPORT": 0, "AID": 0,
+    assert table[1] == {"period": "2021-02-22", "CONSULT": 0, "AID": 0,
                         "total": 0, "mean_intensity": None}
+
+
+def planned_and_hypothetical() -> list[Document]:
+    return [Document("p", events=[
+        ev("AID", RUSSIA, SYRIA, "2021-05-03"),
+        ev("AID", RUSSIA, SYRIA, "2021-05-04", factuality="planned"),
+        ev("ASSAULT", RUSSIA, SYRIA, "2021-05-05", factuality="hypothetical"),
+        ev("AID", RUSSIA, SYRIA, "2021-05-05", negated=True, intensity=10.0),
+    ])]
+
+
+@pytest.mark.parametrize("include, expected", [
+    ((), {"AID": 1}),
+    (("planned",), {"AID": 2}),
+    (("planned", "hypothetical"), {"AID": 2, "ASSAULT": 1}),
+])
+def test_asserted_by_default_planned_and_hypothetical_on_request_negated_never(include, expected):
+    series = event_series(flat_rows(planned_and_hypothetical()), "week",
+                          AnalysisOptions(include=include))
+    assert series.type_counts == expected
+    # The negated aid is in no count and no mean.
+    assert sum(len(p.intensities) for p in series.periods) == sum(expected.values())
+
+
+def test_unknown_options_are_refused():
+    with pytest.raises(ValueError, match="planned"):
+        AnalysisOptions(include=("negated",))
+    with pytest.raises(ValueError, match="count"):
+        AnalysisOptions(count="clusters")
+
+
+def retold() -> list[Document]:
+    """One aid delivery retold in three sentences (one cluster), and another event."""
+    return [
+        Document("a", events=[ev("AID", RUSSIA, SYRIA, None, cluster_id="c1"),
+                              ev("AID", RUSSIA, SYRIA, "2021-05-03", cluster_id="c1"),
+                              ev("ACCUSE", SYRIA, RUSSIA, "2021-05-12", cluster_id="c2")]),
+        Document("b", events=[ev("AID", RUSSIA, SYRIA, "2021-05", cluster_id="c1")]),
+    ]
+
+
+def test_merged_clusters_count_once_by_default_and_mentions_on_request():
+    events = event_series(flat_rows(retold()), "week")
+    assert (events.counting, events.type_counts, events.mentions) == \
+        ("events", {"AID": 1, "ACCUSE": 1}, 4)
+    # The cluster is placed by its most precise date, so nothing is undated.
+    assert events.undated == 0 and events.periods[0].start == date(2021, 5, 3)
+    mentions = event_series(flat_rows(retold()), "week", AnalysisOptions(count="mentions"))
+    assert mentions.type_counts == {"AID": 1, "ACCUSE": 1} and mentions.undated == 2
+    assert event_series(flat_rows(corpus()), "week").counting == "mentions"  # no clusters
+
+
+def test_dates_outside_the_chart_are_kept_apart_and_break_nothing():
+    docs = [Document("far", publication_date="9999-12-31", events=[
+        ev("AID", RUSSIA, SYRIA, "9999-12-31"), ev("AID", RUSSIA, SYRIA, "9999-12"),
+        ev("AID", RUSSIA, SYRIA, "0001-01-01"), ev("AID", RUSSIA, SYRIA, "2021-05-03"),
+        ev("AID", RUSSIA, SYRIA)])]
+    for by in ("week", "month"):
+        series = dyad_series(flat_rows(docs), "RUS", "SYR", by=by,
+                             options=AnalysisOptions(dates="publication"))
+        assert [p.start.year for p in series.periods] == [2021]
+        assert series.out_of_range == 4   # three own dates and one publication date
+    graph = interaction_network(flat_rows(docs), since=date(2021, 1, 1))
+    assert graph.edges["RUS GOV", "SYR GOV"]["weight"] == 2   # 2021 and 9999-12-31
 
 
 def test_dyad_rejects_unknown_period():
@@ -102,8 +178,8 @@ def test_period_start():
 def test_network_nodes_and_edges():
     graph = interaction_network(flat_rows(corpus()))
     assert set(graph.nodes) == {"Vladimir Putin", "Bashar al-Assad", "SYR GOV", "RUS GOV", "TUR GOV"}
-    assert graph.nodes["Vladimir Putin"] == {"label": "Vladimir Putin", "country": "RUS",
-                                             "sector": "GOV", "events": 3}
+    assert graph.nodes["Vladimir Putin"] == {"label": "Vladimir Putin", "name": "Vladimir Putin",
+                                             "country": "RUS", "sector": "GOV", "events": 3}
     edge = graph.edges["Vladimir Putin", "Bashar al-Assad"]
     assert edge["weight"] == 3 and edge["types"] == "CONSULT:2;COOPERATE:1"
     assert edge["mean_intensity"] == pytest.approx((4.0 + 9.5 + 2.5) / 3, abs=1e-3)
@@ -119,3 +195,20 @@ def test_actor_key():
     assert actor_key("Vladimir Putin", "RUS", "GOV") == "Vladimir Putin"
     assert actor_key(None, "RUS", "MIL") == "RUS MIL"
     assert actor_key(None, None, None) is None
+
+
+def test_country_level_network_joins_people_to_their_countries():
+    graph = interaction_network(flat_rows(corpus()), level="country")
+    assert set(graph.nodes) == {"RUS", "SYR", "TUR"}
+    assert graph.nodes["SYR"]["label"] == "Syria"
+    # Putin–Assad (3), Russia–Syria support and aid (2): one RUS–SYR edge of 5 events.
+    assert graph.edges["RUS", "SYR"]["weight"] == 5
+    pair = [r for r in flat_rows(corpus()) if not r["negated"]
+            and {r["source_country"], r["target_country"]} == {"RUS", "SYR"}]
+    as_json = network_dict(graph, max_nodes=2)
+    assert [node["id"] for node in as_json["nodes"]] == ["RUS", "SYR"]
+    assert as_json["total_nodes"] == 3 and as_json["level"] == "country"
+    assert as_json["edges"] == [{"a": "RUS", "b": "SYR", "events": 5,
+                                 "mean_intensity": pytest.approx(
+                                     sum(r["intensity"] for r in pair) / 5, abs=1e-3),
+                                 "types": {"AID": 1, "CONSULT": 2, "COOPERATE": 1, "SUPPORT": 1}}]

@@ -138,6 +138,25 @@ def test_html_without_body_is_an_input_error(html: str):
     assert str(raised.value) == "feed.jsonl:7: HTML has no article body"
 
 
+def _page(body: str) -> str:
+    return f"<html><head><title>Talks</title></head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("odd", ["&#xFFFE;", "&#65535;", "&#0;", "&#xD800;", "&#x110000;", "\ufffe",
+                                 "\x00", "\x0b"])
+def test_html_with_a_character_xml_cannot_hold_keeps_its_body(odd: str):
+    html = _page(f"<article><p>{PARA_1}</p><p>{PARA_2} {odd}</p></article>")
+    text = clean_text(Article(doc_id="h", html=html, origin="h.html"))
+    assert PARA_1 in text and PARA_2 in text
+
+
+@pytest.mark.parametrize("depth", [300, 3000, 50_000])
+def test_deeply_nested_html_keeps_its_body(depth: int):
+    html = _page("<div>" * depth + f"<p>{PARA_1}</p><p>{PARA_2}</p>" + "</div>" * depth)
+    text = clean_text(Article(doc_id="h", html=html, origin="h.html"))
+    assert text.split("\n\n") == [PARA_1, PARA_2]
+
+
 # ---------------------------------------------------------------- the seeds
 
 CHROME_RULE_CLASSES = {

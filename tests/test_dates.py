@@ -49,9 +49,30 @@ def test_expressions_against_a_thursday_in_july(expression, value, precision, te
     assert resolve_date(expression, THURSDAY) == ResolvedDate(value, precision, tense)
 
 
-def test_next_week_is_future_and_no_more_precise_than_the_week_allows():
-    found = resolve_date("next week", THURSDAY)          # 30 July to 5 August
-    assert found.tense == "future" and found.precision in (None, "year")
+def test_next_week_is_future_and_dated_to_the_month():
+    # 30 July to 5 August: a week across two months is the month of its Thursday (2 August)
+    assert resolve_date("next week", THURSDAY) == ResolvedDate("2018-08", "month", "future")
+    assert resolve_date("next week", "2018-07-10") == ResolvedDate("2018-07", "month", "future")
+
+
+@pytest.mark.parametrize("expression, value", [
+    ("from Tuesday to Thursday last week", "2018-07"),   # 17-19 July: a day range is its month
+    ("Tuesday to Thursday", "2018-07"),
+    ("March 3-5", "2018-03"),
+    ("between May 2 and 4", "2018-05"),
+    ("from March 30 to April 2", "2018"),                # across two months: the year
+    ("Thursday last week", "2018-07-19"),
+    ("early Thursday", "2018-07-26"),
+    ("a week ago", "2018-07"),
+    ("late next month", "2018-08"),
+])
+def test_ranges_and_relative_phrases_are_no_more_precise_than_the_text(expression, value):
+    assert resolve_date(expression, THURSDAY).value == value
+
+
+def test_ranges_without_a_publication_date_are_undated():
+    assert resolve_date("from Tuesday to Thursday last week", None).value is None
+    assert resolve_date("March 3-5", None).value is None
 
 
 def test_year_boundaries():
@@ -113,3 +134,48 @@ def test_find_date_expressions_keeps_the_whole_phrase():
 
 def test_find_date_expressions_ignores_may_as_a_verb_only_with_a_day():
     assert find_date_expressions("Officials said they may meet.") == []
+
+
+# ---------------------------------------------------------------- dates of events in articles
+
+def _dated(text: str, kind: str, published: str | None = "2021-03-12") -> list[str | None]:
+    from eventscope import extract
+
+    found = [e.date for e in extract(text, publication_date=published).events if e.type == kind]
+    assert found, f"no {kind} event in {text!r}"
+    return found
+
+
+def test_an_events_own_time_phrase_dates_it_to_the_day():
+    assert _dated("Expulsion\n\nPeru expelled the Mexican ambassador on Wednesday.", "SANCTION") == ["2021-03-10"]
+
+
+def test_a_plainly_recent_event_without_a_time_phrase_takes_the_month_of_publication():
+    assert _dated("Expulsion\n\nPeru has expelled the Mexican ambassador.", "SANCTION") == ["2021-03"]
+
+
+def test_the_day_of_a_report_dates_what_it_reports_only_to_the_month():
+    found = _dated("Expulsion\n\nThe ministry said on Wednesday that Peru had expelled the Mexican "
+                   "ambassador.", "SANCTION")
+    assert found == ["2021-03"]
+
+
+def test_open_ended_background_has_no_date():
+    assert _dated("Strikes\n\nTurkey regularly carries out air strikes against Kurdish militants in "
+                  "Iraq.", "ASSAULT") == [None]
+
+
+def test_without_a_publication_date_relative_and_undated_events_have_no_date():
+    assert _dated("Expulsion\n\nPeru expelled the Mexican ambassador on Wednesday.", "SANCTION",
+                  None) == [None]
+    assert _dated("Expulsion\n\nPeru has expelled the Mexican ambassador.", "SANCTION", None) == [None]
+
+
+def test_a_day_earlier_counts_from_the_narratives_day():
+    found = _dated("Rockets\n\nHezbollah fired rockets at Israeli positions on Friday. A day earlier, "
+                   "Israeli jets struck Hezbollah positions in south Lebanon.", "ASSAULT", "2021-08-07")
+    assert found == ["2021-08-06", "2021-08-05"]
+
+
+def test_a_planned_event_next_week_is_dated_to_the_month():
+    assert _dated("Visit\n\nThe Iranian foreign minister will visit Ankara next week.", "CONSULT") == ["2021-03"]

@@ -579,7 +579,7 @@ def test_the_dateline_date_dates_the_article_not_the_events():
     event = extract("ANKARA, March 10, 2020 (Reuters) - Turkey and Iraq signed an agreement on Monday.").events[0]
     assert event.date == "2020-03-09"
     undated = extract("ANKARA, March 10, 2020 (Reuters) - Turkey and Iraq signed an agreement.").events[0]
-    assert undated.date is None
+    assert undated.date == "2020-03"  # a plainly recent event: the month of publication, not the day
 
 
 def test_diplomatic_relations_are_no_diplomats_and_both_conjuncts_are_threatened():
@@ -613,10 +613,12 @@ def test_a_text_issued_speaks_for_its_author():
 @pytest.mark.parametrize(("sentence", "kind", "mode", "dyad"), [
     ("Israeli army bulldozers demolished Palestinian homes in southern Gaza.", "ASSAULT", "destroy", ("ISR", "PSE")),
     ("Israeli soldiers routinely beat up Palestinian detainees.", "ASSAULT", "beat", ("ISR", "PSE")),
-    ("Liberian riot police used tear gas to disperse demonstrators.", "ASSAULT", "crowd-control", ("LBR", None)),
+    # the demonstrators are domestic: they take the country of the story (see setting.py)
+    ("Liberian riot police used tear gas to disperse demonstrators.", "ASSAULT", "crowd-control", ("LBR", "LBR")),
     ("Lebanon complained to the United Nations over two Israeli air raids.", "ACCUSE", "disapprove", ("LBN", "ISR")),
+    # an armed group takes the country whose state it fights (EVENTS.md)
     ("The British government outlawed the largest Protestant extremist organization.", "COERCE", "restrict",
-     ("GBR", None)),
+     ("GBR", "GBR")),
 ])
 def test_violence_repression_and_complaints_of_the_plover_modes(sentence, kind, mode, dyad):
     event = one(sentence, "2001-01-01", kind)

@@ -259,7 +259,11 @@ def test_cli_network_file_reads_back(tmp_path, suffix, read):
     edge = graph.edges["Bashar al-Assad", "Vladimir Putin"]
     assert edge["weight"] == 1 and edge["mean_intensity"] == pytest.approx(4.0)
     assert graph.nodes["ISIS"]["sector"] == "REB" and graph.nodes["ISIS"]["country"] == ""
-    assert graph.nodes["RUS GOV"]["events"] == 3
+    assert graph.nodes["RUS GOV"]["events"] == 2   # asserted only: the planned aid is not
+    planned = CliRunner().invoke(main, ["network", str(source), "--include", "planned",
+                                        "--out", str(out)])
+    assert planned.exit_code == 0, planned.output
+    assert read(out).nodes["RUS GOV"]["events"] == 3
 
 
 def test_cli_network_since_and_bad_suffix(tmp_path):
@@ -267,7 +271,13 @@ def test_cli_network_since_and_bad_suffix(tmp_path):
     out = tmp_path / "late.graphml"
     result = CliRunner().invoke(main, ["network", str(source), "--since", "2021-02-16", "-o", str(out)])
     assert result.exit_code == 0
-    # The visit of the 15th is left out; the undated aid counts on its publication day.
+    # The visit of the 15th is left out; so is the undated planned aid, by default.
+    assert set(nx.read_graphml(out).edges) == {("RUS GOV", "TUR GOV")}
+    # Asked for, the planned aid counts, on its publication day.
+    result = CliRunner().invoke(main, ["network", str(source), "--since", "2021-02-16",
+                                       "--include", "planned", "--dates", "publication",
+                                       "-o", str(out)])
+    assert result.exit_code == 0
     assert set(nx.read_graphml(out).edges) == {("RUS GOV", "TUR GOV"), ("RUS GOV", "SYR GOV")}
     bad = CliRunner().invoke(main, ["network", str(source), "-o", str(tmp_path / "x.dot")])
     assert bad.exit_code == 2 and not (tmp_path / "x.dot").exists()
@@ -287,3 +297,110 @@ def test_export_from_a_store(tmp_path):
                                        "-f", "polecat", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert len(read_tsv(out)) == 5
+
+
+def gdelt_frame(tmp_path, docs=None) -> pd.DataFrame:
+    export(docs or documents(), "gdelt", tmp_path / "g.tsv", header=True)
+    return read_tsv(tmp_path / "g.tsv")
+
+
+# The visit in Damascus (third sentence): Assad (SYR) received Putin (RUS).
+@pytest.mark.parametrize("column, expected", [
+    ("IsRootEvent", "0"),
+    ("ActionGeo_Type", "4"), ("ActionGeo_FullName", "Damascus, Syria"),
+    ("ActionGeo_CountryCode", "SY"), ("ActionGeo_Lat", "33.51"), ("ActionGeo_Long", "36.29"),
+    ("ActionGeo_ADM1Code", ""), ("ActionGeo_ADM2Code", ""), ("ActionGeo_FeatureID", ""),
+    # Assad is in his own country where the visit happened: the event's place.
+    ("Actor1Geo_Type", "4"), ("Actor1Geo_FullName", "Damascus, Syria"),
+    ("Actor1Geo_CountryCode", "SY"), ("Actor1Geo_Lat", "33.51"), ("Actor1Geo_Long", "36.29"),
+    ("Actor1Geo_FeatureID", ""), ("Actor1Geo_ADM1Code", ""), ("Actor1Geo_ADM2Code", ""),
+    # Putin's place there is not his country's: Russia as a whole, FIPS RS.
+    ("Actor2Geo_Type", "1"), ("Actor2Geo_FullName", "Russia"), ("Actor2Geo_CountryCode", "RS"),
+    ("Actor2Geo_FeatureID", "RS"), ("Actor2Geo_Lat", ""), ("Actor2Geo_Long", ""),
+    # GDELT gives a country match its country code as ADM1 code too.
+    ("Actor2Geo_ADM1Code", "RS"), ("Actor2Geo_ADM2Code", ""),
+])
+def test_gdelt_geography_and_root_columns(tmp_path, column, expected):
+    assert gdelt_frame(tmp_path).iloc[0][column] == expected
+
+
+def test_gdelt_root_event_is_the_lead_sentence_and_empty_when_unknown(tmp_path):
+    docs = [Document("lead", events=[
+        ev("CONSULT", PUTIN, ASSAD, "2021-02-15", "visit", "met", sentence_index=0),
+        ev("CONSULT", PUTIN, ASSAD, "2021-02-16", "visit", "met", sentence_index=4),
+        ev("CONSULT", PUTIN, ASSAD, "2021-02-17", "visit", "met")])]
+    assert list(gdelt_frame(tmp_path, docs)["IsRootEvent"]) == ["1", "0", ""]
+
+
+def test_gdelt_country_place_and_actors_without_a_country(tmp_path):
+    docs = [Document("c", events=[
+        ev("ACCUSE", RUSSIA, Actor("ISIS", None, "REB"), "2021-02-15", "disapprove", "blamed",
+           location=Location("Syria", "SYR", 35.0, 38.0, 163843))])]
+    row = gdelt_frame(tmp_path, docs).iloc[0]
+    assert (row["ActionGeo_Type"], row["ActionGeo_FullName"], row["ActionGeo_CountryCode"],
+            row["ActionGeo_FeatureID"]) == ("1", "Syria", "SY", "SY")
+    assert (row["Actor1Geo_Type"], row["Actor1Geo_CountryCode"]) == ("1", "RS")
+    assert row["Actor2Geo_Type"] == "" and row["Actor2Geo_FullName"] == ""
+
+
+@pytest.mark.slow
+def test_gdelt_export_of_the_seeds_fills_root_and_place_country(tmp_path, seeds_dir):
+    from eventscope.ingest import read_inputs
+    from eventscope.pipeline import Extractor
+
+    articles = list(read_inputs(sorted(str(p) for p in seeds_dir.glob("*.txt"))))
+    frame = gdelt_frame(tmp_path, list(Extractor().extract_articles(articles)))
+    assert len(frame) > 0 and frame["IsRootEvent"].isin(["0", "1"]).all()
+    assert (frame["IsRootEvent"] == "1").any()
+    placed = frame[frame["ActionGeo_FullName"] != ""]
+    assert len(placed) > 0 and (placed["ActionGeo_CountryCode"] != "").all()
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_year_9999_is_kept_and_breaks_no_format(tmp_path, fmt):
+    docs = [Document("far", publication_date="9999-12-31", events=[
+        ev("AID", RUSSIA, SYRIA, "9999-12-31", "humanitarian", "sent"),
+        ev("AID", RUSSIA, SYRIA, "9999-12", "humanitarian", "sent"),
+        ev("AID", RUSSIA, SYRIA, None, "humanitarian", "sent")])]
+    summary = export(docs, fmt, tmp_path / f"far.{fmt}")
+    assert summary.written == 3
+
+
+def test_cli_dyad_table_folds_empty_weeks_and_always_reports_the_undated(tmp_path):
+    docs = [Document("apart", events=[
+        ev("AID", RUSSIA, SYRIA, "2021-01-04", "humanitarian", "sent"),
+        ev("AID", RUSSIA, SYRIA, "2021-03-01", "humanitarian", "sent")])]
+    source = write_jsonl(tmp_path / "apart.jsonl", docs)
+    result = CliRunner().invoke(main, ["dyad", "RUS", "SYR", str(source), "--by", "week"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert [line.split()[0] for line in lines[1:4]] == ["2021-01-04", "(7", "2021-03-01"]
+    assert "(7 weeks without events)" in lines[2]
+    assert "0 without a usable date left out" in lines[-1]
+    as_json = json.loads(CliRunner().invoke(
+        main, ["dyad", "RUS", "SYR", str(source), "--format", "json"]).output)
+    assert len(as_json["periods"]) == 9   # the gaps are in the data, as zeros
+
+
+def test_plot_breaks_the_intensity_line_at_gaps(tmp_path, monkeypatch):
+    import math
+
+    from matplotlib.axes import Axes
+
+    from eventscope.analysis import dyad_series, flat_rows
+    from eventscope.export.plot import plot_dyad
+
+    drawn: list[list[float]] = []
+    draw = Axes.plot
+
+    def recording(self, *args, **kwargs):
+        drawn.append(list(args[1]))
+        return draw(self, *args, **kwargs)
+
+    monkeypatch.setattr(Axes, "plot", recording)
+    docs = [Document("apart", events=[
+        ev("AID", RUSSIA, SYRIA, "2021-01-04", "humanitarian", "sent"),
+        ev("AID", RUSSIA, SYRIA, "2021-01-18", "humanitarian", "sent")])]
+    plot_dyad(dyad_series(flat_rows(docs), "RUS", "SYR", by="week"), tmp_path / "p.png")
+    means = drawn[0]
+    assert len(means) == 3 and math.isnan(means[1]) and not math.isnan(means[0])

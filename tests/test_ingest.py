@@ -49,9 +49,28 @@ def test_utf8_bom_is_dropped(tmp_path: Path):
     assert only(read_all(tmp_path / "a.txt")).text == "The envoy arrived."
 
 
-def test_utf16_with_bom_is_decoded(tmp_path: Path):
-    (tmp_path / "a.txt").write_bytes("The envoy arrived in Doha.".encode("utf-16"))
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le",
+                                      "utf-32-be"])
+def test_byte_order_mark_decides_the_encoding(tmp_path: Path, encoding: str):
+    # UTF-32-LE's mark begins with UTF-16-LE's: read as UTF-16 it would be text full of NULs.
+    (tmp_path / "a.txt").write_bytes(("\ufeffThe envoy arrived in Doha.").encode(encoding))
     assert only(read_all(tmp_path / "a.txt")).text == "The envoy arrived in Doha."
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("Le ministre a rencontré son homologue à Genève, a déclaré le porte-parole.", "cp1252"),
+    ("The minister said “we agree” — and left Café Central.", "cp1252"),
+    ("Путин встретился с Асадом в Москве, сообщил Кремль в пятницу.", "cp1251"),
+])
+def test_text_that_is_not_utf8_is_read_in_the_encoding_found(tmp_path: Path, text: str,
+                                                              encoding: str):
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    assert only(read_all(tmp_path / "a.txt")).text == text
+
+
+def test_valid_utf8_is_never_second_guessed(tmp_path: Path):
+    (tmp_path / "a.txt").write_bytes("Ã© is what mojibake looks like.".encode())
+    assert only(read_all(tmp_path / "a.txt")).text == "Ã© is what mojibake looks like."
 
 
 def test_html_file_keeps_markup_and_reads_meta_title_and_date(tmp_path: Path):
@@ -153,7 +172,9 @@ def test_stdin_without_buffer(monkeypatch):
 
 @pytest.mark.parametrize("name, data, message", [
     ("binary.txt", b"GIF89a\x00\x01\x02", "binary file (contains NUL bytes)"),
-    ("latin1.txt", b"Caf\xe9 talks", "not valid UTF-8 at byte 3"),
+    ("noise.txt", bytes(range(0x80, 0x100)) * 3,
+     "not valid UTF-8 at byte 0, and no other text encoding fits"),
+    ("wide.jsonl", '{"text": "x"}'.encode("utf-16"), "JSONL must be UTF-8; this file is UTF-16"),
     ("empty.txt", b"", "empty file"),
     ("blank.html", b" \n\t\n", "empty file"),
     ("empty.jsonl", b"\n\n", "empty file"),
@@ -211,6 +232,51 @@ def test_bad_jsonl_line_is_an_error_and_reading_goes_on(tmp_path: Path, line: st
     assert (error.origin, error.reason) == (f"{path}:2", message)
 
 
+@pytest.mark.parametrize("line, message", [
+    ("[" * 100_000 + "]" * 100_000, "line is not valid JSON: nested too deeply"),
+    ('{"text": ' + "9" * 5000 + "}", "field 'text' must be a string, found a number"),
+    ('{"text": "x", "publication_date": "2021-13"}', "publication_date is not a date: '2021-13'"),
+])
+def test_hostile_jsonl_line_is_one_error_and_reading_goes_on(tmp_path: Path, line: str,
+                                                              message: str):
+    test_bad_jsonl_line_is_an_error_and_reading_goes_on(tmp_path, line, message)
+
+
+def test_huge_numbers_elsewhere_do_not_cost_the_article(tmp_path: Path):
+    path = tmp_path / "feed.jsonl"
+    digits = "7" * 5000
+    path.write_text(f'{{"id": {digits}, "text": "Talks resumed.", "views": {digits}}}\n')
+    assert only(read_all(path)).doc_id == digits
+
+
+def test_characters_no_store_can_hold_become_storable(tmp_path: Path):
+    # A lone surrogate cannot be encoded at all; PostgreSQL refuses NUL. One character
+    # for one, so that offsets stay valid.
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"id": "a\\u0000b", "text": "Talks\\u0000resumed \\ud800 today.",'
+                    ' "title": "T\\udfff"}\n')
+    article = only(read_all(path))
+    assert (article.doc_id, article.text, article.title) == (
+        "a b", "Talks resumed \ufffd today.", "T\ufffd")
+    assert article.text.encode("utf-8")
+
+
+@pytest.mark.parametrize("given", ["2018-07", "2018"])
+def test_publication_date_known_to_the_month_or_year_is_kept_at_that_precision(
+        tmp_path: Path, given: str):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"text": "Talks resumed.", "publication_date": given}) + "\n")
+    assert only(read_all(path)).publication_date == given
+
+
+def test_file_name_with_a_line_break_keeps_its_error_on_one_line(tmp_path: Path):
+    path = tmp_path / "two\nlines.txt"
+    path.write_bytes(b"")
+    error = only(read_all(path))
+    assert error.origin == str(path)
+    assert "\n" not in str(error) and str(error) == f"{tmp_path}/two\\nlines.txt: empty file"
+
+
 def test_undecodable_jsonl_line(tmp_path: Path):
     path = tmp_path / "feed.jsonl"
     path.write_bytes(b'{"id": "a", "text": "ok"}\n{"text": "caf\xe9"}\n')
@@ -233,5 +299,10 @@ def test_empty_stdin(monkeypatch):
 
 
 def test_undecodable_stdin(monkeypatch):
+    _stdin(monkeypatch, bytes(range(0x80, 0x100)) * 3)
+    assert reason(only(read_all("-"))).startswith("not valid UTF-8 at byte 0")
+
+
+def test_legacy_encoded_stdin_is_detected(monkeypatch):
     _stdin(monkeypatch, b"Talks in Caf\xe9 district")
-    assert reason(only(read_all("-"))) == "not valid UTF-8 at byte 12"
+    assert only(read_all("-")).text == "Talks in Café district"

@@ -66,6 +66,16 @@ def test_memory_carries_from_one_piece_to_the_next(cutting_extractor):
         assert text[event.sentence_start:event.sentence_end].strip() == event.sentence
 
 
+def test_the_setting_is_the_whole_articles_before_the_first_piece_is_read(cutting_extractor):
+    # The police of the first piece are Ecuador's, a country only a later piece names.
+    filler = "\n\n".join("The streets were quiet again by the evening, and shops opened." for _ in range(50))
+    text = ("Police arrested forty protesters near the presidential palace on Monday.\n\n" + filler
+            + "\n\nThousands had marched through Quito against the new fuel prices in Ecuador.")
+    assert text.index("Quito") > 2 * cutting_extractor.max_piece_chars
+    arrests = [e for e in extract(cutting_extractor, text).events if e.type == "COERCE"]
+    assert arrests and arrests[0].source.country == "ECU"
+
+
 def test_a_text_over_a_million_characters_is_extracted(extractor):
     # Mostly filler of long words (few tokens, so the test stays quick), with a meeting at
     # each end; and a short article after it in the same stream.

@@ -132,6 +132,18 @@ def test_unparseable_given_date_falls_back_to_the_text():
     ("NEW DELHI, March 3 (Reuters) -", "New Delhi"),
     ("RIYADH:", "Riyadh"),
     ("Nairobi (AFP) –", "Nairobi"),
+    ("Quito (AFP) -", "Quito"),
+    ("MANAGUA, Nicaragua, March 3 (UPI) --", "Managua"),
+    ("Dakar, May 2 (APS)--", "Dakar"),
+    ("Lima, December 20 (RHC)--", "Lima"),
+    ("BEIJING —", "Beijing"),
+    ("NEW DELHI:", "New Delhi"),
+    ("ASTANA, (Kazakhstan):", "Astana"),
+    ("ISLAMABAD (Press TV) -", "Islamabad"),
+    ("CARACAS-", "Caracas"),
+    ("VIENNA/WASHINGTON:", "Vienna/Washington"),
+    ("GAZA / TEL AVIV —", "Gaza / Tel Aviv"),
+    ("ROME,", "Rome"),                       # no dash at all: the place must be a known city
 ])
 def test_dateline(opening: str, place: str):
     text = f"Oslo hosts Arctic talks\n\n{opening} {BODY}\n\nMore text."
@@ -147,6 +159,11 @@ def test_dateline(opening: str, place: str):
     "BREAKING: the talks collapsed.",
     "Kenya - the regional power - said the talks went well.",
     "The UN (United Nations) - said nothing.",
+    "US, EU agree on new trade rules.",
+    "Syria: Forces advanced on the town.",
+    "POLICE, The force said nothing.",
+    "Police, Army clash in the capital.",
+    "Kenya (the regional power) said the talks went well.",
 ])
 def test_no_dateline(opening: str):
     meta = read_metadata(opening)
@@ -159,6 +176,18 @@ def test_dateline_after_inline_date():
     assert (meta.publication_date, meta.dateline) == ("2021-02-17", "Moscow")
     assert text[meta.body_start:].startswith("MOSCOW")
     assert text[meta.dateline_end:] == f" {BODY}"
+
+
+@pytest.mark.parametrize("header, opening, place", [
+    ("Oslo hosts Arctic talks\n\nOslo (AFP)\n\n", "", "Oslo"),  # the agency line alone
+    ("Oslo hosts Arctic talks\n\nBy Arctic News Service,  ", "Oslo :", "Oslo"),  # a byline first
+    ("Oslo hosts Arctic talks\n\nPublish Date : 20 August 2014 - 21:02\n\n", "OSLO (NTB) -", "Oslo"),
+])
+def test_dateline_on_its_own_line_or_after_a_header_line(header: str, opening: str, place: str):
+    text = f"{header}{opening} {BODY}"
+    meta = read_metadata(text)
+    assert meta.dateline == place
+    assert text[meta.dateline_end:].strip() == BODY
 
 
 def test_empty_text():

@@ -100,3 +100,73 @@ def test_index_built_from_records_ranks_population_then_hint():
     assert small.lookup("Springfield", country_hint="GBR").geonameid == 2
     assert small.lookup("Qasr").geonameid == 3           # article dropped
     assert small.lookup("QSR") is None                    # codes are not names
+
+
+# ---------------------------------------------------------------- places of events in articles
+
+def _located(text: str, kind: str, published: str = "2021-03-12"):
+    from eventscope import extract
+
+    found = [e for e in extract(text, publication_date=published).events if e.type == kind]
+    assert found, f"no {kind} event in {text!r}"
+    return found[0].location
+
+
+def test_a_body_place_outranks_the_dateline():
+    place = _located("Clashes in the north\n\nBAMAKO, March 11 (Reuters) - Malian troops attacked "
+                     "Tuareg rebels in Kidal on Wednesday, the army said.", "ASSAULT")
+    assert place is not None and (place.name, place.country) == ("Kidal", "MLI")
+
+
+def test_the_dateline_alone_places_no_event():
+    place = _located("Ministers meet\n\nBAMAKO (AFP) - Mali accused France of arming the rebels "
+                     "on Thursday.", "ACCUSE")
+    assert place is None
+
+
+def test_a_host_receiving_visitors_meets_at_the_dateline():
+    place = _located("Envoy in Damascus\n\nDAMASCUS, (SANA) - President Assad received the Russian "
+                     "envoy on Thursday.", "CONSULT")
+    assert place is not None and place.name == "Damascus"
+
+
+def test_place_prepositions_and_compass_phrases():
+    near = _located("Fighting\n\nCongolese troops attacked M23 rebels near Goma on Monday.", "ASSAULT")
+    assert near is not None and near.name == "Goma" and near.country == "COD"
+    east = _located("Attack\n\nMalian soldiers attacked a rebel checkpoint east of Kidal on Monday.",
+                    "ASSAULT")
+    assert east is not None and east.name == "Kidal"
+
+
+def test_a_named_village_unknown_to_the_gazetteer_is_still_a_place():
+    place = _located("Raid\n\nGunmen attacked farmers at Tindaroke village on Sunday, police said.", "ASSAULT")
+    assert place is not None and place.name == "Tindaroke" and place.latitude is None
+
+
+def test_a_small_town_is_found_after_a_place_preposition_in_the_articles_country(gazetteer):
+    # Ngala (Borno, Nigeria) has fewer than 15,000 people: only GeoNames' cities500 has it.
+    assert gazetteer.lookup("Ngala") is None
+    assert gazetteer.small_town("Ngala", frozenset({"NGA"})).country == "NGA"
+    place = _located("Attack in Nigeria\n\nBoko Haram fighters attacked Nigerian soldiers in Ngala "
+                     "on Monday.", "ASSAULT")
+    assert place is not None and place.name == "Ngala" and place.country == "NGA" and place.latitude
+
+
+def test_a_small_town_of_another_country_is_not_taken(gazetteer):
+    assert gazetteer.small_town("Ngala", frozenset({"FRA"})) is None
+    assert gazetteer.small_town("Ngala", frozenset()) is None
+
+
+@pytest.mark.parametrize("word", ["Police", "Court", "Union", "Said", "Independence", "Liberty"])
+def test_capitalised_common_words_never_become_small_towns(gazetteer, word):
+    assert gazetteer.small_town(word, frozenset({"USA", "POL", "PHL", "CZE", "CHE", "EGY"})) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Protesters clashed with Police in the capital on Monday.",
+    "Protesters attacked supporters of the Union in the capital on Monday.",
+    "Gunmen attacked a bus outside the Court on Monday.",
+])
+def test_capitalised_common_words_are_no_event_places(sentence):
+    place = _located(f"Clashes in Kenya\n\nKenyan {sentence[0].lower()}{sentence[1:]}", "ASSAULT")
+    assert place is None or place.name not in ("Police", "Union", "Court", "Said")

@@ -80,3 +80,25 @@ def test_unbalanced_mark_yields_no_runaway_quote():
     text = 'The envoy called the plan "unacceptable and said nothing more.\nTurkey rejected the plan.'
     for quote in quotes(text):
         assert "Turkey rejected" not in quote.text
+
+
+def test_a_single_quoted_word_of_a_speaker_is_a_quote():
+    doc = extract('The interior minister called the opposition strike "arbitrary" on Monday.')
+    assert [q.text for q in doc.quotes] == ["arbitrary"]
+
+
+@pytest.mark.parametrize("text", [
+    'The festival opened with "The Long Road Home", a drama about two sisters.',
+    'Her new album "Luces de la ciudad" came out on Friday.',
+    'The film "Noche de verano" won the jury prize.',
+])
+def test_titles_of_works_are_no_quotes(text):
+    assert extract(text).quotes == []
+
+
+def test_a_spokesperson_named_nowhere_else_speaks_for_the_country_of_the_story():
+    text = ("Chile protested on Tuesday against the detention of two of its fishermen in Peru.\n\n"
+            '"We expect their release without delay," Foreign Ministry spokesperson '
+            "Ana Villalobos told reporters in Santiago.")
+    speaker = extract(text, publication_date="2024-05-14").quotes[0].speaker
+    assert (speaker.name.split()[-1], speaker.country, speaker.sector) == ("Villalobos", "CHL", "GOV")

@@ -9,6 +9,12 @@ module loads them once and answers three questions the actors stage asks:
   2021-02-17) -> the person who held it;
 - `role_words()`: surface phrases of offices ("FM", "premier") -> the role vocabulary.
 
+Beside it, `data/groups/*.yaml` hold non-state actors (armed groups, parties,
+movements, IGOs, NGOs, media), and the folders or files named in $EVENTSCOPE_ACTORS
+(separated by the OS path separator) the user's own entries: all are merged into one
+table. An entry whose sector or country changed carries `periods`; `find(name, on)`
+gives the entry as it was on that date (the FARC: REB until 2017, PTY after).
+
 Lookups are dictionary look-ups on a normalised key; fuzzy matching of misspelt
 transliterations is only a fallback, over names bucketed by their first letter.
 """
@@ -22,7 +28,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -33,6 +39,8 @@ import yaml
 from eventscope.records import SECTORS, Actor
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "actors.yaml"
+GROUPS_DIR = Path(__file__).parent / "data" / "groups"
+USER_TABLES_VAR = "EVENTSCOPE_ACTORS"  # extra YAML folders or files, os.pathsep-separated
 
 # Below these, a misspelling is as likely to be another word as a variant name.
 FUZZY_MIN_LETTERS = 6
@@ -75,6 +83,20 @@ class Role:
 
 
 @dataclass(frozen=True)
+class Period:
+    """A date range over which an entry had another sector or country than its current
+    one (start inclusive, end exclusive; None is open)."""
+
+    start: date | None
+    end: date | None
+    sector: str | None
+    country: str | None
+
+    def covers(self, on: date) -> bool:
+        return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+
+@dataclass(frozen=True)
 class Entry:
     name: str
     country: str | None
@@ -84,9 +106,23 @@ class Entry:
     roles: tuple[Role, ...] = ()
     code: str | None = None  # an organisation's short code, used as the `country` of its offices
     surname: str | None = None
+    periods: tuple[Period, ...] = ()  # earlier (or later) sectors and countries; the fields are "now"
+    source: str | None = None  # where the facts come from
+    fuzzy: bool = True  # its names may match misspelt variants
 
-    def actor(self) -> Actor:
-        return Actor(self.name, self.country, self.sector)
+    def actor(self, on: date | None = None) -> Actor:
+        return self.as_of(on).actor() if self.period(on) else Actor(self.name, self.country, self.sector)
+
+    def period(self, on: date | None) -> Period | None:
+        """The period covering `on`, if the entry was different then."""
+        return next((p for p in self.periods if p.covers(on)), None) if on is not None else None
+
+    def as_of(self, on: date | None) -> Entry:
+        """The entry as it was on `on`: its sector and country of that date."""
+        period = self.period(on)
+        if period is None:
+            return self
+        return replace(self, sector=period.sector, country=period.country, periods=())
 
     def holds(self, role: str, country: str | None, on: date | None = None) -> bool:
         return any(r.role == role and r.country == country and r.covers(on) for r in self.roles)
@@ -156,32 +192,31 @@ class ActorTable:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ActorTable:
-        """Load a table from YAML; without a path, the packaged table (loaded once)."""
+        """Load a table from YAML; without a path, the packaged table with the groups files
+        and the user's own ($EVENTSCOPE_ACTORS), loaded once."""
         if path is None:
             if cls._default is None:
-                cls._default = cls._from_file(DEFAULT_PATH)
+                cls._default = cls.load_files(default_paths())
             return cls._default
-        return cls._from_file(Path(path))
+        return cls.load_files([Path(path)])
 
     @classmethod
-    def _from_file(cls, path: Path) -> ActorTable:
-        """Parse the YAML, or reuse the pickled table built from the very same bytes.
+    def load_files(cls, paths: Iterable[str | Path]) -> ActorTable:
+        """Merge several table files, in order: an entry of a later file with the name
+        and kind of an earlier one replaces it; `role_words` and `titles` add up.
 
         Parsing and indexing the YAML takes a few tenths of a second; the pickle, kept
-        in the user's cache folder and keyed by the file's content and this module's
+        in the user's cache folder and keyed by the files' content and this module's
         source, takes a hundredth. Without a writable cache folder the YAML is parsed.
         """
-        try:
-            text = path.read_bytes()
-        except OSError as err:
-            raise ValueError(f"{path}: cannot read the actor table: {err}") from None
-        cached = _cache_file(text)
+        files = [(Path(p), _read(Path(p))) for p in paths]
+        cached = _cache_file(b"\0".join(str(p).encode() + b"\0" + text for p, text in files))
         try:
             with open(cached, "rb") as stream:
                 return pickle.load(stream)
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
             pass  # absent, stale or unreadable: rebuilt below
-        table = cls._parse(path, text.decode("utf-8", errors="replace"))
+        table = cls._merge([_parse_file(p, text.decode("utf-8", errors="replace")) for p, text in files])
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
             temporary = cached.with_suffix(f".{os.getpid()}.tmp")
@@ -192,21 +227,20 @@ class ActorTable:
         return table
 
     @classmethod
-    def _parse(cls, path: Path, text: str) -> ActorTable:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        try:
-            data = yaml.load(text, Loader=loader)
-        except (ValueError, yaml.YAMLError) as err:  # ValueError: an impossible date
-            raise ValueError(f"{path}: cannot read the actor table: {err}") from None
-        if not isinstance(data, dict):  # a bad file, not a bad argument: one error type for all
-            raise ValueError(  # noqa: TRY004
-                f"{path}: the actor table must be a mapping of persons and organisations")
-        entries = [_entry(raw, "person", f"{path}: persons[{i}]") for i, raw in enumerate(data.get("persons", []))]
-        entries += [_entry(raw, "organisation", f"{path}: organisations[{i}]")
-                    for i, raw in enumerate(data.get("organisations", []))]
-        role_words = {phrase.lower(): role for role, phrases in data.get("role_words", {}).items()
-                      for phrase in [role, *phrases]}
-        return cls(entries, data.get("titles", []), role_words, data.get("role_groups", {}))
+    def _merge(cls, parts: list[_TableFile]) -> ActorTable:
+        entries: dict[tuple[str, str], Entry] = {}
+        titles: list[str] = []
+        role_words: dict[str, str] = {}
+        role_groups: dict[str, list[str]] = {}
+        for part in parts:
+            for entry in part.entries:
+                key = (entry.kind, " ".join(tokens(entry.name)))
+                entries.pop(key, None)  # a replaced entry moves to the end, like a new one
+                entries[key] = entry
+            titles += part.titles
+            role_words.update(part.role_words)
+            role_groups.update(part.role_groups)
+        return cls(entries.values(), titles, role_words, role_groups)
 
     def _index(self, entry: Entry) -> None:
         for surface in (entry.name, *entry.aliases):
@@ -215,7 +249,7 @@ class ActorTable:
             if surface != entry.name and _is_acronym(surface):
                 _add(self._acronyms[key], entry)
                 continue
-            if _add(self._by_key[key], entry):
+            if _add(self._by_key[key], entry) and entry.fuzzy:
                 self._fuzzy[fold(key)[:1]].append((fold(key), entry))
             if entry.kind == "person":
                 self._given_names.update(words[:-1])
@@ -243,16 +277,17 @@ class ActorTable:
         Minister Sergey Lavrov" -> "sergey lavrov"), a unique surname ("Lavrov"),
         then a close spelling variant. Where several entries fit, the one holding
         an office on `on` wins; `country` (ISO3), when known, narrows the choice.
+        An entry whose sector or country changed comes as it was on `on`.
         """
-        if re.sub(r"[^A-Za-z]", "", name).isupper():
-            hit = self._choose(self._acronyms.get(" ".join(tokens(name)), []), on, country)
-            if hit:
-                return hit
         key = (name, on, country, fuzzy)
         if key not in self._memo:
             if len(self._memo) >= MEMO_SIZE:
                 self._memo.clear()
-            self._memo[key] = self._find(tokens(name), on, country, fuzzy)
+            hit = None
+            if re.sub(r"[^A-Za-z]", "", name).isupper():
+                hit = self._choose(self._acronyms.get(" ".join(tokens(name)), []), on, country)
+            hit = hit or self._find(tokens(name), on, country, fuzzy)
+            self._memo[key] = hit.as_of(on) if hit else None
         return self._memo[key]
 
     def _find(self, words: tuple[str, ...], on: date | None, country: str | None, fuzzy: bool) -> Entry | None:
@@ -346,6 +381,61 @@ class ActorTable:
                 yield alias, entry
 
 
+@dataclass(frozen=True)
+class _TableFile:
+    entries: list[Entry]
+    titles: list[str]
+    role_words: dict[str, str]
+    role_groups: dict[str, list[str]]
+
+
+def default_paths() -> list[Path]:
+    """The packaged table, the packaged groups files, then the user's files ($EVENTSCOPE_ACTORS)."""
+    return [DEFAULT_PATH, *sorted(GROUPS_DIR.glob("*.yaml")), *user_paths()]
+
+
+def user_paths(setting: str | None = None) -> list[Path]:
+    """The YAML files named by $EVENTSCOPE_ACTORS (or `setting`): files, or folders whose
+    *.yaml files are read in name order. A name that does not exist is an error."""
+    setting = os.environ.get(USER_TABLES_VAR, "") if setting is None else setting
+    paths: list[Path] = []
+    for item in filter(None, (s.strip() for s in setting.split(os.pathsep))):
+        place = Path(item).expanduser()
+        if place.is_dir():
+            paths += sorted(place.glob("*.yaml")) + sorted(place.glob("*.yml"))
+        elif place.is_file():
+            paths.append(place)
+        else:
+            raise ValueError(f"{USER_TABLES_VAR}: {item}: no such file or folder of actor tables")
+    return paths
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise ValueError(f"{path}: cannot read the actor table: {err}") from None
+
+
+def _parse_file(path: Path, text: str) -> _TableFile:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(text, Loader=loader)
+    except (ValueError, yaml.YAMLError) as err:  # ValueError: an impossible date
+        raise ValueError(f"{path}: cannot read the actor table: {err}") from None
+    if not isinstance(data, dict):  # a bad file, not a bad argument: one error type for all
+        raise ValueError(  # noqa: TRY004
+            f"{path}: the actor table must be a mapping of persons and organisations")
+    fuzzy = data.get("fuzzy", True)  # a derived list spells its variants out
+    entries = [_entry(raw, "person", f"{path}: persons[{i}]", fuzzy)
+               for i, raw in enumerate(data.get("persons") or [])]
+    entries += [_entry(raw, "organisation", f"{path}: organisations[{i}]", fuzzy)
+                for i, raw in enumerate(data.get("organisations") or [])]
+    role_words = {phrase.lower(): role for role, phrases in (data.get("role_words") or {}).items()
+                  for phrase in [role, *phrases]}
+    return _TableFile(entries, list(data.get("titles") or []), role_words, dict(data.get("role_groups") or {}))
+
+
 def _last_in_office(entries: list[Entry]) -> list[Entry]:
     ends = {e: max((r.end for r in e.roles if r.end), default=None) for e in entries}
     known = [e for e in entries if ends[e] is not None]
@@ -370,17 +460,44 @@ def _add(entries: list[Entry], entry: Entry) -> bool:
     return True
 
 
-def _entry(raw: dict[str, Any], kind: Literal["person", "organisation"], where: str) -> Entry:
+def _entry(raw: dict[str, Any], kind: Literal["person", "organisation"], where: str,
+           fuzzy: bool = True) -> Entry:
     if not isinstance(raw, dict) or not raw.get("name"):
         raise ValueError(f"{where}: an entry needs a name")
     where = f"{where} ({raw['name']})"
-    sector = raw.get("sector")
-    if sector is not None and sector not in SECTORS:
-        raise ValueError(f"{where}: unknown sector {sector!r}")
-    country = raw.get("country")
+    sector = _sector(raw.get("sector"), where)
+    country = _country(raw.get("country"), where)
+    aliases = raw.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise ValueError(f"{where}: aliases must be a list of names")
     roles = tuple(
         Role(r["role"], r.get("country", country), _date(r.get("start"), where), _date(r.get("end"), where), r.get("to"))
         for r in raw.get("roles", [])
     )
-    return Entry(raw["name"], country, sector, kind, tuple(raw.get("aliases", [])), roles,
-                 raw.get("code"), raw.get("surname"))
+    periods = tuple(_period(p, country, sector, f"{where}: periods[{i}]")
+                    for i, p in enumerate(raw.get("periods") or []))
+    return Entry(raw["name"], country, sector, kind, tuple(aliases), roles, raw.get("code"),
+                 raw.get("surname"), periods, raw.get("source"), bool(raw.get("fuzzy", fuzzy)))
+
+
+def _sector(value: Any, where: str) -> str | None:
+    if value is not None and value not in SECTORS:
+        raise ValueError(f"{where}: unknown sector {value!r}")
+    return value
+
+
+def _country(value: Any, where: str) -> str | None:
+    if value is not None and not (isinstance(value, str) and re.fullmatch(r"[A-Z]{3}", value)):
+        raise ValueError(f"{where}: country {value!r} is not an ISO 3166 alpha-3 code (or null)")
+    return value
+
+
+def _period(raw: Any, country: str | None, sector: str | None, where: str) -> Period:
+    """{start, end, sector, country}: what differs from the entry's current state over a date range."""
+    if not isinstance(raw, dict) or not ({"start", "end"} & raw.keys()) or not ({"sector", "country"} & raw.keys()):
+        raise ValueError(f"{where}: a period needs a start or end date and a sector or country")
+    start, end = _date(raw.get("start"), where), _date(raw.get("end"), where)
+    if start and end and end <= start:
+        raise ValueError(f"{where}: ends ({end}) before it starts ({start})")
+    return Period(start, end, _sector(raw.get("sector", sector), where),
+                  _country(raw.get("country", country), where))

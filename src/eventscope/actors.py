@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Span, Token
 
 from eventscope.actor_table import ActorTable
 from eventscope.countries import Countries
-from eventscope.records import Actor
+from eventscope.entities import entity_of
+from eventscope.records import DOMESTIC_SECTORS, UNNAMED_STATES, Actor
 
 TITLE_WORDS = re.compile(
     r"^(?:(?:h\.?\s?e\.?|mr|mrs|ms|dr|president|minister|prime|foreign|king|sheikh|emir|prince|"
@@ -155,6 +156,7 @@ class DocumentActors:
     last_pair: tuple[Actor, Actor] | None = None
     speaker: Actor | None = None  # who is speaking, inside a quotation
     nominals: dict[str, Actor] = field(default_factory=dict)  # head lemma -> last actor it named
+    home: str | None = None  # the country the article is set in (see setting.py)
     # Doc character where the text being read starts (a piece's core; see pipeline.DocumentReader)
     read_from: int = 0
     # States named in the pieces read before, latest last, each once: last_state_named's memory.
@@ -168,9 +170,9 @@ class DocumentActors:
         people = [a for a in actors if a.name and self._is_person(a)]
         if len(people) == 1:
             self.last_person = people[0]
-        distinct = _distinct(actors)
-        if len(distinct) == 2:
-            self.last_pair = (distinct[0], distinct[1])
+        parties = distinct(actors)
+        if len(parties) == 2:
+            self.last_pair = (parties[0], parties[1])
 
     def note_pair(self, first: Actor | None, second: Actor | None) -> None:
         if first and second and first != second:
@@ -209,7 +211,7 @@ class DocumentActors:
                     actor = Actor(None, found[0].country, actor.sector)
                 if actor:
                     found.append(actor)
-        return _distinct(found)
+        return distinct(found)
 
     def _demonym_list(self, head: Token) -> list[Actor]:
         """ "the Syrian and Russian sides": one actor per conjoined demonym."""
@@ -217,7 +219,7 @@ class DocumentActors:
             if child.dep_ == "amod" and child.conjuncts and child.ent_type_ == "NORP":
                 sector = self._sector_in_phrase(head) or "GOV"
                 countries = [self.countries.lookup(t.text) for t in (child, *child.conjuncts)]
-                return _distinct([Actor(None, c.iso3, sector) for c in countries if c])
+                return distinct([Actor(None, c.iso3, sector) for c in countries if c])
         return []
 
     def names_actor(self, noun: Token) -> bool:
@@ -231,7 +233,7 @@ class DocumentActors:
         """Whose a non-actor noun is: "Russian stances", "X's plan", "the readiness shown by X"."""
         for child in noun.children:
             if child.dep_ == "amod" and child.lemma_.lower() in self.rules.bloc_adjectives:
-                return [Actor(None, None, "GOV")]
+                return [Actor(None, None, "GOV", why=UNNAMED_STATES)]
             if child.dep_ == "compound" and child.ent_type_ in ("ORG", "GPE") and child.i < noun.i:
                 actor = self.actor_of(child)  # "United Nations planes", "Hamas positions"
                 if actor:
@@ -279,9 +281,21 @@ class DocumentActors:
             self._remember_person(actor, _first_role(entry, self.on), actor.country)
             return actor
         role = self.role_in_phrase(context) if context is not None else None
-        actor = Actor(_clean_name(name), country, "GOV" if role else None)
+        sector = "GOV" if role else self._person_sector(context)
+        why = None
+        if country is None and self.home and sector in DOMESTIC_SECTORS:
+            country, why = self.home, "person with a domestic role in the article's country"
+        actor = Actor(_clean_name(name), country, sector, why=why)
         self._remember_person(actor, role, country)
         return actor
+
+    def _person_sector(self, context: Token | None) -> str | None:
+        """The sector a person's title or apposition gives ("opposition leader X",
+        "X, the group's spokesman", "police commander X")."""
+        if context is None:
+            return None
+        phrases = [context, *(c for c in context.children if c.dep_ == "appos")]
+        return next((s for s in map(self._sector_in_phrase, phrases) if s), None)
 
     def _known_person(self, name: str) -> Actor | None:
         """An earlier mention of the same person: same surname, or a close spelling."""
@@ -438,13 +452,17 @@ class DocumentActors:
         if country is None and sector is None:
             # "the source" after "a diplomatic source": the same noun names the same actor.
             return self.nominals.get(lemma) if head.pos_ == "NOUN" else None
+        why = None
         if country is None and lemma in self.rules.unnamed_states and sector in (None, self.rules.sector_nouns.get(lemma)):
             sector = "GOV"
+            # "countries backing terrorism"; but "security forces" are one state's own
+            plural_states = head.tag_ in ("NNS", "NNPS") and lemma in self.rules.bare_state_nouns
+            why = UNNAMED_STATES if plural_states else None
         earlier = self.nominals.get(lemma) if head.pos_ == "NOUN" else None
         if country is None and earlier is not None and earlier.country and earlier.sector == (sector or "GOV") \
                 and _is_definite(head):
             return earlier  # "the Sudanese army ... an attack by the army": the same army
-        actor = Actor(None, country, sector or "GOV")
+        actor = Actor(None, country, sector or "GOV", why=why)
         if head.pos_ == "NOUN":
             self.nominals[lemma] = actor
         return actor
@@ -615,37 +633,6 @@ def _modifiers(head: Token):
                     yield from (t for t in obj.children if t.dep_ in ("amod", "compound", "poss"))
 
 
-def entity_of(token: Token) -> Span | None:
-    """The entity of `doc.ents` that holds the token, read from the IOB tags around it:
-    `doc.ents` builds every entity of the document, so scanning it made each look-up
-    cost the length of the document."""
-    if not token.ent_type_:
-        return None
-    doc = token.doc
-    start, end = token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    first = doc[start]
-    if first.ent_iob_ != "B" or not first.ent_type:
-        return None
-    return Span(doc, start, end, label=first.ent_type, kb_id=first.ent_kb_id, span_id=first.ent_id)
-
-
-def entities_in(span: Span) -> list[Span]:
-    """`span.ents` (the entities wholly inside the span), without building every entity
-    of the document as `span.ents` does."""
-    found = []
-    for token in span:
-        if token.ent_iob_ == "B" and token.ent_type:
-            entity = entity_of(token)
-            if entity is None or entity.end > span.end:
-                break
-            found.append(entity)
-    return found
-
-
 def _entity_text(token: Token) -> str:
     entity = entity_of(token)
     return entity.text if entity is not None else token.text
@@ -687,7 +674,7 @@ def _close(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
-def _distinct(actors: list[Actor]) -> list[Actor]:
+def distinct(actors: list[Actor]) -> list[Actor]:
     out: list[Actor] = []
     for actor in actors:
         if actor not in out:

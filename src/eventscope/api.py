@@ -22,15 +22,28 @@ from itertools import islice
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
-from pydantic import BaseModel, Field, model_validator
+from fastapi_offline import FastAPIOffline
+from pydantic import BaseModel, Field, field_validator, model_validator
 
-from eventscope.analysis import dyad_series, flat_rows
-from eventscope.merge import find_clusters, get_cluster
+from eventscope.analysis import (
+    OPTIONAL_FACTUALITIES,
+    AnalysisOptions,
+    dyad_series,
+    event_series,
+    flat_rows,
+    interaction_network,
+    network_dict,
+)
+from eventscope.engines.local import extract_isolated
 from eventscope.export.writers import write_csv, write_parquet
-from eventscope.records import EVENT_TYPES, FACTUALITY, Article, Document, InputError
+from eventscope.merge import find_clusters, get_cluster
+from eventscope.metadata import parse_publication_date
+from eventscope.records import EVENT_TYPES, FACTUALITY, Article, Document, InputError, storable_text
 from eventscope.store import (
     SORT_COLUMNS,
+    DocumentRejected,
     EventQuery,
     Store,
     StoreError,
@@ -45,6 +58,15 @@ log = logging.getLogger("eventscope.api")
 TOKEN_ENV = "EVENTSCOPE_TOKEN"
 MAX_BODY_BYTES = 2 * 1024 * 1024
 MAX_PAGE = 1000
+# Offsets and download sizes beyond a 64-bit integer are refused (422) before any SQL runs.
+MAX_OFFSET = 2**63 - 1
+MAX_NETWORK_NODES = 1000
+DOCS_PATHS = ("/docs", "/redoc", "/docs/oauth2-redirect")
+# The docs pages load only this server's files: ReDoc's footer logo (from its CDN) is
+# blocked, so the pages work, and call nowhere, without internet.
+DOCS_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline'; "
+               "style-src 'self' 'unsafe-inline'; img-src 'self' data:; worker-src 'self' blob:; "
+               "connect-src 'self'; font-src 'self' data:; frame-ancestors 'none'")
 Text = Annotated[str | None, Query(max_length=200)]
 
 
@@ -108,7 +130,35 @@ def _dyad(value: str | None) -> tuple[str, str] | None:
 
 Filters = Annotated[EventQuery, Depends(event_query)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size, at most {MAX_PAGE}")]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+DownloadLimit = Annotated[int | None, Query(ge=1, le=MAX_OFFSET)]
+Period = Literal["week", "month"]
+
+
+def analysis_options(
+    include: Annotated[str | None, Query(max_length=40, description=(
+        "Also count these factualities besides asserted: planned, hypothetical "
+        "(comma-separated). Negated events are never counted."))] = None,
+    count: Annotated[Literal["auto", "events", "mentions"], Query(description=(
+        "events: each merged cluster once; mentions: every extracted event; "
+        "auto: events when the store has clusters (after `eventscope merge`)"))] = "auto",
+    dates: Annotated[Literal["event", "publication"], Query(description=(
+        "event: an event's own date only; publication: the publication date for events "
+        "without one (counted in publication_dated)"))] = "event",
+    factuality: Literal[FACTUALITY] | None = None,  # type: ignore[valid-type]
+) -> AnalysisOptions:
+    """How the charts count (the same options as `eventscope dyad` and `network`)."""
+    parts = [part.strip() for part in (include or "").split(",") if part.strip()]
+    unknown = [part for part in parts if part not in OPTIONAL_FACTUALITIES]
+    if unknown:
+        raise HTTPException(400, f"include takes {' and/or '.join(OPTIONAL_FACTUALITIES)}, "
+                                 f"not {unknown[0]!r}")
+    if factuality in OPTIONAL_FACTUALITIES and factuality not in parts:
+        parts.append(factuality)  # filtering on planned events means counting them
+    return AnalysisOptions(include=tuple(parts), count=count, dates=dates)
+
+
+Options = Annotated[AnalysisOptions, Depends(analysis_options)]
 
 
 # ---------------------------------------------------------------- request bodies
@@ -120,9 +170,20 @@ class ArticleIn(BaseModel):
     text: str | None = None
     html: str | None = None
     title: str | None = Field(None, max_length=1000)
-    publication_date: date | None = None
+    publication_date: str | None = Field(
+        None, max_length=100, description="YYYY-MM-DD (or YYYY-MM, YYYY: known to that precision)")
     url: str | None = Field(None, max_length=2000)
     source: str | None = Field(None, max_length=200)
+
+    @field_validator("publication_date")
+    @classmethod
+    def _a_date(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        iso = parse_publication_date(value)
+        if iso is None:
+            raise ValueError(f"not a date: {value!r}")
+        return iso
 
     @model_validator(mode="after")
     def _needs_content(self) -> ArticleIn:
@@ -134,7 +195,7 @@ class ArticleIn(BaseModel):
         article = Article(
             doc_id=self.id or "", text=self.text or None, html=None if self.text else self.html,
             title=self.title, url=self.url, source=self.source, origin="POST /api/documents",
-            publication_date=self.publication_date.isoformat() if self.publication_date else None,
+            publication_date=self.publication_date,
         )
         return Article(**{**article.__dict__, "doc_id": document_id(article)})
 
@@ -197,26 +258,31 @@ class _Extraction:
             if self._extractor is None:
                 from eventscope.pipeline import Extractor
                 self._extractor = Extractor()
-            return next(self._extractor.extract_articles([article]))
+            return next(extract_isolated(self._extractor, [article]))
 
 
 def create_app(db_url: str | None = None, token: str | None = None, *,
                store: Store | None = None, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
     """The API (and the analyst page, when installed) over the database at `db_url`.
 
-    `token` (default: $EVENTSCOPE_TOKEN) enables `POST /api/documents`.
+    `token` (default: $EVENTSCOPE_TOKEN) enables `POST /api/documents`; without one the
+    store is opened read-only.
     """
-    store = store or open_store(db_url)
-    token = token if token is not None else os.environ.get(TOKEN_ENV) or None
+    # An empty token is no token: it would let anyone write.
+    token = (token if token is not None else os.environ.get(TOKEN_ENV)) or None
+    # Without a token nothing is written: open read-only, so the CLI can read the file too.
+    store = store or open_store(db_url, read_only=token is None)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
         yield
         store.close()
 
-    app = FastAPI(title="eventscope", lifespan=lifespan,
-                  description="PLOVER political events extracted from news articles, "
-                              "each with its evidence sentence.")
+    # FastAPIOffline serves /docs and /redoc with the Swagger UI and ReDoc files it ships:
+    # the pages work without internet.
+    app = FastAPIOffline(title="eventscope", lifespan=lifespan,
+                         description="PLOVER political events extracted from news articles, "
+                                     "each with its evidence sentence.")
     app.state.store = store
     app.state.token_set = token is not None
     app.add_middleware(_BodyLimit, max_bytes=max_body_bytes)
@@ -225,12 +291,22 @@ def create_app(db_url: str | None = None, token: str | None = None, *,
     async def no_sniffing(request: Request, call_next: Any) -> Response:
         response = await call_next(request)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if request.url.path in DOCS_PATHS:
+            response.headers.setdefault("Content-Security-Policy", DOCS_POLICY)
         return response
 
     @app.exception_handler(StoreError)
     async def store_unavailable(request: Request, error: StoreError) -> JSONResponse:
         log.error("store error on %s: %s", request.url.path, error)
         return JSONResponse({"detail": "the database failed to answer"}, status_code=503)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
+        # FastAPI's own answer echoes the input, which may be megabytes or hold characters
+        # no JSON response can encode (a lone surrogate): say what is wrong, not what was sent.
+        detail = [{key: value for key, value in problem.items() if key not in ("input", "ctx")}
+                  for problem in error.errors()]
+        return JSONResponse({"detail": _encodable(detail)}, status_code=422)
 
     _read_routes(app, store)
     _write_routes(app, store, token)
@@ -247,6 +323,17 @@ def _mount_web(app: FastAPI) -> None:
     mount_web(app)
 
 
+def _encodable(value: Any) -> Any:
+    """`value` with every string fit for a UTF-8 response (see records.storable_text)."""
+    if isinstance(value, str):
+        return storable_text(value)
+    if isinstance(value, dict):
+        return {_encodable(k): _encodable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_encodable(v) for v in value]
+    return value
+
+
 def _page(items: list[dict], total: int, limit: int, offset: int) -> dict[str, Any]:
     return {"items": items, "total": total, "limit": limit, "offset": offset}
 
@@ -258,20 +345,20 @@ def _read_routes(app: FastAPI, store: Store) -> None:
         return _page(store.find_events(page), store.count_events(query), limit, offset)
 
     @app.get("/api/events.csv", summary="Download matching events as CSV")
-    def events_csv(query: Filters, limit: Annotated[int | None, Query(ge=1)] = None) -> Response:
+    def events_csv(query: Filters, limit: DownloadLimit = None) -> Response:
         rows = _download_rows(store, query, limit)
         return StreamingResponse(_csv_chunks(rows), media_type="text/csv; charset=utf-8",
                                  headers=_attachment("events.csv"))
 
     @app.get("/api/events.jsonl", summary="Download matching events as JSON lines")
-    def events_jsonl(query: Filters, limit: Annotated[int | None, Query(ge=1)] = None) -> Response:
+    def events_jsonl(query: Filters, limit: DownloadLimit = None) -> Response:
         lines = (json.dumps(row, ensure_ascii=False, default=str) + "\n"
                  for row in _download_rows(store, query, limit))
         return StreamingResponse(lines, media_type="application/x-ndjson; charset=utf-8",
                                  headers=_attachment("events.jsonl"))
 
     @app.get("/api/events.parquet", summary="Download matching events as Parquet")
-    def events_parquet(query: Filters, limit: Annotated[int | None, Query(ge=1)] = None) -> Response:
+    def events_parquet(query: Filters, limit: DownloadLimit = None) -> Response:
         return Response(_parquet_bytes(_download_rows(store, query, limit)),
                         media_type="application/vnd.apache.parquet",
                         headers=_attachment("events.parquet"))
@@ -311,7 +398,7 @@ def _read_routes(app: FastAPI, store: Store) -> None:
 
     @app.get("/api/clusters", summary="Events reported several times (see `eventscope merge`)")
     def list_clusters(type: Text = None, actor: Text = None,
-                      min_mentions: Annotated[int, Query(ge=1)] = 1,
+                      min_mentions: Annotated[int, Query(ge=1, le=MAX_OFFSET)] = 1,
                       limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         items = find_clusters(store, event_type=type, actor=actor, min_mentions=min_mentions,
                               limit=limit, offset=offset)
@@ -326,11 +413,22 @@ def _read_routes(app: FastAPI, store: Store) -> None:
 
     @app.get("/api/dyads/{a}/{b}/series",
              summary="Events between A and B per period: counts per type, mean intensity")
-    def dyad(a: str, b: str, by: Literal["week", "month"] = "week") -> dict[str, Any]:
+    def dyad(a: str, b: str, options: Options, by: Period = "week") -> dict[str, Any]:
         rows = _download_rows(store, EventQuery(dyad=(a, b), sort="date", limit=None), None)
-        series = dyad_series(rows, a, b, by)
-        return {"a": a, "b": b, "by": by, "types": series.types, "undated": series.undated,
-                "periods": series.table()}
+        return dyad_series(rows, a, b, by, options).to_dict()
+
+    @app.get("/api/series", summary="Events matching the filters per period (the timeline)")
+    def series(query: Filters, options: Options, by: Period = "week") -> dict[str, Any]:
+        return event_series(_download_rows(store, query, None), by, options).to_dict()
+
+    @app.get("/api/network", summary="Who interacts with whom: actors or their countries")
+    def network(query: Filters, options: Options,
+                level: Literal["actor", "country"] = "actor",
+                max_nodes: Annotated[int, Query(ge=1, le=MAX_NETWORK_NODES, description=(
+                    "Keep the nodes with the most events"))] = 300) -> dict[str, Any]:
+        graph = interaction_network(_download_rows(store, query, None), options=options,
+                                    level=level)
+        return network_dict(graph, max_nodes)
 
 
 def _write_routes(app: FastAPI, store: Store, token: str | None) -> None:
@@ -354,7 +452,10 @@ def _write_routes(app: FastAPI, store: Store, token: str | None) -> None:
         result = extract(article)
         if isinstance(result, InputError):
             raise HTTPException(422, result.reason)
-        outcome = store.save_document(result, content_hash)
+        try:
+            outcome = store.save_document(result, content_hash)
+        except DocumentRejected as error:
+            raise HTTPException(422, str(error)) from error
         return JSONResponse({"doc_id": result.doc_id, "status": outcome.value,
                              "events": len(result.events), "quotes": len(result.quotes)},
                             201 if outcome.value == "inserted" else 200)

@@ -1,7 +1,8 @@
 """CAMEO event codes and scores for PLOVER events.
 
 `cameo_code(event)` picks the most specific CAMEO code (3 or 4 digits) that the
-event's PLOVER type, mode, trigger and factuality support, with the code's label,
+event's PLOVER type, mode, trigger and factuality support (the lexicon's code for the trigger
+word, `Event.cameo`, unless it is a residual "not specified" code or the rules refine it), with the code's label,
 Goldstein weight and CAMEO quad class. The choice rules live in
 data/plover_to_cameo.yaml, the code list in data/cameo_codes.tsv; this module
 only applies them. `plover_intensity` and `plover_quad` read the PLOVER manual's
@@ -79,8 +80,12 @@ def cameo_code(event: Event) -> CameoCode | None:
     if event.type == "CONSULT" and event.mode == "visit" and event.factuality != "planned":
         return lookup(HOST_VISIT if source_hosts_visit(event) else VISIT)
     if event.factuality == "planned" and "intent" in rule:
-        rule = rule["intent"]
-    return lookup(_apply(rule, event))
+        return lookup(_apply(rule["intent"], event))
+    code = _apply(rule, event)
+    said = event.cameo or ""
+    if len(said) >= 3 and said in _codes() and said[2] != "0" and not code.startswith(said):
+        return lookup(said)  # the trigger word's own code, unless residual or the rules refine it
+    return lookup(code)
 
 
 def _apply(rule: dict[str, Any], event: Event) -> str:

@@ -27,6 +27,13 @@ _SPACE_RUNS = re.compile(r" {2,}")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _CLOSERS = "\"'”’»)]"
 _WORD = re.compile(r"\w[\w.'’-]*")
+# Numeric character references (&#65; &#x41;): lxml drops a page that refers to a character
+# XML cannot hold (&#xFFFE;, &#0;, a surrogate), so those are made U+FFFD first.
+_CHAR_REFERENCE = re.compile(r"&#(?:[xX](?P<hex>[0-9a-fA-F]{1,8})|(?P<dec>[0-9]{1,10}));?")
+# Tags that only lay a page out. Past libxml2's depth limit (256 levels, 2048 with huge_tree)
+# nesting loses the text inside; without these tags the body is shallow again.
+_LAYOUT_TAGS = re.compile(r"</?(?:div|span|section|font|center|table|tbody|tr|td|b|i|u|em|strong)"
+                          r"\b[^>]*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -87,16 +94,36 @@ def clean_text(article: Article) -> str:
 
 def html_to_text(html: str) -> str | None:
     """The article body of an HTML page, one blank line between blocks."""
-    import trafilatura  # imported here: only HTML input needs it
-
-    body = trafilatura.extract(
-        html, include_comments=False, favor_precision=True, include_tables=False,
-        output_format="txt",
-    )
+    html = _CHAR_REFERENCE.sub(_xml_safe_reference, html)
+    body = _article_body(html) or _article_body(_LAYOUT_TAGS.sub(" ", html))
     if not body:
         return None
     # trafilatura puts one block per line; make them paragraphs.
     return "\n\n".join(line for line in body.splitlines() if line.strip())
+
+
+def _article_body(html: str) -> str | None:
+    """trafilatura's article body of a page parsed without lxml's default depth limit."""
+    import lxml.html
+    import trafilatura  # imported here: only HTML input needs it
+
+    parser = lxml.html.HTMLParser(huge_tree=True, collect_ids=False, remove_comments=True,
+                                  remove_pis=True, default_doctype=False)
+    try:
+        tree = lxml.html.document_fromstring(html, parser=parser)
+    except (ValueError, lxml.etree.LxmlError):  # nothing lxml can read: let trafilatura try
+        tree = html
+    return trafilatura.extract(
+        tree, include_comments=False, favor_precision=True, include_tables=False,
+        output_format="txt",
+    )
+
+
+def _xml_safe_reference(match: re.Match[str]) -> str:
+    code = int(match["hex"], 16) if match["hex"] else int(match["dec"])
+    allowed = (code in (0x9, 0xA, 0xD) or 0x20 <= code < 0xD800 or 0xE000 <= code < 0xFFFE
+               or 0x10000 <= code <= 0x10FFFF)
+    return match.group(0) if allowed else "&#xFFFD;"
 
 
 def clean_plain_text(text: str) -> str:

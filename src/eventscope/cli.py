@@ -63,22 +63,27 @@ def _extract_to(sink, inputs: tuple[str, ...], model: str | None, workers: int |
     from eventscope.progress import Progress
     from eventscope.records import InputError
 
-    from eventscope.nlp import require_model
-
+    check_model(model)
     failures = 0
     with Progress(quiet=quiet) as progress:
-        try:
-            require_model(model)
-            for result in extract_parallel(read_inputs(inputs), workers, model):
-                if isinstance(result, InputError):
-                    report(result)
-                    failures += 1
-                else:
-                    sink.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
-                progress.advance(error=isinstance(result, InputError))
-        except RuntimeError as error:  # the model is missing
-            raise click.ClickException(str(error)) from error
+        for result in extract_parallel(read_inputs(inputs), workers, model):
+            if isinstance(result, InputError):
+                report(result)
+                failures += 1
+            else:
+                sink.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            progress.advance(error=isinstance(result, InputError))
     return failures
+
+
+def check_model(model: str | None) -> None:
+    """A missing spaCy model ends the command with one clear line (before any work)."""
+    from eventscope.nlp import require_model
+
+    try:
+        require_model(model)
+    except RuntimeError as error:
+        raise click.ClickException(str(error)) from error
 
 
 def _extract_merged(inputs: tuple[str, ...], out: str, model: str | None, workers: int | None,
@@ -128,3 +133,7 @@ main.add_command(summary_command)
 from eventscope.merge import merge_command  # noqa: E402
 
 main.add_command(merge_command)
+
+from eventscope.evaluation.command import evaluate_command
+
+main.add_command(evaluate_command)

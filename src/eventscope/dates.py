@@ -57,12 +57,18 @@ class _Rules:
         self.finder = re.compile(
             r"\b(?:" + "|".join(f"(?:{self.fill(p)})" for p in data["find_patterns"]) + r")\b", re.IGNORECASE)
         self.leading = re.compile(rf"^(?:(?:{_alternation(data['leading_words'])})\s+)+")
+        self.habitual = frozenset(data["habitual_words"])
+        self.scene_marks = frozenset(data["scene_marks"])
         self.future = re.compile(rf"\b(?:{_alternation(data['future_markers'])})\b")
         q, part = self.fill("{QUALIFIER}"), self.fill("{PART}")
         self.patterns = {name: re.compile(self.fill(p)) for name, p in {
             "period": rf"^(?P<q>{q})\s+(?P<unit>week|month|year)$",
             "ago": r"^(?P<n>{NUMBER})\s+(?P<unit>day|week|month|year)s?\s+ago$",
-            "weekday": rf"^(?:(?P<q>{q})\s+)?(?P<wd>{{WEEKDAY}})(?:\s+{part})?$",
+            "anchored": r"^(?P<n>{NUMBER})\s+days?\s+(?P<dir>earlier|before|later|after)$",
+            "weekday": rf"^(?:(?P<q>{q})\s+)?(?:(?:early|late)\s+)?(?P<wd>{{WEEKDAY}})(?:\s+{part})?"
+                       rf"(?:\s+(?P<wq>{q})\s+week)?$",
+            "range": r"^(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:\bto\b|\bthrough\b|\buntil\b|\btill\b"
+                     r"|\band\b|-|–)\s*(?P<b>.+)$",
             "month_day": rf"^(?:(?P<q>{q}|early|mid|late)[\s-]+)?(?P<m>{{MONTH}})(?:\s+(?P<d>{{DAY}}))?$",
             "day_month": r"^(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})$",
             "year": r"^(?:(?:early|mid|late|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)?(?P<y>{YEAR})$",
@@ -96,20 +102,83 @@ def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _Rules.load().finder.finditer(text or "")]
 
 
-def resolve_date(expression: str, publication_date: str | None, *, prefer: str = "past") -> ResolvedDate:
+def resolve_date(expression: str, publication_date: str | None, *, prefer: str = "past",
+                 anchor: str | None = None) -> ResolvedDate:
     """Resolve `expression` against `publication_date` (ISO); never raises.
 
     `prefer="future"` reads an undated "January 7" or "Wednesday" forward in time
     (for planned events); words like "next" or "coming" do so by themselves.
+    "A day earlier", "two days later" count from `anchor`, the day the narrative has
+    reached (ISO, day precision), and give None without one.
     """
-    return _resolve(_normalise(expression), _parse_iso(publication_date), prefer)
+    text = _normalise(expression)
+    try:
+        offset = _anchored_offset(text)
+        if offset is not None:
+            start = _parse_iso(anchor) if anchor and len(anchor) == 10 else None
+            if start is None:
+                return _undated(offset > 0)
+            day = start + timedelta(days=offset)
+            return _dated(day, day, _parse_iso(publication_date), offset > 0)
+        if isinstance(publication_date, str) and len(publication_date) in (4, 7):
+            return _resolve_in_period(text, publication_date, prefer)
+        return _resolve(text, _parse_iso(publication_date), prefer)
+    except (ValueError, OverflowError):  # "next year" of 9999-12-31, "yesterday" of 0001-01-01
+        return ResolvedDate(None, None, "future" if prefer == "future" else "past")
+
+
+def _resolve_in_period(text: str, published: str, prefer: str) -> ResolvedDate:
+    """Against a publication date known to the month or year only ("2018-07"): the date
+    that covers what the expression means on the first and on the last possible day, so
+    "last year" stays 2017 and "yesterday" becomes only 2018."""
+    bounds = _bounds_of(published)
+    if bounds is None:
+        return _resolve(text, None, prefer)
+    early, late = (_resolve(text, day, prefer) for day in bounds)
+    tense = early.tense if early.tense == late.tense else "present"
+    first, last = _bounds_of(early.value), _bounds_of(late.value)
+    if first is None or last is None:
+        return ResolvedDate(None, None, tense)
+    value, precision = _span(min(first[0], last[0]), max(first[1], last[1]))
+    return ResolvedDate(value, precision, tense)
+
+
+def _bounds_of(value: str | None) -> tuple[date, date] | None:
+    """First and last day of "2018", "2018-07" or "2018-07-26"."""
+    try:
+        parts = [int(part) for part in (value or "").split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+        if len(parts) == 2:
+            return _month_range(*parts)
+        return date(*parts), date(*parts)
+    except (ValueError, TypeError):
+        return None
+
+
+
+def _anchored_offset(text: str) -> int | None:
+    """Days from the narrative's day of "a day earlier", "two days later", "the next day"."""
+    rules = _Rules.load()
+    fixed = rules.data["anchored_offsets"].get(text)
+    if fixed is not None:
+        return fixed
+    match = rules.patterns["anchored"].match(text)
+    if not match:
+        return None
+    count = match["n"]
+    count = int(count) if count.isdigit() else rules.data["numbers"].get(" ".join(count.split()))
+    if count is None:
+        return None
+    return count if match["dir"] in ("later", "after") else -count
+
 
 
 @lru_cache(maxsize=4096)
 def _resolve(text: str, pub: date | None, prefer: str) -> ResolvedDate:
     rules = _Rules.load()
     forward = prefer == "future" or bool(rules.future.search(text))
-    for rule in (_day_offset, _ago, _period, _weekday, _month_day, _year_only, _absolute):
+    for rule in (_day_offset, _ago, _period, _weekday, _month_day, _year_only, _absolute, _range):
         found = rule(text, pub, forward)
         if found is not None:
             return found
@@ -159,6 +228,10 @@ def _tense_of(start: date, end: date, pub: date | None, forward: bool) -> str:
 
 def _dated(start: date, end: date, pub: date | None, forward: bool, tense: str | None = None) -> ResolvedDate:
     value, precision = _span(start, end)
+    if precision == "year" and (end - start).days == 6 and start.weekday() == 0:
+        # A week across two months ("next week") is the month of its Thursday, as ISO
+        # weeks are counted: news dates such a week to the month.
+        value, precision = (start + timedelta(days=3)).isoformat()[:7], "month"
     return ResolvedDate(value, precision, tense or _tense_of(start, end, pub, forward))
 
 
@@ -238,6 +311,10 @@ def _weekday(text: str, pub: date | None, forward: bool) -> ResolvedDate | None:
     if pub is None:
         return _undated(forward)
     weekday = WEEKDAYS[match["wd"]]
+    if match["wq"]:  # "Thursday last week": that weekday of the week named
+        monday, _ = _unit_range(pub, "week", _Rules.load().offset_of(match["wq"]))
+        day = monday + timedelta(days=weekday)
+        return _dated(day, day, pub, forward)
     direction = _Rules.load().offset_of(match["q"])
     back = (pub.weekday() - weekday) % 7
     if direction < 0 and back == 0:
@@ -313,6 +390,55 @@ def _absolute(text: str, pub: date | None, forward: bool) -> ResolvedDate | None
     if period == "year":
         return _dated(date(found.year, 1, 1), date(found.year, 12, 31), pub, forward)
     return _dated(found, found, pub, forward)
+
+
+def _range(text: str, pub: date | None, forward: bool) -> ResolvedDate | None:
+    """ "from Tuesday to Thursday last week", "March 3-5", "between May 2 and 4": the span
+    of both ends, so never more precise than the range (a month where both lie in one)."""
+    match = _Rules.load().patterns["range"].match(text)
+    if not match:
+        return None
+    first, second = match["a"], match["b"]
+    if second.isdigit() and (month := re.match(r"[a-z]+", first)):
+        second = f"{month.group(0)} {second}"            # "march 3-5": the 5th of March
+    shared = re.search(r"\s+((?:last|this|next)\s+(?:week|month|year))$", second)
+    if shared and not first.endswith(shared.group(1)):
+        first = f"{first} {shared.group(1)}"            # "Tuesday to Thursday last week"
+    ends = [_resolve(first, pub, "future" if forward else "past"), _resolve(second, pub, "future" if forward else "past")]
+    if not all(end.value for end in ends):
+        return None
+    start, end = sorted((_start_of(ends[0].value), _end_of(ends[1].value)))
+    return _dated(start, end, pub, forward)
+
+
+def _start_of(value: str) -> date:
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
+
+
+def _end_of(value: str) -> date:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        return _month_range(*parts)[1]
+    return date(parts[0], 12, 31)
+
+
+def is_habitual(words) -> bool:
+    """Do the clause's words make it open-ended background ("regularly carries out")?"""
+    habitual = _Rules.load().habitual
+    return any(word in habitual for word in words)
+
+
+def scene_marks() -> frozenset[str]:
+    """Words opening a clause whose time is that of the clause it hangs from ("when")."""
+    return _Rules.load().scene_marks
+
+
+def month_of(value: str | None) -> str | None:
+    """A date no more precise than its month: "2018-07-25" -> "2018-07"."""
+    return value[:7] if value else None
 
 
 @lru_cache(maxsize=64)

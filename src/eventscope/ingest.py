@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain
 from pathlib import Path
 
-from eventscope.metadata import parse_date
+from eventscope.metadata import parse_publication_date
 from eventscope.records import Article, InputError
 
 KINDS = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
@@ -30,6 +30,11 @@ STDIN_DOC_ID = "stdin"
 _STRING_FIELDS = ("id", "text", "html", "title", "publication_date", "url", "source")
 _MARKUP = re.compile(r"\s*<(?:!doctype|!--|\?xml|[a-z][\w-]*[\s/>])", re.IGNORECASE)
 _SNIFF_BYTES = 8192  # how much of a JSONL file is checked for NUL bytes
+# Byte order marks, longest first: UTF-32-LE's begins with UTF-16-LE's.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+_MAX_INT_DIGITS = 4300  # Python's own limit for converting digits to an int
 
 
 class _Bad(Exception):
@@ -77,19 +82,24 @@ def _read_file(path: Path, origin: str) -> Iterator[Article | InputError]:
         yield from _read_jsonl_file(path, origin)
     else:
         try:
-            text = _decode(path.read_bytes())
+            yield _whole_article(_decode(path.read_bytes()), kind, path.stem, origin)
         except OSError as error:
             yield InputError(origin, f"cannot read file: {_os_reason(error)}")
         except _Bad as bad:
             yield InputError(origin, str(bad))
-        else:
-            yield _whole_article(text, kind, path.stem, origin)
+        except Exception as error:  # noqa: BLE001 - whatever one file does costs only that file
+            yield InputError.failed(origin, "reading", error)
 
 
 def _read_jsonl_file(path: Path, origin: str) -> Iterator[Article | InputError]:
     try:
         with path.open("rb") as lines:
-            if b"\0" in lines.read(_SNIFF_BYTES):
+            head = lines.read(_SNIFF_BYTES)
+            wide = next((name for bom, name in _BOMS if head.startswith(bom)), "utf-8-sig")
+            if wide != "utf-8-sig":
+                yield InputError(origin, f"JSONL must be UTF-8; this file is {wide.upper()}")
+                return
+            if b"\0" in head:
                 yield InputError(origin, "binary file (contains NUL bytes)")
                 return
             lines.seek(0)
@@ -132,27 +142,50 @@ def _read_stdin() -> Iterator[Article | InputError]:
 
 def _is_json_object(line: str) -> bool:
     try:
-        return isinstance(json.loads(line), dict)
-    except ValueError:
+        return isinstance(_loads(line), dict)
+    except (ValueError, RecursionError):
         return False
 
 
 # ---------------------------------------------------------------- decoding and articles
 
 def _decode(data: bytes) -> str:
-    """Text of the bytes: UTF-8 (a BOM is dropped), or UTF-16 when its BOM says so."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as error:
-            raise _Bad(f"not valid UTF-16 at byte {error.start}") from None
+    """Text of the bytes. A byte order mark decides (UTF-8, UTF-16, UTF-32); without one,
+    strict UTF-8, and only where that fails the encoding charset-normalizer finds."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding).removeprefix("\ufeff")
+            except UnicodeDecodeError as error:
+                raise _Bad(f"not valid {encoding.removesuffix('-sig').upper()} "
+                           f"at byte {error.start}") from None
     if b"\0" in data:
         raise _Bad("binary file (contains NUL bytes)")
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise _Bad(f"not valid UTF-8 at byte {error.start}") from None
-    return text.removeprefix("\ufeff")
+        return _detected(data, error.start)
+
+
+def _detected(data: bytes, bad_byte: int) -> str:
+    """Text in the encoding that charset-normalizer finds (cp1252, cp1251, ...).
+
+    Short texts fit many single-byte encodings equally well; among the best, Windows-1252
+    wins, the legacy encoding of most English news.
+    """
+    from charset_normalizer import from_bytes  # imported here: most inputs are UTF-8
+
+    matches = [m for m in from_bytes(data) if m.encoding not in ("utf_8", "ascii")]
+    if not matches:
+        raise _Bad(f"not valid UTF-8 at byte {bad_byte}, and no other text encoding fits")
+    score = min((round(m.chaos, 3), -round(m.coherence, 3)) for m in matches)
+    best = [m for m in matches if (round(m.chaos, 3), -round(m.coherence, 3)) == score]
+    if any("cp1252" in m.could_be_from_charset for m in best):
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    return str(best[0])
 
 
 def _whole_article(text: str, kind: str, doc_id: str, origin: str) -> Article | InputError:
@@ -180,7 +213,7 @@ def _html_meta(html: str) -> tuple[str | None, str | None]:
         meta = extract_metadata(html, extensive=False)
     except Exception:  # noqa: BLE001 - broken markup: the metadata is optional
         return None, None
-    published = parse_date(meta.date) if meta.date else None
+    published = parse_publication_date(meta.date) if meta.date else None
     return meta.title or None, published
 
 
@@ -203,15 +236,31 @@ def _jsonl_articles(lines: Iterable[bytes], origin: str, stem: str) -> Iterator[
             yield _record_article(_json_object(line.removeprefix("\ufeff")), line_origin, f"{stem}-{number}")
         except _Bad as bad:
             yield InputError(line_origin, str(bad))
+        except Exception as error:  # noqa: BLE001 - whatever one line does costs only that line
+            yield InputError.failed(line_origin, "reading the line", error)
     if not seen_any:
         yield InputError(origin, "empty file")
 
 
+class _LongNumber(str):
+    """A JSON integer too long for Python to convert, kept as its digits."""
+
+
+def _json_int(digits: str) -> int | str:
+    return int(digits) if len(digits.lstrip("-")) <= _MAX_INT_DIGITS else _LongNumber(digits)
+
+
+def _loads(line: str) -> object:
+    return json.loads(line, parse_int=_json_int)
+
+
 def _json_object(line: str) -> dict:
     try:
-        record = json.loads(line)
+        record = _loads(line)
     except json.JSONDecodeError as error:
         raise _Bad(f"line is not valid JSON: {error.msg} (col {error.colno})") from None
+    except RecursionError:
+        raise _Bad("line is not valid JSON: nested too deeply") from None
     if not isinstance(record, dict):
         raise _Bad(f"line is not a JSON object (found {_json_type(record)})")
     return record
@@ -219,7 +268,7 @@ def _json_object(line: str) -> dict:
 
 def _json_type(value: object) -> str:
     names = {list: "an array", str: "a string", bool: "a boolean", int: "a number",
-             float: "a number", type(None): "null", dict: "an object"}
+             float: "a number", _LongNumber: "a number", type(None): "null", dict: "an object"}
     return names.get(type(value), type(value).__name__)
 
 
@@ -227,15 +276,15 @@ def _record_article(record: dict, origin: str, default_id: str) -> Article:
     fields = {}
     for name in _STRING_FIELDS:
         value = record.get(name)
-        if name == "id" and isinstance(value, int) and not isinstance(value, bool):
+        if name == "id" and isinstance(value, int | _LongNumber) and not isinstance(value, bool):
             value = str(value)  # numeric ids are common; they name the document all the same
-        if value is not None and not isinstance(value, str):
+        if value is not None and (not isinstance(value, str) or isinstance(value, _LongNumber)):
             raise _Bad(f"field '{name}' must be a string, found {_json_type(value)}")
         fields[name] = value if value and value.strip() else None
     if not fields["text"] and not fields["html"]:
         raise _Bad("line has neither 'text' nor 'html'")
     if fields["publication_date"]:
-        iso = parse_date(fields["publication_date"])
+        iso = parse_publication_date(fields["publication_date"])
         if iso is None:
             raise _Bad(f"publication_date is not a date: {fields['publication_date']!r}")
         fields["publication_date"] = iso

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import yaml
 
+# Where a wording comes from when no CAMEO code says it: the PLOVER manual, the event contract
+# (EVENTS.md conventions), or one news-dev article.
+SOURCE = re.compile(r"plover|contract|dev:\S+")
 DEFAULT_TARGETS = ("obj", "to", "against", "with", "for", "on", "toward", "towards")
 
 
@@ -27,6 +32,8 @@ class Trigger:
     otherwise: str | None = None  # the verb sense to use when a person object is missing
     civilian_type: str | None = None  # the verb sense when the doers are civilians
     not_with: frozenset[str] = frozenset()  # no party to it ("spoke to reporters"); see lexicon.yaml
+    cameo: str | None = None      # the CAMEO event code this wording says ("161"), if one does
+    source: str | None = None     # else where it comes from: "plover", "contract", "dev:<article>"
 
 
 def _word(value: object) -> str:
@@ -35,6 +42,14 @@ def _word(value: object) -> str:
 
 
 def _trigger(key: str, spec: dict) -> Trigger:
+    cameo = spec.get("cameo")
+    if cameo is not None and not (isinstance(cameo, str) and re.fullmatch(r"\d{2,4}", cameo)):
+        raise ValueError(f"lexicon.yaml: entry {key!r}: cameo must be a quoted CAMEO code such as "
+                         f"\"161\", not {cameo!r}")
+    source = spec.get("source")
+    if source is not None and not SOURCE.fullmatch(str(source)):
+        raise ValueError(f"lexicon.yaml: entry {key!r}: source must be plover, contract or "
+                         f"dev:<article-id>, not {source!r}")
     return Trigger(
         key=key,
         type=spec["type"],
@@ -48,6 +63,8 @@ def _trigger(key: str, spec: dict) -> Trigger:
         otherwise=spec.get("otherwise"),
         civilian_type=spec.get("civilian_type"),
         not_with=frozenset(spec.get("not_with", ())),
+        cameo=cameo,
+        source=source,
     )
 
 
@@ -169,3 +186,88 @@ def plover_types() -> dict[str, PloverType]:
                          {m: float(s) for m, s in spec["modes"].items()})
         for name, spec in data.items()
     }
+
+
+# ----- CAMEO codes and their PLOVER types -------------------------------------------------
+
+
+def _data_text(name: str) -> str:
+    return resources.files("eventscope.data").joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def cameo_overrides() -> dict[str, dict]:
+    """The contract's overrides of the CAMEO->PLOVER table (data/cameo_plover_overrides.yaml)."""
+    rows = yaml.safe_load(_data_text("cameo_plover_overrides.yaml")) or {}
+    for code, row in rows.items():
+        if not re.fullmatch(r"\d{2,4}", str(code)) or not isinstance(row, dict) or "type" not in row \
+                or not row.get("reason"):
+            raise ValueError(f"cameo_plover_overrides.yaml: row {code!r} needs a quoted code, "
+                             "a type (or null) and a reason")
+    return {str(code): row for code, row in rows.items()}
+
+
+@lru_cache(maxsize=1)
+def cameo_plover() -> dict[str, str]:
+    """Every CAMEO event code that eventscope codes as a PLOVER type -> that type.
+
+    The table (data/cameo_plover.tsv) gives a code's type, or its nearest listed ancestor's;
+    an override row for the code or its nearest overridden ancestor wins over the table
+    (the longer of the two codes decides, so a table row below an override stays)."""
+    lines = (line for line in _data_text("cameo_plover.tsv").splitlines() if not line.startswith("#"))
+    table = {row["code"]: row["plover"] for row in csv.DictReader(lines, delimiter="\t")}
+    codes = [line.split("\t")[0] for line in _data_text("cameo_codes.tsv").splitlines()
+             if line[:1].isdigit()]
+    overrides = cameo_overrides()
+    out: dict[str, str] = {}
+    for code in codes:
+        listed = _nearest(code, table)
+        overridden = _nearest(code, overrides)
+        if overridden is not None and (listed is None or len(overridden) >= len(listed)):
+            kind = overrides[overridden]["type"]
+        else:
+            kind = table.get(listed) if listed else None
+        if kind:
+            out[code] = kind
+    return out
+
+
+def _nearest(code: str, table: dict) -> str | None:
+    """The longest prefix of the code (the code itself first) that the table has."""
+    return next((code[:n] for n in range(len(code), 1, -1) if code[:n] in table), None)
+
+
+def counted_code(code: str) -> str:
+    """The code a code's wordings count for in the coverage rule (docs/lexicon.md).
+
+    Four-digit codes refine their three-digit parent only by the issue (economic, military,
+    legal ...), which eventscope says with modes and object classes, not with other words: they
+    count for the parent. A residual code ("140: engage in political dissent, not specified
+    below") means its whole root: it counts like the root ("14")."""
+    if len(code) >= 3 and code[2] == "0":
+        return code[:2]
+    return code[:3]
+
+
+def trigger_code(spec: Trigger, event_type: str) -> str | None:
+    """The CAMEO code a trigger gives an event of this type: the trigger's own code when that
+    code is coded as the type (not for another sense of the word), else None."""
+    if spec.cameo and cameo_plover().get(spec.cameo) == event_type:
+        return spec.cameo
+    return None
+
+
+def wordings(lexicon: Lexicon) -> dict[str, Trigger]:
+    """Every trigger entry ("verb:call on", "noun:phone call", "adjective:opposed") -> its entry.
+    Object patterns are the verb entries "verb object" ("verb:recall ambassador")."""
+    parts = (("verb", lexicon.verbs), ("noun", lexicon.nouns), ("adjective", lexicon.adjectives))
+    return {f"{part}:{key}": trigger for part, entries in parts for key, trigger in entries.items()}
+
+
+def cameo_coverage(lexicon: Lexicon) -> dict[str, list[str]]:
+    """For each code that coverage counts at (see `counted_code`) among the codes eventscope
+    codes as a PLOVER type: the wordings whose CAMEO code is that code or one below it."""
+    counted = {counted_code(code) for code in cameo_plover()}
+    cited = [(name, trigger.cameo) for name, trigger in wordings(lexicon).items() if trigger.cameo]
+    return {code: sorted(name for name, cameo in cited if cameo.startswith(code))
+            for code in sorted(counted)}

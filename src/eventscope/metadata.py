@@ -26,7 +26,7 @@ import yaml
 @dataclass(frozen=True)
 class Metadata:
     title: str | None
-    publication_date: str | None  # ISO YYYY-MM-DD
+    publication_date: str | None  # ISO YYYY-MM-DD; YYYY-MM or YYYY when given so
     dateline: str | None          # the place of the dateline, title-cased
     body_start: int               # offset in the text where the body begins
     dateline_end: int | None      # offset just after the dateline's dash, None without dateline
@@ -180,6 +180,21 @@ def parse_date(value: str) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
+_PARTIAL_ISO_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
+
+
+def parse_publication_date(value: str) -> str | None:
+    """A publication date at the precision given: `YYYY-MM-DD` as `parse_date` reads it,
+    or a bare `YYYY-MM` or `YYYY` kept as it is (a monthly or yearly issue)."""
+    partial = _PARTIAL_ISO_DATE.fullmatch(value.strip())
+    if partial is None:
+        return parse_date(value)
+    month = int(partial["month"] or 1)
+    if not 1 <= int(partial["year"]) or not 1 <= month <= 12:
+        return None
+    return partial.group(0)
+
+
 # ---------------------------------------------------------------- lines of the header
 
 class _Line(NamedTuple):
@@ -264,42 +279,115 @@ def _is_kicker_or_repeat(lines: list[_Line], i: int, title: str | None, rules: M
 
 # ---------------------------------------------------------------- datelines
 
-_PLACE_WORD_UPPER = r"[A-Z][A-Z'’.-]+"
-_PLACE_WORD_TITLE = r"[A-Z][a-z'’-]+"
-_REGION = r"(?:\s*,\s*[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2})"  # ", LEBANON", ", Gaza Strip"
-_WHEN = rf"(?:\s*,?\s*(?P<when>(?i:{_unnamed(_MONTH)})\s+\d{{1,2}}(?:,?\s+\d{{4}})?))"
-_AGENCY = r"(?:\s*,?\s*\([^()\n]{1,40}\))"  # "(Reuters)", "(ST)", "(9:10 P.m.)"
-# "DAMASCUS, (ST) –", "BEIRUT, LEBANON (9:10 P.m.) –", "WASHINGTON —", "RIYADH: ..."
-_DATELINE_UPPER = re.compile(
-    rf"(?P<place>{_PLACE_WORD_UPPER}(?:\s+{_PLACE_WORD_UPPER}){{0,3}}){_REGION}?{_WHEN}?{_AGENCY}?"
-    rf"\s*(?P<mark>[-–—]|(?<=[A-Z]):)(?=\s)"
-)
-# Title-case places need a date or an agency to count: "Kabul, Jan 5 (AFP) -".
-_DATELINE_TITLE = re.compile(
-    rf"(?P<place>{_PLACE_WORD_TITLE}(?:\s+{_PLACE_WORD_TITLE}){{0,2}}){_REGION}?"
-    rf"(?:{_WHEN}{_AGENCY}?|{_AGENCY})\s*(?P<mark>[-–—])(?=\s)"
-)
+@dataclass(frozen=True)
+class DatelineRules:
+    """The dateline knowledge of data/metadata.yaml, compiled into patterns once."""
+
+    strong: tuple[re.Pattern[str], ...]  # forms that are datelines by their shape alone
+    weak: tuple[re.Pattern[str], ...]    # forms that need a known city as their place
+    byline: re.Pattern[str]              # "By RIA Novosti, " before a dateline
+
+
+_UPPER_WORD = r"[A-Z][A-Z'’.-]+"
+_TITLE_WORD = r"[A-Z][a-z'’-]+(?:-[A-Z][a-z'’-]+)?"
+_PLACE_JOIN = r"\s*/\s*"  # "VIENNA/WASHINGTON", "GAZA / TEL AVIV": one dateline, two places
+
+
+def _places_of(word: str, most: int) -> str:
+    """One place of up to `most` words, or several joined by slashes."""
+    one = rf"{word}(?:\s+{word}){{0,{most - 1}}}"
+    return rf"(?P<place>{one}(?:{_PLACE_JOIN}{one}){{0,2}})"
+
+
+@lru_cache(maxsize=1)
+def dateline_rules() -> DatelineRules:
+    data = yaml.safe_load(resources.files("eventscope").joinpath("data/metadata.yaml").read_text("utf-8"))
+    agencies = "|".join(re.escape(a).replace(r"\ ", r"\s+")
+                        for a in sorted(data["dateline_agencies"], key=len, reverse=True))
+    # ", Honduras", ", LEBANON", ", Gaza Strip", ", (Kazakhstan)"
+    region = r"(?:\s*,\s*\(?[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2}\)?)"
+    when = rf"(?:\s*,?\s*(?P<when>(?i:{_unnamed(_MONTH)})\s+\d{{1,2}}(?:,?\s+\d{{4}})?))"
+    any_parens = r"(?:\s*,?\s*\([^()\n]{1,40}\))"         # "(Reuters)", "(ST)", "(9:10 P.m.)"
+    agency = rf"(?:\s*,?\s*\((?:{agencies})\))"           # only the agencies of the data
+    dash = r"\s*(?P<mark>--|[-–—])(?=\s|[A-Z“\"])"  # "(APS)--The army": after a date or agency
+    dash_or_colon = r"\s*(?P<mark>--|[-–—]|:)(?=\s)"
+    upper, title = _places_of(_UPPER_WORD, 4), _places_of(_TITLE_WORD, 3)
+    strong = (
+        # "DAMASCUS, (SANA) –", "TEGUCIGALPA, Honduras, July 1 (UPI) --", "RIYADH:", "ASTANA, (Kazakhstan):"
+        rf"{upper}{region}?{when}?{any_parens}?{dash_or_colon}",
+        # "Kabul, Jan 5 (AFP) -", "Lima, December 20 (RHC)--", "Quito (AFP) -"
+        rf"{title}{region}?(?:{when}{any_parens}?|{agency}){dash}",
+        # "Buenos Aires (AFP)" as a line of its own
+        rf"{title}{region}?{when}?{agency}(?P<mark>)[^\S\n]*(?=\n|$)",
+    )
+    weak = (
+        rf"{upper}(?P<mark>,)(?=\s+[A-Z][a-z])",     # "ROME, The Italian government ..."
+        rf"{title}(?P<mark>[^\S\n]+:)(?=\s)",      # "Moscow : Russian President ..."
+    )
+    byline = "|".join(re.escape(w) for w in data["byline_words"])
+    return DatelineRules(
+        strong=tuple(re.compile(p) for p in strong),
+        weak=tuple(re.compile(p) for p in weak),
+        byline=re.compile(rf"(?:{byline})\s+[^,\n]{{1,40}},\s+"),
+    )
 
 
 def _find_dateline(paragraph: str, rules: MetadataRules) -> re.Match[str] | None:
-    for pattern in (_DATELINE_UPPER, _DATELINE_TITLE):
-        match = pattern.match(paragraph)
-        if match and match.group("place").upper() not in rules.not_places:
+    """The dateline opening `paragraph` (after a byline, if any)."""
+    lines = dateline_rules()
+    byline = lines.byline.match(paragraph)
+    start = byline.end() if byline else 0
+    for pattern in lines.strong:
+        match = pattern.match(paragraph, start)
+        if match and _not_a_word(match.group("place"), rules):
             return match
+    for pattern in lines.weak:
+        match = pattern.match(paragraph, start)
+        if match and _not_a_word(match.group("place"), rules) and _is_city(match.group("place")):
+            return match
+    return None
+
+
+def _not_a_word(place: str, rules: MetadataRules) -> bool:
+    return place.upper() not in rules.not_places
+
+
+def _is_city(place: str) -> bool:
+    """A city the gazetteer knows (a country alone is no dateline: "Syria: Forces ...")."""
+    from eventscope.places import Gazetteer, is_common_word  # only for a dateline without a dash
+
+    if is_common_word(place):
+        return False
+    found = Gazetteer.load().lookup(_place_name(place))
+    return found is not None and found.latitude is not None
+
+
+def _dateline_in(body: str, rules: MetadataRules) -> tuple[re.Match[str], int] | None:
+    """The body's dateline and its offset; a short undated header line may stand before it
+    ("Publish Date : 20 August 2014 - 21:02")."""
+    found = _find_dateline(body, rules)
+    if found:
+        return found, 0
+    first = _lines(body, 2)
+    if len(first) == 2 and not _ends_clause(first[0].text) and _find_date(first[0].text) and len(
+            _WORDS.findall(first[0].text)) <= rules.kicker_max_words * 3:
+        found = _find_dateline(body[first[1].start:], rules)
+        return (found, first[1].start) if found else None
     return None
 
 
 def _dateline_date(dateline: re.Match[str] | None) -> str | None:
     """ "KHARTOUM, June 3, 2024 -": the day the story was filed, when the dateline gives the year."""
-    when = dateline.group("when") if dateline else None
+    when = dateline.group("when") if dateline and "when" in dateline.re.groupindex else None
     return parse_date(when) if when and re.search(r"\d{4}", when) else None
 
 
 def _place_name(place: str) -> str:
     """BEIRUT -> Beirut, GAZA CITY -> Gaza City, AL-HASAKAH -> Al-Hasakah; mixed case kept."""
+    place = " ".join(place.split())
     if not place.isupper():
         return place
-    return re.sub(r"[^\s-]+", lambda m: m.group(0)[0] + m.group(0)[1:].lower(), place)
+    return re.sub(r"[^\s/-]+", lambda m: m.group(0)[0] + m.group(0)[1:].lower(), place)
 
 
 # ---------------------------------------------------------------- the stage
@@ -314,7 +402,7 @@ def read_metadata(
     """
     rules = metadata_rules()
     lines = _lines(text, rules.header_max_lines + 2)  # the header, and what follows it
-    given_date = parse_date(publication_date) if publication_date else None
+    given_date = parse_publication_date(publication_date) if publication_date else None
     found_title, found_date, i = None, None, 0
     while i < min(len(lines), rules.header_max_lines):
         line = lines[i].text
@@ -332,11 +420,12 @@ def read_metadata(
         found_date = found_date or inline[0]
         body_start += inline[1]
         body = text[body_start:]
-    dateline = _find_dateline(body, rules)
+    found_dateline = _dateline_in(body, rules)
+    dateline, dateline_at = found_dateline or (None, 0)
     return Metadata(
         title=title or found_title,
         publication_date=given_date or found_date or _dateline_date(dateline),
         dateline=_place_name(dateline.group("place")) if dateline else None,
         body_start=body_start,
-        dateline_end=body_start + dateline.end("mark") if dateline else None,
+        dateline_end=body_start + dateline_at + dateline.end("mark") if dateline else None,
     )

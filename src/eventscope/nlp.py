@@ -33,9 +33,8 @@ UNUSED = ("senter",)
 @Language.component("eventscope_paragraphs")
 def paragraph_sentences(doc: Doc) -> Doc:
     for token in doc[:-1]:
-        if "\n" in token.text_with_ws and not token.is_space:
-            doc[token.i + 1].is_sent_start = True
-        elif token.is_space and "\n" in token.text:
+        # a line ends after a word, or a run of whitespace holds one
+        if ("\n" in token.text_with_ws and not token.is_space) or (token.is_space and "\n" in token.text):
             doc[token.i + 1].is_sent_start = True
     return doc
 
@@ -151,7 +150,7 @@ def _verb_forms() -> frozenset[str]:
 
 
 def _inflections(lemma: str) -> set[str]:
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    stem = lemma.removesuffix("e")
     return {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
 
 

@@ -16,10 +16,18 @@ from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventscope import clean, dates, metadata, nlp, pieces
-from eventscope.actors import DocumentActors, entities_in, entity_of
-from eventscope.events import Found, SentenceEvents, same_party
-from eventscope.lexicon import Lexicon, plover_types
+from eventscope import clean, dates, metadata, nlp, pieces, places
+from eventscope.actors import DocumentActors, distinct
+from eventscope.entities import entities_in
+from eventscope.events import Found, SentenceEvents
+from eventscope.events.constructions.doerless_violence import doerless_violence, victims
+from eventscope.events.constructions.voice import voice
+from eventscope.events.dyads import collapse, dyads_of
+from eventscope.events.syntax import (
+    clause_verb,
+    first_child,
+)
+from eventscope.lexicon import Lexicon, plover_types, trigger_code
 from eventscope.pieces import Piece
 from eventscope.places import Gazetteer
 from eventscope.quotes import (
@@ -39,12 +47,7 @@ from eventscope.records import (
     InputError,
     Location,
 )
-
-# Types that stand without a target ("Egypt condemned the attack"): the text often leaves
-# the victim, culprit or addressee unnamed; a commitment ("X agreed to reopen the border")
-# binds X alone. Support, aid and meetings need their other side.
-TARGETLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "ACCUSE",
-                              "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "AGREE"})
+from eventscope.setting import Setting, SettingTally, lede_end
 
 
 def content_id(text: str) -> str:
@@ -68,6 +71,12 @@ class Prepared:
     def quote_groups(self) -> list[list[QuoteSpan]]:
         """The quotations of the text, a quotation running over paragraphs one group."""
         return quote_groups(find_quote_spans(self.text))
+
+    def skip_in(self, piece: Piece) -> int:
+        """Where the piece's text (as parsed) passes the dateline: the dateline's date is the
+        filing day (read as the publication date), never an event's, and it names no actor."""
+        dateline_end = self.meta.dateline_end
+        return max(0, dateline_end - self.meta.body_start - piece.start) if dateline_end else 0
 
 
 class Extractor:
@@ -95,22 +104,20 @@ class Extractor:
         """Documents in input order; an article that cannot be cleaned yields its InputError.
 
         InputErrors in the input (from the readers) pass through in their place. A long
-        article is parsed in pieces (see eventscope.pieces), read in order by one reader
-        that carries the document's memory from piece to piece.
+        article is parsed in pieces (see eventscope.pieces); its pieces are gathered, then
+        read in order by one reader that carries the document's memory from piece to piece.
         """
         prepared = (self._prepare(article) for article in articles)
-        reader: DocumentReader | None = None
+        parsed: list[tuple[Doc, Piece]] = []
         for doc, (item, piece, last) in self.nlp.pipe(
                 self._pieces(prepared), as_tuples=True, batch_size=self.batch_size):
             if isinstance(item, InputError):
                 yield item
                 continue
-            if piece.is_first:
-                reader = DocumentReader(self, item)
-            assert reader is not None  # pieces come in order, the first one first
-            reader.read(doc, piece)
+            parsed.append((doc, piece))
             if last:
-                yield self._document(item, reader)
+                yield self._document(item, parsed)
+                parsed = []
 
     def _pieces(self, prepared: Iterable[Prepared | InputError]
                 ) -> Iterator[tuple[str, tuple[Prepared | InputError, Piece, bool]]]:
@@ -136,8 +143,8 @@ class Extractor:
         meta = metadata.read_metadata(text, title=article.title, publication_date=article.publication_date)
         return Prepared(article, text, meta)
 
-    def _document(self, item: Prepared, reader: DocumentReader) -> Document:
-        events, quotes = reader.events, reader.quotes()
+    def _document(self, item: Prepared, parsed: list[tuple[Doc, Piece]]) -> Document:
+        events, quotes = DocumentReader(self, item, parsed).read()
         return Document(
             doc_id=item.article.doc_id, title=item.meta.title,
             publication_date=item.meta.publication_date, dateline=item.meta.dateline,
@@ -149,19 +156,23 @@ class Extractor:
 class DocumentReader:
     """Reads one document sentence by sentence, carrying the narrative's date and place.
 
-    A long document comes in pieces (`read` once per piece, in order); everything it
-    remembers (who is who, who is speaking, the narrative's date and place, the pair of
-    sides) carries over from one piece to the next, and offsets are the whole text's.
+    A long document comes parsed in pieces, read in order; everything the reader remembers
+    (who is who, who is speaking, the narrative's date and place, the pair of sides)
+    carries over from one piece to the next, and offsets are the whole text's. What must
+    be known before reading (the article's setting, the countries it names) is taken from
+    all the pieces, so that an article reads the same cut or whole.
     """
 
-    def __init__(self, extractor: Extractor, item: Prepared):
+    def __init__(self, extractor: Extractor, item: Prepared, parsed: list[tuple[Doc, Piece]]):
         self.extractor = extractor
         self.item = item
+        self.parsed = parsed
         self.publication_date = item.meta.publication_date
         self.actors = DocumentActors(on=_parse_date(self.publication_date))
         self.finder = SentenceEvents(self.actors, extractor.lexicon, extractor.places)
         self.narrative_date: str | None = None
-        self.narrative_place: Location | None = self._dateline_place()
+        self.narrative_place: Location | None = None  # the dateline is no event's place by itself
+        self._countries: frozenset[str] | None = None  # the article's, for its small towns
         self.events: list[Event] = []
         self.quote_speakers = QuoteSpeakers(item.quote_groups)
         self.sentences_read = 0
@@ -172,16 +183,33 @@ class DocumentReader:
         self.offset = item.meta.body_start
         self.token_shift = 0
         self.date_spans: list[tuple[int, int, str]] = []  # those of the sentence being read
+        self.setting = self._setting()
+        self.actors.home = self.setting.country
 
-    def read(self, doc: Doc, piece: Piece) -> None:
+    def _setting(self) -> Setting:
+        """The article's setting, counted over the cores of all its pieces."""
+        tally = SettingTally(self.actors.countries, self.extractor.places)
+        skip = self.item.skip_in(self.parsed[0][1])
+        lede = lede_end(self.item.body, skip)
+        for doc, piece in self.parsed:
+            core_start, core_end = piece.core_start - piece.start, piece.core_end - piece.start
+            tally.add(doc, max(skip - piece.start, core_start), core_end, lede - piece.start)
+        return tally.setting(self._dateline_place())
+
+    def read(self) -> tuple[list[Event], list]:
+        for doc, piece in self.parsed:
+            self._read_piece(doc, piece)
+        quotes = to_quotes(self.item.text, [(span, self.setting.localize(speaker, None, self._known))
+                                            for span, speaker in self.quote_speakers.attributed()])
+        return self.events, quotes
+
+    def _read_piece(self, doc: Doc, piece: Piece) -> None:
         """Read the sentences that start in the piece's core (its context is read by its
         neighbours)."""
         self.doc = doc
         self.offset = self.item.meta.body_start + piece.start
         core_start, core_end = piece.core_start - piece.start, piece.core_end - piece.start
-        # The dateline's date is the filing day (read as the publication date), never an event's.
-        dateline_end = self.item.meta.dateline_end
-        skip = max(0, dateline_end - self.item.meta.body_start - piece.start) if dateline_end else 0
+        skip = self.item.skip_in(piece)
         self.finder.skip_before = skip
         self.actors.read_from = max(skip, core_start)
         dates_by_start = DateSpans([span for span in _date_spans(doc) if span[0] >= skip])
@@ -208,9 +236,6 @@ class DocumentReader:
         self.tokens_read += _first_token_at(doc, core_end) - first_token
         self.actors.remember_states(doc, core_start, core_end)
 
-    def quotes(self) -> list:
-        return to_quotes(self.item.text, self.quote_speakers.attributed())
-
     def _attribute(self, group: list[QuoteSpan]) -> list[tuple[QuoteSpan, Actor | None]]:
         assert self.doc is not None
         return attribute_quotes(self.doc, group, self.actors, self.extractor.lexicon.speech_verbs,
@@ -222,26 +247,29 @@ class DocumentReader:
         out: list[Event] = []
         seen: set[tuple] = set()
         for item in found:
-            sources, attribution, embedded = self._voice(item)
+            sources, attribution, embedded = voice(item)
             explicit_date, tense = self._explicit_date(item)
             place = self._explicit_place(item) or item.place_target
-            targets = item.targets or self._victims(item, place)
+            targets = item.targets or victims(item, place)
             if not sources:
                 # Only named victims of violence with no named doer stand alone.
-                targets = [t for t in targets if t.country or t.name] if self._doerless_violence(
-                    item, sentence) else []
-            dyads = list(self._dyads(item.type, sources, targets))
+                targets = [t for t in targets if t.country or t.name] if doerless_violence(
+                    item, sentence, self.extractor.lexicon) else []
+            dyads = list(dyads_of(item.type, sources, targets))
             if dyads and not embedded and tense != "future":
-                self.narrative_date = explicit_date or self.narrative_date
+                self.narrative_date = self._narrative_date_after(item, explicit_date)
                 if place and item.type == "CONSULT":
                     self.narrative_place = place
             # What the sentence leaves unsaid comes from the article's narrative, reported
             # content included: it is told in the same scene.
-            event_date = explicit_date or self.narrative_date
+            event_date = explicit_date or self._inherited_date(item, tense)
             location = place or self.narrative_place
             # A date still to come makes it planned ("he would visit Ankara next month").
             factuality = "planned" if tense == "future" else item.factuality
             for source, target in dyads:
+                source = self.setting.localize(source, place, self._known)
+                localized = self.setting.localize(target, place, self._known)
+                target = target if localized == source else localized
                 key = (item.type, source, target) if item.type not in UNORDERED_TYPES else (
                     item.type, frozenset((source, target)))
                 if key in seen:
@@ -251,70 +279,15 @@ class DocumentReader:
                                        factuality, attribution))
             # Only asserted meetings (reported ones too) set "the two sides" for later sentences.
             if item.type in UNORDERED_TYPES and factuality == "asserted" and (
-                    len(_distinct([*sources, *item.targets])) == 2):
-                self.actors.note_pair(*_distinct([*sources, *item.targets]))
+                    len(distinct([*sources, *item.targets])) == 2):
+                self.actors.note_pair(*distinct([*sources, *item.targets]))
             if item.type == "ASSAULT" and sources:
                 self.finder.last_attacker = sources[0]
-        return _collapse(out)
+        return collapse(out)
 
-    @staticmethod
-    def _victims(item: Found, place: Location | None) -> list[Actor]:
-        """An attack in a place with no named victim: the people there."""
-        if item.type == "ASSAULT" and place is not None and place.country:
-            return [Actor(None, place.country, "CVL")]
-        return []
-
-    def _voice(self, item: Found) -> tuple[list[Actor], str | None, bool]:
-        """Who the event belongs to: an official speaking for their own country takes it over."""
-        if not item.speaker:
-            return item.sources, None, False
-        speaker = item.speaker[0]
-        # An official speaking of their state or people ("Syria thanks ..."), not of its army
-        # or of an armed group from the same country.
-        if speaker.name and speaker.sector == "GOV" and item.sources and all(
-            s.name is None and s.country and s.country == speaker.country and s.sector in ("GOV", "CVL", None)
-            for s in item.sources
-        ):
-            return [speaker], None, False
-        if not item.sources:
-            return [], None, False
-        if speaker in item.sources:
-            return item.sources, None, False
-        return item.sources, speaker.name or item.speaker_phrase or _describe(speaker), True
-
-    def _doerless_violence(self, item: Found, sentence: Span) -> bool:
-        """ "Three civilians were killed in a car bombing", "a roadside bomb killed two soldiers":
-        violence whose doer the text does not name (see doerless_violence in lexicon.yaml)."""
-        verb = item.trigger[-1]
-        if item.type != "ASSAULT" or verb.pos_ != "VERB" or verb.dep_ in ("relcl", "acl", "xcomp"):
-            return False
-        lexicon = self.extractor.lexicon
-        if any(t.lemma_.lower() in lexicon.accident_words for t in sentence):
-            return False
-        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-        by_weapon = any(c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.violent_causes for c in verb.children)
-        return passive or by_weapon
-
-    def _dyads(self, event_type: str, sources: list[Actor], targets: list[Actor]):
-        if not sources:
-            for target in targets:  # only what _doerless_violence let through
-                yield None, target
-            return
-        pair = _two_parties(sources) if event_type in UNORDERED_TYPES else None
-        if pair and all(t.name is None and t.country is None for t in targets):
-            # "the two sides agreed to fight terrorism": one act between the pair; an
-            # unnamed, stateless target is what they act on, not a third party
-            yield pair
-            return
-        if not targets:
-            if event_type in TARGETLESS_TYPES:
-                for source in sources:
-                    yield source, None
-            return
-        for source in sources:
-            for target in targets:
-                if source != target:
-                    yield source, target
+    def _known(self, name: str) -> bool:
+        """The actor table knows this name (with the country it has, or none)."""
+        return self.actors.table.find(name, self.actors.on) is not None
 
     def _event(self, sentence: Span, index: int, item: Found, source: Actor, target: Actor | None,
                event_date: str | None, location: Location | None, factuality: str,
@@ -326,7 +299,8 @@ class DocumentReader:
             sentence=sentence.text.strip(), trigger=self.item.text[trigger_start:trigger_end],
             type=item.type, mode=item.mode, source=source, target=target, date=event_date,
             location=location, negated=item.negated, factuality=factuality,
-            attribution=attribution, cameo=kind.cameo, intensity=kind.score(item.mode),
+            attribution=attribution, cameo=trigger_code(item.spec, item.type) or kind.cameo,
+            intensity=kind.score(item.mode),
             sentence_index=index, sentence_start=sentence.start_char + self.offset,
             sentence_end=sentence.end_char + self.offset, trigger_start=trigger_start,
             trigger_end=trigger_end,
@@ -336,39 +310,84 @@ class DocumentReader:
     # ----- dates and places -----------------------------------------------------------
 
     def _explicit_date(self, item: Found) -> tuple[str | None, str | None]:
-        """A date said in the event's own clause, resolved against the publication date."""
-        chain = _clause_chain(item.clause)
+        """A date said in the event's own clause, resolved against the publication date; else
+        the date of the verb reporting it ("X said on Monday that Y had ..."), to its month:
+        the report's day is not the event's."""
+        own, reporting = _date_heads(item.trigger[-1], item.clause)
+        found: list[tuple[bool, int, str, str | None]] = []
         for start, end, text in self.date_spans:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is None or span.sent != item.clause.sent:
                 continue
-            if _verb_above(span.root) in chain:
-                resolved = dates.resolve_date(text, self.publication_date)
+            verb = clause_verb(span.root)
+            if _modifies(span.root, item.trigger[-1], verb):
+                verb = item.trigger[-1]          # "yesterday's crime": the noun's own date
+            if verb in own or verb in reporting:
+                resolved = dates.resolve_date(text, self.publication_date, anchor=self.narrative_date)
                 if resolved.value or resolved.tense == "future":
-                    return resolved.value, resolved.tense
-        return None, None
+                    # Said today of what is now ("stressed that Russia is a partner"): the
+                    # statement is the event; of what went before: only its month.
+                    earlier = verb in reporting and _told_as_past(item.clause)
+                    value = dates.month_of(resolved.value) if earlier else resolved.value
+                    found.append((verb not in own, start, value, resolved.tense))
+        if not found:
+            return None, None
+        _, _, value, tense = min(found)
+        return value, tense
+
+    def _narrative_date_after(self, item: Found, explicit_date: str | None) -> str | None:
+        """An event told by a verb moves the narrative to its date; one named by a noun
+        ("condemned the airstrikes that struck the airport on Monday") is another story's."""
+        if explicit_date and item.trigger[-1].pos_ in ("VERB", "AUX"):
+            return explicit_date
+        return self.narrative_date
+
+    def _inherited_date(self, item: Found, tense: str | None) -> str | None:
+        """The date of an event with no time phrase of its own: the narrative's (to the month
+        for an event told in the past perfect, which lies before the narrative's day); else,
+        for a plainly recent event, the month of publication. Open-ended background, plans
+        and hypotheses take none."""
+        if item.factuality == "hypothetical" or dates.is_habitual(t.lower_ for t in item.clause.children):
+            return None
+        if self.narrative_date is None:
+            planned = tense == "future" or item.factuality != "asserted"
+            return None if planned else dates.month_of(self.publication_date)
+        if _past_perfect(item.clause):
+            return dates.month_of(self.narrative_date)
+        return self.narrative_date
 
     def _explicit_place(self, item: Found) -> Location | None:
-        trigger = item.trigger[-1]
-        # "the crime by ISIS in Al-Sweida": a place may hang from the trigger's own object.
-        objects = [g for c in trigger.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
-        for head in (trigger, item.clause, *objects):
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
-                    for obj in prep.children:
-                        place = self.finder.place_of(obj) if obj.dep_ == "pobj" else None
-                        if place:
-                            return _as_written(place, obj)
-        return None
+        """The place the event's own clause names; the dateline's only where the clause says
+        "here" (a story filed from Beirut may tell of Damascus)."""
+        gazetteer = self.extractor.places
+        if self._countries is None:
+            self._countries = self._article_countries()
+        place = places.clause_place(item.trigger[-1], item.clause, gazetteer, self._countries,
+                                    done_to=item.type in gazetteer.rules.place_object_types)
+        if place is None and places.at_dateline(item.trigger[-1], item.clause, gazetteer):
+            dateline = self._dateline_place()
+            # "here" is the dateline; a host is at home only in the dateline's country
+            if dateline and (item.trigger[-1].lower_ == "here" or not item.sources or any(
+                    s.country == dateline.country for s in item.sources)):
+                return dateline
+        return place
+
+    def _article_countries(self) -> frozenset[str]:
+        """The countries the article names, in all its pieces."""
+        dateline = self._dateline_place()
+        return frozenset().union(*(
+            places.article_countries(doc, self.extractor.places, dateline,
+                                     piece.core_start - piece.start, piece.core_end - piece.start)
+            for doc, piece in self.parsed))
 
     def _note_sentence_date(self, sentence: Span) -> None:
         """A past date on the sentence's main verb ("On May 23, 2018, X said ...") moves the narrative there."""
         for start, end, text in self.date_spans:
             if sentence.start_char <= start < sentence.end_char:
                 span = self.doc.char_span(start, end, alignment_mode="expand")
-                if span is not None and _verb_above(span.root) == sentence.root:
+                if span is not None and clause_verb(span.root) == sentence.root:
                     resolved = dates.resolve_date(text, self.publication_date)
-                    if resolved.value and resolved.tense == "past":
+                    if resolved.value and resolved.tense in ("past", "present"):
                         self.narrative_date = resolved.value
 
     def _dateline_place(self) -> Location | None:
@@ -385,69 +404,9 @@ class DocumentReader:
 
     def _note_subjects(self, sentence: Span) -> None:
         root = sentence.root
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = first_child(root, "nsubj", "nsubjpass")
         if subject is not None and subject.idx >= self.finder.skip_before:
             self.actors.note_subject(self.actors.actors_of(subject))
-
-
-def _two_parties(actors: list[Actor]) -> tuple[Actor, Actor] | None:
-    """The first two actors that are different parties (see events.same_party)."""
-    other = next((a for a in actors[1:] if not same_party(actors[0], a)), None)
-    return (actors[0], other) if other is not None else None
-
-
-def _collapse(events: list[Event]) -> list[Event]:
-    """One event per type and dyad in a sentence: "Assad, during his visit to Russia, and
-    Putin held a meeting" says one meeting; keep the mention that names more, with the
-    mode and place the others add."""
-    kept: list[Event] = []
-    for event in events:
-        # Another trigger's mention of the same dyad; but one trigger's list of a state and
-        # its president ("support for the state and its president") names two targets.
-        twin = next((k for k in kept if _same_dyad(k, event) and (
-            k.trigger_start != event.trigger_start or _named(k) == _named(event))), None)
-        if twin is None:
-            kept.append(event)
-            continue
-        better, other = (event, twin) if _named(event) > _named(twin) else (twin, event)
-        better.mode = better.mode or other.mode
-        better.location = better.location or other.location
-        better.date = better.date or other.date
-        kept[kept.index(twin)] = better
-    return kept
-
-
-def _same_dyad(a: Event, b: Event) -> bool:
-    if a.type != b.type:
-        return False
-    pairs = [(a.source, b.source, a.target, b.target)]
-    if a.type in UNORDERED_TYPES:
-        pairs.append((a.source, b.target, a.target, b.source))
-    return any(_compatible(s1, s2) and _compatible(t1, t2) for s1, s2, t1, t2 in pairs)
-
-
-def _compatible(a: Actor | None, b: Actor | None) -> bool:
-    """The same actor, or the same country where one of them is unnamed."""
-    if a is None or b is None:
-        return a is b
-    if a.name and b.name:
-        return a.name == b.name
-    return a.country is not None and a.country == b.country
-
-
-def _named(event: Event) -> int:
-    return sum(1 for actor in (event.source, event.target) if actor is not None and actor.name)
-
-
-def _as_written(place: Location, token: Token) -> Location:
-    """The place under the name the article gives it ("Al-Sweida"), with the gazetteer's identity."""
-    written = token.text.replace("_", "-")
-    entity = entity_of(token) if token.ent_type_ in ("GPE", "LOC", "FAC") else None
-    if entity is not None:
-        written = entity.text.replace("_", "-")
-    if not written[:1].isupper():
-        return place
-    return Location(written, place.country, place.latitude, place.longitude, place.geonameid)
 
 
 def _date_spans(doc: Doc) -> list[tuple[int, int, str]]:
@@ -489,47 +448,62 @@ def _first_token_at(doc: Doc, char: int) -> int:
     return low
 
 
-def _verb_above(token: Token) -> Token:
-    current = token
-    for _ in range(10):
-        if current.pos_ in ("VERB", "AUX") or current.head == current:
-            return current
+def _modifies(date_root: Token, trigger: Token, verb: Token) -> bool:
+    """Does the date hang from the trigger noun below its verb ("yesterday's crime")?"""
+    current = date_root
+    while current != verb and current.head != current:
         current = current.head
-    return current
+        if current == trigger:
+            return True
+    return False
 
 
-def _clause_chain(verb: Token) -> list[Token]:
-    """The verb and the verbs it hangs from, up to the root of the sentence."""
-    chain = [verb]
-    current = verb
+def _told_as_past(verb: Token) -> bool:
+    """ "had killed", "has seized", "killed": an event before the report that tells it."""
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return perfect or verb.tag_ == "VBD"
+
+
+def _past_perfect(verb: Token) -> bool:
+    """ "Mexico had threatened ...": told as before the narrative's time."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _date_heads(trigger: Token, clause: Token) -> tuple[set[Token], set[Token]]:
+    """The verbs whose date is the event's own (the trigger, its clause, verbs describing a
+    noun trigger: "the talks, which resumed on Monday", and the verbs the clause hangs from
+    up to a report), and those of the verbs reporting it ("said on Monday that ...")."""
+    own = {trigger, clause, *(c for c in trigger.children if c.dep_ in ("relcl", "acl"))}
+    reporting: set[Token] = set()
+    current = clause
     for _ in range(6):
         if current.head == current:
             break
+        reported = current.dep_ in ("ccomp", "parataxis") or bool(reporting)
         current = current.head
         if current.pos_ in ("VERB", "AUX"):
-            chain.append(current)
-    return chain
+            (reporting if reported else own).add(current)
+    own.update([scene for verb in own for scene in _scene_verbs(verb)])
+    return own, reporting
 
 
-def _describe(actor: Actor) -> str:
-    if actor.name:
-        return actor.name
-    parts = [p for p in (actor.country, actor.sector) if p]
-    return "source: " + "/".join(parts) if parts else "unnamed source"
+def _scene_verbs(verb: Token) -> list[Token]:
+    """Verbs that set the scene of `verb`'s event: a when-clause ("were killed when Georgia
+    attacked last August") and a verb describing a noun of its prepositional phrases ("at
+    the round of talks held in late December, they agreed")."""
+    found = [c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ in ("advmod", "mark") and m.lower_ in dates.scene_marks() for m in c.children)]
+    nouns = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    for _ in range(2):  # "the round of talks held ...": one "of" deeper
+        found += [c for n in nouns for c in n.children if c.dep_ in ("acl", "relcl")]
+        nouns = [g for n in nouns for c in n.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return found
 
 
 def _actor_key(actor: Actor | None) -> str:
     if actor is None:
         return "-"
     return (actor.name or actor.country or actor.sector or "?").replace(" ", "_")
-
-
-def _distinct(actors: list[Actor]) -> list[Actor]:
-    out: list[Actor] = []
-    for actor in actors:
-        if actor not in out:
-            out.append(actor)
-    return out
 
 
 def _parse_date(value: str | None) -> date | None:

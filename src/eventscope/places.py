@@ -21,12 +21,16 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import yaml
 
 from eventscope.countries import Countries, fold
+from eventscope.entities import entity_of
 from eventscope.records import Location
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _SEPARATORS = re.compile(r"[-_.,/]+")
 _APOSTROPHES = re.compile(r"['`\u2018\u2019\u02bb\u02bc\u02be\u02bf]")  # Ra's, Ma`arrat: dropped
@@ -64,11 +68,19 @@ class _Rules:
 
     def __init__(self, data: dict):
         self.articles = frozenset(data["arabic_articles"])
+        self.common_words = frozenset(name_key(w) for w in data["common_words"])
+        self.feature_nouns = frozenset(n for n in data["feature_nouns"] if " " not in n)
+        self.place_prepositions = frozenset(data["place_prepositions"])
+        self.through_prepositions = frozenset(data["through_prepositions"])
+        self.compass_words = frozenset(data["compass_words"])
+        self.here_words = frozenset(data["here_words"])
+        self.host_verbs = frozenset(data["host_verbs"])
+        self.place_object_types = frozenset(data["place_object_types"])
         self.extra_names = data["extra_names"]
         nouns = "|".join(re.escape(n) for n in sorted(set(data["feature_nouns"]), key=len, reverse=True))
         # "the Russian city of Sochi", "the Syrian capital, Damascus", "Idlib province"
         self.of_phrase = re.compile(rf"^(?:(?P<adj>.+?)\s+)?(?:{nouns})\s+of\s+(?P<name>.+)$", re.IGNORECASE)
-        self.apposition = re.compile(r"^(?P<adj>.+?)\s+capital\s*,?\s+(?P<name>[A-Z].+)$")
+        self.apposition = re.compile(r"^(?:(?P<adj>.+?)\s+)?capital\s*,?\s+(?P<name>[A-Z].+)$")
         self.bare_capital = re.compile(r"^(?P<adj>.+?)\s+capital$", re.IGNORECASE)
         self.suffixed = re.compile(rf"^(?P<name>.+?)\s+(?:{nouns})$", re.IGNORECASE)
 
@@ -202,6 +214,33 @@ def _write_atomically(path: Path, index: _Index) -> None:
         pass
 
 
+def _load_small_towns(rules: _Rules) -> dict[str, tuple[_Place, ...]]:
+    """Name key -> towns of 500 to 15,000 people (GeoNames cities500 less cities15000),
+    by their main name only; built on first use and cached like the main index."""
+    sources = [_geonames_file("cities500.json"), _geonames_file("cities15000.json"),
+               _geonames_file("countries.json")]
+    cache_file = _cache_file(sources).with_name(_cache_file(sources).stem + "-towns.pickle")
+    try:
+        with cache_file.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    with sources[2].open(encoding="utf-8") as handle:
+        iso3_of = {c["iso"]: c["iso3"] for c in json.load(handle).values()}
+    with sources[1].open(encoding="utf-8") as handle:
+        big = set(json.load(handle))
+    with sources[0].open(encoding="utf-8") as handle:
+        towns = [c for key, c in json.load(handle).items() if key not in big]
+    index: dict[str, list[_Place]] = {}
+    for town in towns:
+        key = name_key(town["name"])
+        for name in {key, rules.without_articles(key)}:
+            index.setdefault(name, []).append(_place(town, iso3_of))
+    ranked = {k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in index.items()}
+    _write_atomically(cache_file, ranked)
+    return ranked
+
+
 class Gazetteer:
     """Place name -> Location, over GeoNames cities and the country table."""
 
@@ -209,6 +248,7 @@ class Gazetteer:
         self._index = index
         self.countries = countries
         self.rules = rules
+        self._small_towns: dict[str, tuple[_Place, ...]] | None = None  # loaded on first need
 
     @classmethod
     @cache
@@ -250,6 +290,17 @@ class Gazetteer:
         match = self.rules.suffixed.match(phrase)
         return self.lookup(phrase, country_hint) or (match and self.lookup(match["name"], country_hint)) or None
 
+    def small_town(self, name: str, countries: frozenset[str]) -> Location | None:
+        """A town under 15,000 people in one of `countries` (ISO alpha-3), for a name the
+        context already says is a place; common words ("Police", "Union") never are."""
+        if not countries or is_common_word(name):
+            return None
+        if self._small_towns is None:
+            self._small_towns = _load_small_towns(self.rules)
+        key = name_key(name)
+        towns = self._small_towns.get(key) or self._small_towns.get(self.rules.without_articles(key), ())
+        return next((t.location for t in towns if t.country in countries), None)
+
     def _demonym_country(self, words: str | None) -> str | None:
         """ISO alpha-3 of the first demonym (or two-word demonym) among `words`."""
         tokens = (words or "").split()
@@ -265,6 +316,11 @@ class Gazetteer:
         return self.lookup(country.capital[0], iso3) if country and country.capital else None
 
 
+def is_common_word(name: str) -> bool:
+    """A capitalised common word that is also some town's name ("Police", "Union", "Said")."""
+    return name_key(name) in _Rules.load().common_words
+
+
 def lookup(name: str, country_hint: str | None = None) -> Location | None:
     """`Gazetteer.lookup` on the shared gazetteer."""
     return Gazetteer.load().lookup(name, country_hint)
@@ -273,3 +329,210 @@ def lookup(name: str, country_hint: str | None = None) -> Location | None:
 def lookup_in_phrase(phrase: str, country_hint: str | None = None) -> Location | None:
     """`Gazetteer.lookup_in_phrase` on the shared gazetteer."""
     return Gazetteer.load().lookup_in_phrase(phrase, country_hint)
+
+
+# ---------------------------------------------------------------- places in a parsed sentence
+
+_PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+_NOT_PLACE_ENTITIES = ("PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
+_PHRASE_LEFT = ("compound", "amod", "det", "nmod", "poss", "case", "nummod")
+
+
+def clause_place(trigger: Token, clause: Token, gazetteer: Gazetteer,
+                 countries: frozenset[str] = frozenset(), *, done_to: bool = False) -> Location | None:
+    """Where the event of `trigger` (in the clause of verb `clause`) happened, as its own
+    clause says: the first place named after a preposition of place under the trigger
+    ("his meeting with Kim in Berlin"), else under the words around it ("clashed near
+    Kidal", "the talks, which resumed in Havana, ..."), or a compass phrase ("east of the
+    Suez Canal"). With `done_to` (an attack), the place it is done to counts too ("seized
+    the town of Bunagana", "airstrikes that struck Aleppo airport"). `countries` are the
+    article's, where a small town may be meant."""
+    heads = _place_heads(trigger, clause)
+    for group in ([trigger], heads[1:]):
+        found = [(obj.i, place) for head in group for obj in _placed_objects(head, gazetteer.rules)
+                 if (place := place_of_phrase(obj, gazetteer, countries)) is not None]
+        if found:
+            return min(found, key=lambda f: f[0])[1]
+    if done_to:  # not "attacked Georgia": a place below the country
+        for head in (h for h in heads if h is clause or h is trigger or h.dep_ in ("relcl", "acl")):
+            struck = [c for c in head.children if c.dep_ == "dobj"] + [  # "attacks against Aleppo"
+                o for p in head.children if p.dep_ == "prep" and p.lower_ in gazetteer.rules.through_prepositions
+                for o in _prep_objects(p)]
+            for obj in struck:
+                place = place_of_phrase(obj, gazetteer, countries)
+                if place is not None and (place.latitude is not None or _has_feature_noun(obj, gazetteer.rules)
+                                          or place.country is None):
+                    return place
+    return None
+
+
+def at_dateline(trigger: Token, clause: Token, gazetteer: Gazetteer) -> bool:
+    """The clause puts its event where the story was filed: "protesters gathered here", or
+    a host receiving visitors ("President Assad received the envoy"), when the host belongs
+    to the dateline's country (the caller checks that)."""
+    rules = gazetteer.rules
+    return trigger.lemma_.lower() in rules.host_verbs or any(
+        c.lower_ in rules.here_words and c.dep_ == "advmod" for c in clause.children)
+
+
+def _place_heads(trigger: Token, clause: Token) -> list[Token]:
+    """The words a place phrase of the event may hang from: the trigger, its clause verb,
+    verbs describing a noun trigger ("talks held in Beijing"), a participle opening the
+    clause ("Speaking in Caracas, ..."), and the verbs the clause continues (xcomp, conj)."""
+    heads = [trigger, clause]
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":  # "hundreds of airstrikes on ..."
+        heads.append(trigger.head.head)
+    heads += [c for c in trigger.children if c.dep_ in ("relcl", "acl")]
+    # "Speaking in Caracas, ...", "after repelling an attack at Yamteke village"
+    heads += [c for h in (trigger, clause) for c in h.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    # "killed 30 people and kidnapped women at Kfour": verbs sharing the trigger's subject
+    heads += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    current = clause
+    # "was in New York to ask ...", "fired tear gas in Dhaka to disperse ..."
+    while current.dep_ in ("xcomp", "conj", "advcl") and current.head is not current:
+        current = current.head
+        heads.append(current)
+    return list(dict.fromkeys(heads))
+
+
+def _placed_objects(head: Token, rules: _Rules, depth: int = 0):
+    """Objects of the place prepositions under `head`, and of those under its targets
+    ("airstrikes on open ground in south Lebanon"); a target that is a named area or town
+    ("strikes on areas of Syria") is a place itself."""
+    for child in head.children:
+        if child.dep_ == "dobj" and depth == 0:       # "attacked a checkpoint in Kidal"
+            yield from _placed_objects(child, rules, depth + 1)
+        elif child.dep_ in ("prep", "agent"):
+            for obj in _prep_objects(child):
+                if child.lower_ in rules.place_prepositions or _after_compass(child, rules):
+                    yield obj
+                if depth == 0 and child.lower_ in rules.through_prepositions:
+                    if _has_feature_noun(obj, rules):
+                        yield obj
+                    yield from _placed_objects(obj, rules, depth + 1)
+        elif child.dep_ in ("advmod", "npadvmod") and child.lower_ in rules.compass_words:
+            for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"):
+                yield from (g for g in prep.children if g.dep_ == "pobj")
+
+
+def _after_compass(prep: Token, rules: _Rules) -> bool:
+    """ "east of Kidal", however the parser attaches "east"."""
+    return prep.lower_ == "of" and prep.i > 0 and prep.doc[prep.i - 1].lower_ in rules.compass_words
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    """ "in Iraq"; "in neighbouring Iraq", which the parser reads as a verb and its object."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    for pcomp in (g for g in prep.children if g.dep_ == "pcomp"):
+        objects += [g for g in pcomp.children if g.dep_ in ("dobj", "pobj")]
+    return objects
+
+
+def place_of_phrase(token: Token, gazetteer: Gazetteer,
+                    countries: frozenset[str] = frozenset()) -> Location | None:
+    """The place a noun phrase names, under the name the text gives it: a gazetteer place
+    ("the Syrian city of Aleppo", "the capital Dhaka"), a place the NER labels but the
+    gazetteer lacks ("Shebaa Farms"), a named village or area ("Yamteke village", "the town
+    of Bunagana"), or a small town of the article's countries ("clashes in Gwoza")."""
+    entity = entity_of(token)
+    if entity is not None and entity.label_ in ("PERSON", "NORP", "ORG"):
+        # The NER often takes towns for people or peoples ("against Al-Sweida", "in Kidal"):
+        # after a preposition of place, a city of the article's countries is the town.
+        city = gazetteer.lookup(entity.text)
+        if city is not None and city.latitude is not None and city.country in countries:
+            return _renamed(city, _LEADING_THE.sub("", entity.text.replace("_", "-")))
+        return None
+    if entity is not None and entity.label_ in _NOT_PLACE_ENTITIES or (
+            token.is_title and is_common_word(_compound_name(token))):
+        return None
+    phrase = _phrase(token)
+    found = gazetteer.lookup_in_phrase(phrase)
+    name = _written_name(token, entity)
+    if found is not None:
+        return _renamed(found, name) if name else found
+    if entity is not None and entity.label_ in _PLACE_ENTITIES:
+        known = gazetteer.lookup(entity.text) or gazetteer.small_town(entity.text, countries)
+        return _renamed(known, name) if known else Location(name, _country_within(entity, gazetteer))
+    named = _named_feature(token, gazetteer.rules)
+    if named is not None:
+        known = gazetteer.lookup(named) or gazetteer.small_town(named, countries)
+        return _renamed(known, named) if known else Location(named, None)
+    if token.pos_ == "PROPN" and entity is None and token.is_title:
+        town = gazetteer.small_town(_compound_name(token), countries)
+        return _renamed(town, _compound_name(token)) if town else None
+    return None
+
+
+def _phrase(token: Token) -> str:
+    """The noun phrase of `token` without its clauses, conjuncts and prepositions other
+    than the "of" of "the town of X"; with an apposition ("the capital Dhaka")."""
+    words = [t for t in token.lefts if t.dep_ in _PHRASE_LEFT for t in t.subtree]
+    words.append(token)
+    for child in token.rights:
+        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ == "of"):
+            words.extend(child.subtree)
+    words = sorted(set(words), key=lambda t: t.i)
+    return " ".join(t.text for t in words)
+
+
+def _written_name(token: Token, entity) -> str | None:
+    """The place's name as the article writes it ("Al-Sweida", not GeoNames' "As-Suwayda")."""
+    if entity is not None and entity.label_ in _PLACE_ENTITIES:
+        return _LEADING_THE.sub("", entity.text.replace("_", "-"))
+    if token.pos_ == "PROPN":
+        return _compound_name(token).replace("_", "-")
+    return None
+
+
+def _renamed(place: Location, name: str) -> Location:
+    if not name[:1].isupper():
+        return place
+    return Location(name, place.country, place.latitude, place.longitude, place.geonameid)
+
+
+def _country_within(entity, gazetteer: Gazetteer) -> str | None:
+    """ "Aleppo International Airport": the country of a place named inside the name."""
+    for token in entity:
+        if token.pos_ == "PROPN":
+            found = gazetteer.lookup(token.text)
+            if found is not None:
+                return found.country
+    return None
+
+
+def _has_feature_noun(token: Token, rules: _Rules) -> bool:
+    return token.lemma_.lower() in rules.feature_nouns
+
+
+def _named_feature(token: Token, rules: _Rules) -> str | None:
+    """ "Yamteke village", "the Orshi area", "the town of Bunagana": the name of a place the
+    phrase says is one."""
+    if not _has_feature_noun(token, rules):
+        return None
+    names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    if names:
+        return " ".join(t.text for t in sorted({t for n in names for t in n.subtree}, key=lambda t: t.i))
+    for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
+            return _compound_name(obj)
+    return None
+
+
+def _compound_name(token: Token) -> str:
+    """ "Black Sea" of "the Black Sea region": the proper-name words before and of `token`."""
+    parts = [t for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" for t in c.subtree]
+    return " ".join(t.text for t in sorted({*parts, token}, key=lambda t: t.i))
+
+
+def article_countries(doc: Doc, gazetteer: Gazetteer, dateline: Location | None = None,
+                      start: int = 0, end: int | None = None) -> frozenset[str]:
+    """The countries an article names (or its dateline's): where its small towns may lie.
+    Only the names that start in doc characters start:end (one piece of a long article)."""
+    found = {dateline.country} if dateline is not None and dateline.country else set()
+    for entity in doc.ents:
+        if entity.label_ in ("GPE", "NORP") and start <= entity.start_char and (
+                end is None or entity.start_char < end):
+            country = gazetteer.countries.from_name(entity.text) or gazetteer.countries.from_demonym(entity.text)
+            if country is not None:
+                found.add(country.iso3)
+    return frozenset(found)

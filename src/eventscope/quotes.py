@@ -13,7 +13,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
+import yaml
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors import DocumentActors
@@ -22,7 +25,38 @@ from eventscope.records import Actor, Quote
 OPENING = "“„«\""
 CLOSING = "”»\""
 QUOTE_MARKS = set(OPENING + CLOSING) | {"‟"}
-MIN_WORDS = 4  # shorter quoted phrases are scare quotes or titles, not quotations
+
+
+@dataclass(frozen=True)
+class QuoteRules:
+    """What counts as a quotation: see data/quotes.yaml."""
+
+    min_words: int
+    title_case_max_words: int
+    work_nouns: frozenset[str]
+
+    @classmethod
+    @cache
+    def load(cls) -> QuoteRules:
+        data = yaml.safe_load(resources.files("eventscope.data").joinpath("quotes.yaml").read_text())
+        return cls(int(data["min_words"]), int(data["title_case_max_words"]),
+                   frozenset(data["work_nouns"]))
+
+    def is_quotation(self, text: str, start: int, end: int) -> bool:
+        """Is text[start:end] (inside its marks) a quotation, not a title of a work?"""
+        words = text[start:end].split()
+        if len(words) < self.min_words:
+            return False
+        return not (self._title_case(words) or self._after_work_noun(text, start))
+
+    def _title_case(self, words: list[str]) -> bool:
+        long_words = [w for w in words if sum(c.isalpha() for c in w) >= 4]
+        return (len(words) <= self.title_case_max_words and words[0][:1].isupper()
+                and all(w[:1].isupper() for w in long_words))
+
+    def _after_work_noun(self, text: str, start: int) -> bool:
+        before = re.findall(r"[\w’']+", text[max(0, start - 40):start].lower())[-3:]
+        return any(word in self.work_nouns for word in before)
 
 
 @dataclass(frozen=True)
@@ -67,7 +101,7 @@ def _add(spans: list[QuoteSpan], text: str, start: int, end: int, continued: boo
     inner = text[start:end]
     stripped_start = start + (len(inner) - len(inner.lstrip()))
     stripped_end = end - (len(inner) - len(inner.rstrip()))
-    if len(text[stripped_start:stripped_end].split()) >= MIN_WORDS:
+    if QuoteRules.load().is_quotation(text, stripped_start, stripped_end):
         spans.append(QuoteSpan(stripped_start, stripped_end, continued))
 
 
@@ -105,18 +139,39 @@ def attribute_quotes(
     result: list[tuple[QuoteSpan, Actor | None]] = []
     last_speaker: Actor | None = None
     for span in spans:
-        speaker = None
+        speaker = subject = None
+        local = QuoteSpan(span.start - offset, span.end - offset)
         for sentence in _sentences_around(doc, span.start - offset, span.end - offset):
-            local = QuoteSpan(span.start - offset, span.end - offset)
             subject = speech_subject(sentence, speech_verbs, local)
             if subject is not None:
                 speaker = actors.actor_of(subject) if subject.pos_ != "PRON" or subject.lower_ in (
                     "he", "she") else None
                 speaker = speaker or last_speaker
                 break
+        if subject is None:
+            # No verb of saying: "X called the move 'arbitrary'", "X condemned the
+            # 'provocation'": a phrase quoted inside a clause is the words of its subject.
+            subject = _governing_subject(doc, local)
+            speaker = actors.actor_of(subject) if subject is not None and subject.pos_ != "PRON" else None
         result.append((span, speaker))
         last_speaker = speaker or last_speaker
     return _fill_speakers(result)
+
+
+def _governing_subject(doc: Doc, span: QuoteSpan) -> Token | None:
+    """The subject of the nearest verb outside the quote that the quoted words hang from."""
+    first = doc.char_span(span.start, min(span.start + 1, _text_length(doc)), alignment_mode="expand")
+    if first is None:
+        return None
+    token = first.root
+    for _ in range(8):
+        if token.head == token:
+            return None
+        token = token.head
+        outside = not span.start <= token.idx < span.end
+        if outside and token.pos_ in ("VERB", "AUX"):
+            return next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
 
 
 def _fill_speakers(result: list[tuple[QuoteSpan, Actor | None]]) -> list[tuple[QuoteSpan, Actor | None]]:

@@ -15,6 +15,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from eventscope.analysis import AnalysisOptions, flat_rows, select_events
 from eventscope.records import Actor, Document, Event, InputError
 
 
@@ -26,8 +27,21 @@ def read_documents(path: Path) -> Iterator[Document]:
                 continue
             try:
                 yield Document.from_dict(json.loads(line))
-            except (ValueError, KeyError, TypeError) as error:
-                raise InputError(f"{path}:{number}", f"not a document record ({error})") from error
+            except (ValueError, KeyError, TypeError, AttributeError) as error:
+                raise InputError(f"{path}:{number}", _not_a_record(path, error)) from error
+
+
+def _not_a_record(path: Path, error: Exception) -> str:
+    """Why the line is no document record, and what to run on an article instead."""
+    reason = "not valid JSON" if isinstance(error, json.JSONDecodeError) else str(error)
+    return (f"not a document record ({reason}); summary reads what `eventscope extract` writes: "
+            f"run `eventscope extract {path} --out events.jsonl`, then "
+            "`eventscope summary events.jsonl`")
+
+
+def _count(number: int, noun: str) -> str:
+    """'1 document', '2 documents'."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def actor_label(actor: Actor | None) -> str:
@@ -68,8 +82,18 @@ def totals_line(documents: list[Document]) -> str:
     by_type = Counter(event.type for document in documents for event in document.events)
     quotes = sum(len(document.quotes) for document in documents)
     kinds = ", ".join(f"{kind} {count}" for kind, count in by_type.most_common())
-    return (f"{len(documents)} documents, {sum(by_type.values())} events ({kinds or 'none'}), "
-            f"{quotes} quotes")
+    return (f"{_count(len(documents), 'document')}, {_count(sum(by_type.values()), 'event')} "
+            f"({kinds or 'none'}), {_count(quotes, 'quote')}")
+
+
+def counted_line(documents: list[Document]) -> str:
+    """What the analyses (dyad, network, page) count of these events, by their defaults."""
+    selection = select_events(flat_rows(documents), AnalysisOptions())
+    by_type = Counter(row["type"] for row in selection.rows)
+    kinds = ", ".join(f"{kind} {count}" for kind, count in by_type.most_common())
+    merged = ", merged mentions once" if selection.counting == "events" else ""
+    return (f"counted by dyad, network and the page (asserted, not negated{merged}): "
+            f"{_count(len(selection.rows), 'event')} ({kinds or 'none'})")
 
 
 @click.command("summary")
@@ -91,3 +115,4 @@ def summary_command(path: Path, width: int | None) -> None:
     console = Console(width=width or (None if Console().is_terminal else 160))
     console.print(events_table(documents))
     console.print(totals_line(documents))
+    console.print(counted_line(documents))

@@ -140,8 +140,11 @@ def test_dyad_series_counts_the_dyads_events(client, all_events):
     series = client.get(f"/api/dyads/{a}/{b}/series", params={"by": "month"}).json()
     between = client.get("/api/events", params={
         "dyad": f"{a},{b}", "negated": "false", "limit": 1000}).json()["items"]
-    counted = [e for e in between if e["factuality"] != "hypothetical"]
-    assert sum(p["total"] for p in series["periods"]) + series["undated"] == len(counted)
+    counted = [e for e in between if e["factuality"] == "asserted"]   # the default
+    assert series["count"] == "mentions" and series["include"] == ["asserted"]
+    assert sum(p["total"] for p in series["periods"]) + series["undated"] \
+        + series["out_of_range"] == len(counted)
+    assert series["undated"] == sum(not e["date"] or len(e["date"]) < 7 for e in counted)
     assert all(p["period"].endswith("-01") for p in series["periods"])
     assert client.get(f"/api/dyads/{a}/{b}/series", params={"by": "day"}).status_code == 422
 

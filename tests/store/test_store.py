@@ -68,15 +68,19 @@ def test_schema_is_created_once_and_versioned(store_url):
 
 
 def test_an_older_database_is_upgraded_with_its_data(store_url, monkeypatch):
-    from eventscope.store import base, schema
+    from eventscope.store import base, rows, schema
 
     with monkeypatch.context() as older:
         older.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:2])
         older.setattr(base, "MIGRATIONS", schema.MIGRATIONS[:2])
+        # before migration 4, documents did not record what made them
+        older.setattr(base, "DOCUMENT_COLUMNS", schema.DOCUMENT_COLUMNS[:-2])
+        older.setattr(rows, "DOCUMENT_COLUMNS", schema.DOCUMENT_COLUMNS[:-2])
         with open_store(store_url) as old:
             assert old.schema_version() == 2
-            for document in sample_documents():
-                old.save_document(document)
+            with old._writing() as cursor:  # the rows as the old schema held them
+                old._insert(cursor, [(document, str(n)) for n, document
+                                     in enumerate(sample_documents())])
     with open_store(store_url) as upgraded:
         assert upgraded.schema_version() == latest_version()
         assert upgraded.count_events(EventQuery()) == 4

@@ -40,15 +40,14 @@ def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return path
 
 
-@pytest.fixture(scope="session")
-def server(seeded_db: str) -> Iterator[str]:
-    """The base URL of the real application serving `seeded_db`."""
+def serving(db_path: str) -> Iterator[str]:
+    """The base URL of the real application (no write token: read-only) over `db_path`."""
     import uvicorn
 
     from eventscope.api import create_app
 
     port = _free_port()
-    config = uvicorn.Config(create_app(db_url=seeded_db), host="127.0.0.1", port=port,
+    config = uvicorn.Config(create_app(db_url=db_path, token=""), host="127.0.0.1", port=port,
                             log_level="warning", lifespan="on")
     uvi = uvicorn.Server(config)
     thread = threading.Thread(target=uvi.run, daemon=True)
@@ -61,6 +60,36 @@ def server(seeded_db: str) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     uvi.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(seeded_db: str) -> Iterator[str]:
+    """The base URL of the real application serving `seeded_db`."""
+    yield from serving(seeded_db)
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A DuckDB file of the example articles (examples/), extracted by the real pipeline and
+    merged, as `make demo` stores them."""
+    from eventscope.ingest import read_inputs
+    from eventscope.merge import merge_store
+    from eventscope.pipeline import Extractor
+    from eventscope.store import open_store
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    path = str(tmp_path_factory.mktemp("examples") / "examples.duckdb")
+    articles = list(read_inputs([str(examples)]))
+    with open_store(path) as store:
+        for document in Extractor().extract_articles(articles):
+            store.save_document(document)
+        merge_store(store)
+    return path
+
+
+@pytest.fixture(scope="session")
+def examples_server(examples_db: str) -> Iterator[str]:
+    yield from serving(examples_db)
 
 
 @pytest.fixture(scope="session")
@@ -87,5 +116,5 @@ def page(browser, server: str, request: pytest.FixtureRequest):
     page.script_errors = errors
     yield page
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
+    page.screenshot(path=str(ARTIFACTS / f"{request.node.name.replace('/', '')}.png"))
     context.close()

@@ -67,7 +67,7 @@ def test_opening_an_event_highlights_its_evidence_sentence(page: Page):
 
 
 def test_clicking_an_actor_in_the_network_filters_the_table(page: Page):
-    open_page(page, "#/network")
+    open_page(page, "#/network?level=actor")
     node = page.locator('svg.network g.node[data-actor="Hulusi Akar"]')
     expect(node).to_be_visible()
     expect(page.locator("svg.network line.edge").first).to_be_attached()
@@ -113,7 +113,7 @@ def test_markup_in_an_article_is_shown_as_text_and_never_runs(page: Page):
     # The payload's actor name also appears in the table and as a network label.
     open_page(page, "#/events?q=condemned")
     expect(page.locator("#events-table tbody")).to_contain_text(ONERROR_PAYLOAD)
-    open_page(page, "#/network")
+    open_page(page, "#/network?level=actor")
     expect(page.locator("svg.network")).to_contain_text(ONERROR_PAYLOAD)
     assert page.locator("main script, main img, main iframe").count() == 0
     assert dialogs == []
@@ -125,11 +125,16 @@ def week_of(day: str) -> date:
     return d - timedelta(days=d.weekday())
 
 
+def counted(events) -> list:
+    """The events the charts count by default: asserted and not negated."""
+    return [e for e in events if e.factuality == "asserted" and not e.negated]
+
+
 def test_timeline_shows_weekly_bars_by_type_and_the_intensity_line(page: Page):
     open_page(page, "#/timeline")
     chart = page.locator("svg.timeline")
     expect(chart).to_be_visible()
-    day_dated = [e for e in EVENTS if e.date and len(e.date) == 10]
+    day_dated = [e for e in counted(EVENTS) if e.date and len(e.date) == 10]
     weeks = {week_of(e.date) for e in day_dated}
     rows = page.locator(".chart-data tbody th").all_text_contents()
     assert rows == sorted(w.isoformat() for w in weeks)
@@ -138,8 +143,10 @@ def test_timeline_shows_weekly_bars_by_type_and_the_intensity_line(page: Page):
     expect(chart.locator(".intensity-line circle")).to_have_count(len(weeks))
     for event_type in {e.type for e in day_dated}:
         expect(page.locator("#timeline-legend")).to_contain_text(event_type)
-    undated = len(EVENTS) - len(day_dated)
-    expect(page.locator("#timeline-note")).to_contain_text(f"{undated} without a day-precise date")
+    undated = len(counted(EVENTS)) - len(day_dated)
+    expect(page.locator("#timeline-note")).to_contain_text(
+        f"{len(day_dated)} event mentions charted (asserted, not negated); "
+        f"{undated} without a date precise enough for a week left out")
     assert page.script_errors == []
 
 
@@ -184,7 +191,7 @@ def test_download_links_return_the_filtered_events(page: Page):
 
 
 def test_network_actors_can_be_chosen_with_the_keyboard(page: Page):
-    open_page(page, "#/network")
+    open_page(page, "#/network?level=actor")
     node = page.locator('svg.network g.node[data-actor="Geir Pedersen"]')
     node.focus()
     page.keyboard.press("Enter")
@@ -218,7 +225,8 @@ def test_a_pair_of_countries_over_time(page: Page):
     page.fill("#f-dyad", "SYR,TUR")
     page.get_by_role("button", name="Apply filters").click()
     expect(page.locator("#filter-state")).to_contain_text("Between: SYR,TUR")
-    pair = [e for e in EVENTS if {e.source and e.source.country, e.target and e.target.country} == {"SYR", "TUR"}]
-    expect(page.locator("#timeline-note")).to_contain_text(f"{len(pair)} of {len(pair)} events")
+    pair = [e for e in counted(EVENTS)
+            if {e.source and e.source.country, e.target and e.target.country} == {"SYR", "TUR"}]
+    expect(page.locator("#timeline-note")).to_contain_text(f"{len(pair)} event mentions charted")
     bars = page.locator("svg.timeline rect[data-type]").evaluate_all("rects => rects.map(r => r.dataset.type)")
     assert sorted(bars) == sorted(e.type for e in pair)

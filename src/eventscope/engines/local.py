@@ -98,9 +98,35 @@ def _extract_in_process(articles: Iterable[Article | InputError], extractor: Ext
 def _extract_mixed(extractor: ExtractorLike, chunk: list[Article | InputError]
                    ) -> Iterator[Document | InputError]:
     """Extract the articles of a chunk, keeping the readers' errors in their places."""
-    results = extractor.extract_articles(item for item in chunk if isinstance(item, Article))
+    results = extract_isolated(extractor, [item for item in chunk if isinstance(item, Article)])
     for item in chunk:
         yield item if isinstance(item, InputError) else next(results)
+
+
+def extract_isolated(extractor: ExtractorLike, articles: list[Article]
+                     ) -> Iterator[Document | InputError]:
+    """One result per article, in order, whatever an article makes the extractor raise.
+
+    The articles go through the extractor's batched stream; when that raises (spaCy's
+    length limit, a recursion, a character the tokenizer cannot encode ...), the stream
+    is lost, so the articles not yet returned are extracted again one at a time and the
+    one that raises becomes an InputError naming it: it costs only itself.
+    """
+    done = 0
+    try:
+        for result in extractor.extract_articles(articles):
+            done += 1
+            yield result
+    except Exception:  # noqa: BLE001 - which article raised is found one at a time
+        for article in articles[done:]:
+            yield _extract_one(extractor, article)
+
+
+def _extract_one(extractor: ExtractorLike, article: Article) -> Document | InputError:
+    try:
+        return next(iter(extractor.extract_articles([article])))
+    except Exception as error:  # noqa: BLE001 - reported as this article's error
+        return InputError.failed(article.origin, "extraction", error)
 
 
 # --- in the worker processes ---------------------------------------------------------------

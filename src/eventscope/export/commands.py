@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -11,7 +12,14 @@ from pathlib import Path
 import click
 import networkx as nx
 
-from eventscope.analysis import DyadSeries, dyad_series, flat_rows, interaction_network
+from eventscope.analysis import (
+    OPTIONAL_FACTUALITIES,
+    AnalysisOptions,
+    EventSeries,
+    dyad_series,
+    flat_rows,
+    interaction_network,
+)
 from eventscope.export import FORMATS, ExportError, export
 from eventscope.export.inputs import read_documents, store_documents
 from eventscope.export.writers import destination
@@ -33,7 +41,12 @@ class DocumentSource:
 
     def __iter__(self) -> Iterator[Document]:
         if self.db:
-            yield from store_documents(self.db)
+            from eventscope.store import StoreError
+
+            try:
+                yield from store_documents(self.db)
+            except StoreError as error:   # e.g. a writer holds the file: one clear line
+                raise click.ClickException(str(error)) from None
             return
         for item in read_documents(self.inputs):
             if isinstance(item, InputError):
@@ -87,23 +100,50 @@ def export_command(source: DocumentSource, fmt: str, out: str, header: bool | No
     click.echo(f"{summary.written} events written to {out}{note}", err=True)
 
 
+def with_analysis_options(command: Callable) -> Callable:
+    """--include / --count / --dates, handed to the command as AnalysisOptions: the same
+    options, with the same defaults, as the API's series and network."""
+    @click.option("--include", type=click.Choice(OPTIONAL_FACTUALITIES), multiple=True,
+                  help="Also count planned or hypothetical events (repeatable); asserted ones "
+                       "always count, negated ones never.")
+    @click.option("--count", type=click.Choice(["auto", "events", "mentions"]), default="auto",
+                  show_default=True, help="events: each merged cluster once; mentions: every "
+                  "extracted event; auto: events when the events carry cluster ids.")
+    @click.option("--dates", type=click.Choice(["event", "publication"]), default="event",
+                  show_default=True, help="event: an event's own date only; publication: the "
+                  "publication date for events without one (reported as such).")
+    @functools.wraps(command)
+    def wrapper(*args, include: tuple[str, ...], count: str, dates: str, **kwargs):
+        options = AnalysisOptions(include=include, count=count, dates=dates)
+        return command(*args, options=options, **kwargs)
+    return wrapper
+
+
 @click.command("dyad")
 @click.argument("a")
 @click.argument("b")
 @with_documents
 @click.option("--by", type=click.Choice(["week", "month"]), default="week", show_default=True)
+@with_analysis_options
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="json: the series as /api/dyads/A/B/series answers it.")
 @click.option("--plot", "plot_path", metavar="FILE.png|svg",
               help="Also draw the series to this image file.")
-def dyad_command(source: DocumentSource, a: str, b: str, by: str, plot_path: str | None) -> None:
+def dyad_command(source: DocumentSource, a: str, b: str, by: str, options: AnalysisOptions,
+                 fmt: str, plot_path: str | None) -> None:
     """Events between A and B (country codes, country names or actor names) per period.
 
     \b
     eventscope dyad Russia Syria docs.jsonl --by month --plot russia-syria.png
+    eventscope dyad RUS SYR --db eventscope.duckdb --by month --format json
     """
     if plot_path and Path(plot_path).suffix.lower() not in PLOT_SUFFIXES:
         raise click.BadParameter("the plot file must end in .png, .svg or .pdf", param_hint="--plot")
-    series = dyad_series(flat_rows(source), a, b, by=by)
-    print_series(series)
+    series = dyad_series(flat_rows(source), a, b, by=by, options=options)
+    if fmt == "json":
+        click.echo(json.dumps(series.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print_series(series)
     if plot_path:
         from eventscope.export.plot import plot_dyad  # matplotlib only when drawing
         with destination(plot_path, binary=True) as handle:
@@ -111,7 +151,8 @@ def dyad_command(source: DocumentSource, a: str, b: str, by: str, plot_path: str
         click.echo(f"plot written to {plot_path}", err=True)
 
 
-def print_series(series: DyadSeries) -> None:
+def print_series(series: EventSeries) -> None:
+    """The non-empty periods as a table; a run of empty periods is one line saying so."""
     table = series.table()
     if not table:
         click.echo(f"no dated events between {series.a} and {series.b}")
@@ -119,11 +160,30 @@ def print_series(series: DyadSeries) -> None:
         columns = list(table[0])
         widths = [max(len(c), 10 if c == "period" else 4) for c in columns]
         click.echo("  ".join(c.rjust(w) for c, w in zip(columns, widths)))
+        empty = 0
         for line in table:
+            if not line["total"]:
+                empty += 1
+                continue
+            if empty:
+                click.echo(f"{'':>10}  ({empty} {series.by}{'s' * (empty > 1)} without events)")
+                empty = 0
             cells = [_show(line[c]) for c in columns]
             click.echo("  ".join(v.rjust(w) for v, w in zip(cells, widths)))
-    if series.undated:
-        click.echo(f"({series.undated} events between them have no date and are not counted)")
+    click.echo(_left_out_note(series))
+
+
+def _left_out_note(series: EventSeries) -> str:
+    """What was counted and what was left out, always shown (zero included)."""
+    unit = "events (merged mentions counted once)" if series.counting == "events" else "mentions"
+    note = (f"counted: {series.events} {unit}, "
+            f"{'/'.join(['asserted', *series.options.include])}, not negated; "
+            f"{series.undated} without a usable date left out")
+    if series.out_of_range:
+        note += f", {series.out_of_range} dated outside the chartable years left out"
+    if series.publication_dated:
+        note += f"; {series.publication_dated} placed by their publication date"
+    return f"({note})"
 
 
 def _show(value) -> str:
@@ -136,8 +196,12 @@ def _show(value) -> str:
 @with_documents
 @click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="Only events on or after this day (YYYY-MM-DD).")
+@click.option("--level", type=click.Choice(["actor", "country"]), default="actor",
+              show_default=True, help="Nodes are actors, or their countries.")
+@with_analysis_options
 @click.option("--out", "-o", required=True, metavar="FILE.graphml|gexf")
-def network_command(source: DocumentSource, since: datetime | None, out: str) -> None:
+def network_command(source: DocumentSource, since: datetime | None, level: str,
+                    options: AnalysisOptions, out: str) -> None:
     """The actor interaction network, for Gephi or networkx.
 
     \b
@@ -146,8 +210,10 @@ def network_command(source: DocumentSource, since: datetime | None, out: str) ->
     writer = NETWORK_WRITERS.get(Path(out).suffix.lower())
     if writer is None:
         raise click.BadParameter("the file must end in .graphml or .gexf", param_hint="--out")
-    graph = interaction_network(flat_rows(source), since=since.date() if since else None)
+    graph = interaction_network(flat_rows(source), since=since.date() if since else None,
+                                options=options, level=level)
     with destination(out, binary=True) as handle:
         writer(graph, handle)
-    click.echo(f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} links written to {out}",
-               err=True)
+    nodes = "countries" if level == "country" else "actors"
+    click.echo(f"{graph.number_of_nodes()} {nodes}, {graph.number_of_edges()} links from "
+               f"{graph.graph['events']} {graph.graph['count']} written to {out}", err=True)

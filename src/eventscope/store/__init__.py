@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from eventscope.store.base import SaveOutcome, Store, StoreError
+from eventscope.store.base import DocumentRejected, SaveOutcome, Store, StoreError
 from eventscope.store.identity import article_hash, document_hash, document_id
 from eventscope.store.query import SORT_COLUMNS, EventQuery
 
@@ -18,7 +18,7 @@ DEFAULT_DB = "eventscope.duckdb"
 ENV_VAR = "EVENTSCOPE_DB"
 
 __all__ = [
-    "DEFAULT_DB", "ENV_VAR", "SORT_COLUMNS", "EventQuery", "SaveOutcome", "Store", "StoreError",
+    "DEFAULT_DB", "ENV_VAR", "SORT_COLUMNS", "DocumentRejected", "EventQuery", "SaveOutcome", "Store", "StoreError",
     "article_hash", "display_url", "document_hash", "document_id", "open_store", "resolve_url",
 ]
 
@@ -36,15 +36,16 @@ def resolve_url(url: str | None = None) -> str:
     return url or os.environ.get(ENV_VAR) or DEFAULT_DB
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, read_only: bool = False) -> Store:
     """Open (creating and migrating as needed) the database named by a URL or file path.
 
     `postgresql://...` or `postgres://...` selects PostgreSQL; `duckdb:PATH`, a
-    plain file path or `:memory:` selects DuckDB.
+    plain file path or `:memory:` selects DuckDB. `read_only` opens a DuckDB file so
+    that other processes can read it too (PostgreSQL serves concurrent readers anyway).
     """
     url = resolve_url(url)
     if url.startswith(("postgresql://", "postgres://")):
         from eventscope.store.postgres_backend import PostgresStore
         return PostgresStore(url)
     from eventscope.store.duckdb_backend import DuckDBStore
-    return DuckDBStore(url.removeprefix("duckdb://").removeprefix("duckdb:"))
+    return DuckDBStore(url.removeprefix("duckdb://").removeprefix("duckdb:"), read_only=read_only)

@@ -14,9 +14,9 @@ from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any, Self
 
-from eventscope.records import Document
+from eventscope.records import Document, storable_text
 from eventscope.store import rows as R
-from eventscope.store.identity import document_hash
+from eventscope.store.identity import Maker, current_maker, document_hash
 from eventscope.store.query import EventQuery, actor_filter, order_clause, where_clause
 from eventscope.store.schema import (
     DOCUMENT_COLUMNS,
@@ -32,10 +32,17 @@ _EVENT_FIELDS = ", ".join(f"e.{column}" for column in EVENT_COLUMNS)
 # Columns of the owning document shown with each event.
 _EVENT_DOCUMENT_FIELDS = ("d.title AS doc_title, d.publication_date, d.dateline, d.url AS doc_url, "
                           "d.source AS doc_source")
+# Documents made by another eventscope version or other data files (or before either was kept).
+_STALE = "extractor_version IS DISTINCT FROM ? OR data_fingerprint IS DISTINCT FROM ?"
 
 
 class StoreError(Exception):
     """A problem with the database itself (unreachable, too new a schema, ...)."""
+
+
+class DocumentRejected(StoreError):
+    """The database refused one document's values (a number out of range, ...): that
+    document is not stored, and the database is fine for the next one."""
 
 
 class SaveOutcome(str, enum.Enum):
@@ -53,6 +60,8 @@ class Store(ABC):
     """Documents, events, quotes and actors in one database (see `open_store`)."""
 
     dialect: str
+    # What extracts the documents this process stores (tests may pretend to be another).
+    maker: Maker = current_maker()
     # The cheapest key to fetch a page's rows again within one statement (the physical row).
     row_key: str = "id"
     # SQL for the lower-cased evidence sentence of event `e`, searched by `q`.
@@ -130,26 +139,39 @@ class Store(ABC):
     # -- writing -------------------------------------------------------------------
 
     def has_document(self, doc_id: str, content_hash: str) -> bool:
-        """True when this exact version of the document is already stored."""
-        stored = self._scalar("SELECT content_hash FROM documents WHERE id = ?", [doc_id])
-        return stored == content_hash
+        """True when this exact version of the document is stored, extracted by this
+        eventscope with these data files (anything else is stale: extract it again)."""
+        rows = self._select(f"SELECT content_hash, ({_STALE}) AS stale FROM documents WHERE id = ?",
+                            [*self._maker_values(), storable_text(doc_id)])
+        return bool(rows) and rows[0]["content_hash"] == content_hash and not rows[0]["stale"]
 
-    def save_document(self, document: Document, content_hash: str | None = None) -> SaveOutcome:
+    def count_stale(self) -> int:
+        """Stored documents extracted by another eventscope version or other data files."""
+        return self._scalar(f"SELECT count(*) FROM documents WHERE {_STALE}", self._maker_values())
+
+    def _maker_values(self) -> list[str]:
+        return [self.maker.version, self.maker.data_fingerprint]
+
+    def save_document(self, document: Document, content_hash: str | None = None, *,
+                      force: bool = False) -> SaveOutcome:
         """Store one document with its events and quotes, in one transaction.
 
         `content_hash` identifies the input it was extracted from (default: a hash
-        of the record itself). The same hash again changes nothing; a new one
-        replaces the document's old events and quotes.
+        of the record itself). The same hash again, from the same maker, changes
+        nothing unless `force`; otherwise the document's old events and quotes are
+        replaced.
         """
         content_hash = content_hash or document_hash(document)
+        doc_id = storable_text(document.doc_id)
         with self._writing() as cursor:
-            self._lock_for_write(cursor, document.doc_id)
-            row = self._execute(cursor, "SELECT content_hash FROM documents WHERE id = ?",
-                                [document.doc_id]).fetchone()
-            if row and row[0] == content_hash:
+            self._lock_for_write(cursor, doc_id)
+            row = self._execute(
+                cursor, f"SELECT content_hash, ({_STALE}) FROM documents WHERE id = ?",
+                [*self._maker_values(), doc_id]).fetchone()
+            if row and row[0] == content_hash and not row[1] and not force:
                 return SaveOutcome.UNCHANGED
             if row:
-                self._delete(cursor, [document.doc_id])
+                self._delete(cursor, [doc_id])
             self._insert(cursor, [(document, content_hash)])
         return SaveOutcome.REPLACED if row else SaveOutcome.INSERTED
 
@@ -173,7 +195,7 @@ class Store(ABC):
 
     def _save_batch(self, documents: list[Document]) -> int:
         with self._writing() as cursor:
-            self._delete(cursor, [d.doc_id for d in documents])
+            self._delete(cursor, [storable_text(d.doc_id) for d in documents])
             self._insert(cursor, [(d, document_hash(d)) for d in documents])
         return len(documents)
 
@@ -184,7 +206,7 @@ class Store(ABC):
 
     def _insert(self, cursor: Any, documents: list[tuple[Document, str]]) -> None:
         self._insert_rows(cursor, "documents", DOCUMENT_COLUMNS,
-                          [R.document_row(doc, h) for doc, h in documents])
+                          [R.document_row(doc, h, self.maker) for doc, h in documents])
         self._insert_rows(cursor, "events", EVENT_COLUMNS,
                           [row for doc, _ in documents for row in R.event_rows(doc)])
         self._insert_rows(cursor, "quotes", QUOTE_COLUMNS, [

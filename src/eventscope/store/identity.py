@@ -4,13 +4,44 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 
 from eventscope.records import Article, Document
 
 
+@dataclass(frozen=True)
+class Maker:
+    """What extracted a stored document: the eventscope version and a fingerprint of the
+    knowledge files (src/eventscope/data/*). Improving either makes old events stale."""
+
+    version: str
+    data_fingerprint: str
+
+
+@lru_cache(maxsize=1)
+def current_maker() -> Maker:
+    from eventscope import __version__
+
+    return Maker(__version__, fingerprint(resources.files("eventscope").joinpath("data").iterdir()))
+
+
+def fingerprint(files: Iterable[Traversable]) -> str:
+    """A short hash of the names and contents of `files` (sub-folders are ignored)."""
+    digest = hashlib.sha256()
+    for file in sorted((f for f in files if f.is_file()), key=lambda f: f.name):
+        content = file.read_bytes()
+        digest.update(f"{file.name}\0{len(content)}\0".encode())
+        digest.update(content)
+    return digest.hexdigest()[:16]
+
+
 def _sha256(value: object) -> str:
     payload = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def article_hash(article: Article) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 import psycopg
 
-from eventscope.store.base import Store, StoreError
+from eventscope.store.base import DocumentRejected, Store, StoreError
 
 # Connections kept open for reuse between requests.
 _IDLE_CONNECTIONS = 8
@@ -57,6 +57,9 @@ class PostgresStore(Store):
         try:
             with self._connection() as conn, conn.transaction(), conn.cursor() as cursor:
                 yield cursor
+        except (psycopg.DataError, psycopg.IntegrityError) as error:
+            raise DocumentRejected(f"the database refused a value: "
+                                   f"{str(error).strip()}") from error
         except psycopg.Error as error:
             raise StoreError(f"write to {display_url(self.url)} failed: "
                              f"{str(error).strip()}") from error

@@ -6,7 +6,8 @@ import calendar
 from datetime import UTC, date, datetime
 from typing import Any
 
-from eventscope.records import Actor, Document, Event, Location, Quote
+from eventscope.records import Actor, Document, Event, Location, Quote, storable_text
+from eventscope.store.identity import Maker
 from eventscope.store.schema import DOCUMENT_COLUMNS, EVENT_COLUMNS
 
 
@@ -27,6 +28,12 @@ def date_range(value: str | None) -> tuple[date | None, date | None]:
     except ValueError:
         pass
     return None, None  # not a contract date: kept as text, left out of date filters
+
+
+def _storable(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The row with every text value storable by both backends (see records.storable_text):
+    PostgreSQL refuses NUL, which DuckDB keeps, and neither stores a lone surrogate."""
+    return tuple(storable_text(v) if isinstance(v, str) else v for v in values)
 
 
 def _actor_fields(actor: Actor | None) -> tuple[Any, Any, Any]:
@@ -71,23 +78,24 @@ def _event_row(doc_id: str, seq: int, event_id: str, event: Event) -> tuple[Any,
     for side, actor in (("source", event.source), ("target", event.target)):
         values[f"{side}_name"], values[f"{side}_country"], values[f"{side}_sector"] = (
             _actor_fields(actor))
-    return tuple(values[c] for c in EVENT_COLUMNS)
+    return _storable(tuple(values[c] for c in EVENT_COLUMNS))
 
 
 def quote_row(doc_id: str, seq: int, quote: Quote) -> tuple[Any, ...]:
     name, country, sector = _actor_fields(quote.speaker)
-    return (f"{doc_id}:q{seq}", doc_id, seq, quote.text, name, country, sector,
-            quote.start, quote.end)
+    return _storable((f"{doc_id}:q{seq}", doc_id, seq, quote.text, name, country, sector,
+                      quote.start, quote.end))
 
 
-def document_row(document: Document, content_hash: str) -> tuple[Any, ...]:
+def document_row(document: Document, content_hash: str, maker: Maker) -> tuple[Any, ...]:
     values = {
         "id": document.doc_id, "content_hash": content_hash, "title": document.title,
         "publication_date": document.publication_date, "dateline": document.dateline,
         "url": document.url, "source": document.source, "text": document.text or "",
         "ingested_at": datetime.now(UTC).replace(tzinfo=None),
+        "extractor_version": maker.version, "data_fingerprint": maker.data_fingerprint,
     }
-    return tuple(values[c] for c in DOCUMENT_COLUMNS)
+    return _storable(tuple(values[c] for c in DOCUMENT_COLUMNS))
 
 
 def _actor(row: dict[str, Any], prefix: str) -> Actor | None:

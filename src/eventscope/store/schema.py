@@ -36,7 +36,7 @@ EVENT_COLUMNS = (
 )
 DOCUMENT_COLUMNS = (
     "id", "content_hash", "title", "publication_date", "dateline", "url", "source", "text",
-    "ingested_at",
+    "ingested_at", "extractor_version", "data_fingerprint",
 )
 QUOTE_COLUMNS = (
     "id", "doc_id", "seq", "text", "speaker_name", "speaker_country", "speaker_sector",
@@ -175,11 +175,18 @@ _POSTGRES_FILTER_INDEXES = (
     "ALTER TABLE events ADD COLUMN sentence_folded TEXT GENERATED ALWAYS AS (lower(sentence)) STORED",
 )
 
+# What extracted each document (store.identity.Maker); NULL in rows stored before: stale.
+_MAKER = (
+    "ALTER TABLE documents ADD COLUMN extractor_version TEXT",
+    "ALTER TABLE documents ADD COLUMN data_fingerprint TEXT",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "documents, events, quotes and the actors view", _INITIAL),
     Migration(2, "event clusters", _CLUSTERS),
     Migration(3, "PostgreSQL indexes for event filters and evidence search", (),
               only=(("postgresql", _POSTGRES_FILTER_INDEXES),)),
+    Migration(4, "the eventscope version and data fingerprint that made each document", _MAKER),
 )
 
 SCHEMA_VERSION_TABLE = """

@@ -50,20 +50,3 @@ export async function getJSON(path, params = {}, channel = path) {
 }
 
 export const isAbort = (error) => error?.name === "AbortError";
-
-/**
- * Up to `cap` of the latest events matching `filters`, fetched page by page (for the
- * charts). Returns {items, total}; total exceeds items.length when the cap cut it short.
- */
-export async function fetchEvents(filters, cap, channel, pageSize = 1000) {
-  const items = [];
-  let total = 0;
-  for (let offset = 0; offset < cap; offset += pageSize) {
-    const limit = Math.min(pageSize, cap - offset);
-    const page = await getJSON("/api/events", { ...filters, sort: "-date", limit, offset }, channel);
-    total = page.total;
-    items.push(...page.items);
-    if (page.items.length < limit || items.length >= total) break;
-  }
-  return { items, total };
-}

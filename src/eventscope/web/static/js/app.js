@@ -4,7 +4,7 @@
 import { getJSON } from "./api.js";
 import { byId, fill, h } from "./dom.js";
 import { renderDocument } from "./document.js";
-import { renderNetwork } from "./network.js";
+import { initNetwork, renderNetwork } from "./network.js";
 import { EVENT_TYPES, allModes } from "./plover.js";
 import { FILTER_NAMES, currentState, filterLabel, formatHash, navigate } from "./state.js";
 import { initTable, renderTable } from "./table.js";
@@ -42,7 +42,10 @@ function formFilters() {
 function showFiltersInForm(filters) {
   for (const name of FILTER_NAMES) {
     const input = byId("filters").elements.namedItem(name);
-    if (input) input.value = filters[name] ?? "";
+    if (!input) continue;
+    input.value = filters[name] ?? "";
+    // A default spelled out in the URL (by=week) shows as the select's default choice.
+    if (input.tagName === "SELECT" && input.selectedIndex < 0) input.selectedIndex = 0;
   }
 }
 
@@ -93,6 +96,7 @@ async function render() {
 function init() {
   fillOptions();
   initTable();
+  initNetwork();
   for (const heading of document.querySelectorAll(".view h2")) heading.tabIndex = -1;
   byId("filters").addEventListener("submit", (submit) => {
     submit.preventDefault();

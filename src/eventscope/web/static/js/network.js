@@ -1,74 +1,49 @@
-// The actor network: actors as nodes sized by their number of events, interactions as
-// edges coloured by mean intensity (red conflict … green cooperation), laid out by a
-// small force simulation with a fixed number of steps. Choosing an actor filters the table.
+// The network: countries (by default) or actors as nodes sized by their number of events,
+// interactions as edges coloured by mean intensity (red conflict … green cooperation), laid
+// out by a small force simulation with a fixed number of steps. The graph comes from
+// /api/network, the analysis `eventscope network` shares. Choosing a node filters the table.
 
-import { fetchEvents } from "./api.js";
-import { actorLabel, byId, fill, h, s } from "./dom.js";
+import { getJSON } from "./api.js";
+import { byId, fill, h, s } from "./dom.js";
 import { intensityColour } from "./plover.js";
-import { actorOf } from "./records.js";
 import { currentState, navigate } from "./state.js";
 import { withLoading, placeholder } from "./ui.js";
 
-const CAP = 5000;
-const MAX_NODES = 40;
-const WIDTH = 820;
-const HEIGHT = 520;
-const PAD_X = 90; // room for labels left and right of the outermost nodes
-const PAD_Y = 30;
-const LABEL_CHARS = 22;
+const MAX_NODES = 300;
+const LABELLED = 30; // in a large network the most active nodes show their label; the rest on hover
+const LABEL_ALL = 40; // up to this many nodes, every one is labelled
+const PAD = 24;
+const LABEL_HEIGHT = 13;
+const CHAR_WIDTH = 6.6; // an upper bound at the 11px label font, where it cannot be measured
+const LABEL_CHARS = 24;
 const ITERATIONS = 300;
 const GRAVITY = 0.6; // pull to the centre, so separate groups do not drift apart
 
-/**
- * The node an actor belongs to: named actors by name; unnamed ones ("the Syrian army",
- * "Damascus") by country alone, which is also what choosing them filters on.
- */
-function addNode(nodes, actor) {
-  const key = actor && (actor.name || actor.country);
-  if (!key) return null;
-  const node = nodes.get(key)
-    ?? (actor.name ? { key, ...actor, count: 0 } : { key, name: null, country: key, sector: null, count: 0 });
-  node.count += 1;
-  nodes.set(key, node);
-  return key;
+/** The drawing area: the region's own width in pixels, so labels show at their real size. */
+export function canvas(regionWidth) {
+  const width = Math.round(Math.max(600, regionWidth || 820));
+  return { width, height: Math.round(width * 0.62) };
 }
 
-/** {nodes, edges} of the `MAX_NODES` most active actors in `events`. */
-export function buildGraph(events) {
-  const nodes = new Map();
-  const edges = new Map();
-  for (const e of events) {
-    const a = addNode(nodes, actorOf(e, "source"));
-    const b = addNode(nodes, actorOf(e, "target"));
-    if (!a || !b || a === b) continue;
-    const [x, y] = [a, b].sort();
-    const edge = edges.get(`${x}\u0000${y}`) ?? { a: x, b: y, count: 0, intensitySum: 0, intensityN: 0 };
-    edge.count += 1;
-    if (typeof e.intensity === "number") { edge.intensitySum += e.intensity; edge.intensityN += 1; }
-    edges.set(`${x}\u0000${y}`, edge);
-  }
-  const kept = [...nodes.values()]
-    .sort((p, q) => q.count - p.count || p.key.localeCompare(q.key))
-    .slice(0, MAX_NODES);
-  const keptKeys = new Set(kept.map((node) => node.key));
-  const keptEdges = [...edges.values()]
-    .filter((edge) => keptKeys.has(edge.a) && keptKeys.has(edge.b))
-    .map((edge) => ({ ...edge, meanIntensity: edge.intensityN ? edge.intensitySum / edge.intensityN : null }));
-  return { nodes: kept, edges: keptEdges, totalActors: nodes.size };
+/** Circle radius by events relative to the busiest node; smaller circles in larger graphs. */
+export function radiusScale(nodes) {
+  const most = Math.max(1, ...nodes.map((node) => node.events));
+  const largest = nodes.length <= LABEL_ALL ? 24 : nodes.length <= 100 ? 16 : 10;
+  return (events) => 4 + (largest - 4) * Math.sqrt(events / most);
 }
 
 /**
  * Fruchterman–Reingold layout: nodes repel, edges pull, a pull to the centre keeps
- * separate groups together; the result is scaled into the WIDTH x HEIGHT box.
- * Deterministic: the same graph always gets the same picture.
+ * separate groups together; the result is scaled into the box. Deterministic: the same
+ * graph always gets the same picture.
  */
-export function layout(nodes, edges) {
+export function layout(nodes, edges, box) {
   const n = nodes.length;
-  const k = Math.sqrt(((WIDTH - 2 * PAD_X) * (HEIGHT - 2 * PAD_Y)) / Math.max(1, n)) * 0.75;
-  const index = new Map(nodes.map((node, i) => [node.key, i]));
+  const k = Math.sqrt((box.width * box.height) / Math.max(1, n)) * 0.6;
+  const index = new Map(nodes.map((node, i) => [node.id, i]));
   const pos = nodes.map((_, i) => ({
-    x: WIDTH / 2 + (WIDTH / 3) * Math.cos((2 * Math.PI * i) / Math.max(1, n)),
-    y: HEIGHT / 2 + (HEIGHT / 3) * Math.sin((2 * Math.PI * i) / Math.max(1, n)),
+    x: box.width / 2 + (box.width / 3) * Math.cos((2 * Math.PI * i) / Math.max(1, n)),
+    y: box.height / 2 + (box.height / 3) * Math.sin((2 * Math.PI * i) / Math.max(1, n)),
   }));
   for (let step = 0; step < ITERATIONS; step += 1) {
     const shift = pos.map(() => ({ x: 0, y: 0 }));
@@ -88,99 +63,202 @@ export function layout(nodes, edges) {
       const dx = pos[i].x - pos[j].x;
       const dy = pos[i].y - pos[j].y;
       const d = Math.max(1, Math.hypot(dx, dy));
-      const pull = ((d * d) / k) * (1 + Math.log(edge.count)) * 0.5;
+      const pull = ((d * d) / k) * (1 + Math.log(edge.events)) * 0.5;
       shift[i].x -= (dx / d) * pull; shift[i].y -= (dy / d) * pull;
       shift[j].x += (dx / d) * pull; shift[j].y += (dy / d) * pull;
     }
-    const temperature = (WIDTH / 10) * (1 - step / ITERATIONS);
+    const temperature = (box.width / 10) * (1 - step / ITERATIONS);
     pos.forEach((p, i) => {
-      shift[i].x += (WIDTH / 2 - p.x) * GRAVITY;
-      shift[i].y += (HEIGHT / 2 - p.y) * GRAVITY;
+      shift[i].x += (box.width / 2 - p.x) * GRAVITY;
+      shift[i].y += (box.height / 2 - p.y) * GRAVITY;
       const length = Math.max(0.01, Math.hypot(shift[i].x, shift[i].y));
       const move = Math.min(length, temperature);
       p.x += (shift[i].x / length) * move;
       p.y += (shift[i].y / length) * move;
     });
   }
-  return fitToBox(pos);
+  return fitToBox(pos, box);
 }
 
 /** Scale positions to fill the drawing area, leaving room for labels at its edges. */
-function fitToBox(pos) {
+function fitToBox(pos, box) {
   const xs = pos.map((p) => p.x);
   const ys = pos.map((p) => p.y);
   const fit = (v, min, max, lo, hi) => (max - min < 1 ? (lo + hi) / 2 : lo + ((v - min) / (max - min)) * (hi - lo));
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const padX = PAD + (LABEL_CHARS * CHAR_WIDTH) / 2;
   return pos.map((p) => ({
-    x: fit(p.x, x0, x1, PAD_X, WIDTH - PAD_X),
-    y: fit(p.y, y0, y1, PAD_Y, HEIGHT - PAD_Y - 14),
+    x: fit(p.x, x0, x1, padX, box.width - padX),
+    y: fit(p.y, y0, y1, PAD + LABEL_HEIGHT, box.height - PAD - LABEL_HEIGHT),
   }));
 }
 
 const shortLabel = (text) => (text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text);
 
-const radius = (count) => Math.min(28, 5 + 3 * Math.sqrt(count));
+let measure = null;
 
-/** Filter the table to an actor: by name when it has one, else by its country. */
-function chooseActor(node) {
-  const actorFilter = node.name ? { actor: node.name } : { country: node.country };
-  navigate({ view: "events", filters: { ...currentState().filters, ...actorFilter }, offset: 0 });
+/** The width of a label at the 11px label font (measured on a canvas when there is one). */
+function labelWidth(text) {
+  measure ??= document.createElement("canvas").getContext("2d");
+  if (!measure) return text.length * CHAR_WIDTH;
+  measure.font = `11px ${getComputedStyle(document.body).fontFamily}`;
+  return measure.measureText(text).width + 2;
 }
 
-function nodeGroup(node, p) {
-  const r = radius(node.count);
-  const label = actorLabel(node);
+const overlaps = (a, b) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+export const labelledCount = (n) => (n <= LABEL_ALL ? n : LABELLED);
+
+/** Spots for a label of width `w` around a circle of radius r at (x, y), nearest first. */
+function labelSpots(x, y, r, w) {
+  const spots = [];
+  for (let k = 0; k < 10; k += 1) {
+    const dy = k * LABEL_HEIGHT;
+    const below = y + r + 11 + dy;
+    const above = y - r - 4 - dy;
+    spots.push(
+      { x, y: below, anchor: "middle", box: { x0: x - w / 2, x1: x + w / 2, y0: below - 11, y1: below + 3 } },
+      { x, y: above, anchor: "middle", box: { x0: x - w / 2, x1: x + w / 2, y0: above - 11, y1: above + 3 } },
+      { x: x + r + 3, y: y + 4 + (k % 2 ? dy : -dy), anchor: "start" },
+      { x: x - r - 3, y: y + 4 + (k % 2 ? dy : -dy), anchor: "end" },
+    );
+  }
+  for (const spot of spots) {
+    if (spot.box) continue;
+    const x0 = spot.anchor === "start" ? spot.x - 1 : spot.x - w - 1;
+    spot.box = { x0, x1: x0 + w + 2, y0: spot.y - 11, y1: spot.y + 3 };
+  }
+  return spots;
+}
+
+/**
+ * Where each labelled node (all up to LABEL_ALL, else the first LABELLED) puts its label:
+ * the nearest spot around its circle that overlaps no label placed before it and, if
+ * possible, no circle.
+ * Returns Map(node id -> {x, y, anchor}).
+ */
+export function placeLabels(nodes, pos, box, radius) {
+  const circles = nodes.map((node, i) => {
+    const r = radius(node.events);
+    return { x0: pos[i].x - r, x1: pos[i].x + r, y0: pos[i].y - r, y1: pos[i].y + r };
+  });
+  const placed = [];
+  const chosen = new Map();
+  nodes.slice(0, labelledCount(nodes.length)).forEach((node, i) => {
+    const w = labelWidth(shortLabel(node.label));
+    const spots = labelSpots(pos[i].x, pos[i].y, radius(node.events), w)
+      .filter((o) => o.box.x0 >= 0 && o.box.x1 <= box.width && o.box.y0 >= 0 && o.box.y1 <= box.height);
+    const clear = (o) => !placed.some((b) => overlaps(o.box, b));
+    const spot = spots.find((o) => clear(o) && !circles.some((c, j) => j !== i && overlaps(o.box, c)))
+      ?? spots.find(clear) ?? spots[0];
+    if (!spot) return;
+    placed.push(spot.box);
+    chosen.set(node.id, spot);
+  });
+  return chosen;
+}
+
+/** Filter the table to a node: a named actor by name, a country or group by its country. */
+function chooseNode(node) {
+  const filter = node.name ? { actor: node.name } : node.country ? { country: node.country } : { actor: node.id };
+  navigate({ view: "events", filters: { ...currentState().filters, ...filter }, offset: 0 });
+}
+
+/** "Sergey Lavrov (RUS GOV)", "SYR GOV", "Syria (SYR)". */
+function nodeName(node) {
+  if (!node.name) return node.id === node.country ? `${node.label} (${node.country})` : node.label;
+  const tags = [node.country, node.sector].filter(Boolean).join(" ");
+  return tags ? `${node.name} (${tags})` : node.name;
+}
+
+function nodeGroup(node, p, spot, r) {
+  const name = nodeName(node);
+  const labelAt = { x: p.x, y: p.y + r + 11, anchor: "middle" };
   return s("g", {
-    class: "node", role: "button", tabindex: "0", transform: `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`,
-    "data-actor": node.key,
-    "aria-label": `${label}: ${node.count} events. Press Enter to filter the table to this actor.`,
-    onclick: () => chooseActor(node),
+    class: spot ? "node labelled" : "node", role: "button", tabindex: "0", "data-actor": node.id,
+    "aria-label": `${name}: ${node.events} events. Press Enter to filter the table to it.`,
+    onclick: () => chooseNode(node),
     onkeydown: (key) => {
-      if (key.key === "Enter" || key.key === " ") { key.preventDefault(); chooseActor(node); }
+      if (key.key === "Enter" || key.key === " ") { key.preventDefault(); chooseNode(node); }
     },
   },
-  s("circle", { r }),
-  s("text", { y: r + 12, "text-anchor": "middle" }, shortLabel(node.name || node.country)),
-  s("title", {}, `${label}: ${node.count} events`));
+  s("circle", { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: r.toFixed(1) }),
+  spot ? null : labelText(node, labelAt),
+  s("title", {}, `${name}: ${node.events} events`));
 }
 
-function edgeLine(edge, pa, pb) {
-  const mean = edge.meanIntensity === null ? "unknown" : edge.meanIntensity.toFixed(1);
+function labelText(node, at) {
+  return s("text", { x: at.x.toFixed(1), y: at.y.toFixed(1), "text-anchor": at.anchor, "data-actor": node.id },
+    shortLabel(node.label));
+}
+
+function edgeLine(edge, pa, pb, labels) {
+  const mean = edge.mean_intensity === null ? "unknown" : edge.mean_intensity.toFixed(1);
+  const pair = `${labels.get(edge.a)} – ${labels.get(edge.b)}`;
   return s("line", {
     x1: pa.x, y1: pa.y, x2: pb.x, y2: pb.y, class: "edge",
-    stroke: intensityColour(edge.meanIntensity), "stroke-width": Math.min(10, 1 + 1.5 * Math.log2(edge.count + 1)),
-  }, s("title", {}, `${edge.a} – ${edge.b}: ${edge.count} interactions, mean intensity ${mean}`));
+    stroke: intensityColour(edge.mean_intensity), "stroke-width": Math.min(10, 1 + 1.5 * Math.log2(edge.events + 1)),
+  }, s("title", {}, `${pair}: ${edge.events} interactions, mean intensity ${mean}`));
 }
 
-function drawGraph(graph) {
-  const pos = layout(graph.nodes, graph.edges);
-  const at = new Map(graph.nodes.map((node, i) => [node.key, pos[i]]));
+function drawGraph(graph, regionWidth) {
+  const box = canvas(regionWidth);
+  const radius = radiusScale(graph.nodes);
+  const pos = layout(graph.nodes, graph.edges, box);
+  const at = new Map(graph.nodes.map((node, i) => [node.id, pos[i]]));
+  const spots = placeLabels(graph.nodes, pos, box, radius);
+  const labels = new Map(graph.nodes.map((node) => [node.id, node.label]));
+  // Busier nodes drawn last (on top); the shown labels above every circle.
+  const order = graph.nodes.map((node, i) => i).reverse();
   return s("svg", {
-    class: "network", viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "group",
-    "aria-label": `Network of ${graph.nodes.length} actors and ${graph.edges.length} interactions`,
+    class: "network", viewBox: `0 0 ${box.width} ${box.height}`, role: "group", "data-level": graph.level,
+    "aria-label": `Network of ${graph.nodes.length} ${graph.level === "country" ? "countries" : "actors"} `
+      + `and ${graph.edges.length} interactions`,
   },
-  s("g", { class: "edges" }, graph.edges.map((edge) => edgeLine(edge, at.get(edge.a), at.get(edge.b)))),
-  s("g", { class: "nodes" }, graph.nodes.map((node) => nodeGroup(node, at.get(node.key)))));
+  s("g", { class: "edges" }, graph.edges.map((edge) => edgeLine(edge, at.get(edge.a), at.get(edge.b), labels))),
+  s("g", { class: "nodes" }, order.map((i) => {
+    const node = graph.nodes[i];
+    return nodeGroup(node, pos[i], spots.get(node.id), radius(node.events));
+  })),
+  s("g", { class: "labels", "aria-hidden": "true" },
+    graph.nodes.filter((node) => spots.has(node.id)).map((node) => labelText(node, spots.get(node.id)))));
 }
 
-function actorList(nodes) {
+function nodeList(nodes) {
   return nodes.map((node) => h("li", {}, h("button", {
-    type: "button", class: "link-button", onclick: () => chooseActor(node),
-  }, `${actorLabel(node)} — ${node.count}`)));
+    type: "button", class: "link-button", onclick: () => chooseNode(node),
+  }, `${nodeName(node)} — ${node.events}`)));
+}
+
+function showLevel(level) {
+  for (const button of document.querySelectorAll(".toggle button")) {
+    button.setAttribute("aria-pressed", String(button.dataset.level === level));
+  }
+}
+
+export function initNetwork() {
+  for (const button of document.querySelectorAll(".toggle button")) {
+    button.addEventListener("click", () => navigate({ view: "network", level: button.dataset.level }));
+  }
 }
 
 export async function renderNetwork(state) {
   const region = byId("network-region");
-  const result = await withLoading(region, "the network", () => fetchEvents(state.filters, CAP, "network"));
-  if (!result) return;
-  const graph = buildGraph(result.items);
-  const shown = graph.nodes.length < graph.totalActors ? ` (the ${graph.nodes.length} most active shown)` : "";
-  byId("network-note").textContent = `${graph.totalActors} actors in ${result.items.length} of ${result.total} `
-    + `events${shown}. Choose an actor to filter the events table.`;
-  fill(byId("actor-list"), actorList(graph.nodes));
+  showLevel(state.level);
+  const params = { ...state.filters, level: state.level, max_nodes: MAX_NODES };
+  delete params.by;
+  const graph = await withLoading(region, "the network", () => getJSON("/api/network", params, "network"));
+  if (!graph) return;
+  const what = graph.level === "country" ? "countries" : "actors";
+  const unit = graph.count === "events" ? "events (merged mentions once)" : "event mentions";
+  const shown = graph.nodes.length < graph.total_nodes ? ` (the ${graph.nodes.length} most active shown)` : "";
+  const labels = graph.nodes.length > LABEL_ALL ? `; the ${LABELLED} most active are labelled, hover for the rest` : "";
+  byId("network-note").textContent = `${graph.total_nodes} ${what} in ${graph.events} ${unit}${shown}${labels}. `
+    + "Choose one to filter the events table.";
+  fill(byId("actor-list"), nodeList(graph.nodes));
   if (!graph.nodes.length) {
-    placeholder(region, "No actors in the events matching these filters.");
+    placeholder(region, `No ${what} in the events matching these filters.`);
     return;
   }
-  fill(region, drawGraph(graph));
+  fill(region, drawGraph(graph, region.clientWidth));
 }

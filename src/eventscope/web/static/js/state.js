@@ -3,16 +3,19 @@
 
 export const FILTER_NAMES = [
   "q", "type", "mode", "actor", "dyad", "country", "date_from", "date_to", "factuality", "negated",
+  // How the timeline and the network count (the API's analysis options).
+  "by", "count", "include", "dates",
 ];
 export const VIEWS = ["events", "timeline", "network", "document"];
 
 const FILTER_LABELS = {
   q: "Text", type: "Type", mode: "Mode", actor: "Actor", dyad: "Between", country: "Country",
   date_from: "From", date_to: "To", factuality: "Factuality", negated: "Negated",
+  by: "Per", count: "Count", include: "Also count", dates: "Undated events",
 };
 export const filterLabel = (name) => FILTER_LABELS[name] ?? name;
 
-/** {view, docId, filters, sort, offset, limit, eventId} from a location hash. */
+/** {view, docId, filters, sort, offset, limit, eventId, level} from a location hash. */
 export function parseHash(hash) {
   const [path, query = ""] = hash.replace(/^#\/?/, "").split("?");
   const [view, ...rest] = path.split("/");
@@ -30,6 +33,7 @@ export function parseHash(hash) {
     offset: Math.max(0, Number.parseInt(params.get("offset") || "0", 10) || 0),
     limit: Number.parseInt(params.get("limit") || "0", 10) || 0,
     eventId: params.get("event") || "",
+    level: params.get("level") === "actor" ? "actor" : "country",
   };
 }
 
@@ -43,6 +47,7 @@ export function formatHash(state) {
   if (state.offset) params.set("offset", String(state.offset));
   if (state.limit) params.set("limit", String(state.limit));
   if (state.view === "document" && state.eventId) params.set("event", state.eventId);
+  if (state.view === "network" && state.level === "actor") params.set("level", "actor");
   const doc = state.view === "document" && state.docId ? `/${encodeURIComponent(state.docId)}` : "";
   const query = params.toString();
   return `#/${state.view}${doc}${query ? `?${query}` : ""}`;

@@ -1,0 +1,47 @@
+"""The registry of constructions: wordings that make an event out of more than a trigger
+word (a speaker calling a deed a crime, "X declined to meet Y", "Y must ...").
+
+A construction is a function `(events, token, quote_speaker) -> Found | None`, called on
+every token of a sentence before its trigger word is looked up. The order of the registry
+is the order in which their events are listed for a token.
+
+Three constructions rewrite what was found rather than find events of their own, each
+called at its stage: `threat.as_threat` (a harmful act on a condition is a THREATEN) on
+every candidate in `SentenceEvents.find`; `voice.voice` (whose event a reported one is)
+and `doerless_violence` (violence with no named doer, victims in a place) when the
+document reader turns found events into records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from eventscope.events.constructions.accusation import accusation
+from eventscope.events.constructions.commitment import commitment
+from eventscope.events.constructions.denial import denial
+from eventscope.events.constructions.obligation import obligation
+from eventscope.events.constructions.praise import acclaim, praise
+from eventscope.events.constructions.refusal import refusal
+from eventscope.events.constructions.threat import as_threat
+from eventscope.events.found import Found
+from eventscope.records import Actor
+
+if TYPE_CHECKING:
+    from eventscope.events.finder import SentenceEvents
+
+Construction = Callable[["SentenceEvents", Token, Actor | None], Found | None]
+
+CONSTRUCTIONS: dict[str, Construction] = {
+    "accusation": accusation,
+    "praise": praise,
+    "acclaim": acclaim,
+    "obligation": obligation,
+    "denial": denial,
+    "commitment": commitment,
+    "refusal": refusal,
+}
+
+__all__ = ["CONSTRUCTIONS", "Construction", "as_threat"]

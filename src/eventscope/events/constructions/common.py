@@ -1,0 +1,50 @@
+"""What the constructions share: an act that exists only as a speaker's words, and a
+subject's stance towards an act it commits to or refuses."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from eventscope.events.arguments import ANY_TARGET
+from eventscope.events.found import Found, same_side
+from eventscope.events.syntax import clause_verb, has_child
+from eventscope.lexicon import Trigger
+from eventscope.records import Actor
+
+if TYPE_CHECKING:
+    from eventscope.events.finder import SentenceEvents
+
+
+def speakers_own(events: SentenceEvents, event: Found, quote_speaker: Actor | None) -> Found | None:
+    """An act that exists only as someone's words (calling a deed a crime, claims false):
+    the speaker is its source; with no speaker there is no event."""
+    events.set_speaker(event, quote_speaker)
+    if not event.speaker:
+        return None
+    event.sources, event.speaker = event.speaker, []
+    events.set_modality(event)
+    event.factuality = "asserted"  # said now, whatever the modality of what it is said of
+    return event
+
+
+def speakers_praise(events: SentenceEvents, word: Token, spec: Trigger, targets: list[Actor],
+                     quote_speaker: Actor | None) -> Found | None:
+    event = speakers_own(events, Found([word], spec, [], targets, clause_verb(word)), quote_speaker)
+    if event is None or not targets or any(same_side(s, t) for s in event.sources for t in targets):
+        return None  # praising oneself ("we are a reliable partner") supports no one
+    return event
+
+
+def stance(events: SentenceEvents, word: Token, subject_of: Token, spec: Trigger, action: Token) -> Found | None:
+    """The subject's stance (`spec`) towards an act it commits to or refuses: towards whom
+    the act is for; negated on the copula too ("Turkey is not willing to ...")."""
+    sources = events.subject_actors(subject_of)
+    if not sources:
+        return None
+    targets = events.targets_of(action, ANY_TARGET) or events.targets_of(action, spec)
+    event = Found([word], spec, sources, targets, subject_of)
+    events.set_modality(event)
+    event.negated = event.negated or has_child(subject_of, "neg")
+    return event

@@ -1,0 +1,89 @@
+"""Dyads: the (source, target) pairs an event found in a sentence stands for, and one
+event per type and dyad in a sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from eventscope.events.found import same_party
+from eventscope.records import UNORDERED_TYPES, Actor, Event
+
+# Types that stand without a target ("Egypt condemned the attack"): the text often leaves
+# the victim, culprit or addressee unnamed; a commitment ("X agreed to reopen the border")
+# binds X alone. Support, aid and meetings need their other side.
+TARGETLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "ACCUSE",
+                              "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "AGREE"})
+
+
+def dyads_of(event_type: str, sources: list[Actor],
+             targets: list[Actor]) -> Iterator[tuple[Actor | None, Actor | None]]:
+    """The pairs an event stands for: every source with every target, a pair of sources
+    meeting each other, a source alone for types that stand without a target."""
+    if not sources:
+        for target in targets:  # only what doerless_violence let through
+            yield None, target
+        return
+    pair = two_parties(sources) if event_type in UNORDERED_TYPES else None
+    if pair and all(t.name is None and t.country is None for t in targets):
+        # "the two sides agreed to fight terrorism": one act between the pair; an
+        # unnamed, stateless target is what they act on, not a third party
+        yield pair
+        return
+    if not targets:
+        if event_type in TARGETLESS_TYPES:
+            for source in sources:
+                yield source, None
+        return
+    for source in sources:
+        for target in targets:
+            if source != target:
+                yield source, target
+
+
+def two_parties(actors: list[Actor]) -> tuple[Actor, Actor] | None:
+    """The first two actors that are different parties (see same_party)."""
+    other = next((a for a in actors[1:] if not same_party(actors[0], a)), None)
+    return (actors[0], other) if other is not None else None
+
+
+def collapse(events: list[Event]) -> list[Event]:
+    """One event per type and dyad in a sentence: "Assad, during his visit to Russia, and
+    Putin held a meeting" says one meeting; keep the mention that names more, with the
+    mode and place the others add."""
+    kept: list[Event] = []
+    for event in events:
+        # Another trigger's mention of the same dyad; but one trigger's list of a state and
+        # its president ("support for the state and its president") names two targets.
+        twin = next((k for k in kept if _same_dyad(k, event) and (
+            k.trigger_start != event.trigger_start or _named(k) == _named(event))), None)
+        if twin is None:
+            kept.append(event)
+            continue
+        better, other = (event, twin) if _named(event) > _named(twin) else (twin, event)
+        better.mode = better.mode or other.mode
+        better.location = better.location or other.location
+        better.date = better.date or other.date
+        kept[kept.index(twin)] = better
+    return kept
+
+
+def _same_dyad(a: Event, b: Event) -> bool:
+    if a.type != b.type:
+        return False
+    pairs = [(a.source, b.source, a.target, b.target)]
+    if a.type in UNORDERED_TYPES:
+        pairs.append((a.source, b.target, a.target, b.source))
+    return any(_compatible(s1, s2) and _compatible(t1, t2) for s1, s2, t1, t2 in pairs)
+
+
+def _compatible(a: Actor | None, b: Actor | None) -> bool:
+    """The same actor, or the same country where one of them is unnamed."""
+    if a is None or b is None:
+        return a is b
+    if a.name and b.name:
+        return a.name == b.name
+    return a.country is not None and a.country == b.country
+
+
+def _named(event: Event) -> int:
+    return sum(1 for actor in (event.source, event.target) if actor is not None and actor.name)

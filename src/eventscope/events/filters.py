@@ -1,0 +1,71 @@
+"""Filters: named steps that drop candidates which are not events of their own (what is
+requested, handed over or talked about), applied in the order of FILTERS."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from eventscope.events.found import Found
+from eventscope.events.syntax import governors
+from eventscope.lexicon import Lexicon
+
+# Types whose object is only their content: what is asked for, turned down or threatened
+# did not happen.
+CONTENT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN"})
+
+
+def without_requested(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """Drop what a request asks for, a refusal turns down or a threat holds out: in "X
+    called on Y to halt supporting Z" only the REQUEST happened, in "X refused to meet Y"
+    only the REJECT, in "X threatened to shell Y" only the THREATEN; the rest is content."""
+    governing = {f.trigger[0] for f in found if f.type in CONTENT_TYPES}
+    if not governing:
+        return found
+    return [f for f in found if not any(t in governing for t in governors(f.trigger[-1])[1:])]
+
+
+def without_transferred(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """ "Russia will provide more support to Syria": what a transfer verb hands over is that
+    event's object, not a second event."""
+    transfers = {f.trigger[0] for f in found if "aid_object" in f.spec.requires}
+    return [f for f in found if not (f.trigger[-1].dep_ == "dobj" and f.trigger[-1].head in transfers)]
+
+
+def without_topics(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """Drop what talks are about: in "X discussed cooperation with Y", "the talks focused
+    on cooperation", "talks on security" only the talks happened."""
+    talks = {f.trigger[-1] for f in found if f.type == "CONSULT"}
+    return [f for f in found if f.type == "CONSULT" or not _is_topic(f.trigger[-1], talks, lexicon)]
+
+
+def _is_topic(word: Token, talks: set[Token], lexicon: Lexicon) -> bool:
+    if word.pos_ not in ("NOUN", "PROPN"):
+        return False
+    while word.dep_ == "conj":
+        word = word.head
+    if word.dep_ == "dobj":
+        return word.head in talks
+    if word.dep_ != "pobj" or word.head.lower_ not in lexicon.topic_prepositions:
+        return False
+    above = word.head.head
+    if above in talks:
+        return True
+    return above.lemma_.lower() in lexicon.topic_verbs and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c in talks for c in above.children)
+
+
+Filter = Callable[[list[Found], Lexicon], list[Found]]
+
+FILTERS: dict[str, Filter] = {
+    "requested": without_requested,
+    "transferred": without_transferred,
+    "topics": without_topics,
+}
+
+
+def apply_filters(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    for step in FILTERS.values():
+        found = step(found, lexicon)
+    return found

@@ -1,0 +1,65 @@
+"""SentenceEvents: the events of one sentence.
+
+For each token: the constructions of the registry, then its trigger (data/lexicon.yaml)
+as a candidate verb or noun event with arguments from the engine; each candidate gets
+its modality and speaker; then the named filters drop what is not an event of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from eventscope.actors import DocumentActors
+from eventscope.events.arguments import Arguments
+from eventscope.events.candidates import Candidates
+from eventscope.events.constructions import CONSTRUCTIONS, as_threat
+from eventscope.events.filters import apply_filters
+from eventscope.events.found import Found
+from eventscope.events.mentions import Mentions
+from eventscope.events.modality import Modality
+from eventscope.events.triggers import trigger_of
+from eventscope.lexicon import Lexicon
+from eventscope.records import Actor
+
+
+@dataclass
+class SentenceEvents(Candidates, Arguments, Mentions, Modality):
+    """Finds the events of one sentence; `actors` carries the document's memory."""
+
+    actors: DocumentActors
+    lexicon: Lexicon
+    places: object  # places.Gazetteer
+    skip_before: int = 0  # doc character offset before which tokens are not actors (dateline)
+    last_attacker: Actor | None = None  # who did the last violence the article reported
+    quote_speaker: Actor | None = None  # who speaks the quotation the sentence is in
+    bare_states: list[Token] = field(default_factory=list)  # "the country" mentions in the sentence
+
+    def find(self, sentence: Span, speaker: Actor | None = None) -> list[Found]:
+        self.quote_speaker = speaker
+        self.bare_states = []
+        found = []
+        for token in sentence:
+            for construction in CONSTRUCTIONS.values():
+                special = construction(self, token, speaker)
+                if special is not None:
+                    found.append(special)
+            spec = trigger_of(self.lexicon, token)
+            if spec is None:
+                continue
+            event = self.verb_event(token, spec) if token.pos_ in ("VERB", "AUX", "ADJ") else (
+                self._noun_event(token, spec))
+            if event is None:
+                continue
+            self.set_modality(event)
+            as_threat(self, event)
+            self.set_speaker(event, speaker)
+            if not (event.sources or event.targets):
+                self._speakers_pair(event)
+            self._speakers_side(event)
+            if event.sources or event.targets:
+                found.append(event)
+        for event in found:
+            self._settle_bare_states(event)
+        return apply_filters(found, self.lexicon)

@@ -1,0 +1,47 @@
+"""The record of an event found in one sentence, and how actors are told apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from eventscope.lexicon import Trigger
+from eventscope.records import Actor, Location
+
+
+@dataclass
+class Found:
+    """An event as found in one sentence, before dates and places are settled."""
+
+    trigger: list[Token]
+    spec: Trigger
+    sources: list[Actor]
+    targets: list[Actor]
+    clause: Token                  # the verb whose clause holds the event
+    speaker: list[Actor] = field(default_factory=list)  # who reports it, if reported
+    negated: bool = False
+    factuality: str = "asserted"
+    mode: str | None = None
+    place_target: Location | None = None  # "visit to Damascus": where the target is
+    speaker_phrase: str | None = None      # how the text names the speaker ("a diplomatic source")
+
+    @property
+    def type(self) -> str:
+        return self.spec.type
+
+
+def same_party(a: Actor, b: Actor) -> bool:
+    """One side of an interaction: the same actor, or a state and its unnamed organs
+    ("Russia, its people and leadership"). Actors with no country are told apart by name
+    and sector only ("the rebels and the government" are two)."""
+    if a == b:
+        return True
+    if a.country is None or b.country is None or a.country != b.country:
+        return False
+    return not (a.name and b.name and a.name != b.name)
+
+
+def same_side(a: Actor, b: Actor) -> bool:
+    """The same party or the same country: no one hosts or praises their own side."""
+    return same_party(a, b) or a.country == b.country

@@ -1,0 +1,87 @@
+"""Mentions: the actors and places a token names, and the country a bare "the country" means.
+
+`Mentions` is a mixin of `SentenceEvents`."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventscope.events.found import Found
+from eventscope.records import Actor, Location
+
+# What a bare "the country" is until the event says which country it means.
+UNNAMED_STATE = Actor(None, None, "GOV")
+
+
+class Mentions:
+    """Actors and places of tokens, with the sentence's dateline and bare-state memory."""
+
+    def actors_named(self, head: Token | None) -> list[Actor]:
+        if head is None:
+            return []
+        if head.idx < self.skip_before:
+            return []
+        if self.actors.is_bare_state(head):
+            self.bare_states.append(head)  # which country it means is settled per event
+            return [UNNAMED_STATE]
+        return self.actors.actors_of(head)
+
+    def place_of(self, token: Token) -> Location | None:
+        """The place a noun phrase names: a place entity, "the city of X", or a proper name
+        the NER left unlabelled ("in Sweida") that the gazetteer knows and no actor table does."""
+        if not (token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in self.actors.rules.place_nouns
+                or self._unlabelled_name(token)):
+            return None
+        phrase = " ".join(t.text for t in token.subtree if t.dep_ not in ("relcl", "acl"))
+        return self.places.lookup_in_phrase(phrase)
+
+    def _place_actor(self, token: Token) -> list[Actor]:
+        place = self.place_of(token)
+        if place and place.country:
+            return [Actor(None, place.country, "GOV")]
+        return []
+
+    def _unlabelled_name(self, token: Token) -> bool:
+        """A proper name the NER gave no label and the actor table does not know."""
+        return token.pos_ == "PROPN" and not token.ent_type_ and self.actors.table.find(
+            token.text, self.actors.on) is None
+
+    def _visit_place(self, noun: Token) -> Location | None:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("to", "in"):
+                for obj in prep.children:
+                    place = self.place_of(obj)
+                    if place:
+                        return place
+        return None
+
+    def _settle_bare_states(self, event: Found) -> None:
+        """Give a bare "the country" in the event's clause the country it means, which is
+        never the country of the other side ("Germany will send aid to the country")."""
+        if not self.bare_states:
+            return
+        clause = set(event.clause.subtree) | set(event.trigger[-1].subtree)
+        bare = [t for t in self.bare_states if t in clause]
+        if not bare:
+            return
+        noun = min(bare, key=lambda t: abs(t.i - event.trigger[-1].i))
+
+        def settled(actors: list[Actor], others: list[Actor]) -> list[Actor]:
+            if UNNAMED_STATE not in actors:
+                return actors
+            country = self._country_meant(noun, exclude={a.country for a in others if a.country})
+            return [Actor(None, country, "GOV") if a == UNNAMED_STATE and country else a for a in actors]
+
+        event.targets = settled(event.targets, event.sources)
+        event.sources = settled(event.sources, event.targets)
+
+    def _country_meant(self, noun: Token, exclude: set[str]) -> str | None:
+        """Which country a bare "the country" means: in a statement, the speaker's own; else
+        the last country the article named as a state (not "Syrian refugees")."""
+        reporter = self._reporting_subject(noun)
+        speakers = self.actors.actors_of(reporter) if reporter is not None else [
+            s for s in (self.quote_speaker,) if s is not None]
+        own = next((s.country for s in speakers if s.country), None)
+        if own is not None and own not in exclude:
+            return own
+        return self.actors.last_state_named(noun, exclude, start_char=self.skip_before)

@@ -1,0 +1,117 @@
+"""Modality and speakers: negation, factuality (asserted, planned, hypothetical), who
+reports an event, and the parties a speaker's words imply.
+
+`Modality` is a mixin of `SentenceEvents`."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from spacy.tokens import Token
+
+from eventscope.events.found import Found, same_party
+from eventscope.events.syntax import governors, phrase
+from eventscope.records import UNORDERED_TYPES, Actor
+
+NEGATIONS = {"not", "n't", "never", "no"}
+
+
+class Modality:
+    """Negation, factuality and speaker of found events."""
+
+    def set_modality(self, event: Found) -> None:
+        chain = governors(event.trigger[-1])
+        words = set()
+        for token in chain:
+            words.update(c.lower_ for c in token.children if c.dep_ in ("aux", "neg", "mark", "advmod", "auxpass", "amod"))
+            if token != event.trigger[-1]:  # "X is ready to": the readiness itself is real
+                words.add(token.lemma_.lower())
+            if token.dep_ in ("ccomp",) and token != event.trigger[-1]:
+                break
+        trigger = event.trigger[-1]
+        own_children = {c.lower_ for c in trigger.children if c.dep_ in ("neg",)}
+        # A noun's clause negates it only through a light verb: "did not hold talks" is
+        # no meeting, "the date of the visit was not announced" says nothing of the visit.
+        negating_clause = event.clause == trigger or event.clause.lemma_.lower() in self.lexicon.light_verbs
+        clause_children = {c.lower_ for c in event.clause.children if c.dep_ == "neg"} if negating_clause else set()
+        event.negated = bool((own_children | clause_children) & NEGATIONS) or any(  # "failed to reach"
+            above.lemma_.lower() in self.lexicon.negating_verbs and below.dep_ == "xcomp"
+            for below, above in pairwise(chain))
+        hedges = words & self.lexicon.hypothetical_words - {"can"}
+        if hedges == {"would"} and self._reported_in_past(chain[-1]) and not any(map(self.is_conditional, chain)):
+            event.factuality = "planned"  # "X said Germany would provide aid": a reported "will"
+        elif hedges:
+            event.factuality = "hypothetical"
+        if words & self.lexicon.planned_words:
+            event.factuality = "planned"
+
+    def is_conditional(self, clause: Token) -> bool:
+        """Does an "if"/"unless" clause hang on this verb?"""
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lexicon.threats.conditions
+                                             for m in c.children) for c in clause.children)
+
+    def _reported_in_past(self, clause: Token) -> bool:
+        """Is the clause the complement of a past-tense verb of saying ("said that ...")?"""
+        return clause.dep_ == "ccomp" and clause.head.tag_ == "VBD" and (
+            clause.head.lemma_.lower() in self.lexicon.speech_verbs)
+
+    def set_speaker(self, event: Found, quote_speaker: Actor | None) -> None:
+        speech_subject = self._reporting_subject(event.trigger[-1])
+        if speech_subject is not None:
+            event.speaker = self.actors_named(speech_subject)
+            event.speaker_phrase = phrase(speech_subject)
+        elif quote_speaker is not None:
+            event.speaker = [quote_speaker]
+
+    def _reporting_subject(self, token: Token) -> Token | None:
+        """The subject of the verb of saying whose content holds `token`, if any."""
+        current = token
+        for _ in range(8):
+            if current.dep_ in ("ccomp", "parataxis") or (current.dep_ == "dobj" and current.head.lemma_.lower() in self.lexicon.speech_verbs):
+                head = current.head
+                if head.lemma_.lower() in self.lexicon.speech_verbs:
+                    if head.dep_ == "advcl" and head.tag_ == "VBG":
+                        # "X said that A, stressing that B": the parser often hangs the
+                        # participle on A; who stresses is who said A.
+                        outer = self._reporting_subject(head.head)
+                        if outer is not None:
+                            return outer
+                    return self.subject_of(head)
+            if current.head == current:
+                return self._inverted_report(current, token)
+            current = current.head
+        return None
+
+    def _inverted_report(self, root: Token, token: Token) -> Token | None:
+        """ "X asserted that A; however B": the parser may make B the root and "asserted" its
+        clausal complement. A report that opens the sentence before `token` still covers it."""
+        if root.lemma_.lower() in self.lexicon.speech_verbs:
+            return None
+        report = next((c for c in root.children if c.dep_ == "ccomp" and c.i < token.i
+                       and c.lemma_.lower() in self.lexicon.speech_verbs), None)
+        if report is None:
+            return None
+        subject = self.subject_of(report)
+        return subject if subject is not None and subject.i < report.i else None
+
+    @staticmethod
+    def _speakers_side(event: Found) -> None:
+        """ "Russia is our partner", says a Syrian: a cooperation with no second party is
+        with the speaker's country."""
+        if event.type not in UNORDERED_TYPES or event.targets or not event.sources or any(
+                not same_party(event.sources[0], s) for s in event.sources[1:]):
+            return
+        speaker = event.speaker[0] if event.speaker else None
+        if speaker is not None and speaker.country and speaker.country != event.sources[0].country:
+            event.targets = [Actor(None, speaker.country, "GOV")]
+
+    def _speakers_pair(self, event: Found) -> None:
+        """ "Both sides stressed coordination", "X said cooperation would continue": with no
+        participants of its own, a cooperation or meeting noun that one side of the last
+        pair speaks of is between that pair."""
+        pair = self.actors.last_pair
+        if event.type not in UNORDERED_TYPES or not pair or not event.speaker:
+            return
+        countries = {a.country for a in pair}
+        if all(s in pair or (s.country and s.country in countries) for s in event.speaker):
+            event.sources, event.targets = [pair[0]], [pair[1]]

@@ -1,0 +1,120 @@
+"""Walks of the dependency tree that the event code shares: the verb above a word, the
+verbs that govern it, a noun's dependents and its words as a phrase."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventscope.entities import entity_of
+
+
+def governors(token: Token) -> list[Token]:
+    """The token and the verbs above it, up to the clause that reports it."""
+    chain = [token]
+    current = token
+    for _ in range(5):
+        if current.head == current:
+            break
+        if current.dep_ in ("ccomp", "parataxis"):
+            break
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause holds `token`: itself if a verb, else the nearest verb above
+    it (the root where there is none)."""
+    current = token
+    for _ in range(10):
+        if current.pos_ in ("VERB", "AUX") or current.head == current:
+            return current
+        current = current.head
+    return current
+
+
+def clause_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it hangs from, up to the root of the sentence."""
+    chain = [verb]
+    current = verb
+    for _ in range(6):
+        if current.head == current:
+            break
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            chain.append(current)
+    return chain
+
+
+def first_child(token: Token, *deps: str) -> Token | None:
+    """The first dependent of `token` with one of these labels."""
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def has_child(token: Token, *deps: str) -> bool:
+    return first_child(token, *deps) is not None
+
+
+def objects_of(preposition: Token) -> list[Token]:
+    """The objects of a preposition (or of a passive's "by")."""
+    return [c for c in preposition.children if c.dep_ == "pobj"]
+
+
+def prepositional_objects(head: Token, deps: tuple[str, ...] = ("prep",),
+                          words: tuple[str, ...] | None = None) -> list[Token]:
+    """The objects of the prepositions hanging from `head` ("talks with X": X), only of
+    those spelt as `words` if given."""
+    return [g for c in head.children if c.dep_ in deps and (words is None or c.lower_ in words)
+            for g in objects_of(c)]
+
+
+def noun_dependents(noun: Token) -> list[Token]:
+    """A noun's dependents, with those it shares: a conjunct's head's later prepositions
+    ("coordination and consultation between X and Y") and a participle's prepositions
+    ("the summit scheduled to be held between X and Y")."""
+    out = list(noun.children)
+    # "a suspension of air links with Serbia": the partner may hang from the "of" object.
+    out.extend(p for g in prepositional_objects(noun, words=("of",)) for p in g.children
+               if p.dep_ == "prep" and p.lower_ in ("with", "to", "between"))
+    if noun.dep_ == "conj":
+        out.extend(c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i)
+    for child in noun.children:
+        if child.dep_ == "acl":
+            # "the summit to be held between X and Y", "the accusations made by X"
+            for verb in (child, *[c for c in child.children if c.dep_ == "xcomp"]):
+                out.extend(c for c in verb.children if (c.dep_ == "prep" and c.lower_ in ("between", "with"))
+                           or c.dep_ == "agent")
+    return out
+
+
+def phrase(head: Token) -> str:
+    """A noun phrase's words, without clauses and appositions hanging from it."""
+    words = [t for t in head.subtree if not any(
+        a.dep_ in ("relcl", "acl", "appos", "prep", "punct") and a.head in head.subtree and a != head
+        for a in (t, *[x for x in t.ancestors if x in head.subtree and x != head]))]
+    return " ".join(t.text for t in words) or head.text
+
+
+def is_definite(noun: Token) -> bool:
+    return any(c.lower_ in ("the", "this", "these", "that") for c in noun.children if c.dep_ == "det")
+
+
+def entity_text(token: Token) -> str:
+    entity = entity_of(token)
+    return entity.text if entity is not None else token.text
+
+
+def is_predicate_noun(noun: Token) -> bool:
+    """ "These forces are an obstacle", also as the parser reads "are but an obstacle"
+    (the noun a conjunct of the copula)."""
+    if noun.dep_ == "attr":
+        return noun.head.pos_ in ("AUX", "VERB")
+    return noun.dep_ == "conj" and noun.head.lemma_ == "be" and not any(
+        c.dep_ in ("attr", "acomp") for c in noun.head.children)
+
+
+def governed_act(word: Token) -> Token | None:
+    """The act a verb or adjective governs: "offered to hand over", "committed to opening"."""
+    return next((c for c in word.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None) or next(
+        (g for c in word.children if c.dep_ == "prep" and c.lower_ == "to"
+         for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)

@@ -1,0 +1,50 @@
+"""Trigger words: which lexicon entry (data/lexicon.yaml) a token is, if any."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventscope.events.syntax import has_child
+from eventscope.lexicon import Lexicon, Trigger
+
+
+def trigger_of(lexicon: Lexicon, token: Token) -> Trigger | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and token.lower_ in lexicon.adjectives and has_child(token, "auxpass") \
+            and not has_child(token, "agent"):
+        return lexicon.adjectives[token.lower_]  # "is opposed to", parsed as a passive
+    if token.tag_ == "VBG" and token.dep_ == "advcl" and token.lemma_.lower() in lexicon.interview_framings \
+            and token.head.lemma_.lower() in lexicon.speech_verbs:
+        return None  # "Speaking to Reuters, the minister said ...": an interview, not talks
+    if token.pos_ in ("VERB",) and token.dep_ not in ("amod",):
+        for child in token.children:
+            # phrasal verbs ("call on") and object patterns ("recall ambassador(s)")
+            for key in (f"{lemma} {child.lower_}", f"{lemma} {child.lemma_.lower()}"):
+                if child.dep_ in ("prt", "prep", "dobj", "nsubjpass") and key in lexicon.verbs:
+                    return lexicon.verbs[key]
+        spec = lexicon.verbs.get(lemma)
+        if spec and "preposition" in spec.requires and not any(
+            c.dep_ == "prep" and c.lower_ in spec.targets for c in token.children
+        ):
+            return None
+        return spec
+    if token.pos_ == "ADJ" and token.dep_ == "acomp":
+        # "Israel is opposed to French mediation": a predicate adjective acts as its verb.
+        return lexicon.adjectives.get(lemma)
+    if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP"):
+        for child in token.children:
+            if child.dep_ in ("compound", "amod"):
+                key = f"{child.lower_} {lemma}"
+                if key in lexicon.nouns:
+                    return lexicon.nouns[key]
+        spec = lexicon.nouns.get(lemma)
+        if spec and spec.plural_only and token.tag_ not in ("NNS", "NNPS"):
+            return None
+        if spec and "phone_word" in spec.requires:
+            return None
+        if spec and "military_word" in spec.requires and not any(
+            c.lower_ in ("air", "military", "drone", "missile", "rocket") for c in token.lefts
+        ):
+            return None
+        return spec
+    return None

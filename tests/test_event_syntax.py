@@ -1,0 +1,62 @@
+"""The events package's shared tree walks and its registries, on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Token
+
+from eventscope import nlp
+from eventscope.events.constructions import CONSTRUCTIONS
+from eventscope.events.filters import FILTERS
+from eventscope.events.syntax import (
+    clause_chain,
+    clause_verb,
+    first_child,
+    governors,
+    has_child,
+    prepositional_objects,
+)
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Language:
+    return nlp.load()
+
+
+def word(pipeline: Language, text: str, wanted: str) -> Token:
+    return next(t for t in pipeline(text) if t.text == wanted)
+
+
+def test_a_noun_s_clause_verb_is_the_verb_it_hangs_from(pipeline: Language):
+    talks = word(pipeline, "The two ministers held long talks in Cairo.", "talks")
+    assert clause_verb(talks).lemma_ == "hold"
+    assert clause_verb(clause_verb(talks)) == clause_verb(talks)  # a verb is its own
+
+
+def test_clause_chain_climbs_through_the_verbs_to_the_root(pipeline: Language):
+    meet = word(pipeline, "The minister said that Egypt would meet Jordan.", "meet")
+    assert [t.lemma_ for t in clause_chain(meet)] == ["meet", "say"]
+
+
+def test_governors_stop_at_the_reporting_clause(pipeline: Language):
+    meet = word(pipeline, "The minister said that Egypt wants to meet Jordan.", "meet")
+    chain = [t.lemma_ for t in governors(meet)]
+    assert chain[:2] == ["meet", "want"] and "say" not in chain
+
+
+def test_prepositional_objects_by_label_and_word(pipeline: Language):
+    talked = word(pipeline, "Egypt talked with Jordan about the border.", "talked")
+    assert [t.text for t in prepositional_objects(talked, words=("with",))] == ["Jordan"]
+    assert {t.text for t in prepositional_objects(talked)} == {"Jordan", "border"}
+    attacked = word(pipeline, "The convoy was attacked by rebels.", "attacked")
+    assert [t.text for t in prepositional_objects(attacked, ("agent",))] == ["rebels"]
+    assert has_child(attacked, "nsubjpass") and first_child(attacked, "nsubjpass").text == "convoy"
+
+
+def test_constructions_and_filters_are_named_and_ordered():
+    assert list(CONSTRUCTIONS)[:2] == ["accusation", "praise"]
+    assert {"denial", "commitment", "refusal", "obligation"} <= set(CONSTRUCTIONS)
+    assert list(FILTERS) == ["requested", "transferred", "topics"]
