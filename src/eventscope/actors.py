@@ -13,16 +13,18 @@ these are rules on the dependency parse.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 
 import yaml
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventscope.actor_table import ActorTable
 from eventscope.countries import Countries
+from eventscope.entities import entity_of
 from eventscope.records import DOMESTIC_SECTORS, UNNAMED_STATES, Actor
 
 TITLE_WORDS = re.compile(
@@ -80,6 +82,67 @@ class PersonMention:
     country: str | None
 
 
+class PersonMemory:
+    """The people a document has named, in order of first mention, indexed by name, surname
+    and office so that a look-up does not scan everyone named before (which made long
+    documents quadratic)."""
+
+    def __init__(self) -> None:
+        self.mentions: list[PersonMention] = []
+        self._by_name: dict[str | None, PersonMention] = {}
+        self._by_actor: dict[Actor, PersonMention] = {}
+        self._surnames: list[str] = []  # the surname key of each mention
+        self._by_surname: dict[tuple[str, int], list[int]] = {}  # (first letter, length) -> indexes
+        self._by_role: dict[str, list[int]] = {}  # role -> indexes, in order of mention
+
+    def __bool__(self) -> bool:
+        return bool(self.mentions)
+
+    def remember(self, actor: Actor, role: str | None, country: str | None) -> None:
+        known = self._by_name.get(actor.name)
+        if known is not None:
+            if known.role is None and role is not None:
+                known.role = role
+                insort(self._by_role.setdefault(role, []), self.mentions.index(known))
+            return
+        index = len(self.mentions)
+        mention = PersonMention(actor, role, country or actor.country)
+        self.mentions.append(mention)
+        self._by_name[actor.name] = mention
+        self._by_actor.setdefault(actor, mention)
+        surname = _surname_key(actor.name or "")
+        self._surnames.append(surname)
+        if surname:
+            self._by_surname.setdefault((surname[0], len(surname)), []).append(index)
+        if role is not None:
+            self._by_role.setdefault(role, []).append(index)
+
+    def of_actor(self, actor: Actor) -> PersonMention | None:
+        return self._by_actor.get(actor)
+
+    def latest_like(self, surname: str) -> Actor | None:
+        """The last person named with this surname or a spelling one letter apart (see _close)."""
+        if not surname:
+            return None
+        best = -1
+        for length in (len(surname) - 1, len(surname), len(surname) + 1):
+            for index in reversed(self._by_surname.get((surname[0], length), ())):
+                if index <= best:
+                    break
+                known = self._surnames[index]
+                if known == surname or _close(known, surname):
+                    best = index
+                    break
+        return self.mentions[best].actor if best >= 0 else None
+
+    def latest_in_role(self, role: str, country: str | None) -> Actor | None:
+        for index in reversed(self._by_role.get(role, ())):
+            mention = self.mentions[index]
+            if country is None or mention.country == country:
+                return mention.actor
+        return None
+
+
 @dataclass
 class DocumentActors:
     """Resolves the actor mentions of one document, remembering what it has seen."""
@@ -88,12 +151,17 @@ class DocumentActors:
     table: ActorTable = field(default_factory=ActorTable.load)
     countries: Countries = field(default_factory=Countries.load)
     rules: MentionRules = field(default_factory=MentionRules.load)
-    persons: list[PersonMention] = field(default_factory=list)
+    persons: PersonMemory = field(default_factory=PersonMemory)
     last_person: Actor | None = None
     last_pair: tuple[Actor, Actor] | None = None
     speaker: Actor | None = None  # who is speaking, inside a quotation
     nominals: dict[str, Actor] = field(default_factory=dict)  # head lemma -> last actor it named
     home: str | None = None  # the country the article is set in (see setting.py)
+    # Doc character where the text being read starts (a piece's core; see pipeline.DocumentReader)
+    read_from: int = 0
+    # States named in the pieces read before, latest last, each once: last_state_named's memory.
+    earlier_states: dict[str, None] = field(default_factory=dict)
+    _states: tuple[Doc | None, list[tuple[int, int, str]]] = field(default=(None, []), init=False, repr=False)
 
     # ----- memory --------------------------------------------------------------------
 
@@ -111,14 +179,10 @@ class DocumentActors:
             self.last_pair = (first, second)
 
     def _remember_person(self, actor: Actor, role: str | None, country: str | None) -> None:
-        for known in self.persons:
-            if known.actor.name == actor.name:
-                known.role = known.role or role
-                return
-        self.persons.append(PersonMention(actor, role, country or actor.country))
+        self.persons.remember(actor, role, country)
 
     def _is_person(self, actor: Actor) -> bool:
-        return any(p.actor == actor for p in self.persons)
+        return self.persons.of_actor(actor) is not None
 
     # ----- resolution ----------------------------------------------------------------
 
@@ -211,7 +275,7 @@ class DocumentActors:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in self.rules.person_pronouns | self.rules.plural_pronouns:
             return self._pronoun(lower, head)
-        entity = _entity_of(head)
+        entity = entity_of(head)
         if entity is not None and not (entity.label_ == "PERSON" and _only_titles(entity.text)):
             actor = self._entity(entity, head)
             if actor is not None or entity.label_ in ("PERSON", "ORG"):
@@ -251,12 +315,7 @@ class DocumentActors:
 
     def _known_person(self, name: str) -> Actor | None:
         """An earlier mention of the same person: same surname, or a close spelling."""
-        surname = _surname_key(name)
-        for mention in reversed(self.persons):
-            known = _surname_key(mention.actor.name or "")
-            if known and (known == surname or _close(known, surname)):
-                return mention.actor
-        return None
+        return self.persons.latest_like(_surname_key(name))
 
     def _entity(self, entity: Span, head: Token) -> Actor | None:
         label = entity.label_
@@ -374,13 +433,34 @@ class DocumentActors:
     def last_state_named(self, before: Token, exclude: set[str], start_char: int = 0) -> str | None:
         """The country the text last named as a state before `before` (a country, or a
         demonym on a state noun: "the Syrian state", not "Syrian refugees"), outside `exclude`."""
-        for entity in reversed([e for e in before.doc.ents if e.end <= before.i and e.start_char >= start_char]):
-            if entity.label_ == "NORP" and entity.root.head.lemma_.lower() not in self.rules.unnamed_states:
-                continue
-            country = self.countries.lookup(entity.text) if entity.label_ in ("GPE", "NORP") else None
-            if country is not None and country.iso3 not in exclude:
-                return country.iso3
-        return None
+        states = self._states_named(before.doc)
+        start_char = max(start_char, self.read_from)
+        for index in range(bisect_left(states, (before.i + 1,)) - 1, -1, -1):
+            _, start, country = states[index]
+            if start >= start_char and country not in exclude:
+                return country
+        return next((country for country in reversed(self.earlier_states) if country not in exclude), None)
+
+    def remember_states(self, doc: Doc, start_char: int, end_char: int) -> None:
+        """Remember the states named in doc characters start_char:end_char, once read."""
+        for _, start, country in self._states_named(doc):
+            if max(start_char, self.read_from) <= start < end_char:
+                self.earlier_states.pop(country, None)
+                self.earlier_states[country] = None
+
+    def _states_named(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """(end token, start character, country) of each mention of a state in `doc`, in
+        order; computed once per doc (doc.ents builds every entity of the document)."""
+        if self._states[0] is not doc:
+            states = []
+            for entity in doc.ents:
+                if entity.label_ == "NORP" and entity.root.head.lemma_.lower() not in self.rules.unnamed_states:
+                    continue
+                country = self.countries.lookup(entity.text) if entity.label_ in ("GPE", "NORP") else None
+                if country is not None:
+                    states.append((entity.end, entity.start_char, country.iso3))
+            self._states = (doc, states)
+        return self._states[1]
 
     def pair_reference(self, head: Token) -> tuple[Actor, Actor] | None:
         lower = head.lower_
@@ -471,8 +551,7 @@ class DocumentActors:
         subject = next((t for t in head.sent if t.dep_ in ("nsubj", "nsubjpass") and t.i < head.i), None)
         if country is None or subject is None:
             return None
-        role = self.role_in_phrase(subject) or next(
-            (p.role for p in self.persons if p.actor == self.actor_of(subject) and p.role), None)
+        role = self.role_in_phrase(subject) or self._known_role(subject)
         if role is None:
             return None
         entry = self.table.holder(role, country, self.on)
@@ -494,10 +573,15 @@ class DocumentActors:
                 break
         return None
 
+    def _known_role(self, subject: Token) -> str | None:
+        """The office the document gave the person `subject` names."""
+        mention = self.persons.of_actor(self.actor_of(subject)) if self.persons else None
+        return mention.role if mention is not None else None
+
     def _role_holder(self, role: str, country: str | None) -> Actor | None:
-        for mention in reversed(self.persons):
-            if mention.role == role and (country is None or mention.country == country):
-                return mention.actor
+        person = self.persons.latest_in_role(role, country)
+        if person is not None:
+            return person
         if country is None:
             return None
         entry = self.table.holder(role, country, self.on)
@@ -540,7 +624,7 @@ class DocumentActors:
             return person.country if person else None
         if lower in self.rules.speaker_group_pronouns and self.speaker:
             return self.speaker.country
-        entity = _entity_of(token)
+        entity = entity_of(token)
         text = entity.text if entity is not None else token.text
         if entity is not None and entity.label_ == "PERSON":
             person = self.person_from_name(text)
@@ -612,17 +696,8 @@ def _modifiers(head: Token):
                     yield from (t for t in obj.children if t.dep_ in ("amod", "compound", "poss"))
 
 
-def _entity_of(token: Token) -> Span | None:
-    if not token.ent_type_:
-        return None
-    for entity in token.doc.ents:
-        if entity.start <= token.i < entity.end:
-            return entity
-    return None
-
-
 def _entity_text(token: Token) -> str:
-    entity = _entity_of(token)
+    entity = entity_of(token)
     return entity.text if entity is not None else token.text
 
 

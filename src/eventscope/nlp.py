@@ -18,6 +18,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from eventscope.actor_table import ActorTable
@@ -32,9 +33,8 @@ UNUSED = ("senter",)
 @Language.component("eventscope_paragraphs")
 def paragraph_sentences(doc: Doc) -> Doc:
     for token in doc[:-1]:
-        if "\n" in token.text_with_ws and not token.is_space:
-            doc[token.i + 1].is_sent_start = True
-        elif token.is_space and "\n" in token.text:
+        # a line ends after a word, or a run of whitespace holds one
+        if ("\n" in token.text_with_ws and not token.is_space) or (token.is_space and "\n" in token.text):
             doc[token.i + 1].is_sent_start = True
     return doc
 
@@ -61,6 +61,25 @@ def repair_verbs(doc: Doc) -> Doc:
         token.pos_, token.tag_ = "VERB", "VBZ"
         names[-1].dep_ = "nsubj"
     return doc
+
+
+class StableEntityRuler(EntityRuler):
+    """spaCy's entity ruler, with a fixed winner when one span matches patterns of two
+    labels ("US": a country and a demonym): the match the matchers report last (phrase
+    patterns over token patterns). spaCy dedupes the matches in a set, so the winner
+    depended on every other match in the document, and a text cut into pieces for parsing
+    could be labelled differently from the same text whole."""
+
+    def match(self, doc: Doc):
+        self._require_patterns()
+        matches = [*self.matcher(doc), *self.phrase_matcher(doc)]
+        unique = dict.fromkeys((m_id, start, end) for m_id, start, end in reversed(matches) if start != end)
+        return sorted(unique, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+
+
+@Language.factory("eventscope_entity_ruler", default_config={"phrase_matcher_attr": None, "overwrite_ents": False})
+def _entity_ruler(nlp: Language, name: str, phrase_matcher_attr: str | None, overwrite_ents: bool) -> StableEntityRuler:
+    return StableEntityRuler(nlp, name, phrase_matcher_attr=phrase_matcher_attr, overwrite_ents=overwrite_ents)
 
 
 class FusedNameSplitter:
@@ -131,7 +150,7 @@ def _verb_forms() -> frozenset[str]:
 
 
 def _inflections(lemma: str) -> set[str]:
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    stem = lemma.removesuffix("e")
     return {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
 
 
@@ -192,7 +211,7 @@ def _load(model: str) -> Language:
     )
     ruler_after = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe(
-        "entity_ruler", name="eventscope_entities", after=ruler_after,
+        "eventscope_entity_ruler", name="eventscope_entities", after=ruler_after,
         config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"},
     )
     with nlp.select_pipes(enable=[]):

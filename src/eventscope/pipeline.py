@@ -8,15 +8,17 @@ streams articles through `nlp.pipe` in input order. Module-level `extract` and
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventscope import clean, dates, metadata, nlp, places
+from eventscope import clean, dates, metadata, nlp, pieces, places
 from eventscope.actors import DocumentActors, distinct
+from eventscope.entities import entities_in
 from eventscope.events import Found, SentenceEvents
 from eventscope.events.constructions.doerless_violence import doerless_violence, victims
 from eventscope.events.constructions.voice import voice
@@ -26,8 +28,16 @@ from eventscope.events.syntax import (
     first_child,
 )
 from eventscope.lexicon import Lexicon, plover_types, trigger_code
+from eventscope.pieces import Piece
 from eventscope.places import Gazetteer
-from eventscope.quotes import QuoteSpan, attribute_quotes, find_quote_spans, quote_groups, to_quotes
+from eventscope.quotes import (
+    QuoteSpan,
+    QuoteSpeakers,
+    attribute_quotes,
+    find_quote_spans,
+    quote_groups,
+    to_quotes,
+)
 from eventscope.records import (
     UNORDERED_TYPES,
     Actor,
@@ -37,7 +47,7 @@ from eventscope.records import (
     InputError,
     Location,
 )
-from eventscope.setting import Setting
+from eventscope.setting import Setting, SettingTally, lede_end
 
 
 def content_id(text: str) -> str:
@@ -57,16 +67,29 @@ class Prepared:
     def body(self) -> str:
         return self.text[self.meta.body_start:]
 
+    @cached_property
+    def quote_groups(self) -> list[list[QuoteSpan]]:
+        """The quotations of the text, a quotation running over paragraphs one group."""
+        return quote_groups(find_quote_spans(self.text))
+
+    def skip_in(self, piece: Piece) -> int:
+        """Where the piece's text (as parsed) passes the dateline: the dateline's date is the
+        filing day (read as the publication date), never an event's, and it names no actor."""
+        dateline_end = self.meta.dateline_end
+        return max(0, dateline_end - self.meta.body_start - piece.start) if dateline_end else 0
+
 
 class Extractor:
     """Turns articles into Documents. Load once, use for many articles."""
 
-    def __init__(self, model: str | None = None, batch_size: int = 16):
+    def __init__(self, model: str | None = None, batch_size: int = 16,
+                 max_piece_chars: int = pieces.MAX_PIECE_CHARS):
         self.nlp = nlp.load(model)
         self.lexicon = Lexicon.load()
         self.places = Gazetteer.load()
         self.plover = plover_types()
         self.batch_size = batch_size
+        self.max_piece_chars = max_piece_chars  # longer texts are parsed in pieces
 
     def extract(self, text: str, *, doc_id: str | None = None, publication_date: str | None = None,
                 title: str | None = None, url: str | None = None) -> Document:
@@ -80,12 +103,35 @@ class Extractor:
     def extract_articles(self, articles: Iterable[Article | InputError]) -> Iterator[Document | InputError]:
         """Documents in input order; an article that cannot be cleaned yields its InputError.
 
-        InputErrors in the input (from the readers) pass through in their place.
+        InputErrors in the input (from the readers) pass through in their place. A long
+        article is parsed in pieces (see eventscope.pieces); its pieces are gathered, then
+        read in order by one reader that carries the document's memory from piece to piece.
         """
         prepared = (self._prepare(article) for article in articles)
-        stream = ((item.body if isinstance(item, Prepared) else "", item) for item in prepared)
-        for doc, item in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
-            yield item if isinstance(item, InputError) else self._document(item, doc)
+        parsed: list[tuple[Doc, Piece]] = []
+        for doc, (item, piece, last) in self.nlp.pipe(
+                self._pieces(prepared), as_tuples=True, batch_size=self.batch_size):
+            if isinstance(item, InputError):
+                yield item
+                continue
+            parsed.append((doc, piece))
+            if last:
+                yield self._document(item, parsed)
+                parsed = []
+
+    def _pieces(self, prepared: Iterable[Prepared | InputError]
+                ) -> Iterator[tuple[str, tuple[Prepared | InputError, Piece, bool]]]:
+        """(text to parse, (article, piece, is it the last)) for each piece of each article."""
+        for item in prepared:
+            if isinstance(item, InputError):
+                yield "", (item, Piece(0, 0, 0, 0), True)
+                continue
+            body = item.body
+            quotes = [(group[0].start - item.meta.body_start, group[-1].end - item.meta.body_start)
+                      for group in item.quote_groups]
+            cut = pieces.cut(body, self.max_piece_chars, keep_together=quotes)
+            for index, piece in enumerate(cut):
+                yield body[piece.start:piece.end], (item, piece, index == len(cut) - 1)
 
     def _prepare(self, article: Article | InputError) -> Prepared | InputError:
         if isinstance(article, InputError):
@@ -97,8 +143,8 @@ class Extractor:
         meta = metadata.read_metadata(text, title=article.title, publication_date=article.publication_date)
         return Prepared(article, text, meta)
 
-    def _document(self, item: Prepared, doc: Doc) -> Document:
-        events, quotes = DocumentReader(self, item, doc).read()
+    def _document(self, item: Prepared, parsed: list[tuple[Doc, Piece]]) -> Document:
+        events, quotes = DocumentReader(self, item, parsed).read()
         return Document(
             doc_id=item.article.doc_id, title=item.meta.title,
             publication_date=item.meta.publication_date, dateline=item.meta.dateline,
@@ -108,54 +154,92 @@ class Extractor:
 
 
 class DocumentReader:
-    """Reads one parsed document sentence by sentence, carrying the narrative's date and place."""
+    """Reads one document sentence by sentence, carrying the narrative's date and place.
 
-    def __init__(self, extractor: Extractor, item: Prepared, doc: Doc):
+    A long document comes parsed in pieces, read in order; everything the reader remembers
+    (who is who, who is speaking, the narrative's date and place, the pair of sides)
+    carries over from one piece to the next, and offsets are the whole text's. What must
+    be known before reading (the article's setting, the countries it names) is taken from
+    all the pieces, so that an article reads the same cut or whole.
+    """
+
+    def __init__(self, extractor: Extractor, item: Prepared, parsed: list[tuple[Doc, Piece]]):
         self.extractor = extractor
         self.item = item
-        self.doc = doc
-        self.offset = item.meta.body_start
+        self.parsed = parsed
         self.publication_date = item.meta.publication_date
         self.actors = DocumentActors(on=_parse_date(self.publication_date))
-        skip = max(0, item.meta.dateline_end - self.offset) if item.meta.dateline_end else 0
-        self.finder = SentenceEvents(self.actors, extractor.lexicon, extractor.places, skip_before=skip)
+        self.finder = SentenceEvents(self.actors, extractor.lexicon, extractor.places)
         self.narrative_date: str | None = None
         self.narrative_place: Location | None = None  # the dateline is no event's place by itself
         self._countries: frozenset[str] | None = None  # the article's, for its small towns
-        # The dateline's date is the filing day (read as the publication date), never an event's.
-        self.date_spans = [span for span in _date_spans(doc) if span[0] >= skip]
-        self.setting = Setting.of(doc, skip, self._dateline_place(), self.actors.countries,
-                                  extractor.places)
+        self.events: list[Event] = []
+        self.quote_speakers = QuoteSpeakers(item.quote_groups)
+        self.sentences_read = 0
+        self.tokens_read = 0
+        self.read_until = 0  # text offset: where the last sentence read ends
+        # Per piece: the parse, where its character 0 and its token 0 are in the whole text.
+        self.doc: Doc | None = None
+        self.offset = item.meta.body_start
+        self.token_shift = 0
+        self.date_spans: list[tuple[int, int, str]] = []  # those of the sentence being read
+        self.setting = self._setting()
         self.actors.home = self.setting.country
 
+    def _setting(self) -> Setting:
+        """The article's setting, counted over the cores of all its pieces."""
+        tally = SettingTally(self.actors.countries, self.extractor.places)
+        skip = self.item.skip_in(self.parsed[0][1])
+        lede = lede_end(self.item.body, skip)
+        for doc, piece in self.parsed:
+            core_start, core_end = piece.core_start - piece.start, piece.core_end - piece.start
+            tally.add(doc, max(skip - piece.start, core_start), core_end, lede - piece.start)
+        return tally.setting(self._dateline_place())
+
     def read(self) -> tuple[list[Event], list]:
-        quote_spans = find_quote_spans(self.item.text)
-        speakers: dict[QuoteSpan, Actor | None] = {}
-        events: list[Event] = []
-        for index, sentence in enumerate(self.doc.sents):
-            for group in quote_groups(quote_spans):
-                if group[0] not in speakers and group[0].start - self.offset < sentence.end_char:
-                    attributed = attribute_quotes(
-                        self.doc, group, self.actors, self.extractor.lexicon.speech_verbs, self.offset)
-                    previous = list(speakers.values())[-1] if speakers else None
-                    speakers.update((s, a or previous) for s, a in attributed)
+        for doc, piece in self.parsed:
+            self._read_piece(doc, piece)
+        quotes = to_quotes(self.item.text, [(span, self.setting.localize(speaker, None, self._known))
+                                            for span, speaker in self.quote_speakers.attributed()])
+        return self.events, quotes
+
+    def _read_piece(self, doc: Doc, piece: Piece) -> None:
+        """Read the sentences that start in the piece's core (its context is read by its
+        neighbours)."""
+        self.doc = doc
+        self.offset = self.item.meta.body_start + piece.start
+        core_start, core_end = piece.core_start - piece.start, piece.core_end - piece.start
+        skip = self.item.skip_in(piece)
+        self.finder.skip_before = skip
+        self.actors.read_from = max(skip, core_start)
+        dates_by_start = DateSpans([span for span in _date_spans(doc) if span[0] >= skip])
+        first_token = _first_token_at(doc, core_start)
+        self.token_shift = self.tokens_read - first_token
+        for sentence in doc.sents:
+            # A sentence that runs on past a cut (one made inside a sentence, the text
+            # having no better place) was read whole with the piece it starts in.
+            if not core_start <= sentence.start_char < core_end or (
+                    sentence.start_char + self.offset < self.read_until):
+                continue
+            self.quote_speakers.attribute_until(sentence.end_char + self.offset, self._attribute)
             self._note_people(sentence)
-            quote_speaker = self._speaker_at(sentence, speakers)
+            quote_speaker = self.quote_speakers.at(sentence.start_char + self.offset,
+                                                   sentence.end_char + self.offset)
             self.actors.speaker = quote_speaker
             found = self.finder.find(sentence, quote_speaker)
+            self.date_spans = dates_by_start.within(sentence.start_char, sentence.end_char)
             self._note_sentence_date(sentence)
-            events.extend(self._events(sentence, index, found))
+            self.events.extend(self._events(sentence, self.sentences_read, found))
             self._note_subjects(sentence)
-        quotes = to_quotes(self.item.text, [(s, self.setting.localize(speakers.get(s), None, self._known))
-                                            for s in quote_spans])
-        return events, quotes
+            self.sentences_read += 1
+            self.read_until = sentence.end_char + self.offset
+        self.tokens_read += _first_token_at(doc, core_end) - first_token
+        self.actors.remember_states(doc, core_start, core_end)
 
-    def _speaker_at(self, sentence: Span, speakers: dict[QuoteSpan, Actor | None]) -> Actor | None:
-        start = sentence.start_char + self.offset
-        for span, speaker in speakers.items():
-            if span.start <= start + 2 and sentence.end_char + self.offset <= span.end + 3:
-                return speaker
-        return None
+    def _attribute(self, group: list[QuoteSpan]) -> list[tuple[QuoteSpan, Actor | None]]:
+        assert self.doc is not None
+        return attribute_quotes(self.doc, group, self.actors, self.extractor.lexicon.speech_verbs,
+                                self.offset)
 
     # ----- events ---------------------------------------------------------------------
 
@@ -219,7 +303,7 @@ class DocumentReader:
             sentence_index=index, sentence_start=sentence.start_char + self.offset,
             sentence_end=sentence.end_char + self.offset, trigger_start=trigger_start,
             trigger_end=trigger_end,
-            event_id=f"{self.item.article.doc_id}:{index}:{item.trigger[0].i}:{_actor_key(source)}:{_actor_key(target)}",
+            event_id=f"{self.item.article.doc_id}:{index}:{item.trigger[0].i + self.token_shift}:{_actor_key(source)}:{_actor_key(target)}",
         )
 
     # ----- dates and places -----------------------------------------------------------
@@ -276,7 +360,7 @@ class DocumentReader:
         "here" (a story filed from Beirut may tell of Damascus)."""
         gazetteer = self.extractor.places
         if self._countries is None:
-            self._countries = places.article_countries(self.doc, gazetteer, self._dateline_place())
+            self._countries = self._article_countries()
         place = places.clause_place(item.trigger[-1], item.clause, gazetteer, self._countries,
                                     done_to=item.type in gazetteer.rules.place_object_types)
         if place is None and places.at_dateline(item.trigger[-1], item.clause, gazetteer):
@@ -286,6 +370,14 @@ class DocumentReader:
                     s.country == dateline.country for s in item.sources)):
                 return dateline
         return place
+
+    def _article_countries(self) -> frozenset[str]:
+        """The countries the article names, in all its pieces."""
+        dateline = self._dateline_place()
+        return frozenset().union(*(
+            places.article_countries(doc, self.extractor.places, dateline,
+                                     piece.core_start - piece.start, piece.core_end - piece.start)
+            for doc, piece in self.parsed))
 
     def _note_sentence_date(self, sentence: Span) -> None:
         """A past date on the sentence's main verb ("On May 23, 2018, X said ...") moves the narrative there."""
@@ -305,7 +397,7 @@ class DocumentReader:
     def _note_people(self, sentence: Span) -> None:
         """Remember everyone the sentence names, with their titles, so that "the Russian
         ambassador" or "Mr. Yefimov" later in the article finds them."""
-        for entity in sentence.ents:
+        for entity in entities_in(sentence):
             if entity.label_ == "PERSON" and entity.start_char >= self.finder.skip_before:
                 self.actors.actor_of(entity.root)
 
@@ -316,18 +408,43 @@ class DocumentReader:
             self.actors.note_subject(self.actors.actors_of(subject))
 
 
-
-
 def _date_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """Date expressions of the document: spaCy's DATE entities and the dates stage's patterns."""
     spans = {(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ == "DATE"}
     spans.update(dates.find_date_expressions(doc.text))
-    # Longest first, and no span inside another: "May 23, 2018" over "2018".
+    # No span inside another: "May 23, 2018" over "2018". In order of start, longest first,
+    # a span ending no later than one before it lies inside that one.
     kept: list[tuple[int, int, str]] = []
-    for span in sorted(spans, key=lambda s: s[0] - s[1]):
-        if not any(k[0] <= span[0] and span[1] <= k[1] for k in kept):
+    reach = -1
+    for span in sorted(spans, key=lambda s: (s[0], -s[1], s[2])):
+        if span[1] > reach:
             kept.append(span)
-    return sorted(kept)
+            reach = span[1]
+    return kept
+
+
+class DateSpans:
+    """A document's date spans (sorted by start), found by where they start."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]):
+        self.spans = spans
+        self.starts = [span[0] for span in spans]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The spans that start in doc characters start:end."""
+        return self.spans[bisect_left(self.starts, start):bisect_left(self.starts, end)]
+
+
+def _first_token_at(doc: Doc, char: int) -> int:
+    """The index of the first token that starts at or after doc character `char`."""
+    low, high = 0, len(doc)
+    while low < high:
+        middle = (low + high) // 2
+        if doc[middle].idx < char:
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
 
 def _modifies(date_root: Token, trigger: Token, verb: Token) -> bool:

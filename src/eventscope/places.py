@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import yaml
 
 from eventscope.countries import Countries, fold
+from eventscope.entities import entity_of
 from eventscope.records import Location
 
 if TYPE_CHECKING:
@@ -433,7 +434,7 @@ def place_of_phrase(token: Token, gazetteer: Gazetteer,
     ("the Syrian city of Aleppo", "the capital Dhaka"), a place the NER labels but the
     gazetteer lacks ("Shebaa Farms"), a named village or area ("Yamteke village", "the town
     of Bunagana"), or a small town of the article's countries ("clashes in Gwoza")."""
-    entity = _entity_of(token)
+    entity = entity_of(token)
     if entity is not None and entity.label_ in ("PERSON", "NORP", "ORG"):
         # The NER often takes towns for people or peoples ("against Al-Sweida", "in Kidal"):
         # after a preposition of place, a city of the article's countries is the town.
@@ -460,10 +461,6 @@ def place_of_phrase(token: Token, gazetteer: Gazetteer,
         town = gazetteer.small_town(_compound_name(token), countries)
         return _renamed(town, _compound_name(token)) if town else None
     return None
-
-
-def _entity_of(token: Token):
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
 
 
 def _phrase(token: Token) -> str:
@@ -527,11 +524,14 @@ def _compound_name(token: Token) -> str:
     return " ".join(t.text for t in sorted({*parts, token}, key=lambda t: t.i))
 
 
-def article_countries(doc: Doc, gazetteer: Gazetteer, dateline: Location | None = None) -> frozenset[str]:
-    """The countries an article names (or its dateline's): where its small towns may lie."""
+def article_countries(doc: Doc, gazetteer: Gazetteer, dateline: Location | None = None,
+                      start: int = 0, end: int | None = None) -> frozenset[str]:
+    """The countries an article names (or its dateline's): where its small towns may lie.
+    Only the names that start in doc characters start:end (one piece of a long article)."""
     found = {dateline.country} if dateline is not None and dateline.country else set()
     for entity in doc.ents:
-        if entity.label_ in ("GPE", "NORP"):
+        if entity.label_ in ("GPE", "NORP") and start <= entity.start_char and (
+                end is None or entity.start_char < end):
             country = gazetteer.countries.from_name(entity.text) or gazetteer.countries.from_demonym(entity.text)
             if country is not None:
                 found.add(country.iso3)

@@ -10,6 +10,8 @@ that is all quotation continues the last speaker).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -158,7 +160,7 @@ def attribute_quotes(
 
 def _governing_subject(doc: Doc, span: QuoteSpan) -> Token | None:
     """The subject of the nearest verb outside the quote that the quoted words hang from."""
-    first = doc.char_span(span.start, min(span.start + 1, len(doc.text)), alignment_mode="expand")
+    first = doc.char_span(span.start, min(span.start + 1, _text_length(doc)), alignment_mode="expand")
     if first is None:
         return None
     token = first.root
@@ -200,7 +202,7 @@ def quote_groups(spans: list[QuoteSpan]) -> list[list[QuoteSpan]]:
 def _sentences_around(doc: Doc, start: int, end: int) -> list[Span]:
     """The sentence where the quote starts, then the one right after it ends."""
     first = doc.char_span(start, start + 1, alignment_mode="expand")
-    after = doc.char_span(end, min(end + 1, len(doc.text)), alignment_mode="expand")
+    after = doc.char_span(end, min(end + 1, _text_length(doc)), alignment_mode="expand")
     out = []
     if first is not None:
         out.append(first.sent)
@@ -211,6 +213,42 @@ def _sentences_around(doc: Doc, start: int, end: int) -> list[Span]:
         if next_sentence is not None and next_sentence not in out and next_sentence.start_char - end < 4:
             out.append(next_sentence)
     return out
+
+
+def _text_length(doc: Doc) -> int:
+    """len(doc.text), without joining the text of every token."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
+class QuoteSpeakers:
+    """Who speaks each quotation of a document, attributed group by group in text order as
+    the reading reaches them (a document read in pieces is attributed piece by piece)."""
+
+    def __init__(self, groups: list[list[QuoteSpan]]):
+        self.groups = groups
+        self.spans = [span for group in groups for span in group]
+        self.starts = [span.start for span in self.spans]
+        self.ends = [span.end for span in self.spans]  # sorted too: quotations do not overlap
+        self.speakers: list[Actor | None] = []  # of spans[:len(speakers)]
+        self.next_group = 0
+
+    def attribute_until(self, end: int, attribute: Callable[[list[QuoteSpan]], list[tuple[QuoteSpan, Actor | None]]]) -> None:
+        """Attribute the quotations that start before text offset `end`; a quotation with no
+        speaker of its own keeps the last one."""
+        while self.next_group < len(self.groups) and self.groups[self.next_group][0].start < end:
+            previous = self.speakers[-1] if self.speakers else None
+            self.speakers.extend(speaker or previous for _, speaker in attribute(self.groups[self.next_group]))
+            self.next_group += 1
+
+    def at(self, start: int, end: int) -> Actor | None:
+        """The speaker of the attributed quotation that holds text offsets start:end (give or
+        take its marks and spaces)."""
+        before = min(bisect_right(self.starts, start + 2), len(self.speakers))
+        index = bisect_left(self.ends, end - 3)
+        return self.speakers[index] if index < before else None
+
+    def attributed(self) -> list[tuple[QuoteSpan, Actor | None]]:
+        return [(span, self.speakers[i] if i < len(self.speakers) else None) for i, span in enumerate(self.spans)]
 
 
 def to_quotes(text: str, attributed: list[tuple[QuoteSpan, Actor | None]]) -> list[Quote]:

@@ -33,24 +33,6 @@ class Setting:
 
     country: str | None
 
-    @classmethod
-    def of(cls, doc: Doc, skip_before: int, dateline: Location | None,
-           countries: Countries, places: Gazetteer) -> Setting:
-        """The country the body names most; the dateline's country breaks a tie."""
-        counts: Counter[str] = Counter()
-        lede_end = _lede_end(doc, skip_before)
-        for entity in doc.ents:
-            if entity.label_ in PLACE_LABELS and entity.start_char >= skip_before:
-                country = _country_named(entity.text, entity.label_, countries, places)
-                if country:
-                    counts[country] += LEDE_WEIGHT if entity.start_char < lede_end else 1
-        if dateline is not None and dateline.country:
-            counts[dateline.country] += 0.5
-        if not counts:
-            return cls(None)
-        country, top = counts.most_common(1)[0]
-        return cls(country if top / sum(counts.values()) >= MIN_SHARE else None)
-
     def localize(self, actor: Actor | None, place: Location | None,
                  stateless: Callable[[str], bool]) -> Actor | None:
         """A domestic actor with no country takes the country of the event's place, else
@@ -67,6 +49,35 @@ class Setting:
         return actor
 
 
+class SettingTally:
+    """Counts the countries an article's body names, region by region (a long article is
+    parsed in pieces), then says its setting: the country named most, the dateline's
+    country breaking a tie."""
+
+    def __init__(self, countries: Countries, places: Gazetteer):
+        self.countries = countries
+        self.places = places
+        self.counts: Counter[str] = Counter()  # in order of first mention: ties go to the first
+
+    def add(self, doc: Doc, start: int, end: int, lede_end: int) -> None:
+        """Count the places and demonyms that start in doc characters start:end; those
+        before `lede_end` (the end of the first paragraph) count more."""
+        for entity in doc.ents:
+            if entity.label_ in PLACE_LABELS and start <= entity.start_char < end:
+                country = _country_named(entity.text, entity.label_, self.countries, self.places)
+                if country:
+                    self.counts[country] += LEDE_WEIGHT if entity.start_char < lede_end else 1
+
+    def setting(self, dateline: Location | None) -> Setting:
+        counts = Counter(self.counts)
+        if dateline is not None and dateline.country:
+            counts[dateline.country] += 0.5
+        if not counts:
+            return Setting(None)
+        country, top = counts.most_common(1)[0]
+        return Setting(country if top / sum(counts.values()) >= MIN_SHARE else None)
+
+
 def _country_named(text: str, label: str, countries: Countries, places: Gazetteer) -> str | None:
     """The country a place name or demonym belongs to; towns only for what the parser
     calls a place (GPE), not for every capitalised word."""
@@ -77,7 +88,7 @@ def _country_named(text: str, label: str, countries: Countries, places: Gazettee
     return place.country if place is not None else None
 
 
-def _lede_end(doc: Doc, skip_before: int) -> int:
+def lede_end(body: str, skip_before: int) -> int:
     """Where the article's first paragraph ends: the lede says where the story is."""
-    end = doc.text.find("\n", skip_before + 1)
-    return end if end != -1 else len(doc.text)
+    end = body.find("\n", skip_before + 1)
+    return end if end != -1 else len(body)

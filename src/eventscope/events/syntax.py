@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventscope.entities import entity_of
+
 
 def governors(token: Token) -> list[Token]:
     """The token and the verbs above it, up to the clause that reports it."""
@@ -98,10 +100,8 @@ def is_definite(noun: Token) -> bool:
 
 
 def entity_text(token: Token) -> str:
-    for entity in token.doc.ents:
-        if entity.start <= token.i < entity.end:
-            return entity.text
-    return token.text
+    entity = entity_of(token)
+    return entity.text if entity is not None else token.text
 
 
 def is_predicate_noun(noun: Token) -> bool:
