@@ -120,6 +120,14 @@ class PersonMemory:
     def of_actor(self, actor: Actor) -> PersonMention | None:
         return self._by_actor.get(actor)
 
+    def redescribe(self, actor: Actor, described: Actor) -> None:
+        """What an apposition taught of a person ("Ferrante, the foreign minister of Italy")
+        holds for their later mentions too."""
+        mention = self._by_name.get(actor.name)
+        if mention is not None and mention.actor == actor:
+            mention.actor, mention.country = described, mention.country or described.country
+            self._by_actor.setdefault(described, mention)
+
     def latest_like(self, surname: str) -> Actor | None:
         """The last person named with this surname or a spelling one letter apart (see _close)."""
         if not surname:
@@ -361,9 +369,7 @@ class DocumentActors:
             if country or sector:
                 described = Actor(actor.name, actor.country or country, actor.sector or sector,
                                   why="apposition")
-                for known in self.persons:  # later mentions ("Ferrante said") are the same person
-                    if known.actor == actor:
-                        known.actor, known.country = described, known.country or described.country
+                self.persons.redescribe(actor, described)  # later mentions ("Ferrante said")
                 actor = described
         return actor
 
