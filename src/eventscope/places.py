@@ -443,9 +443,11 @@ def place_of_phrase(token: Token, gazetteer: Gazetteer,
             return _renamed(city, _LEADING_THE.sub("", entity.text.replace("_", "-")))
         return None
     if entity is not None and entity.label_ in _NOT_PLACE_ENTITIES or (
-            is_common_word(_compound_name(token))):  # "the police" is no town in Poland
+            token.is_title and is_common_word(_compound_name(token))):
         return None
     phrase = _phrase(token)
+    if entity is None and not token.is_title and _LEADING_THE.sub("", phrase).lower() == token.lower_:
+        return None  # a bare common noun: "into the police" is no town in Poland
     found = gazetteer.lookup_in_phrase(phrase)
     name = _written_name(token, entity)
     if found is not None:
