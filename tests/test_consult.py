@@ -90,3 +90,40 @@ def test_exchanging_views_is_consultation(text, expected):
 
 def test_exchanging_prisoners_is_no_consultation():
     assert typed("Armenia and Azerbaijan exchanged prisoners on Monday.", "CONSULT") == []
+
+
+# ---------------------------------------------------------------- mediation (third party)
+
+@pytest.mark.parametrize("text, mediators, parties", [
+    ("Ethiopia and Eritrea signed a peace deal with Saudi and Emirati mediation.",
+     {"SAU", "ARE"}, {"ETH", "ERI"}),
+    ("Under Turkish mediation, Russia and Ukraine agreed on a grain corridor.", {"TUR"}, {"RUS", "UKR"}),
+    (("The truce between Armenia and Azerbaijan, brokered with Russian and American mediation, "
+      "took effect on Monday."), {"RUS", "USA"}, {"ARM", "AZE"}),
+    ("Oman's mediation between Iran and the United States continued.", {"OMN"}, {"IRN", "USA"}),
+])
+def test_mediation_is_consult_from_each_mediator_to_each_party(text, mediators, parties):
+    found = [e for e in typed(text, "CONSULT") if e.mode == "third-party"]
+    assert pairs(found) == {(m, p) for m in mediators for p in parties}
+
+
+def test_the_mediator_is_no_party_to_the_deal_it_mediates():
+    deal = typed("Ethiopia and Eritrea signed a peace deal with Saudi and Emirati mediation.", "AGREE")
+    assert pairs(deal) == {("ETH", "ERI")}
+
+
+def test_planned_talks_under_mediation_make_a_planned_mediation():
+    found = [e for e in typed("Sudan and South Sudan will resume talks under African Union mediation "
+                              "next week.", "CONSULT") if e.mode == "third-party"]
+    assert found and {e.factuality for e in found} == {"planned"}
+    assert {e.source.name for e in found} == {"African Union"}
+
+
+def test_mediation_with_no_mediator_named_is_no_third_party_event():
+    assert [e for e in typed("The Vatican welcomed the mediation.", "CONSULT")
+            if e.mode == "third-party"] == []
+
+
+def test_accepting_a_mediation_is_no_mediation_yet():
+    text = "The Thai prime minister has agreed to Malaysian mediation in the talks with the insurgents."
+    assert [e for e in typed(text, "CONSULT") if e.mode == "third-party"] == []
