@@ -127,3 +127,30 @@ def test_mediation_with_no_mediator_named_is_no_third_party_event():
 def test_accepting_a_mediation_is_no_mediation_yet():
     text = "The Thai prime minister has agreed to Malaysian mediation in the talks with the insurgents."
     assert [e for e in typed(text, "CONSULT") if e.mode == "third-party"] == []
+
+
+# ---------------------------------------------------------------- taking part
+
+@pytest.mark.parametrize("text, kind, expected", [
+    ("Chile participated in joint naval exercises with Peru.", "COOPERATE", {("CHL", "PER")}),
+    ("Egypt joined the talks with Israel and Hamas in Doha.", "CONSULT", {("EGY", "ISR"), ("EGY", "PSE")}),
+    ("Brazil joined the sanctions against Venezuela.", "SANCTION", {("BRA", "VEN")}),
+])
+def test_taking_part_in_an_act_is_doing_it(text, kind, expected):
+    assert pairs(typed(text, kind)) == expected
+
+
+def test_joining_an_alliance_is_no_meeting():
+    assert typed("Sweden joined NATO in 2024.", "CONSULT") == []
+
+
+@pytest.mark.parametrize("text", ["Ghana is hosting Togo and Benin for the drills.",
+                                  "Ghana hosted Togo and Benin for the naval exercises in Accra."])
+def test_hosting_others_for_drills_is_cooperation_with_each(text):
+    assert pairs(typed(text, "COOPERATE")) == {("GHA", "TGO"), ("GHA", "BEN")}
+    assert typed(text, "CONSULT") == []
+
+
+def test_hosting_a_leader_stays_a_visit():
+    found = typed("Ghana hosted the Togolese president in Accra.", "CONSULT")
+    assert pairs(found) == {("GHA", "TGO")} and typed("Ghana hosted the Togolese president.", "COOPERATE") == []
