@@ -6,6 +6,7 @@ recorded in docs/events.md."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -72,6 +73,20 @@ def without_absorbed(found: list[Found], lexicon: Lexicon) -> list[Found]:
         f.trigger[-1] in other.absorbed for other in found if other is not f)]
 
 
+def without_mediators(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """ "A and B signed a deal with Saudi mediation", "the agreement, brokered with Qatari
+    mediation": the mediator is the third party of the mediation (constructions/mediation.py),
+    not a party to the deal."""
+    mediations = [f for f in found if f.type == "CONSULT" and f.trigger[-1].pos_ == "NOUN"
+                  and f.mode == "third-party"]
+    mediators = [m for f in mediations for m in f.sources]
+    if not mediators:
+        return found
+    return [f if f in mediations else replace(
+        f, sources=[s for s in f.sources if s not in mediators],
+        targets=[t for t in f.targets if t not in mediators]) for f in found]
+
+
 Filter = Callable[[list[Found], Lexicon], list[Found]]
 
 FILTERS: dict[str, Filter] = {
@@ -80,6 +95,7 @@ FILTERS: dict[str, Filter] = {
     "transferred": without_transferred,
     "topics": without_topics,
     "absorbed": without_absorbed,
+    "mediators": without_mediators,
 }
 
 

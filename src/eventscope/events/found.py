@@ -12,6 +12,9 @@ from eventscope.records import Actor, Location
 # Where whom an act is for or against usually stands ("hand over the suspects to Britain").
 ANY_TARGET = Trigger(key="", type="", mode=None, targets=("to", "against", "on", "with"), requires=frozenset())
 
+# Sectors that stand against their own state: never one party with it.
+CHALLENGERS = frozenset({"REB", "OPP"})
+
 
 @dataclass
 class Found:
@@ -43,6 +46,8 @@ def same_party(a: Actor, b: Actor) -> bool:
         return True
     if a.country is None or b.country is None or a.country != b.country:
         return False
+    if (a.sector in CHALLENGERS) != (b.sector in CHALLENGERS):
+        return False  # "the Colombian government and the FARC": two sides of one country
     return not (a.name and b.name and a.name != b.name)
 
 

@@ -23,7 +23,9 @@ from eventscope.events.constructions.accusation import accusation
 from eventscope.events.constructions.commitment import commitment
 from eventscope.events.constructions.denial import denial
 from eventscope.events.constructions.doerless_violence import died_of_violence
+from eventscope.events.constructions.mediation import mediation
 from eventscope.events.constructions.obligation import obligation
+from eventscope.events.constructions.participants import participants
 from eventscope.events.constructions.praise import acclaim, praise
 from eventscope.events.constructions.refusal import refusal
 from eventscope.events.constructions.threat import as_threat
@@ -44,6 +46,8 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "commitment": commitment,
     "refusal": refusal,
     "died_of_violence": died_of_violence,
+    "participants": participants,
+    "mediation": mediation,
 }
 
 __all__ = ["CONSTRUCTIONS", "Construction", "as_threat"]

@@ -1,0 +1,63 @@
+"""Mediation told as a noun: "A and B signed a deal with Saudi mediation", "under Turkish
+mediation, A and B agreed ...", "the truce between A and B, brokered with Egyptian and
+Qatari mediation": CONSULT/third-party from each mediator to each party."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from eventscope.events.constructions.data import section
+from eventscope.events.found import Found, same_party
+from eventscope.events.syntax import clause_verb, objects_of
+from eventscope.records import Actor
+
+if TYPE_CHECKING:
+    from eventscope.events.finder import SentenceEvents
+
+_DATA = section("mediation", {"nouns": list, "prepositions": list})
+
+
+def _between(events: SentenceEvents, head: Token) -> list[Actor]:
+    return [a for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "between"
+            for obj in objects_of(prep) for a in events.actors_named(obj)]
+
+
+def _mediators(events: SentenceEvents, noun: Token) -> list[Actor]:
+    """The demonyms, owners and "of" objects of the noun ("joint Egyptian and Qatari
+    mediation", "Norway's mediation", "the mediation of Oman")."""
+    heads = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < noun.i]
+    heads += [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "by")
+              for o in objects_of(p)]
+    return [a for head in heads for a in events.actors_named(head)]
+
+
+def _parties(events: SentenceEvents, noun: Token) -> list[Actor]:
+    """Whom the mediation is between: its own "between", else, for a mediation the clause's
+    act is done with ("signed a deal with Saudi mediation"), the subjects of the clause, or the "between" of the noun that clause qualifies ("the truce between
+    A and B, brokered with ... mediation")."""
+    parties = _between(events, noun)
+    if parties or noun.dep_ != "pobj" or noun.head.lower_ not in _DATA["prepositions"]:
+        return parties
+    verb = clause_verb(noun)
+    parties = events.subject_actors(verb) if verb.dep_ != "acl" else []
+    if parties:
+        return parties
+    return _between(events, verb.head) if verb.dep_ == "acl" else []
+
+
+def mediation(events: SentenceEvents, noun: Token, quote_speaker: Actor | None = None) -> Found | None:
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _DATA["nouns"]:
+        return None
+    mediators = _mediators(events, noun)
+    parties = [p for p in _parties(events, noun) if not any(same_party(p, m) for m in mediators)]
+    if not mediators or not parties:
+        return None
+    event = Found([noun], events.lexicon.nouns[noun.lemma_.lower()], mediators, parties, clause_verb(noun))
+    event.mode = event.spec.mode
+    clause = Found([event.clause], event.spec, [], [], event.clause)
+    events.set_modality(clause)  # the clause's: "A and B signed a deal with X's mediation"
+    event.negated, event.factuality = clause.negated, clause.factuality
+    events.set_speaker(event, quote_speaker)
+    return event
