@@ -1,0 +1,70 @@
+"""ASSAULT, ACCUSE, SANCTION and COERCE wordings of real news, on sentences written here.
+
+Each test states what an annotator following shared/spec/EVENTS.md would code.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope import extract
+from eventscope.records import Event
+
+pytestmark = pytest.mark.slow
+
+
+def typed(text: str, kind: str) -> list[Event]:
+    return [e for e in extract(text, publication_date="2024-03-10").events if e.type == kind]
+
+
+def pair(event: Event) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]]:
+    def side(actor):
+        return (actor.country, actor.sector) if actor else (None, None)
+    return side(event.source), side(event.target)
+
+
+# ------------------------------------------------------- fighting off an attack
+
+@pytest.mark.parametrize("text, repeller, attacker", [
+    ("Kenyan troops repelled an attack by al Shabaab militants on a base near the border.",
+     ("KEN", "MIL"), "al-Shabaab"),
+    ("Nigerian soldiers repulsed a raid by Boko Haram fighters on Monday.",
+     ("NGA", "MIL"), "Boko Haram"),
+])
+def test_repelling_an_attack_strikes_back_at_its_doers(text, repeller, attacker):
+    found = [e for e in typed(text, "ASSAULT") if e.target and e.target.name == attacker]
+    assert found, typed(text, "ASSAULT")
+    assert pair(found[0])[0] == repeller
+
+
+def test_repelling_an_argument_is_nothing():
+    assert typed("The lawyer repelled every argument of the prosecution.", "ASSAULT") == []
+
+
+# ------------------------------------------------------- crowd-control weapons
+
+@pytest.mark.parametrize("text, country", [
+    ("Indonesian police used water cannon against thousands of students in Jakarta.", "IDN"),
+    ("Chilean police used tear gas on protesters in Santiago.", "CHL"),
+])
+def test_crowd_control_weapons_used_on_people_are_an_assault(text, country):
+    (event,) = typed(text, "ASSAULT")
+    assert pair(event) == ((country, "COP"), (country, "CVL"))
+    assert event.mode == "crowd-control"
+
+
+def test_a_formation_used_against_a_team_is_nothing():
+    assert extract("The coach used a new formation against Brazil.",
+                   publication_date="2024-03-10").events == []
+
+
+# ------------------------------------------------------- taking up arms
+
+def test_taking_up_arms_against_a_state_is_an_assault():
+    (event,) = typed("The rebels took up arms against the government of Chad in 2005.", "ASSAULT")
+    assert pair(event) == (("TCD", "REB"), ("TCD", "GOV"))
+    assert event.date == "2005"
+
+
+def test_taking_up_arms_against_no_one_named_is_nothing():
+    assert typed("The tribe took up arms in 1990.", "ASSAULT") == []
