@@ -68,3 +68,20 @@ def test_taking_up_arms_against_a_state_is_an_assault():
 
 def test_taking_up_arms_against_no_one_named_is_nothing():
     assert typed("The tribe took up arms in 1990.", "ASSAULT") == []
+
+
+# ------------------------------------------------------- accusing beside a refusal
+
+@pytest.mark.parametrize("text, accuser, accused", [
+    ("Serbia refused to recognise the vote, accusing Kosovo of breaking the agreement.", "SRB", "XKX"),
+    ("Armenia declined to attend the summit, accusing Azerbaijan of shelling border villages.",
+     "ARM", "AZE"),
+])
+def test_an_accusation_beside_a_refusal_is_no_content_of_it(text, accuser, accused):
+    (event,) = typed(text, "ACCUSE")
+    assert (event.source.country, event.target.country) == (accuser, accused)
+
+
+def test_what_a_request_asks_for_stays_content():
+    text = "The union called on the government of Peru to stop arresting strikers."
+    assert typed(text, "REQUEST") and typed(text, "COERCE") == []
