@@ -85,3 +85,44 @@ def test_an_accusation_beside_a_refusal_is_no_content_of_it(text, accuser, accus
 def test_what_a_request_asks_for_stays_content():
     text = "The union called on the government of Peru to stop arresting strikers."
     assert typed(text, "REQUEST") and typed(text, "COERCE") == []
+
+
+# ------------------------------------------------------- clashes
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Sudanese troops and rebels clashed near El Fasher on Monday.", ("SDN", "MIL"), ("SDN", "REB")),
+    ("Chad and Sudan clashed over the border.", ("TCD", "GOV"), ("SDN", "GOV")),
+])
+def test_a_clash_between_two_sides_is_one_event_first_side_first(text, source, target):
+    (event,) = typed(text, "ASSAULT")
+    assert pair(event) == (source, target)
+
+
+def test_the_side_that_inflicted_the_losses_is_the_source_of_a_clash():
+    text = "Protesters and police clashed in Lagos, leaving three protesters dead."
+    (event,) = typed(text, "ASSAULT")
+    assert pair(event) == (("NGA", "COP"), ("NGA", "CVL"))
+
+
+def test_a_team_that_fought_back_is_no_clash():
+    assert extract("Arsenal and Chelsea fought hard for the title in 2004.",
+                   publication_date="2024-03-10").events == []
+
+
+def test_a_war_fought_by_two_states_is_an_attack_each_way():
+    found = typed("India and Pakistan fought a war over Kashmir in 1999.", "ASSAULT")
+    assert sorted(pair(e) for e in found) == [(("IND", "GOV"), ("PAK", "GOV")),
+                                               (("PAK", "GOV"), ("IND", "GOV"))]
+
+
+# ------------------------------------------------------- attacks undergone
+
+@pytest.mark.parametrize("text, doer, victim", [
+    ("A Malian army convoy came under attack from jihadists near Gao.", ("MLI", "REB"), ("MLI", "MIL")),
+    ("Ukrainian positions near Bakhmut came under attack by Russian forces on Friday.",
+     ("RUS", "MIL"), ("UKR", None)),
+])
+def test_coming_under_attack_from_someone_is_their_attack_on_the_subject(text, doer, victim):
+    (event,) = typed(text, "ASSAULT")
+    source, target = pair(event)
+    assert source == doer and target[0] == victim[0]
