@@ -126,3 +126,31 @@ def test_coming_under_attack_from_someone_is_their_attack_on_the_subject(text, d
     (event,) = typed(text, "ASSAULT")
     source, target = pair(event)
     assert source == doer and target[0] == victim[0]
+
+
+# ------------------------------------------------------- sanctions aimed at someone
+
+@pytest.mark.parametrize("text, pair_", [
+    ("Washington targeted seven Russian officials with sanctions on Monday.", ("USA", "RUS")),
+    ("Canada hit Belarus with new sanctions on Friday.", ("CAN", "BLR")),
+])
+def test_targeting_someone_with_sanctions_is_a_sanction_not_an_attack(text, pair_):
+    assert typed(text, "ASSAULT") == []
+    (event,) = typed(text, "SANCTION")
+    assert (event.source.country, event.target.country) == pair_
+
+
+# ------------------------------------------------------- calling a deed a provocation
+
+@pytest.mark.parametrize("text, accuser, accused", [
+    ("Seoul called the Japanese minister's remarks a provocation.", "KOR", "JPN"),
+    ("Kyiv branded the Russian strike on the mall a war crime.", "UKR", "RUS"),
+    ("Beijing called the visit of the Japanese prime minister a serious provocation.", "CHN", "JPN"),
+])
+def test_calling_what_someone_did_a_crime_accuses_them(text, accuser, accused):
+    (event,) = typed(text, "ACCUSE")
+    assert (event.source.country, event.target.country) == (accuser, accused)
+
+
+def test_calling_a_match_a_massacre_is_nothing():
+    assert extract("Fans called the match a massacre.", publication_date="2024-03-10").events == []
