@@ -154,3 +154,8 @@ def test_calling_what_someone_did_a_crime_accuses_them(text, accuser, accused):
 
 def test_calling_a_match_a_massacre_is_nothing():
     assert extract("Fans called the match a massacre.", publication_date="2024-03-10").events == []
+
+
+def test_the_attack_that_was_repelled_stays_an_event_of_its_doers():
+    found = typed("Nigerian soldiers repulsed a raid by Boko Haram fighters on Monday.", "ASSAULT")
+    assert any(e.source and e.source.name == "Boko Haram" for e in found)
