@@ -14,8 +14,10 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from eventscope.actors import distinct
+from eventscope.events.constructions.clash import clash_sides
 from eventscope.events.constructions.data import section
 from eventscope.events.constructions.doerless_violence import UNNAMED_VICTIMS
+from eventscope.events.constructions.under_fire import undergone_attack
 from eventscope.events.constructions.unsaid_doer import patient_is_doer, state_doer
 from eventscope.events.found import ANY_TARGET, same_side
 from eventscope.events.syntax import (
@@ -65,6 +67,8 @@ class Arguments:
         else:
             sources = self.subject_actors(verb)
             targets = self.targets_of(verb, spec)
+            if spec.type == "ASSAULT" and not targets:
+                sources, targets = clash_sides(self, verb, sources) or (sources, targets)
         if not sources and spec.type == "ASSAULT" and self._cause_doers(verb):
             return [], []  # "the bombing by ISIS killed dozens": the bombing's own event
         if not sources and not targets and spec.type == "ASSAULT":
@@ -288,7 +292,8 @@ class Arguments:
         mutual = self._reciprocal_parties(noun)
         if mutual:
             return mutual, mutual
-        return self._own_participants(noun, spec)
+        undergone = undergone_attack(self, noun) if spec.type == "ASSAULT" else None
+        return undergone or self._own_participants(noun, spec)
 
     def _reciprocal_parties(self, noun: Token) -> list[Actor]:
         """ "Serbia and Kosovo traded accusations": the subjects of a reciprocal verb

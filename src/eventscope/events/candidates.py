@@ -35,7 +35,7 @@ class Candidates:
         event = self.verb_event(word, spec) if word.pos_ == "VERB" else self._noun_event(word, spec)
         if event is not None and sense.aimed_only and not event.targets:
             return None  # "launched an operation to rescue ...": no one it is aimed at
-        if event is not None:
+        if event is not None and not sense.keeps_object:
             event.absorbed = [match.obj]
         return event
 

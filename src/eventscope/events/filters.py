@@ -32,7 +32,17 @@ def without_requested(found: list[Found], lexicon: Lexicon) -> list[Found]:
     governing = {f.trigger[0] for f in found if f.type in CONTENT_TYPES}
     if not governing:
         return found
-    return [f for f in found if not any(t in governing for t in governors(f.trigger[-1])[1:])]
+    return [f for f in found if not any(t in governing for t in _content_governors(f.trigger[-1]))]
+
+
+def _content_governors(word: Token) -> list[Token]:
+    """The verbs above a word whose content it may be. A participle clause beside the verb
+    ("X refused to negotiate, accusing Y of ...") is a second act of the subject, not content."""
+    chain = governors(word)
+    for index, token in enumerate(chain[:-1]):
+        if token.dep_ == "advcl" and token.tag_ == "VBG":
+            return chain[1:index + 1]
+    return chain[1:]
 
 
 def without_transferred(found: list[Found], lexicon: Lexicon) -> list[Found]:

@@ -38,6 +38,7 @@ class Sense:
     aimed_only: bool       # an event only when aimed at an actor
     joint: str | None      # the type when a partner is named ("joint", "with X")
     cameo: str
+    keeps_object: bool = False  # the object stays an event of its own ("repelled an attack")
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def _sense(entry: dict, index: int) -> Sense:
         return Sense(frozenset(entry["words"]), frozenset(str(o).lower() for o in entry["objects"]),
                      frozenset(entry.get("unless", ())), frozenset(entry.get("acts", ())),
                      trigger, entry.get("aimed"), bool(entry.get("aimed_only")), entry.get("joint"),
-                     str(entry["cameo"]))
+                     str(entry["cameo"]), bool(entry.get("keeps_object")))
     except KeyError as missing:
         raise ValueError(f"senses.yaml: sense {index} has no {missing}") from None
 

@@ -31,6 +31,8 @@ def accusation(events: SentenceEvents, noun: Token, quote_speaker: Actor | None)
     if spec is None:
         return None
     targets = events.event_agents_of(noun)
+    if not targets and not damned and naming(noun) is not None:
+        return named_as(events, noun, spec)
     if not targets and damned and any(c.dep_ in ("det", "amod") and c.lower_ in BACK_REFERENCES
                                       for c in noun.children):
         targets = last_doer_before(events, noun)
@@ -49,3 +51,28 @@ def last_doer_before(events: SentenceEvents, word: Token) -> list[Actor]:
             if actors:
                 return actors
     return []
+
+
+def naming(noun: Token) -> tuple[Token, Token] | None:
+    """The naming verb and what it names when `noun` is the name given: "called the visit a
+    provocation" (object predicate; the parser also gives a second object, or hangs the
+    name on the object)."""
+    if noun.dep_ in ("oprd", "dobj"):
+        named = next((c for c in noun.head.children if c.dep_ == "dobj" and c.i < noun.i), None)
+        return (noun.head, named) if named is not None else None
+    if noun.dep_ == "npadvmod" and noun.head.dep_ == "dobj":
+        return noun.head.head, noun.head
+    return None
+
+
+def named_as(events: SentenceEvents, noun: Token, spec) -> Found | None:
+    """ "Beijing called the visit a provocation", "Kyiv branded the strike a war crime": the
+    subject of the naming verb accuses whoever did what it names."""
+    namer, named = naming(noun)
+    targets = events.event_agents_of(named) or events.actors_named(named)
+    sources = events.subject_actors(namer)
+    if not targets or not sources:
+        return None
+    event = Found([noun], spec, sources, targets, namer, mode=spec.mode)
+    events.set_modality(event)
+    return event
