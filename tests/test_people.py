@@ -5,9 +5,7 @@ spelling variant of a full name must spell the same surname."""
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
 from datetime import date
-from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -178,21 +176,6 @@ def test_every_person_has_valid_country_sector_roles_and_source(table):
                 (where, role)
             assert role["start"] >= date(1940, 1, 1) and (role.get("end") or date.today()) <= date.today(), \
                 (where, role)
-
-
-def test_no_office_has_two_holders_at_once_across_all_files(table):
-    by_office = defaultdict(list)
-    for entry in table.entries:
-        for role in entry.roles:
-            by_office[(role.role, role.country, role.to)].append((role.start, role.end or date.max, entry.name))
-    shared = {"ambassador", "special envoy", "spokesperson", "deputy foreign minister",
-              "minister of state for foreign affairs", "vice president", "commander", "leader"}
-    for office, terms in by_office.items():
-        if office[0] in shared:
-            continue
-        terms.sort()
-        for (_, end, before), (start, _, after) in pairwise(terms):
-            assert end <= start, f"{office}: {before} until {end} overlaps {after} from {start}"
 
 
 def test_every_un_member_has_a_head_of_state_or_government(table):

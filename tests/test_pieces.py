@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from eventscope.actors import PersonMemory, _close, _surname_key
 from eventscope.pieces import cut
-from eventscope.quotes import QuoteSpan, QuoteSpeakers
+from eventscope.quotes import QuoteSpan, QuoteSpeakers, quote_groups
 from eventscope.records import Actor
 
 
@@ -115,12 +115,7 @@ def test_quote_speakers_match_a_scan_of_every_quotation():
         length = rng.randint(1, 80)
         spans.append(QuoteSpan(position, position + length, continued=rng.random() < 0.2))
         position += length
-    groups: list[list[QuoteSpan]] = []
-    for span in spans:
-        if groups and groups[-1][-1].continued:
-            groups[-1].append(span)
-        else:
-            groups.append([span])
+    groups = quote_groups(spans)
     people = [Actor(f"Speaker {i}", None, None) for i in range(5)]
     speakers = QuoteSpeakers(groups)
     attributed: dict[QuoteSpan, Actor | None] = {}
