@@ -17,11 +17,12 @@ import pickle
 import re
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import yaml
 
@@ -37,6 +38,9 @@ _APOSTROPHES = re.compile(r"['`\u2018\u2019\u02bb\u02bc\u02be\u02bf]")  # Ra's, 
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _AYN_HAMZA = str.maketrans(dict.fromkeys("\u2018\u2019\u02bb\u02bc\u02be\u02bf", "'"))
 INDEX_FORMAT = 3  # bump when the index layout or its building changes
+
+
+T = TypeVar("T")
 
 
 class _Place(NamedTuple):
@@ -184,31 +188,40 @@ def _cache_file(sources: list[Path]) -> Path:
     return base / "eventscope" / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
 
 
-def _load_index(countries: Countries, rules: _Rules) -> _Index:
-    """The index from the cache when its sources are unchanged, else built (and cached)."""
-    data_dir = resources.files("eventscope") / "data"
-    sources = [_geonames_file("cities15000.json"), _geonames_file("countries.json"),
-               Path(str(data_dir / "places.yaml")), Path(str(data_dir / "countries.tsv"))]
-    cache_file = _cache_file(sources)
+def _cached(cache_file: Path, build: Callable[[], T]) -> T:
+    """What `build` makes, from the pickle cache when it is there (it is keyed by its sources),
+    else built and cached."""
     try:
         with cache_file.open("rb") as handle:
             return pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         pass
-    with sources[0].open(encoding="utf-8") as handle:
-        cities = list(json.load(handle).values())
-    with sources[1].open(encoding="utf-8") as handle:
-        index = _build_index(cities, json.load(handle), countries, rules)
-    _write_atomically(cache_file, index)
-    return index
+    built = build()
+    _write_atomically(cache_file, built)
+    return built
 
 
-def _write_atomically(path: Path, index: _Index) -> None:
+def _load_index(countries: Countries, rules: _Rules) -> _Index:
+    """The index from the cache when its sources are unchanged, else built (and cached)."""
+    data_dir = resources.files("eventscope") / "data"
+    sources = [_geonames_file("cities15000.json"), _geonames_file("countries.json"),
+               Path(str(data_dir / "places.yaml")), Path(str(data_dir / "countries.tsv"))]
+
+    def build() -> _Index:
+        with sources[0].open(encoding="utf-8") as handle:
+            cities = list(json.load(handle).values())
+        with sources[1].open(encoding="utf-8") as handle:
+            return _build_index(cities, json.load(handle), countries, rules)
+
+    return _cached(_cache_file(sources), build)
+
+
+def _write_atomically(path: Path, value: object) -> None:
     """Best effort: a read-only cache directory only costs the next run a rebuild."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, path)
     except OSError:
         pass
@@ -219,26 +232,23 @@ def _load_small_towns(rules: _Rules) -> dict[str, tuple[_Place, ...]]:
     by their main name only; built on first use and cached like the main index."""
     sources = [_geonames_file("cities500.json"), _geonames_file("cities15000.json"),
                _geonames_file("countries.json")]
-    cache_file = _cache_file(sources).with_name(_cache_file(sources).stem + "-towns.pickle")
-    try:
-        with cache_file.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass
-    with sources[2].open(encoding="utf-8") as handle:
-        iso3_of = {c["iso"]: c["iso3"] for c in json.load(handle).values()}
-    with sources[1].open(encoding="utf-8") as handle:
-        big = set(json.load(handle))
-    with sources[0].open(encoding="utf-8") as handle:
-        towns = [c for key, c in json.load(handle).items() if key not in big]
-    index: dict[str, list[_Place]] = {}
-    for town in towns:
-        key = name_key(town["name"])
-        for name in {key, rules.without_articles(key)}:
-            index.setdefault(name, []).append(_place(town, iso3_of))
-    ranked = {k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in index.items()}
-    _write_atomically(cache_file, ranked)
-    return ranked
+
+    def build() -> dict[str, tuple[_Place, ...]]:
+        with sources[2].open(encoding="utf-8") as handle:
+            iso3_of = {c["iso"]: c["iso3"] for c in json.load(handle).values()}
+        with sources[1].open(encoding="utf-8") as handle:
+            big = set(json.load(handle))
+        with sources[0].open(encoding="utf-8") as handle:
+            towns = [c for key, c in json.load(handle).items() if key not in big]
+        index: dict[str, list[_Place]] = {}
+        for town in towns:
+            key = name_key(town["name"])
+            for name in {key, rules.without_articles(key)}:
+                index.setdefault(name, []).append(_place(town, iso3_of))
+        return {k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in index.items()}
+
+    cache_file = _cache_file(sources)
+    return _cached(cache_file.with_name(cache_file.stem + "-towns.pickle"), build)
 
 
 class Gazetteer:
