@@ -55,6 +55,7 @@ class MentionRules:
     counterpart_nouns: frozenset[str]
     led_groups: frozenset[str]
     leading_verbs: frozenset[str]
+    igo_adjectives: dict[str, str]      # "European ministers": the bloc they meet in
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -67,6 +68,7 @@ class MentionRules:
         return cls(
             sector_nouns=by_word(data["sector_nouns"]),
             sector_adjectives=by_word(data["sector_adjectives"]),
+            igo_adjectives=dict(data["igo_adjectives"]),
             **{key: frozenset(data[key]) for key in (
                 "unnamed_states", "bloc_adjectives", "bare_state_nouns", "abstract_nouns", "pair_nouns", "pair_determiners", "person_pronouns",
                 "plural_pronouns", "speaker_pronouns", "speaker_group_pronouns", "place_nouns",
@@ -486,6 +488,10 @@ class DocumentActors:
             group = self._named_group(head)
             if group is not None:
                 return group
+        elif lemma in self.rules.person_nouns and head.tag_ == "NNS":
+            bloc = self._bloc_of_members(head)
+            if bloc is not None:
+                return bloc
         if lemma in self.rules.counterpart_nouns:
             counterpart = self._counterpart(head)
             if counterpart is not None:
@@ -538,6 +544,20 @@ class DocumentActors:
                 entry = self.table.find(_entity_text(child), self.on)
                 if entry is not None:
                     return entry.actor()
+        return None
+
+    def _bloc_of_members(self, head: Token) -> Actor | None:
+        """ "EU ambassadors", "NATO foreign ministers", "European ministers": people meeting
+        as an IGO's members act as the IGO, not as the country their sentence names."""
+        for token in (*head.lefts, *(t for c in head.lefts for t in c.lefts)):
+            if token.dep_ not in ("compound", "amod", "nmod"):
+                continue
+            name = self.rules.igo_adjectives.get(token.lower_)
+            group = self.table.find(name, self.on) if name else None
+            if group is None and token.ent_type_ in ("ORG", "NORP"):
+                group = self.table.find(_entity_text(token), self.on)
+            if group is not None and group.actor().sector == "IGO":
+                return group.actor()
         return None
 
     def _group_leader(self, head: Token) -> Actor | None:
