@@ -38,3 +38,13 @@ def test_officials_named_by_a_bloc_act_as_the_bloc(text, kind, bloc, target_coun
 def test_a_national_minister_keeps_his_country():
     events = typed("French ministers condemned Iran's missile launches.", "ACCUSE")
     assert events and events[0].source.country == "FRA"
+
+
+@pytest.mark.parametrize("text, target_country", [
+    ("The opposition staged a march against the Kenyan government, accusing it of fraud.", "KEN"),
+    ("Peru recalled its ambassador from Bolivia, accusing it of meddling in the election.", "BOL"),
+])
+def test_accusing_it_points_back_at_what_the_main_clause_acted_on(text, target_country):
+    events = typed(text, "ACCUSE")
+    assert events, extract(text, publication_date="2024-03-10").events
+    assert events[0].target is not None and events[0].target.country == target_country
