@@ -48,3 +48,19 @@ def test_accusing_it_points_back_at_what_the_main_clause_acted_on(text, target_c
     events = typed(text, "ACCUSE")
     assert events, extract(text, publication_date="2024-03-10").events
     assert events[0].target is not None and events[0].target.country == target_country
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Seoul protested over Japanese Prime Minister Shinzo Abe's visit to the shrine.",
+     ("Shinzo Abe", "JPN")),
+    ("Moscow complained about Poland's decision to close a consulate.", (None, "POL")),
+])
+def test_a_complaint_over_someones_deed_targets_its_doer(text, target):
+    events = typed(text, "ACCUSE")
+    assert events, extract(text, publication_date="2024-03-10").events
+    assert side(events[0].target)[:2] == target
+
+
+def test_a_complaint_over_an_unowned_deed_has_no_target():
+    events = typed("Iran protested over the visit to a war shrine.", "ACCUSE")
+    assert events and events[0].target is None

@@ -56,6 +56,7 @@ class MentionRules:
     led_groups: frozenset[str]
     leading_verbs: frozenset[str]
     igo_adjectives: dict[str, str]      # "European ministers": the bloc they meet in
+    grievance_prepositions: tuple[str, ...]  # "protested over X's visit"
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -69,6 +70,7 @@ class MentionRules:
             sector_nouns=by_word(data["sector_nouns"]),
             sector_adjectives=by_word(data["sector_adjectives"]),
             igo_adjectives=dict(data["igo_adjectives"]),
+            grievance_prepositions=tuple(data["grievance_prepositions"]),
             **{key: frozenset(data[key]) for key in (
                 "unnamed_states", "bloc_adjectives", "bare_state_nouns", "abstract_nouns", "pair_nouns", "pair_determiners", "person_pronouns",
                 "plural_pronouns", "speaker_pronouns", "speaker_group_pronouns", "place_nouns",

@@ -179,6 +179,17 @@ class Arguments:
                 actors = self._object_actors(argument, spec)
                 if actors:
                     return actors
+        return self._grievance_owner(head) if spec.type == "ACCUSE" else []
+
+    def _grievance_owner(self, head: Token) -> list[Actor]:
+        """ "protested over Koizumi's visit", "complained about Iran's remarks": the one whose
+        deed the complaint is about is its target, though the verb takes no object for it."""
+        for word in self.actors.rules.grievance_prepositions:
+            for deed in self._argument_tokens(head, word):
+                if deed.pos_ == "NOUN" and any(c.dep_ == "poss" for c in deed.children):
+                    owners = self.actors.owner_of(deed)
+                    if owners:
+                        return owners
         return []
 
     def _argument_tokens(self, head: Token, where: str) -> list[Token]:
