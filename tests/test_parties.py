@@ -64,3 +64,9 @@ def test_a_complaint_over_someones_deed_targets_its_doer(text, target):
 def test_a_complaint_over_an_unowned_deed_has_no_target():
     events = typed("Iran protested over the visit to a war shrine.", "ACCUSE")
     assert events and events[0].target is None
+
+
+def test_its_in_a_clause_a_state_says_is_that_state():
+    text = "The ruling was a blow to Armenia, which says that its annexation of two Azerbaijani villages was lawful."
+    events = typed(text, "ASSAULT")
+    assert events and side(events[0].source)[1] == "ARM"

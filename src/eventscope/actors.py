@@ -414,6 +414,8 @@ class DocumentActors:
             return (self._clause_person(token) if token is not None else None) or self.last_person
         if lower in self.rules.speaker_pronouns:
             return self.speaker
+        if lower == "its" and token is not None and token.dep_ == "poss":
+            return self._clause_owner(token)
         if lower in self.rules.speaker_group_pronouns and self.speaker:
             return Actor(None, self.speaker.country, self.speaker.sector or "GOV")
         return None
@@ -672,6 +674,21 @@ class DocumentActors:
                 return self.actor_of(candidate)
         return None
 
+    def _clause_owner(self, token: Token) -> Actor | None:
+        """ "Israel said its strikes ...", "Russia, which argues that its annexation ...": the
+        state or organisation subject before "its" in the same sentence."""
+        for candidate in reversed(token.sent[: token.i - token.sent.start]):
+            if candidate.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if not _in_clause_of(token, candidate.head):
+                return None  # "its" must sit in a clause the subject's verb says or holds
+            if candidate.lower_ in ("which", "that") and candidate.head.dep_ == "relcl":
+                candidate = candidate.head.head
+            if candidate.ent_type_ in ("GPE", "ORG") or \
+                    candidate.lemma_.lower() in self.rules.bare_state_nouns:
+                return self.actor_of(candidate)
+        return None
+
     def _sector_in_phrase(self, head: Token) -> str | None:
         for token in head.lefts:
             sector = self.rules.sector_adjectives.get(token.lemma_.lower())
@@ -687,6 +704,16 @@ class DocumentActors:
 
 _ROLE_HEADS = {"president", "minister", "ambassador", "envoy", "king", "premier", "chancellor",
                "emir", "sultan", "representative", "spokesman", "spokeswoman", "secretary"}
+
+
+def _in_clause_of(token: Token, verb: Token) -> bool:
+    """Is `token` inside a clause that `verb` governs ("Israel said [its strikes ...]")?"""
+    for ancestor in token.ancestors:
+        if ancestor.head == verb and ancestor.dep_ in ("ccomp", "xcomp", "advcl"):
+            return True
+        if ancestor == verb:
+            return False
+    return False
 
 
 def _hyphenated(token: Token) -> bool:
