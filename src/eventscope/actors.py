@@ -55,6 +55,8 @@ class MentionRules:
     counterpart_nouns: frozenset[str]
     led_groups: frozenset[str]
     leading_verbs: frozenset[str]
+    igo_adjectives: dict[str, str]      # "European ministers": the bloc they meet in
+    grievance_prepositions: tuple[str, ...]  # "protested over X's visit"
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -67,6 +69,8 @@ class MentionRules:
         return cls(
             sector_nouns=by_word(data["sector_nouns"]),
             sector_adjectives=by_word(data["sector_adjectives"]),
+            igo_adjectives=dict(data["igo_adjectives"]),
+            grievance_prepositions=tuple(data["grievance_prepositions"]),
             **{key: frozenset(data[key]) for key in (
                 "unnamed_states", "bloc_adjectives", "bare_state_nouns", "abstract_nouns", "pair_nouns", "pair_determiners", "person_pronouns",
                 "plural_pronouns", "speaker_pronouns", "speaker_group_pronouns", "place_nouns",
@@ -410,6 +414,8 @@ class DocumentActors:
             return (self._clause_person(token) if token is not None else None) or self.last_person
         if lower in self.rules.speaker_pronouns:
             return self.speaker
+        if lower == "its" and token is not None and token.dep_ == "poss":
+            return self._clause_owner(token)
         if lower in self.rules.speaker_group_pronouns and self.speaker:
             return Actor(None, self.speaker.country, self.speaker.sector or "GOV")
         return None
@@ -486,6 +492,10 @@ class DocumentActors:
             group = self._named_group(head)
             if group is not None:
                 return group
+        elif lemma in self.rules.person_nouns and head.tag_ == "NNS":
+            bloc = self._bloc_of_members(head)
+            if bloc is not None:
+                return bloc
         if lemma in self.rules.counterpart_nouns:
             counterpart = self._counterpart(head)
             if counterpart is not None:
@@ -538,6 +548,20 @@ class DocumentActors:
                 entry = self.table.find(_entity_text(child), self.on)
                 if entry is not None:
                     return entry.actor()
+        return None
+
+    def _bloc_of_members(self, head: Token) -> Actor | None:
+        """ "EU ambassadors", "NATO foreign ministers", "European ministers": people meeting
+        as an IGO's members act as the IGO, not as the country their sentence names."""
+        for token in (*head.lefts, *(t for c in head.lefts for t in c.lefts)):
+            if token.dep_ not in ("compound", "amod", "nmod"):
+                continue
+            name = self.rules.igo_adjectives.get(token.lower_)
+            group = self.table.find(name, self.on) if name else None
+            if group is None and token.ent_type_ in ("ORG", "NORP"):
+                group = self.table.find(_entity_text(token), self.on)
+            if group is not None and group.actor().sector == "IGO":
+                return group.actor()
         return None
 
     def _group_leader(self, head: Token) -> Actor | None:
@@ -650,6 +674,21 @@ class DocumentActors:
                 return self.actor_of(candidate)
         return None
 
+    def _clause_owner(self, token: Token) -> Actor | None:
+        """ "Israel said its strikes ...", "Russia, which argues that its annexation ...": the
+        state or organisation subject before "its" in the same sentence."""
+        for candidate in reversed(token.sent[: token.i - token.sent.start]):
+            if candidate.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if not _in_clause_of(token, candidate.head):
+                return None  # "its" must sit in a clause the subject's verb says or holds
+            if candidate.lower_ in ("which", "that") and candidate.head.dep_ == "relcl":
+                candidate = candidate.head.head
+            if candidate.ent_type_ in ("GPE", "ORG") or \
+                    candidate.lemma_.lower() in self.rules.bare_state_nouns:
+                return self.actor_of(candidate)
+        return None
+
     def _sector_in_phrase(self, head: Token) -> str | None:
         for token in head.lefts:
             sector = self.rules.sector_adjectives.get(token.lemma_.lower())
@@ -665,6 +704,16 @@ class DocumentActors:
 
 _ROLE_HEADS = {"president", "minister", "ambassador", "envoy", "king", "premier", "chancellor",
                "emir", "sultan", "representative", "spokesman", "spokeswoman", "secretary"}
+
+
+def _in_clause_of(token: Token, verb: Token) -> bool:
+    """Is `token` inside a clause that `verb` governs ("Israel said [its strikes ...]")?"""
+    for ancestor in token.ancestors:
+        if ancestor.head == verb and ancestor.dep_ in ("ccomp", "xcomp", "advcl"):
+            return True
+        if ancestor == verb:
+            return False
+    return False
 
 
 def _hyphenated(token: Token) -> bool:

@@ -179,6 +179,17 @@ class Arguments:
                 actors = self._object_actors(argument, spec)
                 if actors:
                     return actors
+        return self._grievance_owner(head) if spec.type == "ACCUSE" else []
+
+    def _grievance_owner(self, head: Token) -> list[Actor]:
+        """ "protested over Koizumi's visit", "complained about Iran's remarks": the one whose
+        deed the complaint is about is its target, though the verb takes no object for it."""
+        for word in self.actors.rules.grievance_prepositions:
+            for deed in self._argument_tokens(head, word):
+                if deed.pos_ == "NOUN" and any(c.dep_ == "poss" for c in deed.children):
+                    owners = self.actors.owner_of(deed)
+                    if owners:
+                        return owners
         return []
 
     def _argument_tokens(self, head: Token, where: str) -> list[Token]:
@@ -211,6 +222,12 @@ class Arguments:
     def _object_actors(self, argument: Token, spec: Trigger) -> list[Actor]:
         # "the diplomats that Norway expelled": what the relative pronoun stands for
         argument = relative_antecedent(argument) or argument
+        for antecedent in _participle_object_antecedents(argument):
+            if argument.lower_ == "it" and self._names_person(antecedent):
+                continue  # "recalled its ambassador from Bolivia, accusing it": not the envoy
+            found = self._object_actors(antecedent, spec)
+            if found:
+                return found
         if is_reciprocal(argument):
             # "Chad and Sudan accused each other": each of the doers is the other's target
             return self.subject_actors(clause_verb(argument.head))
@@ -248,6 +265,9 @@ class Arguments:
 
     def _object_lemma_in(self, verb: Token, lemmas: frozenset[str]) -> bool:
         return any(o.lemma_.lower() in lemmas for o in self._objects(verb))
+
+    def _names_person(self, noun: Token) -> bool:
+        return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in self.actors.rules.person_nouns
 
     def _has_person_object(self, verb: Token) -> bool:
         """Is the object a person or a delegation (received the envoy), not a thing?"""
@@ -449,6 +469,24 @@ class Arguments:
                       if word.dep_ in ("acl", "advcl") and word.lemma_.lower() in self.lexicon.companion_verbs
                       for obj in prepositional_objects(word, ("agent",)) for a in self.actors_named(obj)]
         return [a for a in companions if not any(same_side(a, v) for v in visitors)]
+
+
+_OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them"})
+
+
+def _participle_object_antecedents(pronoun: Token) -> list[Token]:
+    """ "called a strike against the government, accusing it of ...": the object pronoun
+    of a trailing participle stands for what the main clause acted on (its object, or the
+    object of a preposition on the verb or on that object)."""
+    verb = pronoun.head
+    if pronoun.lower_ not in _OBJECT_PRONOUNS or pronoun.dep_ != "dobj" or verb.tag_ != "VBG" \
+            or verb.dep_ != "advcl" or verb.head.i > verb.i:
+        return []
+    main = verb.head
+    objects = [c for c in main.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    preps = [p for head in (main, *objects) for p in head.children if p.dep_ == "prep"]
+    named = [g for p in preps for g in p.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+    return [*objects, *named]
 
 
 @lru_cache(maxsize=1)
