@@ -102,3 +102,48 @@ def test_a_spokesperson_named_nowhere_else_speaks_for_the_country_of_the_story()
             "Ana Villalobos told reporters in Santiago.")
     speaker = extract(text, publication_date="2024-05-14").quotes[0].speaker
     assert (speaker.name.split()[-1], speaker.country, speaker.sector) == ("Villalobos", "CHL", "GOV")
+
+
+def speakers(text: str, published: str = "2024-02-13") -> list[tuple[str | None, str | None]]:
+    return [(q.speaker.name, q.speaker.country) if q.speaker else (None, None)
+            for q in quotes(text, published)]
+
+
+def test_a_surname_alone_speaks_for_the_person_named_in_full_before():
+    text = ('Indian Prime Minister Narendra Modi visited the flooded districts on Sunday.\n\n'
+            '"Every family will get help," Modi said in a radio address.')
+    assert speakers(text, "2015-04-26") == [("Narendra Modi", "IND")]
+
+
+def test_he_is_the_last_person_named_as_subject_not_the_last_speaker():
+    text = ('"We will march until the government falls," Imran Khan said.\n\n'
+            "The army spokesman General Asim Bajwa appealed for calm.\n\n"
+            '"All sides must show patience," he said in a message.')
+    assert speakers(text, "2014-08-20")[1][0] == "Asim Bajwa"
+
+
+def test_it_said_is_the_body_named_before():
+    text = ("The UN peacekeeping force, UNIFIL, said it had seen rocket launches.\n\n"
+            '"We urge all parties to stop firing at once," it said in a short statement.')
+    assert speakers(text, "2015-01-28")[0][0] == "UNIFIL"
+
+
+def test_a_quoted_phrase_in_a_clause_with_no_subject_is_the_main_subjects():
+    text = 'China on Monday protested against the visit, calling it a "grave insult".'
+    assert speakers(text, "2005-10-17") == [(None, "CHN")]
+
+
+def test_the_one_saying_a_quoted_word_speaks_it_not_the_subject_of_the_words():
+    text = 'Mr. Chavez again criticized Mr. Fox, saying Mr. Fox was Washington\'s "puppy".'
+    assert speakers(text, "2005-11-14")[0][0] == "Hugo Chávez"
+
+
+def test_according_to_names_the_speaker():
+    text = 'Peru gave the Mexican ambassador three days to leave, calling him "an intruder", ' \
+           'according to its foreign ministry.'
+    assert speakers(text, "2022-12-20")[0][1] == "PER"
+
+
+def test_a_statement_by_someone_is_their_words():
+    text = 'A Hezbollah statement said its fighters had struck "empty fields" on Friday.'
+    assert speakers(text, "2015-01-28") == [("Hezbollah", "LBN")]
