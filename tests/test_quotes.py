@@ -147,3 +147,17 @@ def test_according_to_names_the_speaker():
 def test_a_statement_by_someone_is_their_words():
     text = 'A Hezbollah statement said its fighters had struck "empty fields" on Friday.'
     assert speakers(text, "2015-01-28") == [("Hezbollah", "LBN")]
+
+
+def test_the_spokesman_unnamed_is_the_spokesman_named_before():
+    text = ("Nigeria's army said on Wednesday its troops had repelled an attack in Borno.\n\n"
+            "Sani Usman, the army's director of public relations, said the troops held the outpost.\n\n"
+            '"The troops remain determined to protect the villages," the army spokesman said.')
+    assert speakers(text, "2017-10-11")[0][0].split()[-1] == "Usman"
+
+
+def test_a_quotation_standing_alone_is_the_words_of_the_one_introducing_it():
+    text = ('"We will march on," Tahir Qadri said.\n\n'
+            "Imran Khan also issued an ultimatum, demanding that the prime minister resign. "
+            '"I will wait for your resignation until tomorrow evening."')
+    assert speakers(text, "2014-08-20")[1][0] == "Imran Khan"

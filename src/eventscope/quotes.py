@@ -35,13 +35,15 @@ class QuoteRules:
     title_case_max_words: int
     work_nouns: frozenset[str]
     source_nouns: frozenset[str]
+    role_nouns: frozenset[str]
 
     @classmethod
     @cache
     def load(cls) -> QuoteRules:
         data = yaml.safe_load(resources.files("eventscope.data").joinpath("quotes.yaml").read_text())
         return cls(int(data["min_words"]), int(data["title_case_max_words"]),
-                   frozenset(data["work_nouns"]), frozenset(data["source_nouns"]))
+                   frozenset(data["work_nouns"]), frozenset(data["source_nouns"]),
+                   frozenset(data["role_nouns"]))
 
     def is_quotation(self, text: str, start: int, end: int) -> bool:
         """Is text[start:end] (inside its marks) a quotation, not a title of a work?"""
@@ -155,9 +157,30 @@ def attribute_quotes(
             # 'provocation'": a phrase quoted inside a clause is the words of its subject.
             subject = _governing_subject(doc, local, speech_verbs)
             speaker = speaker_of(subject, actors, local) if subject is not None else None
+        if subject is None:
+            subject = _introducer(doc, local)
+            speaker = speaker_of(subject, actors, local) if subject is not None else None
         result.append((span, speaker))
         last_speaker = speaker or last_speaker
     return _fill_speakers(result)
+
+
+def _introducer(doc: Doc, span: QuoteSpan) -> Token | None:
+    """A quotation standing as its own sentence with no speaker: the subject of the sentence
+    that introduces it, the one before in the same paragraph or one ending in a colon
+    ('Khan issued an ultimatum. "Resign by tomorrow."', 'X said:')."""
+    first = doc.char_span(span.start, min(span.start + 1, _text_length(doc)), alignment_mode="expand")
+    if first is None or first.sent.start == 0:
+        return None
+    sentence = first.sent
+    if any(not span.start <= t.idx < span.end and t.is_alpha for t in sentence):
+        return None  # words of the sentence's own outside the quote
+    before = doc[sentence.start - 1].sent
+    between = doc.text[before.end_char:sentence.start_char]
+    if "\n" in between and not before.text.rstrip().endswith(":"):
+        return None
+    root = before.root
+    return next((c for c in root.children if c.dep_ in SUBJECTS), None)
 
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -177,12 +200,17 @@ def speaker_of(subject: Token, actors: DocumentActors, quote: QuoteSpan) -> Acto
         if antecedent is not None:
             return antecedent
         return actors.actor_of(subject) if subject.lower_ in PERSON_PRONOUNS else None
+    if _unnamed_role(subject):
+        antecedent = _antecedent(subject, actors, quote, person=True)
+        if antecedent is not None:
+            return antecedent
     author = _author(subject)
-    actor = actors.actor_of(author) if author is not None else actors.actor_of(subject)
+    actor = (actors.actor_of(author) if author is not None else None) or actors.actor_of(subject)
     if actor is None and subject.pos_ == "PROPN" and subject.ent_type_ in ("PERSON", ""):
         # "Modi said": a surname alone, named in full earlier
         name = " ".join(t.text for t in subject.lefts if t.dep_ == "compound") + " " + subject.text
-        actor = actors.person_from_name(name, subject)
+        named = actors.person_from_name(name, subject)
+        actor = named if named is not None and named.name else None
     return actor
 
 
@@ -213,7 +241,15 @@ def _author(noun: Token) -> Token | None:
     return None
 
 
-def _antecedent(pronoun: Token, actors: DocumentActors, quote: QuoteSpan) -> Actor | None:
+def _unnamed_role(noun: Token) -> bool:
+    """ "the spokesman", "the army spokesman": a role with no name of its own."""
+    return (noun.lemma_.lower() in QuoteRules.load().role_nouns and noun.ent_type_ != "PERSON"
+            and not any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in noun.children)
+            and any(c.lower_ == "the" for c in noun.children))
+
+
+def _antecedent(pronoun: Token, actors: DocumentActors, quote: QuoteSpan,
+                person: bool | None = None) -> Actor | None:
     """The last subject before the quote, in this sentence or the few before, that a person
     pronoun ("he") or a group pronoun ("it") can stand for."""
     doc = pronoun.doc
@@ -222,7 +258,7 @@ def _antecedent(pronoun: Token, actors: DocumentActors, quote: QuoteSpan) -> Act
         if first_sentence.start == 0:
             break
         first_sentence = doc[first_sentence.start - 1].sent
-    person = pronoun.lower_ in PERSON_PRONOUNS
+    person = pronoun.lower_ in PERSON_PRONOUNS if person is None else person
     for token in reversed(doc[first_sentence.start:pronoun.i]):
         if token.dep_ not in SUBJECTS and token.dep_ != "appos" or token.pos_ == "PRON":
             continue
