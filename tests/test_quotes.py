@@ -161,3 +161,12 @@ def test_a_quotation_standing_alone_is_the_words_of_the_one_introducing_it():
             "Imran Khan also issued an ultimatum, demanding that the prime minister resign. "
             '"I will wait for your resignation until tomorrow evening."')
     assert speakers(text, "2014-08-20")[1][0] == "Imran Khan"
+
+
+def test_a_quotation_over_paragraphs_belongs_to_the_speaker_named_where_it_closes():
+    text = ("Mr. Usman, a brigadier general, said the troops held the outpost.\n\n"
+            "“The soldiers repelled the attackers and seized two trucks.\n\n"
+            "“Several attackers fled with wounds. One soldier died in the fighting.\n\n"
+            "“The troops remain determined to protect the villages,” the army spokesman said.")
+    names = [name for name, _ in speakers(text, "2017-10-11")]
+    assert len(names) == 3 and all(name and name.split()[-1] == "Usman" for name in names)

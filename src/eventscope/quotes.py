@@ -187,6 +187,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"it", "they"})
 LOOK_BACK_SENTENCES = 4  # how far back a pronoun's speaker is looked for
+ROLE_LOOK_BACK = 12  # "the spokesman" may close a long quotation after his name
 
 
 def speaker_of(subject: Token, actors: DocumentActors, quote: QuoteSpan) -> Actor | None:
@@ -201,15 +202,20 @@ def speaker_of(subject: Token, actors: DocumentActors, quote: QuoteSpan) -> Acto
             return antecedent
         return actors.actor_of(subject) if subject.lower_ in PERSON_PRONOUNS else None
     if _unnamed_role(subject):
-        antecedent = _antecedent(subject, actors, quote, person=True)
+        antecedent = _antecedent(subject, actors, quote, person=True, look_back=ROLE_LOOK_BACK)
         if antecedent is not None:
             return antecedent
     author = _author(subject)
-    actor = (actors.actor_of(author) if author is not None else None) or actors.actor_of(subject)
-    if actor is None and subject.pos_ == "PROPN" and subject.ent_type_ in ("PERSON", ""):
-        # "Modi said": a surname alone, named in full earlier
-        name = " ".join(t.text for t in subject.lefts if t.dep_ == "compound") + " " + subject.text
-        named = actors.person_from_name(name, subject)
+    return (_named(author, actors) if author is not None else None) or _named(subject, actors)
+
+
+def _named(noun: Token, actors: DocumentActors) -> Actor | None:
+    """The actor a noun names; a name the actor model cannot place is looked up as a
+    person's ("Modi said": a surname alone, named in full earlier)."""
+    actor = actors.actor_of(noun)
+    if actor is None and noun.pos_ == "PROPN" and noun.ent_type_ in ("PERSON", ""):
+        name = " ".join(t.text for t in noun.lefts if t.dep_ == "compound") + " " + noun.text
+        named = actors.person_from_name(name, noun)
         actor = named if named is not None and named.name else None
     return actor
 
@@ -249,12 +255,12 @@ def _unnamed_role(noun: Token) -> bool:
 
 
 def _antecedent(pronoun: Token, actors: DocumentActors, quote: QuoteSpan,
-                person: bool | None = None) -> Actor | None:
+                person: bool | None = None, look_back: int = LOOK_BACK_SENTENCES) -> Actor | None:
     """The last subject before the quote, in this sentence or the few before, that a person
     pronoun ("he") or a group pronoun ("it") can stand for."""
     doc = pronoun.doc
     first_sentence = pronoun.sent
-    for _ in range(LOOK_BACK_SENTENCES):
+    for _ in range(look_back):
         if first_sentence.start == 0:
             break
         first_sentence = doc[first_sentence.start - 1].sent
@@ -267,7 +273,7 @@ def _antecedent(pronoun: Token, actors: DocumentActors, quote: QuoteSpan,
         names_person = token.ent_type_ == "PERSON"
         if names_person != person or (not person and token.ent_type_ not in ("ORG", "NORP", "GPE")):
             continue
-        actor = actors.actor_of(token)
+        actor = _named(token, actors)
         if actor is not None:
             return actor
     return None
@@ -316,12 +322,13 @@ def _climb_to_subject(verb: Token, span: QuoteSpan) -> Token | None:
 
 
 def _fill_speakers(result: list[tuple[QuoteSpan, Actor | None]]) -> list[tuple[QuoteSpan, Actor | None]]:
-    """A quotation running on into the next paragraph has the speaker named after it;
+    """A quotation running on into the next paragraph has the speaker named where it closes
+    (news names the speaker there; a verb inside an earlier paragraph is no attribution);
     a quote with no speaker of its own keeps the one before."""
     filled = list(result)
     for i in range(len(filled) - 2, -1, -1):
-        span, speaker = filled[i]
-        if span.continued and speaker is None:
+        span = filled[i][0]
+        if span.continued and filled[i + 1][1] is not None:
             filled[i] = (span, filled[i + 1][1])
     for i in range(1, len(filled)):
         if filled[i][1] is None:
