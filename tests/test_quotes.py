@@ -170,3 +170,10 @@ def test_a_quotation_over_paragraphs_belongs_to_the_speaker_named_where_it_close
             "“The troops remain determined to protect the villages,” the army spokesman said.")
     names = [name for name, _ in speakers(text, "2017-10-11")]
     assert len(names) == 3 and all(name and name.split()[-1] == "Usman" for name in names)
+
+
+def test_it_is_not_a_country_named_inside_a_reported_clause():
+    text = ("Argentina's foreign ministry summoned the British ambassador, the ministry said.\n\n"
+            'It said Britain was planning "illegal military exercises" near the islands.\n\n'
+            '"Argentina rejects these exercises on its territory," it said.')
+    assert all(country != "GBR" for _, country in speakers(text, "2010-10-15"))

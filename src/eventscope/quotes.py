@@ -266,9 +266,13 @@ def _antecedent(pronoun: Token, actors: DocumentActors, quote: QuoteSpan,
         first_sentence = doc[first_sentence.start - 1].sent
     person = pronoun.lower_ in PERSON_PRONOUNS if person is None else person
     for token in reversed(doc[first_sentence.start:pronoun.i]):
-        if token.dep_ not in SUBJECTS and token.dep_ != "appos" or token.pos_ == "PRON":
-            continue
+        if token.dep_ not in SUBJECTS and token.dep_ != "appos" or token.head.dep_ == "ccomp":
+            continue  # subjects of reported clauses ("it said Britain was ...") are no speakers
         if quote.start <= token.idx < quote.end:
+            continue
+        if token.pos_ == "PRON":
+            if not person and token.lower_ in GROUP_PRONOUNS:
+                return None  # "It said ... . '...,' it said": the same body as the last speaker
             continue
         names_person = token.ent_type_ == "PERSON"
         if names_person != person or (not person and token.ent_type_ not in ("ORG", "NORP", "GPE")):
