@@ -177,3 +177,21 @@ def test_it_is_not_a_country_named_inside_a_reported_clause():
             'It said Britain was planning "illegal military exercises" near the islands.\n\n'
             '"Argentina rejects these exercises on its territory," it said.')
     assert all(country != "GBR" for _, country in speakers(text, "2010-10-15"))
+
+
+def test_quoted_words_that_are_the_verb_itself_are_the_subjects():
+    text = 'Iranian Foreign Minister Hossein Amir-Abdollahian "firmly condemned" the strikes on Monday.'
+    assert speakers(text, "2023-03-08")[0][0] == "Hossein Amir-Abdollahian"
+
+
+def test_a_spokesman_for_a_body_speaks_for_it_and_the_spokesman_later_is_him_again():
+    text = ("Kazakhstan hosts the drills, which a spokesman for Kazakhstan's armed forces told "
+            'AFP were "a first for the region".\n\n'
+            '"All the units are in place," the spokesman said.')
+    assert [country for _, country in speakers(text, "2024-07-09")] == ["KAZ", "KAZ"]
+
+
+def test_a_surname_tagged_without_a_name_still_finds_the_person():
+    text = ('"We oppose the visit," China\'s ambassador to Japan Wang Yi said in Tokyo.\n\n'
+            '"The visit hurts all the Chinese people," Wang said.')
+    assert [name for name, _ in speakers(text, "2005-10-17")] == ["Wang Yi", "Wang Yi"]

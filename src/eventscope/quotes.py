@@ -203,8 +203,8 @@ def speaker_of(subject: Token, actors: DocumentActors, quote: QuoteSpan) -> Acto
         return actors.actor_of(subject) if subject.lower_ in PERSON_PRONOUNS else None
     if _unnamed_role(subject):
         antecedent = _antecedent(subject, actors, quote, person=True, look_back=ROLE_LOOK_BACK)
-        if antecedent is not None:
-            return antecedent
+        # none named: the spokesman quoted last (the caller keeps the previous speaker)
+        return antecedent
     author = _author(subject)
     return (_named(author, actors) if author is not None else None) or _named(subject, actors)
 
@@ -213,10 +213,10 @@ def _named(noun: Token, actors: DocumentActors) -> Actor | None:
     """The actor a noun names; a name the actor model cannot place is looked up as a
     person's ("Modi said": a surname alone, named in full earlier)."""
     actor = actors.actor_of(noun)
-    if actor is None and noun.pos_ == "PROPN" and noun.ent_type_ in ("PERSON", ""):
+    if (actor is None or actor.name is None) and noun.pos_ == "PROPN" and noun.ent_type_ in ("PERSON", ""):
         name = " ".join(t.text for t in noun.lefts if t.dep_ == "compound") + " " + noun.text
         named = actors.person_from_name(name, noun)
-        actor = named if named is not None and named.name else None
+        actor = named if named is not None and named.name else actor
     return actor
 
 
@@ -238,7 +238,7 @@ def _author(noun: Token) -> Token | None:
             noun.lower_ not in QuoteRules.load().source_nouns):
         return None
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of", "for"):
             author = next((c for c in child.children if c.dep_ == "pobj"), None)
             if author is not None:
                 return author
@@ -298,7 +298,7 @@ def _governing_subject(doc: Doc, span: QuoteSpan, speech_verbs: frozenset[str] =
         if subject is not None or token.head == token:
             break
         token = token.head
-        if not span.start <= token.idx < span.end and token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX"):  # inside too: 'X "strongly condemned" the strikes'
             subject = _outside_subject(token, span)
     while subject is not None and token.dep_ == "ccomp" and token.head.lemma_.lower() in speech_verbs:
         # "saying Mr. Fox was the 'cub'": the one saying it, not Mr. Fox
