@@ -195,3 +195,16 @@ def test_a_surname_tagged_without_a_name_still_finds_the_person():
     text = ('"We oppose the visit," China\'s ambassador to Japan Wang Yi said in Tokyo.\n\n'
             '"The visit hurts all the Chinese people," Wang said.')
     assert [name for name, _ in speakers(text, "2005-10-17")] == ["Wang Yi", "Wang Yi"]
+
+
+def test_a_title_in_apposition_speaks_as_the_person_it_names():
+    text = ("The special envoy of the Russian president, the ambassador in Damascus, Alexander "
+            'Yefimov, said the visit "sent a clear message to everyone".')
+    assert speakers(text, "2020-06-10")[0][0] == "Alexander Yefimov"
+
+
+def test_it_is_reported_is_no_speaker():
+    text = ('"We stand together," Syrian Foreign Minister Faisal Mekdad said.\n\n'
+            "It is reported that President Putin said during his visit that "
+            '"a great distance has been covered".')
+    assert speakers(text, "2020-06-10")[1][0] == "Vladimir Putin"

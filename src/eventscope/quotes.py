@@ -116,9 +116,30 @@ def speech_subject(sentence: Span, speech_verbs: frozenset[str], outside: QuoteS
         if outside and outside.start <= token.idx < outside.end:
             continue
         subject = _subject(token)
-        if subject is not None:
-            return subject
+        if subject is not None and not _impersonal(subject):
+            return _named_apposition(subject)
     return None
+
+
+def _impersonal(subject: Token) -> bool:
+    """ "It is reported that X said ...": no one speaks; the next verb of saying tells who."""
+    return subject.lower_ == "it" and any(c.dep_ == "auxpass" for c in subject.head.children)
+
+
+def _named_apposition(subject: Token) -> Token:
+    """ "The special envoy, the ambassador in Damascus, Alexander Yefimov, said": the person
+    the title stands for."""
+    if subject.ent_type_ == "PERSON":
+        return subject
+    token = subject
+    for _ in range(4):
+        appos = next((c for c in token.children if c.dep_ == "appos"), None)
+        if appos is None:
+            return subject
+        if appos.ent_type_ == "PERSON":
+            return appos
+        token = appos
+    return subject
 
 
 def _subject(verb: Token) -> Token | None:
