@@ -102,3 +102,109 @@ def test_a_spokesperson_named_nowhere_else_speaks_for_the_country_of_the_story()
             "Ana Villalobos told reporters in Santiago.")
     speaker = extract(text, publication_date="2024-05-14").quotes[0].speaker
     assert (speaker.name.split()[-1], speaker.country, speaker.sector) == ("Villalobos", "CHL", "GOV")
+
+
+def speakers(text: str, published: str = "2024-02-13") -> list[tuple[str | None, str | None]]:
+    return [(q.speaker.name, q.speaker.country) if q.speaker else (None, None)
+            for q in quotes(text, published)]
+
+
+def test_a_surname_alone_speaks_for_the_person_named_in_full_before():
+    text = ('Indian Prime Minister Narendra Modi visited the flooded districts on Sunday.\n\n'
+            '"Every family will get help," Modi said in a radio address.')
+    assert speakers(text, "2015-04-26") == [("Narendra Modi", "IND")]
+
+
+def test_he_is_the_last_person_named_as_subject_not_the_last_speaker():
+    text = ('"We will march until the government falls," Imran Khan said.\n\n'
+            "The army spokesman General Asim Bajwa appealed for calm.\n\n"
+            '"All sides must show patience," he said in a message.')
+    assert speakers(text, "2014-08-20")[1][0] == "Asim Bajwa"
+
+
+def test_it_said_is_the_body_named_before():
+    text = ("The UN peacekeeping force, UNIFIL, said it had seen rocket launches.\n\n"
+            '"We urge all parties to stop firing at once," it said in a short statement.')
+    assert speakers(text, "2015-01-28")[0][0] == "UNIFIL"
+
+
+def test_a_quoted_phrase_in_a_clause_with_no_subject_is_the_main_subjects():
+    text = 'China on Monday protested against the visit, calling it a "grave insult".'
+    assert speakers(text, "2005-10-17") == [(None, "CHN")]
+
+
+def test_the_one_saying_a_quoted_word_speaks_it_not_the_subject_of_the_words():
+    text = 'Mr. Chavez again criticized Mr. Fox, saying Mr. Fox was Washington\'s "puppy".'
+    assert speakers(text, "2005-11-14")[0][0] == "Hugo Chávez"
+
+
+def test_according_to_names_the_speaker():
+    text = 'Peru gave the Mexican ambassador three days to leave, calling him "an intruder", ' \
+           'according to its foreign ministry.'
+    assert speakers(text, "2022-12-20")[0][1] == "PER"
+
+
+def test_a_statement_by_someone_is_their_words():
+    text = 'A Hezbollah statement said its fighters had struck "empty fields" on Friday.'
+    assert speakers(text, "2015-01-28") == [("Hezbollah", "LBN")]
+
+
+def test_the_spokesman_unnamed_is_the_spokesman_named_before():
+    text = ("Nigeria's army said on Wednesday its troops had repelled an attack in Borno.\n\n"
+            "Sani Usman, the army's director of public relations, said the troops held the outpost.\n\n"
+            '"The troops remain determined to protect the villages," the army spokesman said.')
+    assert speakers(text, "2017-10-11")[0][0].split()[-1] == "Usman"
+
+
+def test_a_quotation_standing_alone_is_the_words_of_the_one_introducing_it():
+    text = ('"We will march on," Tahir Qadri said.\n\n'
+            "Imran Khan also issued an ultimatum, demanding that the prime minister resign. "
+            '"I will wait for your resignation until tomorrow evening."')
+    assert speakers(text, "2014-08-20")[1][0] == "Imran Khan"
+
+
+def test_a_quotation_over_paragraphs_belongs_to_the_speaker_named_where_it_closes():
+    text = ("Mr. Usman, a brigadier general, said the troops held the outpost.\n\n"
+            "“The soldiers repelled the attackers and seized two trucks.\n\n"
+            "“Several attackers fled with wounds. One soldier died in the fighting.\n\n"
+            "“The troops remain determined to protect the villages,” the army spokesman said.")
+    names = [name for name, _ in speakers(text, "2017-10-11")]
+    assert len(names) == 3 and all(name and name.split()[-1] == "Usman" for name in names)
+
+
+def test_it_is_not_a_country_named_inside_a_reported_clause():
+    text = ("Argentina's foreign ministry summoned the British ambassador, the ministry said.\n\n"
+            'It said Britain was planning "illegal military exercises" near the islands.\n\n'
+            '"Argentina rejects these exercises on its territory," it said.')
+    assert all(country != "GBR" for _, country in speakers(text, "2010-10-15"))
+
+
+def test_quoted_words_that_are_the_verb_itself_are_the_subjects():
+    text = 'Iranian Foreign Minister Hossein Amir-Abdollahian "firmly condemned" the strikes on Monday.'
+    assert speakers(text, "2023-03-08")[0][0] == "Hossein Amir-Abdollahian"
+
+
+def test_a_spokesman_for_a_body_speaks_for_it_and_the_spokesman_later_is_him_again():
+    text = ("Kazakhstan hosts the drills, which a spokesman for Kazakhstan's armed forces told "
+            'AFP were "a first for the region".\n\n'
+            '"All the units are in place," the spokesman said.')
+    assert [country for _, country in speakers(text, "2024-07-09")] == ["KAZ", "KAZ"]
+
+
+def test_a_surname_tagged_without_a_name_still_finds_the_person():
+    text = ('"We oppose the visit," China\'s ambassador to Japan Wang Yi said in Tokyo.\n\n'
+            '"The visit hurts all the Chinese people," Wang said.')
+    assert [name for name, _ in speakers(text, "2005-10-17")] == ["Wang Yi", "Wang Yi"]
+
+
+def test_a_title_in_apposition_speaks_as_the_person_it_names():
+    text = ("The special envoy of the Russian president, the ambassador in Damascus, Alexander "
+            'Yefimov, said the visit "sent a clear message to everyone".')
+    assert speakers(text, "2020-06-10")[0][0] == "Alexander Yefimov"
+
+
+def test_it_is_reported_is_no_speaker():
+    text = ('"We stand together," Syrian Foreign Minister Faisal Mekdad said.\n\n'
+            "It is reported that President Putin said during his visit that "
+            '"a great distance has been covered".')
+    assert speakers(text, "2020-06-10")[1][0] == "Vladimir Putin"

@@ -34,13 +34,16 @@ class QuoteRules:
     min_words: int
     title_case_max_words: int
     work_nouns: frozenset[str]
+    source_nouns: frozenset[str]
+    role_nouns: frozenset[str]
 
     @classmethod
     @cache
     def load(cls) -> QuoteRules:
         data = yaml.safe_load(resources.files("eventscope.data").joinpath("quotes.yaml").read_text())
         return cls(int(data["min_words"]), int(data["title_case_max_words"]),
-                   frozenset(data["work_nouns"]))
+                   frozenset(data["work_nouns"]), frozenset(data["source_nouns"]),
+                   frozenset(data["role_nouns"]))
 
     def is_quotation(self, text: str, start: int, end: int) -> bool:
         """Is text[start:end] (inside its marks) a quotation, not a title of a work?"""
@@ -113,9 +116,30 @@ def speech_subject(sentence: Span, speech_verbs: frozenset[str], outside: QuoteS
         if outside and outside.start <= token.idx < outside.end:
             continue
         subject = _subject(token)
-        if subject is not None:
-            return subject
+        if subject is not None and not _impersonal(subject):
+            return _named_apposition(subject)
     return None
+
+
+def _impersonal(subject: Token) -> bool:
+    """ "It is reported that X said ...": no one speaks; the next verb of saying tells who."""
+    return subject.lower_ == "it" and any(c.dep_ == "auxpass" for c in subject.head.children)
+
+
+def _named_apposition(subject: Token) -> Token:
+    """ "The special envoy, the ambassador in Damascus, Alexander Yefimov, said": the person
+    the title stands for."""
+    if subject.ent_type_ == "PERSON":
+        return subject
+    token = subject
+    for _ in range(4):
+        appos = next((c for c in token.children if c.dep_ == "appos"), None)
+        if appos is None:
+            return subject
+        if appos.ent_type_ == "PERSON":
+            return appos
+        token = appos
+    return subject
 
 
 def _subject(verb: Token) -> Token | None:
@@ -127,6 +151,9 @@ def _subject(verb: Token) -> Token | None:
             inner = next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if inner is not None:
                 return inner
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        # "X criticized Y, saying ...": the one saying it is the subject of the main verb
+        return _subject(verb.head)
     people = [t for t in verb.sent if t.i < verb.i and t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
     return people[-1] if people else None
 
@@ -142,45 +169,191 @@ def attribute_quotes(
         speaker = subject = None
         local = QuoteSpan(span.start - offset, span.end - offset)
         for sentence in _sentences_around(doc, span.start - offset, span.end - offset):
-            subject = speech_subject(sentence, speech_verbs, local)
+            subject = speech_subject(sentence, speech_verbs, local) or according_to(sentence, local)
             if subject is not None:
-                speaker = actors.actor_of(subject) if subject.pos_ != "PRON" or subject.lower_ in (
-                    "he", "she") else None
-                speaker = speaker or last_speaker
+                speaker = speaker_of(subject, actors, local) or last_speaker
                 break
         if subject is None:
             # No verb of saying: "X called the move 'arbitrary'", "X condemned the
             # 'provocation'": a phrase quoted inside a clause is the words of its subject.
-            subject = _governing_subject(doc, local)
-            speaker = actors.actor_of(subject) if subject is not None and subject.pos_ != "PRON" else None
+            subject = _governing_subject(doc, local, speech_verbs)
+            speaker = speaker_of(subject, actors, local) if subject is not None else None
+        if subject is None:
+            subject = _introducer(doc, local)
+            speaker = speaker_of(subject, actors, local) if subject is not None else None
         result.append((span, speaker))
         last_speaker = speaker or last_speaker
     return _fill_speakers(result)
 
 
-def _governing_subject(doc: Doc, span: QuoteSpan) -> Token | None:
-    """The subject of the nearest verb outside the quote that the quoted words hang from."""
+def _introducer(doc: Doc, span: QuoteSpan) -> Token | None:
+    """A quotation standing as its own sentence with no speaker: the subject of the sentence
+    that introduces it, the one before in the same paragraph or one ending in a colon
+    ('Khan issued an ultimatum. "Resign by tomorrow."', 'X said:')."""
+    first = doc.char_span(span.start, min(span.start + 1, _text_length(doc)), alignment_mode="expand")
+    if first is None or first.sent.start == 0:
+        return None
+    sentence = first.sent
+    if any(not span.start <= t.idx < span.end and t.is_alpha for t in sentence):
+        return None  # words of the sentence's own outside the quote
+    before = doc[sentence.start - 1].sent
+    between = doc.text[before.end_char:sentence.start_char]
+    if "\n" in between and not before.text.rstrip().endswith(":"):
+        return None
+    root = before.root
+    return next((c for c in root.children if c.dep_ in SUBJECTS), None)
+
+
+SUBJECTS = ("nsubj", "nsubjpass")
+PERSON_PRONOUNS = frozenset({"he", "she"})
+GROUP_PRONOUNS = frozenset({"it", "they"})
+LOOK_BACK_SENTENCES = 4  # how far back a pronoun's speaker is looked for
+ROLE_LOOK_BACK = 12  # "the spokesman" may close a long quotation after his name
+
+
+def speaker_of(subject: Token, actors: DocumentActors, quote: QuoteSpan) -> Actor | None:
+    """The actor a speaking subject names: "he" and "it" are the person or the body last
+    named as a subject before the quote; a name the actor model cannot place is looked up
+    as a person's name."""
+    if subject.pos_ == "PRON" or subject.lower_ in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if subject.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return None
+        antecedent = _antecedent(subject, actors, quote)
+        if antecedent is not None:
+            return antecedent
+        return actors.actor_of(subject) if subject.lower_ in PERSON_PRONOUNS else None
+    if _unnamed_role(subject):
+        antecedent = _antecedent(subject, actors, quote, person=True, look_back=ROLE_LOOK_BACK)
+        # none named: the spokesman quoted last (the caller keeps the previous speaker)
+        return antecedent
+    author = _author(subject)
+    return (_named(author, actors) if author is not None else None) or _named(subject, actors)
+
+
+def _named(noun: Token, actors: DocumentActors) -> Actor | None:
+    """The actor a noun names; a name the actor model cannot place is looked up as a
+    person's ("Modi said": a surname alone, named in full earlier)."""
+    actor = actors.actor_of(noun)
+    if (actor is None or actor.name is None) and noun.pos_ == "PROPN" and noun.ent_type_ in ("PERSON", ""):
+        name = " ".join(t.text for t in noun.lefts if t.dep_ == "compound") + " " + noun.text
+        named = actors.person_from_name(name, noun)
+        actor = named if named is not None and named.name else actor
+    return actor
+
+
+def according_to(sentence: Span, outside: QuoteSpan | None) -> Token | None:
+    """Who the words are attributed to by "according to X" outside the quote."""
+    for token in sentence:
+        if token.lower_ == "according" and not (outside and outside.start <= token.idx < outside.end):
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if source is not None:
+                return source
+    return None
+
+
+def _author(noun: Token) -> Token | None:
+    """The author of "a statement by the ministry", "the ministry's statement", "a Hezbollah
+    statement"; None when the noun names no issued text."""
+    if noun.lemma_.lower() not in QuoteRules.load().source_nouns and (
+            noun.lower_ not in QuoteRules.load().source_nouns):
+        return None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of", "for"):
+            author = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if author is not None:
+                return author
+        if child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN"):
+            return child
+    return None
+
+
+def _unnamed_role(noun: Token) -> bool:
+    """ "the spokesman", "the army spokesman": a role with no name of its own."""
+    return (noun.lemma_.lower() in QuoteRules.load().role_nouns and noun.ent_type_ != "PERSON"
+            and not any(c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in noun.children)
+            and any(c.lower_ == "the" for c in noun.children))
+
+
+def _antecedent(pronoun: Token, actors: DocumentActors, quote: QuoteSpan,
+                person: bool | None = None, look_back: int = LOOK_BACK_SENTENCES) -> Actor | None:
+    """The last subject before the quote, in this sentence or the few before, that a person
+    pronoun ("he") or a group pronoun ("it") can stand for."""
+    doc = pronoun.doc
+    first_sentence = pronoun.sent
+    for _ in range(look_back):
+        if first_sentence.start == 0:
+            break
+        first_sentence = doc[first_sentence.start - 1].sent
+    person = pronoun.lower_ in PERSON_PRONOUNS if person is None else person
+    for token in reversed(doc[first_sentence.start:pronoun.i]):
+        if token.dep_ not in SUBJECTS and token.dep_ != "appos" or token.head.dep_ == "ccomp":
+            continue  # subjects of reported clauses ("it said Britain was ...") are no speakers
+        if quote.start <= token.idx < quote.end:
+            continue
+        if token.pos_ == "PRON":
+            if not person and token.lower_ in GROUP_PRONOUNS:
+                return None  # "It said ... . '...,' it said": the same body as the last speaker
+            continue
+        names_person = token.ent_type_ == "PERSON"
+        if names_person != person or (not person and token.ent_type_ not in ("ORG", "NORP", "GPE")):
+            continue
+        actor = _named(token, actors)
+        if actor is not None:
+            return actor
+    return None
+
+
+def _governing_subject(doc: Doc, span: QuoteSpan, speech_verbs: frozenset[str] = frozenset()
+                       ) -> Token | None:
+    """The subject of the nearest verb outside the quote that the quoted words hang from,
+    climbing through verbs with no subject of their own ("..., calling it a 'provocation'");
+    what a verb of saying reports is the words of the one who says it."""
     first = doc.char_span(span.start, min(span.start + 1, _text_length(doc)), alignment_mode="expand")
     if first is None:
         return None
     token = first.root
+    # 'X "strongly condemned" the strikes': the quoted words are the verb itself.
+    subject = _outside_subject(token, span) if token.pos_ == "VERB" else None
     for _ in range(8):
+        if subject is not None or token.head == token:
+            break
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):  # inside too: 'X "strongly condemned" the strikes'
+            subject = _outside_subject(token, span)
+    while subject is not None and token.dep_ == "ccomp" and token.head.lemma_.lower() in speech_verbs:
+        # "saying Mr. Fox was the 'cub'": the one saying it, not Mr. Fox
+        token = token.head
+        subject = _outside_subject(token, span) or _climb_to_subject(token, span) or subject
+    return subject
+
+
+def _outside_subject(verb: Token, span: QuoteSpan) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECTS
+                 and not span.start <= c.idx < span.end), None)
+
+
+def _climb_to_subject(verb: Token, span: QuoteSpan) -> Token | None:
+    """The subject of the first verb above `verb` that has one."""
+    token = verb
+    for _ in range(6):
         if token.head == token:
             return None
         token = token.head
-        outside = not span.start <= token.idx < span.end
-        if outside and token.pos_ in ("VERB", "AUX"):
-            return next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = _outside_subject(token, span) if token.pos_ in ("VERB", "AUX") else None
+        if subject is not None:
+            return subject
     return None
 
 
 def _fill_speakers(result: list[tuple[QuoteSpan, Actor | None]]) -> list[tuple[QuoteSpan, Actor | None]]:
-    """A quotation running on into the next paragraph has the speaker named after it;
+    """A quotation running on into the next paragraph has the speaker named where it closes
+    (news names the speaker there; a verb inside an earlier paragraph is no attribution);
     a quote with no speaker of its own keeps the one before."""
     filled = list(result)
     for i in range(len(filled) - 2, -1, -1):
-        span, speaker = filled[i]
-        if span.continued and speaker is None:
+        span = filled[i][0]
+        if span.continued and filled[i + 1][1] is not None:
             filled[i] = (span, filled[i + 1][1])
     for i in range(1, len(filled)):
         if filled[i][1] is None:
