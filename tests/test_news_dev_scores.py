@@ -22,7 +22,7 @@ import pytest
 pytestmark = pytest.mark.slow
 
 EVENTSCOPE = Path(sys.executable).with_name("eventscope")
-FLOORS = {("events", "type"): 0.50, ("events", "dyad"): 0.26, ("events", "full"): 0.17,
+FLOORS = {("events", "type"): 0.50, ("events", "dyad"): 0.30, ("events", "full"): 0.20,
           ("quotes", None): 0.90}
 WORDS_PER_EVENT = 2000
 
