@@ -10,7 +10,6 @@ from eventscope import nlp
 from eventscope.events.constructions import CONSTRUCTIONS
 from eventscope.events.filters import FILTERS
 from eventscope.events.syntax import (
-    clause_chain,
     clause_verb,
     first_child,
     governors,
@@ -34,11 +33,6 @@ def test_a_noun_s_clause_verb_is_the_verb_it_hangs_from(pipeline: Language):
     talks = word(pipeline, "The two ministers held long talks in Cairo.", "talks")
     assert clause_verb(talks).lemma_ == "hold"
     assert clause_verb(clause_verb(talks)) == clause_verb(talks)  # a verb is its own
-
-
-def test_clause_chain_climbs_through_the_verbs_to_the_root(pipeline: Language):
-    meet = word(pipeline, "The minister said that Egypt would meet Jordan.", "meet")
-    assert [t.lemma_ for t in clause_chain(meet)] == ["meet", "say"]
 
 
 def test_governors_stop_at_the_reporting_clause(pipeline: Language):

@@ -194,7 +194,7 @@ class DocumentReader:
         for doc, piece in self.parsed:
             core_start, core_end = piece.core_start - piece.start, piece.core_end - piece.start
             tally.add(doc, max(skip - piece.start, core_start), core_end, lede - piece.start)
-        return tally.setting(self._dateline_place())
+        return tally.setting(self.dateline_place)
 
     def read(self) -> tuple[list[Event], list]:
         for doc, piece in self.parsed:
@@ -364,7 +364,7 @@ class DocumentReader:
         place = places.clause_place(item.trigger[-1], item.clause, gazetteer, self._countries,
                                     done_to=item.type in gazetteer.rules.place_object_types)
         if place is None and places.at_dateline(item.trigger[-1], item.clause, gazetteer):
-            dateline = self._dateline_place()
+            dateline = self.dateline_place
             # "here" is the dateline; a host is at home only in the dateline's country
             if dateline and (item.trigger[-1].lower_ == "here" or not item.sources or any(
                     s.country == dateline.country for s in item.sources)):
@@ -373,7 +373,7 @@ class DocumentReader:
 
     def _article_countries(self) -> frozenset[str]:
         """The countries the article names, in all its pieces."""
-        dateline = self._dateline_place()
+        dateline = self.dateline_place
         return frozenset().union(*(
             places.article_countries(doc, self.extractor.places, dateline,
                                      piece.core_start - piece.start, piece.core_end - piece.start)
@@ -389,7 +389,9 @@ class DocumentReader:
                     if resolved.value and resolved.tense in ("past", "present"):
                         self.narrative_date = resolved.value
 
-    def _dateline_place(self) -> Location | None:
+    @cached_property
+    def dateline_place(self) -> Location | None:
+        """The dateline's place, looked up once (the setting, the small towns and "here" use it)."""
         if not self.item.meta.dateline:
             return None
         return self.extractor.places.lookup(self.item.meta.dateline)

@@ -33,19 +33,6 @@ def clause_verb(token: Token) -> Token:
     return current
 
 
-def clause_chain(verb: Token) -> list[Token]:
-    """The verb and the verbs it hangs from, up to the root of the sentence."""
-    chain = [verb]
-    current = verb
-    for _ in range(6):
-        if current.head == current:
-            break
-        current = current.head
-        if current.pos_ in ("VERB", "AUX"):
-            chain.append(current)
-    return chain
-
-
 def first_child(token: Token, *deps: str) -> Token | None:
     """The first dependent of `token` with one of these labels."""
     return next((c for c in token.children if c.dep_ in deps), None)
