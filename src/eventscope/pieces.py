@@ -37,10 +37,6 @@ class Piece:
     core_start: int
     core_end: int
 
-    @property
-    def is_first(self) -> bool:
-        return self.core_start == 0
-
 
 def cut(text: str, max_chars: int = MAX_PIECE_CHARS, *,
         keep_together: Sequence[tuple[int, int]] = (), context: int = CONTEXT_CHARS) -> list[Piece]:
