@@ -207,3 +207,41 @@ def test_pulling_out_of_talks_is_a_rejection_not_a_retreat():
 def test_the_attack_referred_back_to_is_no_new_doerless_attack():
     text = "Officials in Kabul said the airstrikes on Kandahar had stopped."
     assert not typed(text, "ASSAULT")
+
+
+# --- doers of gerunds and documents, hyphenated nouns, crowd control, expelled people -------
+
+@pytest.mark.parametrize("text, pair", [
+    ("Latvia answered the threat by expelling three Russian diplomats.", ("LVA", "RUS")),
+    ("Norway reacted by announcing the closure of the Iranian consulate in Bergen.", ("NOR", "IRN")),
+    ("Senegal's president signed a decree imposing sanctions on two Malian officials.", ("SEN", "MLI")),
+])
+def test_a_gerund_or_a_document_is_done_by_its_clause_subject_or_author(text, pair):
+    assert [countries(e) for e in typed(text, "SANCTION")] == [pair]
+
+
+def test_a_gerund_after_of_is_not_the_clause_subjects():
+    # "accused X of shelling": the accuser does not shell
+    text = "Armenia accused Azerbaijan of shelling border villages."
+    assert all(e.source is None or e.source.country != "ARM" for e in typed(text, "ASSAULT"))
+
+
+def test_a_hyphenated_event_noun_is_found_whole():
+    found = typed("The Greek premier ordered a naval build-up near Rhodes.", "MOBILIZE")
+    assert [(e.trigger, e.source.country) for e in found] == [("build-up", "GRC")]
+
+
+def test_crowd_control_weapons_fired_are_violence_even_with_no_one_named():
+    found = typed("Riot police in Lima fired tear gas on Sunday.", "ASSAULT")
+    assert [(e.source.country, e.source.sector, e.mode) for e in found] == [("PER", "COP", "crowd-control")]
+    # the purpose clause tells the same act: one event, not two
+    text = "Police in Accra fired tear gas to disperse the crowd."
+    assert len(typed(text, "ASSAULT")) == 1
+
+
+def test_expelling_people_who_are_no_envoys_is_coercion():
+    text = "Two Spanish reporters were expelled from Nicaragua on Friday."
+    assert [countries(e) for e in typed(text, "COERCE")] == [("NIC", "ESP")]
+    assert not typed(text, "SANCTION")
+    envoys = "Nicaragua expelled two Spanish diplomats on Friday."
+    assert typed(envoys, "SANCTION") and not typed(envoys, "COERCE")

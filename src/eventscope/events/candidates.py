@@ -35,9 +35,20 @@ class Candidates:
         event = self.verb_event(word, spec) if word.pos_ == "VERB" else self._noun_event(word, spec)
         if event is not None and sense.aimed_only and not event.targets:
             return None  # "launched an operation to rescue ...": no one it is aimed at
+        if event is not None and not event.targets and self._purpose_tells(word, spec.type):
+            return None  # "fired tear gas to disperse the marchers": the dispersal tells it
         if event is not None and not sense.keeps_object:
             event.absorbed = [match.obj]
         return event
+
+    def _purpose_tells(self, verb: Token, kind: str) -> bool:
+        """A purpose clause of the verb ("to disperse the crowd") is an event of this type."""
+        for clause in verb.children:
+            if clause.dep_ in ("advcl", "xcomp") and has_child(clause, "aux"):
+                spec = trigger_of(self.lexicon, clause)
+                if spec is not None and spec.type == kind:
+                    return True
+        return False
 
     def _vehicle(self, noun: Token) -> Token | None:
         """The thing an event noun modifies that carries the event ("aid convoy")."""
@@ -78,11 +89,28 @@ class Candidates:
             if head.dep_ == "nsubjpass":
                 agent = first_child(above, "agent")
                 return self.actors_named(first_child(agent, "pobj")) if agent is not None else []
-            return self.subject_actors(above)
+            return self.subject_actors(above) or self._gerund_doer(above)
         if above.pos_ == "NOUN" and lemma in self.senses.carrier_nouns:
             # "its decision to expel": the decision's owner, else who announced it
             return self.actors.owner_of(above) or self._governor_subject(above) or self._decider(above)
         return []
+
+    def _gerund_doer(self, verb: Token) -> list[Actor]:
+        """Who does a gerund after a preposition of manner or time: the subject of the clause
+        it hangs from ("Canada responded by expelling two diplomats", "after meeting X");
+        not "accused X of shelling", "stopped X from entering" (data/senses.yaml)."""
+        preposition = verb.head
+        if verb.dep_ != "pcomp" or preposition.lower_ not in self.senses.gerund_prepositions:
+            return []
+        clause = preposition.head
+        return self.subject_actors(clause) if clause.pos_ in ("VERB", "AUX") else []
+
+    def _unsaid_subject(self, verb: Token) -> list[Actor]:
+        """The doer of a verb with no subject of its own: a gerund's clause subject, or the
+        author of the document a participle qualifies ("a decree imposing sanctions")."""
+        if verb.dep_ == "acl":
+            return self._decider(verb)
+        return self._gerund_doer(verb)
 
     def verb_event(self, verb: Token, spec: Trigger) -> Found | None:
         if spec.type == "CONSULT" and verb.dep_ == "acl" and verb.tag_ == "VBN" and not has_child(verb, "agent"):
@@ -95,8 +123,9 @@ class Candidates:
             if "person_object" in spec.requires:
                 return None
         sources, targets = self._verb_arguments(verb, spec)
-        if not sources and verb.dep_ == "acl":
-            sources = self._decider(verb)  # "its decision to expel three diplomats"
+        if not sources:
+            # "its decision to expel three diplomats", "responded by expelling two diplomats"
+            sources = self._unsaid_subject(verb)
         if spec.not_with:  # a talk needs an identifiable party: not "the nation", not reporters
             targets = [t for t in targets if t.sector not in spec.not_with and (t.name or t.country)]
         if spec.requires & {"actor_object", "actor_or_place_object"} and not targets:
@@ -157,6 +186,10 @@ class Candidates:
             sources = self._governor_subject(noun)
             # "Russia is the partner in ...": the copula's subject is the noun's own doer.
             own = own or bool(sources and noun.dep_ == "attr")
+        if not sources and phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in self.lexicon.light_verbs:
+            # "responded by imposing sanctions", "a decree imposing sanctions"
+            sources = self._unsaid_subject(phrase.head)
+            own = own or bool(sources)
         if not sources:
             sources = self._decider(noun)  # "ordered the closure of the embassy"
             if not sources and spec.type == "CONSULT":
@@ -189,7 +222,9 @@ class Candidates:
             return None
         if not sources and not targets and spec.type not in UNORDERED_TYPES:
             return None  # cooperation nouns may still take the speaker's pair, see find()
-        trigger = [c for c in noun.lefts if c.dep_ == "compound" and f"{c.lower_} {noun.lemma_.lower()}" == spec.key] + [noun]
+        lemma = noun.lemma_.lower()
+        trigger = [c for c in noun.lefts if c.dep_ == "compound" and spec.key in (
+            f"{c.lower_} {lemma}", f"{c.lower_}-{lemma}")] + [noun]
         if spec.mode == "visit" and not any(t.name for t in targets):
             targets = self._hosts(noun, sources) or targets
         found = Found(trigger, spec, sources, targets, clause, mode=spec.mode)

@@ -59,6 +59,7 @@ class Senses:
     travel_verbs: frozenset[str]   # "arrived in Beijing for talks": the traveller talks
     travel_prepositions: frozenset[str]
     vehicles: frozenset[str]       # "an aid convoy": the convoy's parties are the aid's
+    gerund_prepositions: frozenset[str]  # "responded by expelling": the clause's subject does it
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -69,7 +70,8 @@ class Senses:
         carriers = data["carriers"]
         return cls(senses, frozenset(carriers["verbs"]), frozenset(carriers["nouns"]),
                    frozenset(data["aimless"]), frozenset(carriers["travel_verbs"]),
-                   frozenset(carriers["travel_prepositions"]), frozenset(data["vehicles"]))
+                   frozenset(carriers["travel_prepositions"]), frozenset(data["vehicles"]),
+                   frozenset(carriers["gerund_prepositions"]))
 
     def match(self, token: Token) -> SenseMatch | None:
         """The sense this verb or noun has with its object, if any."""

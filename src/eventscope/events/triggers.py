@@ -32,6 +32,9 @@ def trigger_of(lexicon: Lexicon, token: Token) -> Trigger | None:
         # "Israel is opposed to French mediation": a predicate adjective acts as its verb.
         return lexicon.adjectives.get(lemma)
     if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP"):
+        hyphened = hyphen_key(token)
+        if hyphened in lexicon.nouns:
+            return lexicon.nouns[hyphened]  # "build-up", "sit-in": split in three by the tokenizer
         for child in token.children:
             if child.dep_ in ("compound", "amod"):
                 key = f"{child.lower_} {lemma}"
@@ -48,3 +51,13 @@ def trigger_of(lexicon: Lexicon, token: Token) -> Trigger | None:
             return None
         return spec
     return None
+
+
+def hyphen_key(token: Token) -> str | None:
+    """The hyphenated noun a token ends ("build-up" parsed as build, -, up), else None."""
+    if token.i < 2 or token.nbor(-1).text != "-" or token.nbor(-1).whitespace_:
+        return None
+    first = token.nbor(-2)
+    if first.whitespace_ or first.head != token:
+        return None
+    return f"{first.lower_}-{token.lemma_.lower()}"
