@@ -245,3 +245,16 @@ def test_expelling_people_who_are_no_envoys_is_coercion():
     assert not typed(text, "SANCTION")
     envoys = "Nicaragua expelled two Spanish diplomats on Friday."
     assert typed(envoys, "SANCTION") and not typed(envoys, "COERCE")
+
+
+def test_a_call_for_something_is_a_request_by_its_owner():
+    found = typed("Ireland's call for a humanitarian pause in Gaza drew support in Brussels.", "REQUEST")
+    assert [e.source.country for e in found] == ["IRL"]
+    assert not typed("The phone call for the minister came at noon.", "REQUEST")
+
+
+def test_a_reduced_relative_read_as_a_main_verb_keeps_its_by_phrase_as_doers():
+    text = "The Karen militia, designated a terrorist group by Myanmar and Thailand, denied the report."
+    found = typed(text, "SANCTION")
+    assert sorted(e.source.country for e in found) == ["MMR", "THA"]
+    assert all(e.target is not None and e.target.sector == "REB" for e in found)

@@ -12,7 +12,13 @@ from spacy.tokens import Token
 from eventscope.events.arguments import in_favour_phrase
 from eventscope.events.found import Found
 from eventscope.events.senses import AIM_PREPOSITIONS, SenseMatch, aimed_at, is_joint
-from eventscope.events.syntax import clause_verb, first_child, has_child, is_definite
+from eventscope.events.syntax import (
+    clause_verb,
+    first_child,
+    has_child,
+    is_definite,
+    prepositional_objects,
+)
 from eventscope.events.triggers import trigger_of
 from eventscope.lexicon import Trigger
 from eventscope.records import UNORDERED_TYPES, Actor
@@ -105,6 +111,19 @@ class Candidates:
         clause = preposition.head
         return self.subject_actors(clause) if clause.pos_ in ("VERB", "AUX") else []
 
+    def _reduced_relative(self, verb: Token) -> tuple[list[Actor], list[Actor]] | None:
+        """A reduced passive relative the parser read as a main verb: "The PKK, designated a
+        terrorist group by Turkey and the EU, took up arms" (designated: VBD with the PKK as
+        subject): the by-phrase names the doers, the "subject" is what it is done to."""
+        subject = first_child(verb, "nsubj")
+        if verb.tag_ != "VBD" or subject is None or verb.i < 2 or verb.nbor(-1).text != "," or (
+                subject.right_edge.i != verb.i - 1 and subject.right_edge.i != verb.i - 2):
+            return None
+        holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "oprd"))]
+        agents = [a for h in holders for g in prepositional_objects(h, words=("by",))
+                  for a in self.actors_named(g)]
+        return (agents, self.actors_named(subject)) if agents else None
+
     def _unsaid_subject(self, verb: Token) -> list[Actor]:
         """The doer of a verb with no subject of its own: a gerund's clause subject, or the
         author of the document a participle qualifies ("a decree imposing sanctions")."""
@@ -122,7 +141,7 @@ class Candidates:
             spec = self.lexicon.verbs.get(spec.otherwise) or spec
             if "person_object" in spec.requires:
                 return None
-        sources, targets = self._verb_arguments(verb, spec)
+        sources, targets = self._reduced_relative(verb) or self._verb_arguments(verb, spec)
         if not sources:
             # "its decision to expel three diplomats", "responded by expelling two diplomats"
             sources = self._unsaid_subject(verb)

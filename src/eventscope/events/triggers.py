@@ -36,8 +36,9 @@ def trigger_of(lexicon: Lexicon, token: Token) -> Trigger | None:
         if hyphened in lexicon.nouns:
             return lexicon.nouns[hyphened]  # "build-up", "sit-in": split in three by the tokenizer
         for child in token.children:
-            if child.dep_ in ("compound", "amod"):
-                key = f"{child.lower_} {lemma}"
+            if child.dep_ in ("compound", "amod", "prep"):
+                # "student protest", and nouns with their preposition ("call for")
+                key = f"{lemma} {child.lower_}" if child.dep_ == "prep" else f"{child.lower_} {lemma}"
                 if key in lexicon.nouns:
                     return lexicon.nouns[key]
         spec = lexicon.nouns.get(lemma)
