@@ -258,3 +258,9 @@ def test_a_reduced_relative_read_as_a_main_verb_keeps_its_by_phrase_as_doers():
     found = typed(text, "SANCTION")
     assert sorted(e.source.country for e in found) == ["MMR", "THA"]
     assert all(e.target is not None and e.target.sector == "REB" for e in found)
+
+
+def test_a_weapon_that_hits_something_is_an_attack_on_it():
+    found = typed("Four rockets fired by the Houthis hit a Saudi border post in Jizan.", "ASSAULT")
+    assert [(e.source and e.source.country, e.target.country) for e in found] == [("YEM", "SAU")]
+    assert not typed("Falling prices hit Brazilian farmers hard.", "ASSAULT")

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from eventscope.actors import distinct
 from eventscope.events.arguments import in_favour_phrase
 from eventscope.events.found import Found
 from eventscope.events.senses import AIM_PREPOSITIONS, SenseMatch, aimed_at, is_joint
@@ -16,6 +17,7 @@ from eventscope.events.syntax import (
     clause_verb,
     first_child,
     has_child,
+    inherited_subject,
     is_definite,
     prepositional_objects,
 )
@@ -55,6 +57,32 @@ class Candidates:
                 if spec is not None and spec.type == kind:
                     return True
         return False
+
+    def impact_event(self, verb: Token) -> Found | None:
+        """A weapon or an attack that hits something: "two rockets hit northern Israel",
+        "shelling struck a suburb of Tripoli" (data/senses.yaml, impact_verbs): an attack on
+        what was hit, by no one the clause names (the pipeline keeps it as doerless violence)."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.senses.impact_verbs:
+            return None
+        subject = inherited_subject(verb)
+        if subject is None or not (subject.lemma_.lower() in self.lexicon.violent_causes or (
+                (spec := self.lexicon.nouns.get(subject.lemma_.lower())) and spec.type == "ASSAULT")):
+            return None
+        attack = replace(self.lexicon.verbs["attack"], targets=("obj",))
+        targets = []
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            # "a residential suburb of Aleppo": the people of the place named in the object
+            places = (self.place_of(t) for t in obj.subtree
+                      if t == obj or t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN")
+            country = next((p.country for p in places if p is not None and p.country), None)
+            targets += self._object_actors(obj, attack) or (
+                [Actor(None, country, "CVL")] if country else [])
+        if not targets:
+            return None
+        # "rockets fired by Hezbollah hit ...": the weapon's own by-phrase names the doer
+        sources = [a for c in subject.children if c.dep_ == "acl"
+                   for g in prepositional_objects(c, ("agent",)) for a in self.actors_named(g)]
+        return Found([verb], attack, distinct(sources), distinct(targets), verb, mode=None)
 
     def _vehicle(self, noun: Token) -> Token | None:
         """The thing an event noun modifies that carries the event ("aid convoy")."""

@@ -69,7 +69,7 @@ class SentenceEvents(Candidates, Arguments, Mentions, Modality):
             return self.sensed_event(token, sensed)
         spec = trigger_of(self.lexicon, token)
         if spec is None:
-            return None
+            return self.impact_event(token)  # "two rockets hit northern Israel"
         if token.pos_ in ("VERB", "AUX", "ADJ"):
             return self.verb_event(token, spec)
         return self._noun_event(token, spec)

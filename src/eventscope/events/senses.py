@@ -60,6 +60,7 @@ class Senses:
     travel_prepositions: frozenset[str]
     vehicles: frozenset[str]       # "an aid convoy": the convoy's parties are the aid's
     gerund_prepositions: frozenset[str]  # "responded by expelling": the clause's subject does it
+    impact_verbs: frozenset[str]   # "two rockets hit northern Israel": an attack on what is hit
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -71,7 +72,7 @@ class Senses:
         return cls(senses, frozenset(carriers["verbs"]), frozenset(carriers["nouns"]),
                    frozenset(data["aimless"]), frozenset(carriers["travel_verbs"]),
                    frozenset(carriers["travel_prepositions"]), frozenset(data["vehicles"]),
-                   frozenset(carriers["gerund_prepositions"]))
+                   frozenset(carriers["gerund_prepositions"]), frozenset(data["impact_verbs"]))
 
     def match(self, token: Token) -> SenseMatch | None:
         """The sense this verb or noun has with its object, if any."""
