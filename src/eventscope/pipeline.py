@@ -171,7 +171,9 @@ class DocumentReader:
         self.actors = DocumentActors(on=_parse_date(self.publication_date))
         self.finder = SentenceEvents(self.actors, extractor.lexicon, extractor.places)
         self.narrative_date: str | None = None
-        self.narrative_place: Location | None = None  # the dateline is no event's place by itself
+        # The place of the meeting being told, with its date: the events of that day's
+        # meeting take it (the dateline is no event's place by itself).
+        self.narrative_place: tuple[Location, str | None] | None = None
         self._countries: frozenset[str] | None = None  # the article's, for its small towns
         self.events: list[Event] = []
         self.quote_speakers = QuoteSpeakers(item.quote_groups)
@@ -257,14 +259,14 @@ class DocumentReader:
             dyads = list(dyads_of(item.type, sources, targets))
             if dyads and not embedded and tense != "future":
                 self.narrative_date = self._narrative_date_after(item, explicit_date)
-                if place and item.type == "CONSULT":
-                    self.narrative_place = place
             # What the sentence leaves unsaid comes from the article's narrative, reported
             # content included: it is told in the same scene.
             event_date = explicit_date or self._inherited_date(item, tense)
-            location = place or self.narrative_place
             # A date still to come makes it planned ("he would visit Ankara next month").
             factuality = "planned" if tense == "future" else item.factuality
+            if dyads and not embedded and place and item.type == "CONSULT" and tense != "future":
+                self.narrative_place = (place, event_date)
+            location = place or self._scene_place(event_date, sources)
             for source, target in dyads:
                 source = self.setting.localize(source, place, self._known)
                 localized = self.setting.localize(target, place, self._known)
@@ -354,6 +356,20 @@ class DocumentReader:
         if _past_perfect(item.clause):
             return dates.month_of(self.narrative_date)
         return self.narrative_date
+
+    def _scene_place(self, event_date: str | None, sources: list[Actor]) -> Location | None:
+        """The meeting's place for an event told in its scene: on the meeting's date (not the
+        first round of talks years before); at the dateline, also any event of the dateline's
+        own country (a host at home in the story filed from his capital)."""
+        if self.narrative_place is None:
+            return None
+        place, on = self.narrative_place
+        if event_date == on:
+            return place
+        dateline = self.dateline_place
+        at_home = dateline is not None and place == dateline and any(
+            s.country == dateline.country for s in sources)
+        return place if at_home else None
 
     def _explicit_place(self, item: Found) -> Location | None:
         """The place the event's own clause names; the dateline's only where the clause says

@@ -79,6 +79,7 @@ class _Rules:
         self.compass_words = frozenset(data["compass_words"])
         self.here_words = frozenset(data["here_words"])
         self.host_verbs = frozenset(data["host_verbs"])
+        self.guest_words = frozenset(data["guest_words"])
         self.place_object_types = frozenset(data["place_object_types"])
         self.extra_names = data["extra_names"]
         nouns = "|".join(re.escape(n) for n in sorted(set(data["feature_nouns"]), key=len, reverse=True))
@@ -378,11 +379,12 @@ def clause_place(trigger: Token, clause: Token, gazetteer: Gazetteer,
 
 def at_dateline(trigger: Token, clause: Token, gazetteer: Gazetteer) -> bool:
     """The clause puts its event where the story was filed: "protesters gathered here", or
-    a host receiving visitors ("President Assad received the envoy"), when the host belongs
-    to the dateline's country (the caller checks that)."""
+    a host receiving visitors ("President Assad received the envoy", "his meeting with the
+    visiting envoy"), when the host belongs to the dateline's country (the caller checks that)."""
     rules = gazetteer.rules
     return trigger.lemma_.lower() in rules.host_verbs or any(
-        c.lower_ in rules.here_words and c.dep_ == "advmod" for c in clause.children)
+        c.lower_ in rules.here_words and c.dep_ == "advmod" for c in clause.children) or any(
+        t.lower_ in rules.guest_words and t.dep_ == "amod" for t in trigger.subtree)
 
 
 def _place_heads(trigger: Token, clause: Token) -> list[Token]:
