@@ -28,3 +28,21 @@ def test_a_meeting_with_a_visiting_guest_is_at_the_hosts_dateline():
     assert _places(text.format("President Assad held talks with"), "CONSULT") == ["Damascus"]
     # a guest abroad: the dateline's country is not the host's
     assert _places(text.format("Iraq's president held talks with"), "CONSULT") == [None]
+
+
+def test_a_place_two_phrases_down_the_clause():
+    places = _places("Clashes\n\nFive Turkish soldiers were killed in clashes with Kurdish militants "
+                     "in northern Iraq on Friday.", "ASSAULT")
+    assert places and all(p is not None and p.endswith("Iraq") for p in places)
+
+
+def test_the_place_of_a_meeting_returned_to():
+    places = _places("Talks resume\n\nThe Colombian government and the ELN rebels returned to the "
+                     "negotiating table in Caracas on Monday.", "CONSULT")
+    assert places == ["Caracas"]
+
+
+def test_the_district_named_after_of_is_the_place_not_its_city():
+    places = _places("Shelling\n\nSix civilians were killed in a rocket attack on the southern Tripoli "
+                     "district of Abu Salim on Tuesday.", "ASSAULT")
+    assert places == ["Abu Salim"]

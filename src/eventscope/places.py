@@ -407,10 +407,14 @@ def _place_heads(trigger: Token, clause: Token) -> list[Token]:
     return list(dict.fromkeys(heads))
 
 
+_THROUGH_DEPTH = 2  # "killed in clashes with militants in northern Iraq": two phrases down
+
+
 def _placed_objects(head: Token, rules: _Rules, depth: int = 0):
     """Objects of the place prepositions under `head`, and of those under its targets
-    ("airstrikes on open ground in south Lebanon"); a target that is a named area or town
-    ("strikes on areas of Syria") is a place itself."""
+    ("airstrikes on open ground in south Lebanon", "killed in clashes with militants in
+    northern Iraq"); a target that is a named area or town ("strikes on areas of Syria") is a
+    place itself."""
     for child in head.children:
         if child.dep_ == "dobj" and depth == 0:       # "attacked a checkpoint in Kidal"
             yield from _placed_objects(child, rules, depth + 1)
@@ -418,7 +422,7 @@ def _placed_objects(head: Token, rules: _Rules, depth: int = 0):
             for obj in _prep_objects(child):
                 if child.lower_ in rules.place_prepositions or _after_compass(child, rules):
                     yield obj
-                if depth == 0 and child.lower_ in rules.through_prepositions:
+                if depth < _THROUGH_DEPTH and child.lower_ in rules.through_prepositions:
                     if _has_feature_noun(obj, rules):
                         yield obj
                     yield from _placed_objects(obj, rules, depth + 1)
@@ -523,12 +527,13 @@ def _named_feature(token: Token, rules: _Rules) -> str | None:
     phrase says is one."""
     if not _has_feature_noun(token, rules):
         return None
-    names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-    if names:
-        return " ".join(t.text for t in sorted({t for n in names for t in n.subtree}, key=lambda t: t.i))
+    # "the Tripoli district of Abu Salim": the name after "of"; the one before is the parent's
     for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
             return _compound_name(obj)
+    names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    if names:
+        return " ".join(t.text for t in sorted({t for n in names for t in n.subtree}, key=lambda t: t.i))
     return None
 
 
