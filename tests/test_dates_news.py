@@ -74,3 +74,9 @@ def test_a_participle_telling_the_same_act_gives_its_date():
     text = ("Strikes\n\nThe Turkish army carried out operations against Kurdish militants in Iraq, "
             "killing 16 fighters on Wednesday, the ministry said.")
     assert "2021-03-10" in _dated(text, "ASSAULT")
+
+
+def test_a_day_earlier_counts_from_the_last_day_told_when_the_narrative_has_only_a_month():
+    text = ("Raids\n\nRebels said on Thursday that Sudanese troops had attacked the village of Tawila on "
+            "Wednesday. They said that two days earlier, militiamen had killed 30 villagers at Kutum.")
+    assert "2021-03-08" in _dated(text, "ASSAULT")

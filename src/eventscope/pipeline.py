@@ -186,6 +186,7 @@ class DocumentReader:
         self.token_shift = 0
         self.date_spans: list[tuple[int, int, str]] = []  # those of the sentence being read
         self._lede = False  # reading the article's first sentence with events
+        self.last_day: str | None = None  # the last day an event was told on, reported ones too
         self.setting = self._setting()
         self.actors.home = self.setting.country
 
@@ -264,6 +265,8 @@ class DocumentReader:
             # What the sentence leaves unsaid comes from the article's narrative, reported
             # content included: it is told in the same scene.
             event_date = explicit_date or self._inherited_date(item, tense)
+            if event_date and len(event_date) == 10:
+                self.last_day = event_date
             # A date still to come makes it planned ("he would visit Ankara next month").
             factuality = "planned" if tense == "future" else item.factuality
             if dyads and not embedded and place and item.type == "CONSULT" and tense != "future":
@@ -328,7 +331,7 @@ class DocumentReader:
             if dates.told_apart(span.root, verb):
                 continue                         # "amid tensions over the capture last month"
             if verb in own or verb in reporting:
-                resolved = dates.resolve_date(text, self.publication_date, anchor=self.narrative_date)
+                resolved = dates.resolve_date(text, self.publication_date, anchor=self._anchor_day())
                 if resolved.value or resolved.tense == "future":
                     # Said today of what is now ("stressed that Russia is a partner"): the
                     # statement is the event; of what went before: only its month.
@@ -339,6 +342,13 @@ class DocumentReader:
             return None, None
         _, _, value, tense = min(found)
         return value, tense
+
+    def _anchor_day(self) -> str | None:
+        """The day "two days earlier" counts from: the narrative's, else the last day told
+        ("police attacked Orshi on Wednesday, he said. Two days earlier, ...")."""
+        if self.narrative_date and len(self.narrative_date) == 10:
+            return self.narrative_date
+        return self.last_day
 
     def _narrative_date_after(self, item: Found, explicit_date: str | None) -> str | None:
         """An event told by a verb moves the narrative to its date; one named by a noun
