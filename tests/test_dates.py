@@ -29,7 +29,8 @@ THURSDAY = "2018-07-26"
     ("January 7", "2018-01-07", "day", "past"),
     ("Jan. 7", "2018-01-07", "day", "past"),
     ("the 7th of January", "2018-01-07", "day", "past"),
-    ("August 3", "2017-08-03", "day", "past"),              # the most recent past one
+    ("August 3", "2018-08-03", "day", "future"),            # a day just ahead: the coming one
+    ("September 3", "2017-09-03", "day", "past"),           # further ahead: the most recent past one
     ("earlier this year", "2018", "year", "past"),
     ("this year", "2018", "year", "present"),
     ("last year", "2017", "year", "past"),

@@ -59,6 +59,7 @@ class _Rules:
         self.leading = re.compile(rf"^(?:(?:{_alternation(data['leading_words'])})\s+)+")
         self.habitual = frozenset(data["habitual_words"])
         self.scene_marks = frozenset(data["scene_marks"])
+        self.other_scene = frozenset(data["other_scene_prepositions"])
         self.future = re.compile(rf"\b(?:{_alternation(data['future_markers'])})\b")
         q, part = self.fill("{QUALIFIER}"), self.fill("{PART}")
         self.patterns = {name: re.compile(self.fill(p)) for name, p in {
@@ -354,7 +355,16 @@ def _month_day(text: str, pub: date | None, forward: bool) -> ResolvedDate | Non
     if not chosen:
         return _undated(forward)
     start, end = chosen[0] if direction > 0 or (direction == 0 and forward and qualifier != "this") else chosen[-1]
+    if day and qualifier is None and not forward:
+        start, end = _near_ahead(candidates, pub) or (start, end)
     return _dated(start, end, pub, forward)
+
+
+def _near_ahead(candidates: list[tuple[date, date]], pub: date) -> tuple[date, date] | None:
+    """An undated day just after publication ("exercises from October 19 to 28" in a story
+    of October 14): news names a day almost a year back with its year, so the coming one."""
+    window = timedelta(days=_Rules.load().data["undated_day_ahead_days"])
+    return next((r for r in candidates if pub < r[0] <= pub + window), None)
 
 
 def _occurrence_in(year: int, month: int, day: int | None) -> tuple[date, date] | None:
@@ -434,6 +444,54 @@ def is_habitual(words) -> bool:
 def scene_marks() -> frozenset[str]:
     """Words opening a clause whose time is that of the clause it hangs from ("when")."""
     return _Rules.load().scene_marks
+
+
+def first_recent_day(expressions, publication_date: str | None) -> str | None:
+    """The first of `expressions` (an article's date phrases, in order) naming a day of the
+    week up to publication: the day the news happened ("The Wednesday march", "the talks,
+    which resumed on Monday"), which an opening sentence told without a time phrase shares."""
+    pub = _parse_iso(publication_date)
+    if pub is None or len(str(publication_date)) != 10:
+        return None
+    window = timedelta(days=_Rules.load().data["lede_window_days"])
+    for expression in expressions:
+        resolved = resolve_date(expression, publication_date)
+        if resolved.precision == "day" and resolved.tense != "future" and (
+                pub - window <= date.fromisoformat(resolved.value) <= pub):
+            return resolved.value
+    return None
+
+
+def told_apart(date_root, verb) -> bool:
+    """Does the date hang from another event's noun on its way up to `verb` ("drills amid
+    tensions over the capture of ships last month": the capture's month, not the drills')?
+    Tokens are spaCy's; the prepositions that tell another event are in data/dates.yaml."""
+    words = _Rules.load().other_scene
+    current = date_root
+    while current != verb and current.head != current:
+        if current is not date_root and current.dep_ == "pobj" and _opening(current.head) & words:
+            return True
+        current = current.head
+    return date_root.head == verb and _trails(date_root, verb, words)
+
+
+def _trails(date_root, verb, words: frozenset[str]) -> bool:
+    """A date the parser hung on the verb that comes right after such a phrase of the verb
+    ("... amid tensions over the capture of ships off Crimea last month"): the nearer noun's."""
+    start = date_root.left_edge.i
+    return any(child.dep_ == "prep" and _opening(child) & words and child.right_edge.i == start - 1
+               for child in verb.children)
+
+
+def _opening(prep) -> set[str]:
+    """ "over", "in response to", "as part of": the preposition with the words before it."""
+    doc = prep.doc
+    return {" ".join(t.lower_ for t in doc[max(0, prep.i - size):prep.i + 1]) for size in range(3)}
+
+
+def names_year(expression: str) -> bool:
+    """Does the expression name its year ("May 23, 2018"), not only a day of the news?"""
+    return bool(_Rules.load().patterns["has_year"].search(expression or ""))
 
 
 def month_of(value: str | None) -> str | None:

@@ -171,7 +171,9 @@ class DocumentReader:
         self.actors = DocumentActors(on=_parse_date(self.publication_date))
         self.finder = SentenceEvents(self.actors, extractor.lexicon, extractor.places)
         self.narrative_date: str | None = None
-        self.narrative_place: Location | None = None  # the dateline is no event's place by itself
+        # The place of the meeting being told, with its date: the events of that day's
+        # meeting take it (the dateline is no event's place by itself).
+        self.narrative_place: tuple[Location, str | None] | None = None
         self._countries: frozenset[str] | None = None  # the article's, for its small towns
         self.events: list[Event] = []
         self.quote_speakers = QuoteSpeakers(item.quote_groups)
@@ -183,6 +185,8 @@ class DocumentReader:
         self.offset = item.meta.body_start
         self.token_shift = 0
         self.date_spans: list[tuple[int, int, str]] = []  # those of the sentence being read
+        self._lede = False  # reading the article's first sentence with events
+        self.last_day: str | None = None  # the last day an event was told on, reported ones too
         self.setting = self._setting()
         self.actors.home = self.setting.country
 
@@ -228,7 +232,7 @@ class DocumentReader:
             self.actors.speaker = quote_speaker
             found = self.finder.find(sentence, quote_speaker)
             self.date_spans = dates_by_start.within(sentence.start_char, sentence.end_char)
-            self._note_sentence_date(sentence)
+            self._note_sentence_date(sentence, found)
             self.events.extend(self._events(sentence, self.sentences_read, found))
             self._note_subjects(sentence)
             self.sentences_read += 1
@@ -245,6 +249,7 @@ class DocumentReader:
 
     def _events(self, sentence: Span, index: int, found: list[Found]) -> list[Event]:
         out: list[Event] = []
+        self._lede = not self.events  # the first sentence with events opens the news
         seen: set[tuple] = set()
         for item in found:
             sources, attribution, embedded = voice(item)
@@ -257,14 +262,16 @@ class DocumentReader:
             dyads = list(dyads_of(item.type, sources, targets))
             if dyads and not embedded and tense != "future":
                 self.narrative_date = self._narrative_date_after(item, explicit_date)
-                if place and item.type == "CONSULT":
-                    self.narrative_place = place
             # What the sentence leaves unsaid comes from the article's narrative, reported
             # content included: it is told in the same scene.
             event_date = explicit_date or self._inherited_date(item, tense)
-            location = place or self.narrative_place
+            if event_date and len(event_date) == 10:
+                self.last_day = event_date
             # A date still to come makes it planned ("he would visit Ankara next month").
             factuality = "planned" if tense == "future" else item.factuality
+            if dyads and not embedded and place and item.type == "CONSULT" and tense != "future":
+                self.narrative_place = (place, event_date)
+            location = place or self._scene_place(event_date, sources)
             for source, target in dyads:
                 source = self.setting.localize(source, place, self._known)
                 localized = self.setting.localize(target, place, self._known)
@@ -321,8 +328,10 @@ class DocumentReader:
             verb = clause_verb(span.root)
             if _modifies(span.root, item.trigger[-1], verb):
                 verb = item.trigger[-1]          # "yesterday's crime": the noun's own date
+            if dates.told_apart(span.root, verb):
+                continue                         # "amid tensions over the capture last month"
             if verb in own or verb in reporting:
-                resolved = dates.resolve_date(text, self.publication_date, anchor=self.narrative_date)
+                resolved = dates.resolve_date(text, self.publication_date, anchor=self._anchor_day())
                 if resolved.value or resolved.tense == "future":
                     # Said today of what is now ("stressed that Russia is a partner"): the
                     # statement is the event; of what went before: only its month.
@@ -333,6 +342,13 @@ class DocumentReader:
             return None, None
         _, _, value, tense = min(found)
         return value, tense
+
+    def _anchor_day(self) -> str | None:
+        """The day "two days earlier" counts from: the narrative's, else the last day told
+        ("police attacked Orshi on Wednesday, he said. Two days earlier, ...")."""
+        if self.narrative_date and len(self.narrative_date) == 10:
+            return self.narrative_date
+        return self.last_day
 
     def _narrative_date_after(self, item: Found, explicit_date: str | None) -> str | None:
         """An event told by a verb moves the narrative to its date; one named by a noun
@@ -349,11 +365,27 @@ class DocumentReader:
         if item.factuality == "hypothetical" or dates.is_habitual(t.lower_ for t in item.clause.children):
             return None
         if self.narrative_date is None:
-            planned = tense == "future" or item.factuality != "asserted"
-            return None if planned else dates.month_of(self.publication_date)
+            if tense == "future" or item.factuality != "asserted":
+                return None
+            # The opening news shares the day the article gives it further on.
+            return (self._lede and self.lede_day) or dates.month_of(self.publication_date)
         if _past_perfect(item.clause):
             return dates.month_of(self.narrative_date)
         return self.narrative_date
+
+    def _scene_place(self, event_date: str | None, sources: list[Actor]) -> Location | None:
+        """The meeting's place for an event told in its scene: on the meeting's date (not the
+        first round of talks years before); at the dateline, also any event of the dateline's
+        own country (a host at home in the story filed from his capital)."""
+        if self.narrative_place is None:
+            return None
+        place, on = self.narrative_place
+        if event_date == on:
+            return place
+        dateline = self.dateline_place
+        at_home = dateline is not None and place == dateline and any(
+            s.country == dateline.country for s in sources)
+        return place if at_home else None
 
     def _explicit_place(self, item: Found) -> Location | None:
         """The place the event's own clause names; the dateline's only where the clause says
@@ -379,15 +411,29 @@ class DocumentReader:
                                      piece.core_start - piece.start, piece.core_end - piece.start)
             for doc, piece in self.parsed))
 
-    def _note_sentence_date(self, sentence: Span) -> None:
-        """A past date on the sentence's main verb ("On May 23, 2018, X said ...") moves the narrative there."""
+    def _note_sentence_date(self, sentence: Span, found: list[Found]) -> None:
+        """A past date on the sentence's main verb ("On May 23, 2018, X said ...") moves the
+        narrative there; the news day of a bare report ("On Tuesday, police said ...") only to
+        its month: the day the news was given out is not the day of what is told next."""
         for start, end, text in self.date_spans:
             if sentence.start_char <= start < sentence.end_char:
                 span = self.doc.char_span(start, end, alignment_mode="expand")
-                if span is not None and clause_verb(span.root) == sentence.root:
+                if span is not None and clause_verb(span.root) == sentence.root and not dates.told_apart(
+                        span.root, sentence.root):
                     resolved = dates.resolve_date(text, self.publication_date)
                     if resolved.value and resolved.tense in ("past", "present"):
-                        self.narrative_date = resolved.value
+                        news_day = not dates.names_year(text) and span.root.head == sentence.root
+                        self.narrative_date = (dates.month_of(resolved.value) if news_day and _report_only(
+                            sentence.root, found, self.extractor.lexicon) else resolved.value)
+
+    @cached_property
+    def lede_day(self) -> str | None:
+        """The first day of the week up to publication that the article's opening piece
+        names after its dateline: the day of its opening news."""
+        doc, piece = self.parsed[0]
+        skip = self.item.skip_in(piece)
+        return dates.first_recent_day((text for start, _, text in _date_spans(doc) if start >= skip),
+                                      self.publication_date)
 
     @cached_property
     def dateline_place(self) -> Location | None:
@@ -459,6 +505,11 @@ def _modifies(date_root: Token, trigger: Token, verb: Token) -> bool:
     return False
 
 
+def _report_only(root: Token, found: list[Found], lexicon) -> bool:
+    """Is the sentence's main verb a report that is no event itself ("police said")?"""
+    return root.lemma_.lower() in lexicon.speech_verbs and not any(root in item.trigger for item in found)
+
+
 def _told_as_past(verb: Token) -> bool:
     """ "had killed", "has seized", "killed": an event before the report that tells it."""
     perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
@@ -475,6 +526,8 @@ def _date_heads(trigger: Token, clause: Token) -> tuple[set[Token], set[Token]]:
     noun trigger: "the talks, which resumed on Monday", and the verbs the clause hangs from
     up to a report), and those of the verbs reporting it ("said on Monday that ...")."""
     own = {trigger, clause, *(c for c in trigger.children if c.dep_ in ("relcl", "acl"))}
+    # "carried out operations, neutralising 16 militants on Saturday": the same act
+    own.update(c for h in (trigger, clause) for c in h.children if c.dep_ == "advcl" and c.tag_ == "VBG")
     reporting: set[Token] = set()
     current = clause
     for _ in range(6):

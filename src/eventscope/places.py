@@ -79,6 +79,7 @@ class _Rules:
         self.compass_words = frozenset(data["compass_words"])
         self.here_words = frozenset(data["here_words"])
         self.host_verbs = frozenset(data["host_verbs"])
+        self.guest_words = frozenset(data["guest_words"])
         self.place_object_types = frozenset(data["place_object_types"])
         self.extra_names = data["extra_names"]
         nouns = "|".join(re.escape(n) for n in sorted(set(data["feature_nouns"]), key=len, reverse=True))
@@ -378,11 +379,12 @@ def clause_place(trigger: Token, clause: Token, gazetteer: Gazetteer,
 
 def at_dateline(trigger: Token, clause: Token, gazetteer: Gazetteer) -> bool:
     """The clause puts its event where the story was filed: "protesters gathered here", or
-    a host receiving visitors ("President Assad received the envoy"), when the host belongs
-    to the dateline's country (the caller checks that)."""
+    a host receiving visitors ("President Assad received the envoy", "his meeting with the
+    visiting envoy"), when the host belongs to the dateline's country (the caller checks that)."""
     rules = gazetteer.rules
     return trigger.lemma_.lower() in rules.host_verbs or any(
-        c.lower_ in rules.here_words and c.dep_ == "advmod" for c in clause.children)
+        c.lower_ in rules.here_words and c.dep_ == "advmod" for c in clause.children) or any(
+        t.lower_ in rules.guest_words and t.dep_ == "amod" for t in trigger.subtree)
 
 
 def _place_heads(trigger: Token, clause: Token) -> list[Token]:
@@ -405,10 +407,14 @@ def _place_heads(trigger: Token, clause: Token) -> list[Token]:
     return list(dict.fromkeys(heads))
 
 
+_THROUGH_DEPTH = 2  # "killed in clashes with militants in northern Iraq": two phrases down
+
+
 def _placed_objects(head: Token, rules: _Rules, depth: int = 0):
     """Objects of the place prepositions under `head`, and of those under its targets
-    ("airstrikes on open ground in south Lebanon"); a target that is a named area or town
-    ("strikes on areas of Syria") is a place itself."""
+    ("airstrikes on open ground in south Lebanon", "killed in clashes with militants in
+    northern Iraq"); a target that is a named area or town ("strikes on areas of Syria") is a
+    place itself."""
     for child in head.children:
         if child.dep_ == "dobj" and depth == 0:       # "attacked a checkpoint in Kidal"
             yield from _placed_objects(child, rules, depth + 1)
@@ -416,7 +422,7 @@ def _placed_objects(head: Token, rules: _Rules, depth: int = 0):
             for obj in _prep_objects(child):
                 if child.lower_ in rules.place_prepositions or _after_compass(child, rules):
                     yield obj
-                if depth == 0 and child.lower_ in rules.through_prepositions:
+                if depth < _THROUGH_DEPTH and child.lower_ in rules.through_prepositions:
                     if _has_feature_noun(obj, rules):
                         yield obj
                     yield from _placed_objects(obj, rules, depth + 1)
@@ -521,12 +527,13 @@ def _named_feature(token: Token, rules: _Rules) -> str | None:
     phrase says is one."""
     if not _has_feature_noun(token, rules):
         return None
-    names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-    if names:
-        return " ".join(t.text for t in sorted({t for n in names for t in n.subtree}, key=lambda t: t.i))
+    # "the Tripoli district of Abu Salim": the name after "of"; the one before is the parent's
     for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
             return _compound_name(obj)
+    names = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    if names:
+        return " ".join(t.text for t in sorted({t for n in names for t in n.subtree}, key=lambda t: t.i))
     return None
 
 

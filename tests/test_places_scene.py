@@ -1,0 +1,48 @@
+"""Places of events told in the scene of a meeting, and of meetings a host holds at home."""
+
+from __future__ import annotations
+
+from eventscope import extract
+
+
+def _places(text: str, kind: str, published: str | None = "2021-03-12") -> list[str | None]:
+    found = [e for e in extract(text, publication_date=published).events if e.type == kind]
+    assert found, f"no {kind} event in {text!r}"
+    return [e.location.name if e.location else None for e in found]
+
+
+def test_a_meetings_place_carries_to_what_is_said_there_that_day():
+    places = _places("Talks in Sochi\n\nPresident Putin met President Erdogan in Sochi on Monday. "
+                     "Putin urged Turkey to reopen the border crossing.", "REQUEST", "2021-03-16")
+    assert places == ["Sochi"]
+
+
+def test_a_meetings_place_does_not_carry_to_an_event_of_another_date():
+    places = _places("Talks in Sochi\n\nPresident Putin met President Erdogan in Sochi on Monday. "
+                     "Russia and Turkey signed a gas agreement in 2015.", "AGREE", "2021-03-16")
+    assert places == [None]
+
+
+def test_a_meeting_with_a_visiting_guest_is_at_the_hosts_dateline():
+    text = "Minister in Damascus\n\nDAMASCUS, (SANA) - {} the visiting Iranian foreign minister on Thursday."
+    assert _places(text.format("President Assad held talks with"), "CONSULT") == ["Damascus"]
+    # a guest abroad: the dateline's country is not the host's
+    assert _places(text.format("Iraq's president held talks with"), "CONSULT") == [None]
+
+
+def test_a_place_two_phrases_down_the_clause():
+    places = _places("Clashes\n\nFive Turkish soldiers were killed in clashes with Kurdish militants "
+                     "in northern Iraq on Friday.", "ASSAULT")
+    assert places and all(p is not None and p.endswith("Iraq") for p in places)
+
+
+def test_the_place_of_a_meeting_returned_to():
+    places = _places("Talks resume\n\nThe Colombian government and the ELN rebels returned to the "
+                     "negotiating table in Caracas on Monday.", "CONSULT")
+    assert places == ["Caracas"]
+
+
+def test_the_district_named_after_of_is_the_place_not_its_city():
+    places = _places("Shelling\n\nSix civilians were killed in a rocket attack on the southern Tripoli "
+                     "district of Abu Salim on Tuesday.", "ASSAULT")
+    assert places == ["Abu Salim"]
