@@ -30,6 +30,7 @@ class Trigger:
     owner_is_target: bool = False  # "appreciates Russian stances": the owner is the target
     plural_only: bool = False     # a noun that is an event only in the plural ("talks")
     otherwise: str | None = None  # the verb sense to use when a person object is missing
+    unasked: str | None = None    # the sense when no act is asked of a person ("called on the president")
     civilian_type: str | None = None  # the verb sense when the doers are civilians
     not_with: frozenset[str] = frozenset()  # no party to it ("spoke to reporters"); see lexicon.yaml
     cameo: str | None = None      # the CAMEO event code this wording says ("161"), if one does
@@ -61,6 +62,7 @@ def _trigger(key: str, spec: dict) -> Trigger:
         owner_is_target=bool(spec.get("owner_is_target")),
         plural_only=bool(spec.get("plural_only")),
         otherwise=spec.get("otherwise"),
+        unasked=spec.get("unasked"),
         civilian_type=spec.get("civilian_type"),
         not_with=frozenset(spec.get("not_with", ())),
         cameo=cameo,

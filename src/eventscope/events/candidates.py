@@ -169,6 +169,8 @@ class Candidates:
             spec = self.lexicon.verbs.get(spec.otherwise) or spec
             if "person_object" in spec.requires:
                 return None
+        if spec.unasked and self._asks_nothing_of_a_person(verb, spec):
+            spec = self.lexicon.verbs.get(spec.unasked) or spec  # "called on the president": a visit
         sources, targets = self._reduced_relative(verb) or self._verb_arguments(verb, spec)
         if not sources:
             # "its decision to expel three diplomats", "responded by expelling two diplomats"
@@ -191,6 +193,17 @@ class Candidates:
         if spec.type == "THREATEN" and found.mode is None:
             found.mode = self._threatened_mode(verb)
         return found
+
+    def _asks_nothing_of_a_person(self, verb: Token, spec: Trigger) -> bool:
+        """ "X called on the ADB president in Washington": no act asked for (no "to ..."
+        clause, no "for"), and the one called on is a person, not a state or a people."""
+        if any(c.dep_ in ("xcomp", "ccomp", "advcl") or (c.dep_ == "prep" and c.lower_ == "for")
+               for c in verb.children):
+            return False
+        called = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in spec.targets
+                  for g in c.children if g.dep_ == "pobj"]
+        return any(g.ent_type_ == "PERSON" or g.lemma_.lower() in self.actors.rules.person_nouns
+                   or self.actors.role_in_phrase(g) for g in called)
 
     def _threatened_mode(self, verb: Token) -> str | None:
         """ "threatened to shell Iraqi towns": the mode is what is threatened (violence)."""
