@@ -84,3 +84,33 @@ def test_a_named_body_in_a_persons_title_gives_their_country_and_sector():
             "reporters.")
     (speaker,) = speakers(text, "2008-05-02")
     assert speaker == ("Rasiah Ilanthiraiyan", "LKA", "REB")
+
+
+def test_a_person_set_off_right_before_the_verb_is_the_one_the_titles_stand_for():
+    text = ("CAIRO - The special envoy of the Chinese President for relations with Egypt, Chinese "
+            "Ambassador in Cairo, Liao Liqiang, said that the visit “opened a new page between "
+            "our two countries”.")
+    (speaker,) = speakers(text, "2016-01-25")
+    assert speaker[:2] == ("Liao Liqiang", "CHN")
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_named_one_speaks():
+    text = ("The opposition Kenya National Union (KNU) called the strike, accusing the "
+            'government of "arbitrary" arrests.')
+    (speaker,) = speakers(text, "2015-03-02")
+    assert speaker[0] is not None and speaker[0].split()[-1] == "Union"
+
+
+def test_a_quote_deep_in_an_object_is_the_words_of_the_main_subject():
+    text = ("Canberra followed up an hour later with a list of its own, targeting five senior "
+            "officials and two regional commanders accused of undermining the “rule of law in "
+            "the islands”. Fijian ministers said the list was unfair.")
+    (speaker,) = speakers(text, "2020-09-14")
+    assert speaker[1] == "AUS"
+
+
+def test_a_text_only_seen_by_an_agency_is_not_the_agencys_words():
+    text = ("Diplomats at the UN Security Council began talks on a draft resolution. The draft "
+            'text seen by Reuters warns that the siege "threatens the stability of the region".')
+    (speaker,) = speakers(text, "2019-04-08")
+    assert speaker[0] != "Reuters" and speaker[1:] != ("GBR", "MED")

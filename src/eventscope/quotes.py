@@ -47,6 +47,7 @@ class QuoteRules:
     sign_nouns: frozenset[str]
     quote_verbs: frozenset[str]
     person_titles: frozenset[str]
+    issuing_verbs: frozenset[str]
 
     @classmethod
     @cache
@@ -54,7 +55,7 @@ class QuoteRules:
         data = yaml.safe_load(resources.files("eventscope.data").joinpath("quotes.yaml").read_text())
         words = {key: frozenset(data[key]) for key in (
             "work_nouns", "term_words", "source_nouns", "role_nouns", "voice_nouns", "sign_nouns",
-            "quote_verbs", "person_titles")}
+            "quote_verbs", "person_titles", "issuing_verbs")}
         return cls(int(data["min_words"]), int(data["title_case_max_words"]), **words)
 
     def is_quotation(self, text: str, start: int, end: int) -> bool:
@@ -166,8 +167,18 @@ def speech_subject(sentence: Span, speech_verbs: frozenset[str], outside: QuoteS
             continue
         subject = _subject(token, outside)
         if subject is not None and not _impersonal(subject):
-            return _named_apposition(subject)
+            return _person_closing_subject(subject, token) or _named_apposition(subject)
     return None
+
+
+def _person_closing_subject(subject: Token, verb: Token) -> Token | None:
+    """ "The special representative ..., Russian Ambassador in Damascus, Alexander Yevimov,
+    said": a person named last in the subject, set off right before the verb, is the one the
+    titles stand for, however the parser hung the appositions."""
+    if subject.ent_type_ == "PERSON" or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return None
+    person = verb.doc[verb.i - 2]
+    return person if person.ent_type_ == "PERSON" and subject.i < person.i else None
 
 
 def _inside(token: Token, span: QuoteSpan | None) -> bool:
@@ -198,11 +209,12 @@ def _named_apposition(subject: Token) -> Token:
 def _subject(verb: Token, quote: QuoteSpan | None = None) -> Token | None:
     """The verb's subject outside the quote; through a clausal subject; else the person
     named right after it ("said Paolo Rossi, who ..."), or the last one named before it."""
+    subject = _named_first([c for c in verb.children if c.dep_ in SUBJECTS and not _inside(c, quote)])
+    if subject is not None:
+        return subject
     for child in verb.children:
         if _inside(child, quote):
             continue  # '"... the decision to meet" said X': the quoted clause's subject is no speaker
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
         if child.dep_ == "csubj":
             inner = next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             if inner is not None:
@@ -302,7 +314,7 @@ def speaker_of(subject: Token, actors: DocumentActors, quote: QuoteSpan) -> Acto
     if actor is None and _names_issued_text(subject):
         # "The resolution passed on Wednesday calls for ...": the body named before issued it.
         actor = _antecedent(subject, actors, quote, person=False)
-    return _with_affiliation(actor, subject, actors)
+    return _with_affiliation(_with_name(actor, subject), subject, actors)
 
 
 def _named(noun: Token, actors: DocumentActors) -> Actor | None:
@@ -329,6 +341,21 @@ def _named(noun: Token, actors: DocumentActors) -> Actor | None:
         named = actors.person_from_name(name, noun)
         actor = named if named is not None and named.name else actor
     return actor
+
+
+def _with_name(actor: Actor | None, noun: Token) -> Actor | None:
+    """ "The opposition Bangladesh Nationalist Party": a body's actor named by the
+    organisation named with the noun."""
+    if actor is None or actor.name is not None or noun.ent_type_ == "PERSON":
+        return actor
+    named = next((c for c in (noun, *noun.children) if (c == noun or c.dep_ in ("compound", "appos", "nmod"))
+                  and (c.ent_type_ == "ORG" or c != noun and c.dep_ == "appos" and c.pos_ == "PROPN"
+                       and not c.ent_type_)), None)
+    if named is None:
+        return actor
+    name = _entity(named) if named.ent_type_ == "ORG" else " ".join(
+        [t.text for t in named.lefts if t.dep_ == "compound"] + [named.text])
+    return replace(actor, name=name)
 
 
 def _described_as_person(name: Token, actors: DocumentActors) -> bool:
@@ -419,8 +446,9 @@ def _author(noun: Token) -> Token | None:
                     return author
             if child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN") and child != noun:
                 return child
-        # "published by", "issued by", however deep the parser hangs it
+        # "published by", "issued by", however deep the parser hangs it ("seen by" is no author)
         author = next((a for agent in word.subtree if agent.dep_ == "agent"
+                       and agent.head.lemma_.lower() in rules.issuing_verbs
                        for a in (_object(agent),) if a is not None), None)
         if author is not None:
             return author
@@ -486,7 +514,7 @@ def _governing_subject(doc: Doc, span: QuoteSpan, speech_verbs: frozenset[str] =
     token = first.root
     # 'X "strongly condemned" the strikes': the quoted words are the verb itself.
     subject = _outside_subject(token, span) if token.pos_ == "VERB" else None
-    for _ in range(8):
+    for _ in range(12):  # up through a long object ("leaders accused of undermining the 'X'")
         if subject is not None or token.head == token:
             break
         token = token.head
@@ -500,8 +528,14 @@ def _governing_subject(doc: Doc, span: QuoteSpan, speech_verbs: frozenset[str] =
 
 
 def _outside_subject(verb: Token, span: QuoteSpan) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in SUBJECTS
-                 and not span.start <= c.idx < span.end), None)
+    return _named_first([c for c in verb.children if c.dep_ in SUBJECTS and not _inside(c, span)])
+
+
+def _named_first(subjects: list[Token]) -> Token | None:
+    """Of two subjects the parser gives one verb ("The opposition | Bangladesh Nationalist
+    Party called"), the named one."""
+    return next((s for s in subjects if s.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")),
+                subjects[0] if subjects else None)
 
 
 def _climb_to_subject(verb: Token, span: QuoteSpan) -> Token | None:
@@ -559,7 +593,7 @@ def _sentences_around(doc: Doc, start: int, end: int) -> list[Span]:
         if sentence not in out:
             out.append(sentence)
         if sentence.end >= len(doc) or re.search(r"[.!?\n]", doc.text[end:sentence.end_char].lstrip(
-                "".join(QUOTE_MARKS) + "’' .!?…,")):
+                "".join(QUOTE_MARKS) + "’' ,")):
             break
         sentence = doc[sentence.end].sent
     return out
