@@ -114,3 +114,17 @@ def test_a_text_only_seen_by_an_agency_is_not_the_agencys_words():
             'text seen by Reuters warns that the siege "threatens the stability of the region".')
     (speaker,) = speakers(text, "2019-04-08")
     assert speaker[0] != "Reuters" and speaker[1:] != ("GBR", "MED")
+
+
+def test_an_organisation_the_table_does_not_know_keeps_its_name():
+    text = 'Zentrix Robotics previously said it would take a "careful and gradual" approach.'
+    (speaker,) = speakers(text, "2021-10-05")
+    assert speaker[0] == "Zentrix Robotics"
+
+
+def test_a_ministry_statement_with_no_country_is_the_articles_government():
+    text = ("LISBON (AP) - Portugal on Wednesday recalled its ambassador to Angola.\n\n"
+            'A Foreign Ministry statement said Portugal rejected the "insults and threats" '
+            "by Angola against its government.")
+    (speaker,) = speakers(text, "2018-05-23")
+    assert speaker[1:] == ("PRT", "GOV")

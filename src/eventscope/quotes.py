@@ -335,8 +335,10 @@ def _named(noun: Token, actors: DocumentActors) -> Actor | None:
         entity = _entity(noun)
         if actor is not None:
             return replace(actor, name=entity)  # "the opposition Bangladesh Nationalist Party"
+        # "Russia's Defence Ministry": its country's; "the Foreign Ministry": the article's
+        # (localized later); "Microsoft said": a body known by its name only
         country = actors.country_in_phrase(noun)
-        return Actor(entity, country, _body_sector(noun, actors)) if country else None
+        return Actor(entity, country, _body_sector(noun, actors, None if country is None else "GOV"))
     if noun.ent_type_ not in PLACE_LABELS:
         named = actors.person_from_name(name, noun)
         actor = named if named is not None and named.name else actor
@@ -376,11 +378,11 @@ def _entity(token: Token) -> str:
     return re.sub(r"^(?:the|The)\s+", "", text)
 
 
-def _body_sector(noun: Token, actors: DocumentActors) -> str:
-    """The sector a body's own words give ("Defence Ministry" GOV, "Navy" MIL), else GOV."""
+def _body_sector(noun: Token, actors: DocumentActors, default: str | None = "GOV") -> str | None:
+    """The sector a body's own words give ("Defence Ministry" GOV, "Navy" MIL), else `default`."""
     words = [t.lemma_.lower() for t in noun.subtree if t.dep_ != "poss"]
     return next((actors.rules.sector_nouns[w] for w in reversed(words) if w in actors.rules.sector_nouns),
-                "GOV")
+                default)
 
 
 def _with_affiliation(actor: Actor | None, subject: Token, actors: DocumentActors) -> Actor | None:
