@@ -128,3 +128,18 @@ def test_a_ministry_statement_with_no_country_is_the_articles_government():
             "by Angola against its government.")
     (speaker,) = speakers(text, "2018-05-23")
     assert speaker[1:] == ("PRT", "GOV")
+
+
+def test_the_groups_spokesman_speaks_for_the_group_named_before():
+    text = ("MOGADISHU - Al-Shabaab fighters attacked an army base near Baidoa on Tuesday.\n\n"
+            '"We will keep attacking the invaders," said Abdiasis Abu Musab, the group\'s '
+            "military spokesman.")
+    (speaker,) = speakers(text, "2019-02-12")
+    assert speaker == ("Abdiasis Abu Musab", "SOM", "REB")
+
+
+def test_a_pronoun_after_a_paragraph_naming_the_person_is_that_person():
+    text = ("Somalia's defence minister Abdulkadir Mohamed Nur visited the base on Wednesday. "
+            '"The attackers will pay for this crime," he told reporters.')
+    (speaker,) = speakers(text, "2019-02-13")
+    assert speaker[:2] == ("Abdulkadir Mohamed Nur", "SOM")

@@ -48,6 +48,7 @@ class QuoteRules:
     quote_verbs: frozenset[str]
     person_titles: frozenset[str]
     issuing_verbs: frozenset[str]
+    group_nouns: frozenset[str]
 
     @classmethod
     @cache
@@ -55,7 +56,7 @@ class QuoteRules:
         data = yaml.safe_load(resources.files("eventscope.data").joinpath("quotes.yaml").read_text())
         words = {key: frozenset(data[key]) for key in (
             "work_nouns", "term_words", "source_nouns", "role_nouns", "voice_nouns", "sign_nouns",
-            "quote_verbs", "person_titles", "issuing_verbs")}
+            "quote_verbs", "person_titles", "issuing_verbs", "group_nouns")}
         return cls(int(data["min_words"]), int(data["title_case_max_words"]), **words)
 
     def is_quotation(self, text: str, start: int, end: int) -> bool:
@@ -394,7 +395,7 @@ def _with_affiliation(actor: Actor | None, subject: Token, actors: DocumentActor
     if actor is None or actor.name is None:
         return actor
     for token in _affiliation_words(subject, actors):
-        body = actors.actor_of(token)
+        body = _group_named_before(token, actors) if _bare_group(token) else actors.actor_of(token)
         if body is None or body == actor or (body.name and actors.persons.of_actor(body)):
             continue  # a person named in the description is not their body
         if body.name and body.sector not in (None, "GOV"):
@@ -415,7 +416,25 @@ def _affiliation_words(name: Token, actors: DocumentActors) -> list[Token]:
         if t.ent_type_ != "PERSON" and t != name]
     return [t for t in (*reversed(title), *described)
             if t.ent_type_ in ("ORG", "GPE", "NORP") and t.ent_iob_ == "B"
-            or t.pos_ == "NOUN" and t.lemma_.lower() in actors.rules.sector_nouns]
+            or t.pos_ == "NOUN" and (t.lemma_.lower() in actors.rules.sector_nouns or _bare_group(t))]
+
+
+def _bare_group(noun: Token) -> bool:
+    """ "the group's spokesman", "the movement": a kind of body with no name or owner of its own."""
+    return (noun.lemma_.lower() in QuoteRules.load().group_nouns and noun.tag_ == "NN"
+            and any(c.lower_ == "the" for c in noun.children)
+            and not any(c.dep_ in ("compound", "amod", "poss", "prep") for c in noun.children))
+
+
+def _group_named_before(noun: Token, actors: DocumentActors) -> Actor | None:
+    """The non-state body (armed group, party, movement, NGO) named last before `noun` that
+    the actor table knows: what "the group" refers back to."""
+    for entity in reversed([e for e in noun.doc.ents if e.end <= noun.i and e.label_ in ("ORG", "NORP")]):
+        body = actors.actor_of(entity.root)
+        if body is not None and body.name and body.sector not in (None, "GOV") and not (
+                actors.persons.of_actor(body)):
+            return body
+    return None
 
 
 def according_to(sentence: Span, outside: QuoteSpan | None) -> Token | None:
