@@ -325,6 +325,11 @@ class DocumentActors:
         phrases = [context, *(c for c in context.children if c.dep_ == "appos")]
         return next((s for s in map(self._sector_in_phrase, phrases) if s), None)
 
+    def known_person(self, name: str) -> Actor | None:
+        """A person the document named before by this name or surname, else None (for a
+        name the tagger took for something else: "McCormack said" tagged as an organisation)."""
+        return self._known_person(name)
+
     def _known_person(self, name: str) -> Actor | None:
         """An earlier mention of the same person: same surname, or a close spelling."""
         return self.persons.latest_like(_surname_key(name))

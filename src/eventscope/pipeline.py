@@ -69,8 +69,8 @@ class Prepared:
 
     @cached_property
     def quote_groups(self) -> list[list[QuoteSpan]]:
-        """The quotations of the text, a quotation running over paragraphs one group."""
-        return quote_groups(find_quote_spans(self.text))
+        """The quotations of the body, a quotation running over paragraphs one group."""
+        return quote_groups(find_quote_spans(self.text, self.meta.body_start))
 
     def skip_in(self, piece: Piece) -> int:
         """Where the piece's text (as parsed) passes the dateline: the dateline's date is the
