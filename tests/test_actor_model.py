@@ -115,3 +115,22 @@ def test_its_troops_belong_to_the_army_that_said_so():
     event = first("The Nigerian Army said its troops had killed ten insurgents near the border.",
                   "ASSAULT", "2017-10-11")
     assert (event.source.country, event.source.sector) == ("NGA", "MIL")
+
+
+# ----- "the rebels", "the insurgents": the armed group the article named ----------------------
+
+def test_a_generic_rebel_noun_refers_back_to_the_group_named_before():
+    text = ("Boko Haram insurgents attacked an army post near Maiduguri on Tuesday.\n\n"
+            "Troops repelled the insurgents and killed twelve of the terrorists, the army said.")
+    events = [e for e in events_of(text, "2017-10-11") if e.type == "ASSAULT"]
+    targets = [e.target for e in events[1:] if e.target is not None]
+    assert targets and all(t.name == "Boko Haram" and t.why.endswith("the armed group named before")
+                           for t in targets)
+
+
+def test_an_indefinite_group_or_a_deed_is_no_reference_back():
+    text = ("Hamas fighters fired rockets at Ashkelon on Monday.\n\n"
+            "Another armed group attacked a checkpoint, and Hamas vowed to resume terrorist activities.")
+    actors = [a for e in events_of(text, "2021-05-11") for a in (e.source, e.target) if a is not None]
+    assert sum(a.name == "Hamas" for a in actors) >= 2
+    assert not any(a.why and "named before" in a.why for a in actors)

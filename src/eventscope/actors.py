@@ -179,6 +179,9 @@ class DocumentActors:
     read_from: int = 0
     # States named in the pieces read before, latest last, each once: last_state_named's memory.
     earlier_states: dict[str, None] = field(default_factory=dict)
+    # Armed groups named in the pieces read before, latest last: "the rebels" refers back.
+    earlier_groups: dict[Actor, None] = field(default_factory=dict)
+    _groups: tuple[Doc | None, list[tuple[int, int, Actor]]] = field(default=(None, []), init=False, repr=False)
     _states: tuple[Doc | None, list[tuple[int, int, str]]] = field(default=(None, []), init=False, repr=False)
     # Abbreviations the article defines ("the Sudan Armed Forces (SAF)"): the actor each
     # stands for once resolved, and the defining noun of each in the doc being read.
@@ -548,10 +551,40 @@ class DocumentActors:
         for text, (head, short) in self._definitions(doc).items():
             if max(start_char, self.read_from) <= short.idx < end_char and text not in self.abbreviations:
                 self._define(text, head)
+        for _, start, group in self._groups_named(doc):
+            if max(start_char, self.read_from) <= start < end_char:
+                self.earlier_groups.pop(group, None)
+                self.earlier_groups[group] = None
         for _, start, country in self._states_named(doc):
             if max(start_char, self.read_from) <= start < end_char:
                 self.earlier_states.pop(country, None)
                 self.earlier_states[country] = None
+
+    def _group_named_before(self, noun: Token) -> Actor | None:
+        """The armed group the text last named before `noun` (this piece first, then those
+        read before)."""
+        groups = self._groups_named(noun.doc)
+        for index in range(bisect_left(groups, (noun.i + 1,)) - 1, -1, -1):
+            end, start, group = groups[index]
+            if start >= self.read_from and end <= noun.i:
+                return group
+        return next(reversed(self.earlier_groups), None)
+
+    def _groups_named(self, doc: Doc) -> list[tuple[int, int, Actor]]:
+        """(end token, start character, group) of each armed group named in `doc`, in order;
+        computed once per doc."""
+        if self._groups[0] is not doc:
+            groups = []
+            for entity in doc.ents:
+                if entity.label_ not in ("ORG", "NORP") or self.countries.lookup(_strip_the(entity.text)):
+                    continue
+                entry = self.table.find(entity.text, self.on, fuzzy=False)
+                if entry is not None and entry.kind == "organisation":
+                    actor = entry.actor(self.on)
+                    if actor.sector == "REB":
+                        groups.append((entity.end, entity.start_char, actor))
+            self._groups = (doc, groups)
+        return self._groups[1]
 
     def _states_named(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(end token, start character, country) of each mention of a state in `doc`, in
@@ -627,6 +660,11 @@ class DocumentActors:
             # "countries backing terrorism"; but "security forces" are one state's own
             plural_states = head.tag_ in ("NNS", "NNPS") and lemma in self.rules.bare_state_nouns
             why = UNNAMED_STATES if plural_states else None
+        if sector == "REB" and self.rules.sector_nouns.get(lemma) == "REB" and _refers_back(head):
+            group = self._group_named_before(head)
+            if group is not None and country in (None, group.country):
+                # "the rebels", "the insurgents", "militants" in an article about one group
+                return replace(group, why=f"{head.text}: the armed group named before")
         earlier = self.nominals.get(lemma) if head.pos_ == "NOUN" else None
         if country is None and earlier is not None and earlier.country and earlier.sector == (sector or "GOV") \
                 and _is_definite(head):
@@ -851,6 +889,16 @@ def _hyphenated(token: Token) -> bool:
     doc = token.doc
     return (token.i > 0 and doc[token.i - 1].text == "-") or (
         token.i + 1 < len(doc) and doc[token.i + 1].text == "-")
+
+
+def _refers_back(noun: Token) -> bool:
+    """ "the rebels", "militants": not "a rebel group", "other militias", "some fighters"."""
+    return not any(c.lower_ in _INDEFINITE for c in noun.children if c.dep_ in ("det", "amod", "nummod")
+                   ) and (noun.tag_ in ("NNS", "NNPS") or _is_definite(noun))
+
+
+_INDEFINITE = frozenset({"a", "an", "another", "other", "some", "any", "several", "unidentified",
+                         "unknown", "rival", "various", "many", "no"})
 
 
 def _is_definite(noun: Token) -> bool:
