@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -147,6 +147,12 @@ class PersonMemory:
                     break
         return self.mentions[best].actor if best >= 0 else None
 
+    def named(self, surname: str) -> Actor | None:
+        """The last person named with exactly this surname."""
+        indexes = self._by_surname.get((surname[:1], len(surname)), ()) if surname else ()
+        index = next((i for i in reversed(indexes) if self._surnames[i] == surname), None)
+        return self.mentions[index].actor if index is not None else None
+
     def latest_in_role(self, role: str, country: str | None) -> Actor | None:
         for index in reversed(self._by_role.get(role, ())):
             mention = self.mentions[index]
@@ -173,7 +179,14 @@ class DocumentActors:
     read_from: int = 0
     # States named in the pieces read before, latest last, each once: last_state_named's memory.
     earlier_states: dict[str, None] = field(default_factory=dict)
+    # Armed groups named in the pieces read before, latest last: "the rebels" refers back.
+    earlier_groups: dict[Actor, None] = field(default_factory=dict)
+    _groups: tuple[Doc | None, list[tuple[int, int, Actor]]] = field(default=(None, []), init=False, repr=False)
     _states: tuple[Doc | None, list[tuple[int, int, str]]] = field(default=(None, []), init=False, repr=False)
+    # Abbreviations the article defines ("the Sudan Armed Forces (SAF)"): the actor each
+    # stands for once resolved, and the defining noun of each in the doc being read.
+    abbreviations: dict[str, Actor] = field(default_factory=dict)
+    _defined: tuple[Doc | None, dict[str, Token]] = field(default=(None, {}), init=False, repr=False)
 
     # ----- memory --------------------------------------------------------------------
 
@@ -284,6 +297,12 @@ class DocumentActors:
 
     def actor_of(self, head: Token) -> Actor | None:
         """The actor one noun phrase names, or None when it names none."""
+        abbreviated = self._abbreviation(head)
+        if abbreviated is not None:
+            return abbreviated
+        named = self._surname_named_before(head)
+        if named is not None:
+            return named
         lower = head.lower_
         if head.pos_ == "PRON" or lower in self.rules.person_pronouns | self.rules.plural_pronouns:
             return self._pronoun(lower, head)
@@ -294,28 +313,60 @@ class DocumentActors:
                 return actor
         return self._common_noun(head)  # also "the King": a title alone names its holder
 
+    def _surname_named_before(self, token: Token) -> Actor | None:
+        """ "Soares later thanked ...": a capitalised word the parser took for a common noun
+        or an organisation is the person the document named with that surname."""
+        if token.ent_type_ not in ("", "ORG") or not token.text[:1].isupper() or token.text.isupper():
+            return None
+        if any(t.dep_ == "compound" for t in token.lefts) or not self.persons:
+            return None
+        return self.persons.named(_surname_key(token.text))
+
     def person_from_name(self, text: str, context: Token | None = None) -> Actor | None:
         """A person named in text ("Mr. Lavrentiev"), resolved against the document and the table."""
         name = TITLE_WORDS.sub("", text.strip()).strip(" ,.")
         if not name or not any(c.isupper() for c in name):
             return None
         known = self._known_person(name)
-        if known:
+        if known and (context is None or (known.sector and known.country) or self.table.find(
+                known.name or "", self.on, fuzzy=False)):
             return known
-        country = self.country_in_phrase(context) if context is not None else None
-        entry = self.table.find(text, self.on, country) or self.table.find(name, self.on, country)
+        group = self._group_in(context) if context is not None else None
+        country = group.country if group else (
+            self.country_in_phrase(context) if context is not None else None)
+        entry = None if known else (
+            self.table.find(text, self.on, country) or self.table.find(name, self.on, country))
         if entry:
             actor = entry.actor()
             self._remember_person(actor, _first_role(entry, self.on), actor.country)
             return actor
         role = self.role_in_phrase(context) if context is not None else None
-        sector = "GOV" if role else self._person_sector(context)
-        why = None
+        sector = group.sector if group else (self._person_sector(context) or ("GOV" if role else None))
+        why = f"member of {group.name}" if group else None
+        if known:  # named before without a title: what this one says of them holds from now on
+            described = Actor(known.name, known.country or country, known.sector or sector,
+                              why=known.why or why)
+            self.persons.redescribe(known, described)
+            return described
         if country is None and self.home and sector in DOMESTIC_SECTORS:
             country, why = self.home, "person with a domestic role in the article's country"
         actor = Actor(_clean_name(name), country, sector, why=why)
         self._remember_person(actor, role, country)
         return actor
+
+    def _group_in(self, description: Token) -> Actor | None:
+        """The organisation a title or description names, which the person belongs to: "the
+        UN special envoy", "Hamas leader X", "X, a commander of al-Shabaab", "chairman of Y".
+        Names set beside it and clauses about it are not part of it."""
+        outside = {t.i for c in description.children if c.dep_ in ("appos", "relcl", "acl", "advcl")
+                   for t in c.subtree}
+        for token in description.subtree:
+            if token.i in outside or token.ent_type_ != "ORG" or token.ent_iob_ != "B":
+                continue
+            entry = self.table.find(_entity_text(token), self.on, fuzzy=False)
+            if entry is not None and entry.kind == "organisation":
+                return entry.actor(self.on)
+        return None
 
     def _person_sector(self, context: Token | None) -> str | None:
         """The sector a person's title or apposition gives ("opposition leader X",
@@ -339,7 +390,8 @@ class DocumentActors:
         if label == "PERSON":
             return self._person_entity(entity, head)
         if label in ("ORG", "NORP", "FAC"):
-            entry = self.table.find(entity.text, self.on)
+            # a demonym is matched exactly ("Georgian" is not "Georgieva")
+            entry = self.table.find(entity.text, self.on, fuzzy=label != "NORP")
             if entry:
                 return entry.actor()
         if label in ("GPE", "NORP", "ORG", "LOC"):
@@ -458,12 +510,86 @@ class DocumentActors:
                 return country
         return next((country for country in reversed(self.earlier_states) if country not in exclude), None)
 
+    # ----- abbreviations the article defines --------------------------------------------
+
+    def _abbreviation(self, token: Token) -> Actor | None:
+        """ "the SSAF" after "the South Sudanese Armed Forces (SSAF)": what the article's own
+        definition names, where the tables do not know the abbreviation."""
+        text = token.text
+        if not _ABBREVIATION.fullmatch(text):
+            return None
+        known = self.abbreviations.get(text)
+        if known is not None:
+            return known
+        defining = self._definitions(token.doc).get(text)
+        if defining is None or defining[1].i == token.i:
+            return None
+        return self._define(text, defining[0])
+
+    def _define(self, text: str, defining: Token) -> Actor | None:
+        if self.table.find(text, self.on, fuzzy=False) is not None:
+            return None  # the tables know it: their entry, with its name, wins
+        actor = self.actor_of(defining)
+        if actor is not None:
+            actor = replace(actor, why=actor.why or f"{text}, as the article defines it")
+            self.abbreviations[text] = actor
+        return actor
+
+    def _definitions(self, doc: Doc) -> dict[str, tuple[Token, Token]]:
+        """Abbreviation -> (head of the noun phrase it follows in parentheses, itself)."""
+        if self._defined[0] is not doc:
+            found: dict[str, tuple[Token, Token]] = {}
+            for token in doc[1:-2]:
+                short = doc[token.i + 1]
+                if token.text == "(" and doc[token.i + 2].text == ")" and _ABBREVIATION.fullmatch(short.text):
+                    head = doc[token.i - 1]
+                    while head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+                        head = head.head
+                    if head.pos_ in ("NOUN", "PROPN"):
+                        found.setdefault(short.text, (head, short))
+            self._defined = (doc, found)
+        return self._defined[1]
+
     def remember_states(self, doc: Doc, start_char: int, end_char: int) -> None:
-        """Remember the states named in doc characters start_char:end_char, once read."""
+        """Remember the states named in doc characters start_char:end_char, once read, and
+        the abbreviations defined there (for the pieces still to read)."""
+        for text, (head, short) in self._definitions(doc).items():
+            if max(start_char, self.read_from) <= short.idx < end_char and text not in self.abbreviations:
+                self._define(text, head)
+        for _, start, group in self._groups_named(doc):
+            if max(start_char, self.read_from) <= start < end_char:
+                self.earlier_groups.pop(group, None)
+                self.earlier_groups[group] = None
         for _, start, country in self._states_named(doc):
             if max(start_char, self.read_from) <= start < end_char:
                 self.earlier_states.pop(country, None)
                 self.earlier_states[country] = None
+
+    def _group_named_before(self, noun: Token) -> Actor | None:
+        """The armed group the text last named before `noun` (this piece first, then those
+        read before)."""
+        groups = self._groups_named(noun.doc)
+        for index in range(bisect_left(groups, (noun.i + 1,)) - 1, -1, -1):
+            end, start, group = groups[index]
+            if start >= self.read_from and end <= noun.i:
+                return group
+        return next(reversed(self.earlier_groups), None)
+
+    def _groups_named(self, doc: Doc) -> list[tuple[int, int, Actor]]:
+        """(end token, start character, group) of each armed group named in `doc`, in order;
+        computed once per doc."""
+        if self._groups[0] is not doc:
+            groups = []
+            for entity in doc.ents:
+                if entity.label_ not in ("ORG", "NORP") or self.countries.lookup(_strip_the(entity.text)):
+                    continue
+                entry = self.table.find(entity.text, self.on, fuzzy=False)
+                if entry is not None and entry.kind == "organisation":
+                    actor = entry.actor(self.on)
+                    if actor.sector == "REB":
+                        groups.append((entity.end, entity.start_char, actor))
+            self._groups = (doc, groups)
+        return self._groups[1]
 
     def _states_named(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(end token, start character, country) of each mention of a state in `doc`, in
@@ -493,14 +619,24 @@ class DocumentActors:
 
     def _common_noun(self, head: Token, default_country: str | None = None) -> Actor | None:
         lemma = head.lemma_.lower()
-        if lemma in self.rules.member_nouns:
-            group = self._named_group(head)
-            if group is not None:
-                return group
-        elif lemma in self.rules.person_nouns and head.tag_ == "NNS":
+        if lemma in self.rules.person_nouns and head.tag_ == "NNS":
             bloc = self._bloc_of_members(head)
             if bloc is not None:
                 return bloc
+        role = self.role_in_phrase(head)
+        if role or lemma in self.rules.person_nouns or lemma in self.rules.sector_nouns:
+            # "his Russian counterpart, Sergey Lavrov", "Pakistan's army chief, General X",
+            # "the UN envoy, Ghassan Salame": the person the title names (a name after a
+            # comma only for an office).
+            loose = bool(role) or self.rules.sector_nouns.get(lemma) == "GOV"
+            person = self._appositive_person(head, loose)
+            if person:
+                return person
+        if lemma in self.rules.member_nouns or lemma in self.rules.sector_nouns:
+            # "ten ISIS members", "FARC rebels", "the rebels of the National Salvation Front"
+            group = self._named_group(head)
+            if group is not None:
+                return group
         if lemma in self.rules.counterpart_nouns:
             counterpart = self._counterpart(head)
             if counterpart is not None:
@@ -509,15 +645,9 @@ class DocumentActors:
             leader = self._group_leader(head)
             if leader is not None:
                 return leader
-        role = self.role_in_phrase(head)
         country = self.country_in_phrase(head) or default_country
-        if role or self.rules.sector_nouns.get(head.lemma_.lower()) == "GOV":
-            # "his Russian counterpart, Sergey Lavrov": the person the title names.
-            person = self._appositive_person(head)
-            if person:
-                return person
         if role:
-            person = self._appositive_person(head) or self._role_holder(role, country)
+            person = self._role_holder(role, country)
             if person:
                 return person
         sector = self._sector_in_phrase(head)
@@ -535,6 +665,11 @@ class DocumentActors:
             # "countries backing terrorism"; but "security forces" are one state's own
             plural_states = head.tag_ in ("NNS", "NNPS") and lemma in self.rules.bare_state_nouns
             why = UNNAMED_STATES if plural_states else None
+        if sector == "REB" and self.rules.sector_nouns.get(lemma) == "REB" and _refers_back(head):
+            group = self._group_named_before(head)
+            if group is not None and country in (None, group.country):
+                # "the rebels", "the insurgents", "militants" in an article about one group
+                return replace(group, why=f"{head.text}: the armed group named before")
         earlier = self.nominals.get(lemma) if head.pos_ == "NOUN" else None
         if country is None and earlier is not None and earlier.country and earlier.sector == (sector or "GOV") \
                 and _is_definite(head):
@@ -549,9 +684,12 @@ class DocumentActors:
         of_objects = [g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                       for g in p.children if g.dep_ == "pobj"]
         for child in (*head.lefts, *of_objects):
+            if child.i + 1 < len(child.doc) and child.doc[child.i + 1].text == "-":
+                continue  # "the UN-backed government"
             if (child.dep_ == "compound" or child in of_objects) and child.ent_type_ in ("ORG", "NORP"):
-                entry = self.table.find(_entity_text(child), self.on)
-                if entry is not None:
+                # a demonym is matched exactly ("Liberian" is not "Liberman")
+                entry = self.table.find(_entity_text(child), self.on, fuzzy=child.ent_type_ == "ORG")
+                if entry is not None and entry.kind == "organisation":
                     return entry.actor()
         return None
 
@@ -592,11 +730,18 @@ class DocumentActors:
         entry = self.table.holder(role, country, self.on)
         return entry.actor() if entry else Actor(None, country, "GOV")
 
-    def _appositive_person(self, head: Token) -> Actor | None:
-        """ "the special envoy of President Putin, Alexander Lavrentiev": the person the role names."""
+    def _appositive_person(self, head: Token, loose: bool = True) -> Actor | None:
+        """ "the special envoy of President Putin, Alexander Lavrentiev": the person the role names.
+        A name set beside a title is a person even where the NER calls it an organisation
+        ("The Brazilian president, Helena Soares"), unless the tables know it as one."""
         for token in head.subtree:
             if token.dep_ == "appos" and token.ent_type_ == "PERSON":
                 return self.person_from_name(_entity_text(token), head)
+        for token in head.children:
+            if token.dep_ == "appos" and token.pos_ == "PROPN" and self._unknown_name(token):
+                return self.person_from_name(_entity_text(token), head)
+        if not loose:
+            return None
         right = head.doc[head.i + 1: min(len(head.doc), head.i + 12)]
         for i, token in enumerate(right):
             if token.text == "," and i + 1 < len(right) and right[i + 1].ent_type_ == "PERSON":
@@ -607,6 +752,16 @@ class DocumentActors:
             if token.text in (";", ".") or token.pos_ == "VERB":
                 break
         return None
+
+    def _unknown_name(self, token: Token) -> bool:
+        """A proper name that is no country, place, acronym or organisation the tables know."""
+        text = _entity_text(token)
+        if text.isupper() or (token.i > 0 and token.doc[token.i - 1].text == "("):
+            return False  # "the Sudan Armed Forces (SAF)": an abbreviation, not a person
+        if token.ent_type_ in ("GPE", "LOC", "NORP", "FAC", "DATE") or self.countries.lookup(_strip_the(text)):
+            return False
+        entry = self.table.find(text, self.on, fuzzy=False)
+        return entry is None or entry.kind == "person"
 
     def _known_role(self, subject: Token) -> str | None:
         """The office the document gave the person `subject` names."""
@@ -659,6 +814,9 @@ class DocumentActors:
             return person.country if person else None
         if lower in self.rules.speaker_group_pronouns and self.speaker:
             return self.speaker.country
+        if lower == "its" and token.dep_ == "poss":
+            owner = self._clause_owner(token)  # "the Nigerian Army said its troops ..."
+            return owner.country if owner else None
         entity = entity_of(token)
         text = entity.text if entity is not None else token.text
         if entity is not None and entity.label_ == "PERSON":
@@ -690,11 +848,19 @@ class DocumentActors:
             if candidate.lower_ in ("which", "that") and candidate.head.dep_ == "relcl":
                 candidate = candidate.head.head
             if candidate.ent_type_ in ("GPE", "ORG") or \
-                    candidate.lemma_.lower() in self.rules.bare_state_nouns:
-                return self.actor_of(candidate)
+                    candidate.lemma_.lower() in self.rules.bare_state_nouns or (
+                    candidate.tag_ in ("NN", "NNP") and self.rules.sector_nouns.get(
+                        candidate.lemma_.lower()) not in (None, "CVL", "REF")):
+                return self.actor_of(candidate)  # "the army said its troops ..."
         return None
 
     def _sector_in_phrase(self, head: Token) -> str | None:
+        lemma = head.lemma_.lower()
+        for left in head.lefts:  # "the Sudan Armed Forces": a sector noun of several words
+            sector = self.rules.sector_nouns.get(f"{left.lemma_.lower()} {lemma}") or \
+                self.rules.sector_nouns.get(f"{left.lower_} {head.lower_}")
+            if sector:
+                return sector
         for token in head.lefts:
             sector = self.rules.sector_adjectives.get(token.lemma_.lower())
             if sector:
@@ -706,6 +872,8 @@ class DocumentActors:
         ) or next((self.rules.sector_nouns[t.lemma_.lower()] for t in head.lefts  # "a government source"
                    if t.dep_ == "compound" and t.lemma_.lower() in self.rules.sector_nouns), None)
 
+
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
 
 _ROLE_HEADS = {"president", "minister", "ambassador", "envoy", "king", "premier", "chancellor",
                "emir", "sultan", "representative", "spokesman", "spokeswoman", "secretary"}
@@ -726,6 +894,16 @@ def _hyphenated(token: Token) -> bool:
     doc = token.doc
     return (token.i > 0 and doc[token.i - 1].text == "-") or (
         token.i + 1 < len(doc) and doc[token.i + 1].text == "-")
+
+
+def _refers_back(noun: Token) -> bool:
+    """ "the rebels", "militants": not "a rebel group", "other militias", "some fighters"."""
+    return not any(c.lower_ in _INDEFINITE for c in noun.children if c.dep_ in ("det", "amod", "nummod")
+                   ) and (noun.tag_ in ("NNS", "NNPS") or _is_definite(noun))
+
+
+_INDEFINITE = frozenset({"a", "an", "another", "other", "some", "any", "several", "unidentified",
+                         "unknown", "rival", "various", "many", "no"})
 
 
 def _is_definite(noun: Token) -> bool:

@@ -1,0 +1,136 @@
+"""Who is who in an article: titles and appositions that introduce people the tables do not
+know, groups named by their members, abbreviations the article defines, and "its" owners.
+
+Sentences and people are invented for these tests (groups and offices are real ones).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventscope import extract
+from eventscope.records import Actor, Event
+
+pytestmark = pytest.mark.slow
+
+
+def events_of(text: str, published: str = "2024-05-15") -> list[Event]:
+    return extract(text, publication_date=published).events
+
+
+def first(text: str, kind: str, published: str = "2024-05-15") -> Event:
+    found = [e for e in events_of(text, published) if e.type == kind]
+    assert found, (kind, events_of(text, published))
+    return found[0]
+
+
+def triple(actor: Actor | None) -> tuple[str | None, str | None, str | None] | None:
+    return None if actor is None else (actor.name, actor.country, actor.sector)
+
+
+# ----- a title with a name beside it is that person, not the table's office holder ---------
+
+@pytest.mark.parametrize(("text", "kind", "person"), [
+    ("The Brazilian president, Helena Soares, thanked Portugal for its help.", "SUPPORT",
+     ("Helena Soares", "BRA", "GOV")),
+    ("Chile's foreign minister, Tomas Varela, met the Peruvian ambassador in Santiago.", "CONSULT",
+     ("Tomas Varela", "CHL", "GOV")),
+    ("Pakistan's army chief, General Omar Qureshi, met Chinese officers in Rawalpindi.", "CONSULT",
+     ("Omar Qureshi", "PAK", "MIL")),
+    ("US chief negotiator Paul Hendricks arrived in Hanoi for talks with Vietnamese officials.",
+     "CONSULT", ("Paul Hendricks", "USA", "GOV")),
+    ("Police detained Kenya's main opposition candidate Samuel Otieno on Monday.", "COERCE",
+     ("Samuel Otieno", "KEN", "OPP")),
+])
+def test_a_title_beside_an_unknown_name_introduces_that_person(text, kind, person):
+    event = first(text, kind)
+    assert person in (triple(event.source), triple(event.target))
+
+
+def test_an_envoy_of_an_international_organisation_acts_for_it_not_for_the_host():
+    event = first("The UN special envoy for Yemen, Marcus Albrecht, urged the Houthis to reopen the roads.",
+                  "REQUEST")
+    assert triple(event.source) == ("Marcus Albrecht", None, "IGO")
+    assert event.source.why == "member of United Nations"
+    assert (event.target.name, event.target.country) == ("Houthis", "YEM")
+
+
+def test_the_table_still_names_a_known_office_holder_beside_its_title():
+    event = first("The U.N. envoy for Libya, Ghassan Salame, called for a halt to attacks on Tripoli.",
+                  "REQUEST", "2019-04-17")
+    assert triple(event.source) == ("Ghassan Salamé", None, "IGO")
+
+
+def test_a_later_surname_refers_back_to_the_person_a_title_introduced():
+    text = ("The Brazilian president, Helena Soares, arrived in Lisbon on Monday.\n\n"
+            "Soares later thanked Portugal for its help after the floods.")
+    event = first(text, "SUPPORT")
+    assert triple(event.source) == ("Helena Soares", "BRA", "GOV")
+
+
+# ----- groups named by their members ----------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "group"), [
+    ("The Colombian FARC rebels declared a unilateral ceasefire in 2014.", "RETREAT", ("FARC", "COL", "REB")),
+    ("Nigerian troops killed 15 Boko Haram insurgents near Maiduguri on Tuesday.", "ASSAULT",
+     ("Boko Haram", "NGA", "REB")),
+    ("Turkish jets bombed PKK militants in the mountains on Friday.", "ASSAULT", ("PKK", "TUR", "REB")),
+])
+def test_members_named_by_their_group_are_the_group(text, kind, group):
+    event = first(text, kind, "2014-12-20")
+    assert group in (triple(event.source), triple(event.target))
+
+
+def test_a_hyphenated_backer_is_not_the_group():
+    event = first("Al-Shabaab is fighting the UN-backed Somali government.", "ASSAULT", "2020-02-01")
+    assert (event.target.country, event.target.sector) == ("SOM", "GOV")
+
+
+def test_a_demonym_is_never_matched_to_a_person_by_spelling():
+    events = events_of("The Liberian Peace Council accused the rebels of taking the port of Greenville.",
+                       "1995-05-01")
+    assert all(a is None or a.name != "Avigdor Lieberman" for e in events for a in (e.source, e.target))
+
+
+# ----- abbreviations the article defines ------------------------------------------------------
+
+def test_an_abbreviation_stands_for_what_the_article_defined_it_as():
+    text = ("The Sudan Armed Forces (SAF) attacked the South Sudanese Armed Forces (SSAF) near the "
+            "border on Monday.\n\nOn Tuesday the SAF shelled the SSAF again.")
+    events = [e for e in events_of(text, "2012-04-12") if e.type == "ASSAULT"]
+    assert [(e.source.country, e.source.sector, e.target.country, e.target.sector) for e in events] == [
+        ("SDN", "MIL", "SSD", "MIL")] * 2
+    assert events[1].source.why == "SAF, as the article defines it"
+
+
+def test_an_abbreviation_the_tables_know_keeps_its_entry():
+    text = "The Kurdistan Workers' Party (PKK) attacked a Turkish base. The PKK killed two soldiers."
+    events = [e for e in events_of(text, "2023-12-23") if e.type == "ASSAULT"]
+    assert events and all(e.source.name == "PKK" for e in events)
+
+
+# ----- "its" points back at the organisation that speaks ---------------------------------------
+
+def test_its_troops_belong_to_the_army_that_said_so():
+    event = first("The Nigerian Army said its troops had killed ten insurgents near the border.",
+                  "ASSAULT", "2017-10-11")
+    assert (event.source.country, event.source.sector) == ("NGA", "MIL")
+
+
+# ----- "the rebels", "the insurgents": the armed group the article named ----------------------
+
+def test_a_generic_rebel_noun_refers_back_to_the_group_named_before():
+    text = ("Boko Haram insurgents attacked an army post near Maiduguri on Tuesday.\n\n"
+            "Troops repelled the insurgents and killed twelve of the terrorists, the army said.")
+    events = [e for e in events_of(text, "2017-10-11") if e.type == "ASSAULT"]
+    targets = [e.target for e in events[1:] if e.target is not None]
+    assert targets and all(t.name == "Boko Haram" and t.why.endswith("the armed group named before")
+                           for t in targets)
+
+
+def test_an_indefinite_group_or_a_deed_is_no_reference_back():
+    text = ("Hamas fighters fired rockets at Ashkelon on Monday.\n\n"
+            "Another armed group attacked a checkpoint, and Hamas vowed to resume terrorist activities.")
+    actors = [a for e in events_of(text, "2021-05-11") for a in (e.source, e.target) if a is not None]
+    assert sum(a.name == "Hamas" for a in actors) >= 2
+    assert not any(a.why and "named before" in a.why for a in actors)
