@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from eventscope.events.constructions.commitment import without_promises
 from eventscope.events.constructions.refusal import future_refusals
+from eventscope.events.constructions.transfer import without_retold_transfers
 from eventscope.events.found import Found
 from eventscope.events.syntax import governors
 from eventscope.lexicon import Lexicon
@@ -38,7 +39,13 @@ def without_requested(found: list[Found], lexicon: Lexicon) -> list[Found]:
         return found
     return [f for f in found if not (
         any(t in governing for t in _content_governors(f.trigger[-1], governing))
-        or _said_content(f, governing))]
+        or _said_content(f, governing) or _same_word_content(f, governing))]
+
+
+def _same_word_content(event: Found, governing: dict[Token, str]) -> bool:
+    """ "Sudan must return the helicopter": the demand (constructions/obligation.py) is told
+    by the act's own verb; the act is its content."""
+    return event.type not in CONTENT_TYPES and event.trigger[0] in governing
 
 
 def _content_governors(word: Token, governing: dict[Token, str]) -> list[Token]:
@@ -127,6 +134,7 @@ FILTERS: dict[str, Filter] = {
     "mediators": without_mediators,
     "promised": without_promises,
     "refusals": future_refusals,
+    "retold_transfers": without_retold_transfers,
 }
 
 

@@ -50,7 +50,8 @@ class Modality:
             event.factuality = "planned"  # "X said Germany would provide aid": a reported "will"
         elif hedges:
             event.factuality = "hypothetical"
-        if words & self.lexicon.planned_words:
+        if words & self.lexicon.planned_words or any(  # "Turkey is to host talks"
+                t.dep_ == "xcomp" and t.head.lemma_ == "be" and t.head.pos_ == "AUX" for t in chain):
             event.factuality = "planned"
         if event.factuality == "planned" and any(self.is_conditional(v, condition_marks()) for v in chain):
             event.factuality = "hypothetical"  # "will send aid if the junta allows access"

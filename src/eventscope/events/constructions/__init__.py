@@ -28,7 +28,8 @@ from eventscope.events.constructions.obligation import obligation
 from eventscope.events.constructions.participants import participants
 from eventscope.events.constructions.praise import acclaim, praise
 from eventscope.events.constructions.refusal import refusal
-from eventscope.events.constructions.threat import as_threat
+from eventscope.events.constructions.threat import as_threat, retaliation
+from eventscope.events.constructions.transfer import transfer
 from eventscope.events.found import Found
 from eventscope.records import Actor
 
@@ -45,6 +46,8 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "denial": denial,
     "commitment": commitment,
     "refusal": refusal,
+    "transfer": transfer,
+    "retaliation": retaliation,
     "died_of_violence": died_of_violence,
     "participants": participants,
     "mediation": mediation,

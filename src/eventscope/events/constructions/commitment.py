@@ -53,11 +53,20 @@ def without_promises(found: list[Found], lexicon: Lexicon) -> list[Found]:
     """ "Saudi Arabia pledged to send aid to Sudan", "the president vowed to withdraw the
     army": a promise keeps the type of the act promised (planned, EVENTS.md), so the
     promise's own AGREE goes where the act it governs, or a reading of the promise itself
-    ("vowed revenge": a threat), is an event of its own."""
-    verbs = promise_verbs()
-    promises = [f for f in found if f.type == "AGREE" and f.trigger[0].lemma_.lower() in verbs]
+    ("vowed revenge": a threat), is an event of its own. A denied commitment ("is not
+    willing to hand over the suspects") denies the act, which the `refusals` filter then
+    reads as a refusal."""
+    words = promise_verbs() | lexicon.commitment_verbs | lexicon.commitment_adjectives
+    promises = [f for f in found if f.type == "AGREE" and f.trigger[0].lemma_.lower() in words]
     if not promises:
         return found
     kept = [f for f in found if f.type != "AGREE"]
-    return [f for f in found if f not in promises or not any(
-        g.trigger[0] == f.trigger[0] or f.trigger[0] in governors(g.trigger[-1])[1:] for g in kept)]
+    dropped = []
+    for promise in promises:
+        acts = [g for g in kept if g.trigger[0] == promise.trigger[0]
+                or promise.trigger[0] in governors(g.trigger[-1])[1:]]
+        if acts:
+            dropped.append(promise)
+        for act in acts if promise.negated else []:
+            act.negated = True
+    return [f for f in found if f not in dropped]
