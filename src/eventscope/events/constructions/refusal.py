@@ -61,3 +61,26 @@ def _refused(event: Found, auxiliaries: frozenset[str]) -> bool:
         return False
     return any(c.dep_ == "aux" and c.lower_ in auxiliaries for v in governors(verb) for c in v.children) \
         or verb.dep_ == "xcomp"
+
+
+@lru_cache(maxsize=1)
+def rejected_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = section("rejected", {"nouns": list, "author_prepositions": list})
+    return frozenset(data["nouns"]), frozenset(data["author_prepositions"])
+
+
+def rejected_author(events: SentenceEvents, event: Found) -> None:
+    """ "Niger's junta rejected calls from ECOWAS to restore the president", "Ankara rejected
+    the demands made by Greece": a REJECT with no target of its own is against who made the
+    call, demand, offer or claim it turns down (a from/by phrase within its object)."""
+    verb = event.trigger[0]
+    if event.type != "REJECT" or event.targets or verb.pos_ != "VERB":
+        return
+    nouns, prepositions = rejected_words()
+    rejected = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                     and c.lemma_.lower() in nouns), None)
+    if rejected is None:
+        return
+    authors = [g for t in rejected.subtree if t.dep_ in ("prep", "agent") and t.lower_ in prepositions
+               and t.i - rejected.i < 8 for g in t.children if g.dep_ == "pobj"]
+    event.targets = [a for g in authors[:1] for a in events.actors_named(g) if a not in event.sources]
