@@ -50,12 +50,13 @@ def _same_word_content(event: Found, governing: dict[Token, str]) -> bool:
 
 def _content_governors(word: Token, governing: dict[Token, str]) -> list[Token]:
     """The verbs above a word whose content it may be. A participle clause beside the verb
-    ("X refused to negotiate, accusing Y of ...") or a verb conjoined to it ("X denied the
-    charge and blamed Y") is a second act of the subject, not content."""
+    ("X refused to negotiate, accusing Y of ...") or a verb of the same form conjoined to it
+    ("X denied the charge and blamed Y") is a second act of the subject, not content ("had
+    threatened to expel ... and recall", parsed as a conjunct of "threatened", is content)."""
     chain = governors(word)
     for index, token in enumerate(chain[:-1]):
         if (token.dep_ == "advcl" and token.tag_ == "VBG") or (
-                token.dep_ == "conj" and chain[index + 1] in governing):
+                token.dep_ == "conj" and chain[index + 1] in governing and token.tag_ == chain[index + 1].tag_):
             return chain[1:index + 1]
     return chain[1:]
 
