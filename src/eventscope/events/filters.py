@@ -34,7 +34,7 @@ def without_requested(found: list[Found], lexicon: Lexicon) -> list[Found]:
     only the REJECT, in "X threatened to shell Y" only the THREATEN, in "X warned Y that it
     would strike" only the warning, in "X denied that its troops shelled Y" only the denial;
     the rest is content."""
-    governing = {f.trigger[0]: f.type for f in found if f.type in CONTENT_TYPES}
+    governing = {f.trigger[0]: f.type for f in found if f.type in CONTENT_TYPES and (f.sources or f.targets)}
     if not governing:
         return found
     return [f for f in found if not (
@@ -67,8 +67,8 @@ def _said_content(event: Found, governing: dict[Token, str]) -> bool:
     demand holds out only what is yet to be done; a denial denies whatever it says."""
     clause = governors(event.trigger[-1])[-1]
     kind = governing.get(clause.head) if clause.dep_ == "ccomp" else None
-    if kind is None or event.trigger[0] == clause.head:
-        return False
+    if kind is None or event.trigger[0] == clause.head or event.type == kind:
+        return False  # "warned that it would not tolerate ...": the warning's own wording
     return kind == "REJECT" or event.factuality != "asserted" or clause.tag_ == "VB"
 
 

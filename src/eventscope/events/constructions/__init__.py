@@ -30,7 +30,7 @@ from eventscope.events.constructions.obligation import obligation, time_to_act
 from eventscope.events.constructions.participants import participants
 from eventscope.events.constructions.praise import acclaim, praise
 from eventscope.events.constructions.refusal import refusal, rejected_author
-from eventscope.events.constructions.threat import as_threat, retaliation
+from eventscope.events.constructions.threat import as_threat, retaliation, warning
 from eventscope.events.constructions.transfer import transfer
 from eventscope.events.found import Found
 from eventscope.records import Actor
@@ -53,6 +53,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "refusal": refusal,
     "transfer": transfer,
     "retaliation": retaliation,
+    "warning": warning,
     "died_of_violence": died_of_violence,
     "participants": participants,
     "mediation": mediation,

@@ -13,6 +13,7 @@ from eventscope.events.constructions.common import speakers_own
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
 from eventscope.events.syntax import clause_verb, first_child, has_child
+from eventscope.events.triggers import trigger_of
 from eventscope.records import Actor
 
 if TYPE_CHECKING:
@@ -98,6 +99,8 @@ def evaluation(events: SentenceEvents, adjective: Token, quote_speaker: Actor | 
     culpable = lemma in words["culpable"]
     if adjective.pos_ != "ADJ" or not (culpable or lemma in words["adjectives"]):
         return None
+    if adjective.dep_ == "amod" and not culpable:
+        return judged_act(events, adjective, quote_speaker)
     if adjective.dep_ == "amod" and adjective.head.dep_ == "dobj" and culpable:
         head = adjective.head.head  # "holds the rebels responsible for ...", parsed as a modifier
     elif adjective.dep_ in ("acomp", "oprd", "ccomp", "xcomp"):
@@ -123,6 +126,27 @@ def evaluation(events: SentenceEvents, adjective: Token, quote_speaker: Actor | 
         events.set_modality(event)
         return event
     return speakers_own(events, Found([adjective], spec, [], targets, head, mode=spec.mode), quote_speaker)
+
+
+def judged_act(events: SentenceEvents, adjective: Token, quote_speaker: Actor | None) -> Found | None:
+    """ "X said Washington was planning illegal military manoeuvres": an event noun the
+    speaker qualifies as illegal, unacceptable ... accuses its doer (the noun's own, or the
+    subject of the verb whose object it is). Act nouns with the lexicon's damning adjectives
+    are `accusation`'s."""
+    noun = adjective.head
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or (lemma in events.lexicon.act_nouns and adjective.lemma_.lower()
+                               in events.lexicon.damning_adjectives):
+        return None
+    if lemma not in events.lexicon.act_nouns and trigger_of(events.lexicon, noun) is None:
+        return None
+    targets = events.event_agents_of(noun) or (
+        events.subject_actors(noun.head) if noun.dep_ == "dobj" else [])
+    if not targets:
+        return None
+    spec = events.lexicon.verbs["denounce"]
+    return speakers_own(events, Found([adjective], spec, [], targets, clause_verb(noun), mode=spec.mode),
+                        quote_speaker)
 
 
 def responsibility(events: SentenceEvents, verb: Token) -> bool:

@@ -1,6 +1,8 @@
 """Threats beyond the verb "threaten": a harmful act announced on a condition ("... unless
 ...") is a THREATEN (`as_threat` rewrites a candidate rather than finding one of its own);
-a vow or warning of retaliation is one too (`retaliation`)."""
+a vow or warning of retaliation is one too (`retaliation`), and so is a warning that Y
+would face sanctions, that X would not tolerate Y's act, or that Y's act will not go
+unpunished (`warning`)."""
 
 from __future__ import annotations
 
@@ -9,9 +11,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from eventscope.events.constructions.common import speakers_own
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
-from eventscope.events.syntax import governors
+from eventscope.events.syntax import first_child, governors, has_child
 from eventscope.records import Actor
 
 if TYPE_CHECKING:
@@ -101,3 +104,74 @@ def _aimed_at(events: SentenceEvents, noun: Token, avenged: bool) -> list[Actor]
     what it avenges only that act's doer ("revenge for the killing by X")."""
     agents = events.event_agents_of(noun)
     return agents if agents or avenged else events.actors_named(noun)
+
+
+@lru_cache(maxsize=1)
+def warning_words() -> dict[str, frozenset[str]]:
+    keys = ("intolerance_verbs", "undergo_verbs", "penalty_nouns", "impunity_adjectives", "impunity_verbs",
+            "future_auxiliaries")
+    data = section("warning", dict.fromkeys(keys, list))
+    return {key: frozenset(data[key]) for key in keys}
+
+
+def warning(events: SentenceEvents, word: Token, quote_speaker: Actor | None) -> Found | None:
+    """ "Ankara would not tolerate any Kurdish presence", "X said Minsk would face further
+    sanctions", "the attack by Y will not go unpunished": a warning of harm (THREATEN)."""
+    words = warning_words()
+    lemma = word.lemma_.lower()
+    clause = word.head if word.dep_ == "acomp" else word
+    if not any(c.dep_ == "aux" and c.lower_ in words["future_auxiliaries"] for c in clause.children):
+        return None
+    negated = has_child(clause, "neg")
+    spec = events.lexicon.verbs["threaten"]
+    if word.pos_ == "VERB" and lemma in words["intolerance_verbs"] and negated:
+        tolerated = first_child(word, "dobj")
+        targets = _tolerated_doers(events, tolerated) if tolerated is not None else []
+        sources = events.subject_actors(word)
+        event = Found([word], spec, sources, targets, word, mode="violence")
+        if sources:
+            return event
+        # "Ankara warned that it would not tolerate ...": "it" is who warns
+        return speakers_own(events, event, quote_speaker) if _pronoun_subject(word) else None
+    if word.pos_ == "VERB" and lemma in words["undergo_verbs"] and not negated and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in words["penalty_nouns"] for c in word.children) and (
+            word.head.lemma_.lower() not in retaliation_words()["verbs"]):
+        # "if Russia does not back off, it could expect sanctions": "it" is the condition's subject
+        targets = events.subject_actors(word) or (
+            [a for c in word.children if c.dep_ == "advcl" for a in events.subject_actors(c)]
+            if _pronoun_subject(word) else [])
+    elif word.pos_ == "ADJ" and lemma in words["impunity_adjectives"] and negated and (
+            clause.lemma_.lower() in words["impunity_verbs"]):
+        deed = first_child(clause, "nsubj")
+        targets = _doers(events, deed) if deed is not None else []
+    else:
+        return None
+    if not targets:
+        return None
+    return speakers_own(events, Found([word], spec, [], targets, clause, mode="violence"), quote_speaker)
+
+
+def _pronoun_subject(verb: Token) -> bool:
+    subject = first_child(verb, "nsubj")
+    return subject is not None and subject.pos_ == "PRON"
+
+
+def _doers(events: SentenceEvents, deed: Token) -> list[Actor]:
+    """Who did the deed a noun phrase names, its "by" phrase wherever the parser hung it
+    ("the attack on our embassy by Iraqi militias")."""
+    found = events.event_agents_of(deed) or events.actors.owner_of(deed)
+    if found:
+        return found
+    return [a for t in deed.subtree if t.lower_ == "by" and t.dep_ in ("prep", "agent")
+            for g in t.children if g.dep_ == "pobj" for a in events.actors_named(g)]
+
+
+def _tolerated_doers(events: SentenceEvents, thing: Token) -> list[Actor]:
+    """Whose act or presence is not to be tolerated: "Kurdish presence", "an increase in
+    Iranian presence" (through an in/of phrase)."""
+    for noun in (thing, *(g for p in thing.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                          for g in p.children if g.dep_ == "pobj")):
+        found = events.event_agents_of(noun) or events.actors.owner_of(noun) or events.actors_named(noun)
+        if found:
+            return found
+    return []
