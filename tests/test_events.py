@@ -228,9 +228,17 @@ def test_agreeing_to_act_is_an_agreement_even_with_no_second_party():
 
 
 def test_an_offer_to_act_towards_a_country_is_an_agreement_with_it():
-    event = one("Libya has offered to hand over the two suspects to Britain.", "1991-12-02", "AGREE")
+    # handing over files is no event type of its own: the offer is the AGREE
+    event = one("Libya has offered to hand over the files to Britain.", "1991-12-02", "AGREE")
     assert countries(event) == ("LBY", "GBR")
     assert event.trigger == "offered"
+
+
+def test_an_offer_of_an_act_with_a_type_keeps_the_act_type_planned():
+    # EVENTS.md: promises keep their type; handing over suspects is judicial cooperation
+    found = events("Libya has offered to hand over the two suspects to Britain.", "1991-12-02")
+    assert [(e.type, e.factuality) for e in found] == [("COOPERATE", "planned")]
+    assert countries(found[0]) == ("LBY", "GBR")
 
 
 def test_readiness_for_an_act_that_is_an_event_type_is_that_act_planned():
@@ -239,8 +247,15 @@ def test_readiness_for_an_act_that_is_an_event_type_is_that_act_planned():
 
 
 def test_an_unwillingness_is_a_negated_commitment():
-    event = one("Turkey is not willing to hand over the suspects to Greece.", "2021-03-02", "AGREE")
+    event = one("Turkey is not willing to hand over the files to Greece.", "2021-03-02", "AGREE")
     assert event.negated
+
+
+def test_an_unwillingness_to_do_an_act_with_a_type_is_a_refusal():
+    # EVENTS.md: an explicit refusal is REJECT, towards whom the act was for
+    found = events("Turkey is not willing to hand over the suspects to Greece.", "2021-03-02")
+    assert [(e.type, e.negated) for e in found] == [("REJECT", False)]
+    assert countries(found[0]) == ("TUR", "GRC")
 
 
 def test_aid_that_a_country_agreed_to_give_is_planned():

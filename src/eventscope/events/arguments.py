@@ -132,6 +132,7 @@ class Arguments:
     def _subjects_of(self, verb: Token) -> list[Token]:
         """The subjects of a verb, inherited along xcomp/conj/advcl chains and from relative clauses."""
         current = verb
+        came_by_xcomp = False
         for _ in range(6):
             # A dateline ("DAMASCUS, (ST) –") is sometimes parsed as a subject: never one; the
             # real subject then often hangs from it as an apposition.
@@ -141,6 +142,9 @@ class Arguments:
             # A clause parsed as the subject ("X ... to develop relations, said"): its own subject.
             subjects = [(first_child(c, "nsubj") or c) if c.dep_ == "csubj" else c
                         for c in subjects]
+            if not subjects and current is not verb and came_by_xcomp:
+                # "X is expected to sign", "Y was urged to leave": the passive's subject
+                subjects = [c for c in current.children if c.dep_ == "nsubjpass"]
             if subjects:
                 if subjects[0].lower_ in ("that", "which", "who") and current.dep_ == "relcl":
                     return [current.head]
@@ -158,6 +162,7 @@ class Arguments:
                 # "X accused Y of shelling a hospital, killing 12": the killing is Y's, as alleged
                 return [c for c in current.head.children if c.dep_ == "dobj"]
             if current.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and current.head != current:
+                came_by_xcomp = current.dep_ == "xcomp"
                 current = current.head
                 # "Syria is ready to work with": through the adjective to its verb.
                 if current.pos_ not in ("VERB", "AUX", "ADJ"):

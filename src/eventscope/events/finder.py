@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from eventscope.actors import DocumentActors
 from eventscope.events.arguments import Arguments
 from eventscope.events.candidates import Candidates
-from eventscope.events.constructions import CONSTRUCTIONS, as_threat
+from eventscope.events.constructions import CONSTRUCTIONS, REWRITES
 from eventscope.events.filters import apply_filters
 from eventscope.events.found import Found
 from eventscope.events.mentions import Mentions
@@ -52,7 +52,8 @@ class SentenceEvents(Candidates, Arguments, Mentions, Modality):
             if event is None:
                 continue
             self.set_modality(event)
-            as_threat(self, event)
+            for rewrite in REWRITES.values():  # conditional threats, addressees, ...
+                rewrite(self, event)
             self.set_speaker(event, speaker)
             if not (event.sources or event.targets):
                 self._speakers_pair(event)

@@ -5,15 +5,23 @@ reports an event, and the parties a speaker's words imply.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import pairwise
 
 from spacy.tokens import Token
 
+from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_party
 from eventscope.events.syntax import governors, phrase
 from eventscope.records import UNORDERED_TYPES, Actor
 
 NEGATIONS = {"not", "n't", "never", "no"}
+
+
+@lru_cache(maxsize=1)
+def condition_marks() -> frozenset[str]:
+    """The conjunctions that make a planned act hypothetical (data/constructions.yaml)."""
+    return frozenset(section("condition", {"marks": list})["marks"])
 
 
 class Modality:
@@ -42,13 +50,17 @@ class Modality:
             event.factuality = "planned"  # "X said Germany would provide aid": a reported "will"
         elif hedges:
             event.factuality = "hypothetical"
-        if words & self.lexicon.planned_words:
+        if words & self.lexicon.planned_words or any(  # "Turkey is to host talks"
+                t.dep_ == "xcomp" and t.head.lemma_ == "be" and t.head.pos_ == "AUX" for t in chain):
             event.factuality = "planned"
+        if event.factuality == "planned" and any(self.is_conditional(v, condition_marks()) for v in chain):
+            event.factuality = "hypothetical"  # "will send aid if the junta allows access"
 
-    def is_conditional(self, clause: Token) -> bool:
-        """Does an "if"/"unless" clause hang on this verb?"""
-        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lexicon.threats.conditions
-                                             for m in c.children) for c in clause.children)
+    def is_conditional(self, clause: Token, marks: frozenset[str] | None = None) -> bool:
+        """Does an "if"/"unless" clause (or another of `marks`) hang on this verb?"""
+        marks = self.lexicon.threats.conditions if marks is None else marks
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+                   for c in clause.children)
 
     def _reported_in_past(self, clause: Token) -> bool:
         """Is the clause the complement of a past-tense verb of saying ("said that ...")?"""

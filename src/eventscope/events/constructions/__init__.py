@@ -5,9 +5,11 @@ A construction is a function `(events, token, quote_speaker) -> Found | None`, c
 every token of a sentence before its trigger word is looked up. The order of the registry
 is the order in which their events are listed for a token.
 
-Three constructions rewrite what was found rather than find events of their own, each
-called at its stage: `threat.as_threat` (a harmful act on a condition is a THREATEN) on
-every candidate in `SentenceEvents.find`; `voice.voice` (whose event a reported one is)
+Some constructions rewrite what was found rather than find events of their own, each
+called at its stage: the REWRITES on every candidate in `SentenceEvents.find`
+(`threat.as_threat`: a harmful act on a condition is a THREATEN; `accusation.addressee`:
+whom a protest is lodged with; `refusal.rejected_author`: who made the call or offer
+rejected); `voice.voice` (whose event a reported one is)
 and `doerless_violence` (violence with no named doer, victims in a place) when the
 document reader turns found events into records.
 """
@@ -19,16 +21,17 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from eventscope.events.constructions.accusation import accusation
+from eventscope.events.constructions.accusation import accusation, addressee, evaluation
 from eventscope.events.constructions.commitment import commitment
 from eventscope.events.constructions.denial import denial
 from eventscope.events.constructions.doerless_violence import died_of_violence
 from eventscope.events.constructions.mediation import mediation
-from eventscope.events.constructions.obligation import obligation
+from eventscope.events.constructions.obligation import obligation, time_to_act
 from eventscope.events.constructions.participants import participants
 from eventscope.events.constructions.praise import acclaim, praise
-from eventscope.events.constructions.refusal import refusal
-from eventscope.events.constructions.threat import as_threat
+from eventscope.events.constructions.refusal import refusal, rejected_author
+from eventscope.events.constructions.threat import as_threat, retaliation, warning
+from eventscope.events.constructions.transfer import transfer
 from eventscope.events.found import Found
 from eventscope.records import Actor
 
@@ -36,18 +39,31 @@ if TYPE_CHECKING:
     from eventscope.events.finder import SentenceEvents
 
 Construction = Callable[["SentenceEvents", Token, Actor | None], Found | None]
+Rewrite = Callable[["SentenceEvents", Found], None]
 
 CONSTRUCTIONS: dict[str, Construction] = {
     "accusation": accusation,
     "praise": praise,
     "acclaim": acclaim,
+    "evaluation": evaluation,
     "obligation": obligation,
+    "time_to_act": time_to_act,
     "denial": denial,
     "commitment": commitment,
     "refusal": refusal,
+    "transfer": transfer,
+    "retaliation": retaliation,
+    "warning": warning,
     "died_of_violence": died_of_violence,
     "participants": participants,
     "mediation": mediation,
 }
 
-__all__ = ["CONSTRUCTIONS", "Construction", "as_threat"]
+# Rewrites of every candidate, in order, after its modality (SentenceEvents.find).
+REWRITES: dict[str, Rewrite] = {
+    "threat": as_threat,
+    "addressee": addressee,
+    "rejected_author": rejected_author,
+}
+
+__all__ = ["CONSTRUCTIONS", "REWRITES", "Construction", "Rewrite", "as_threat"]

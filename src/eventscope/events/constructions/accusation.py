@@ -1,15 +1,19 @@
 """Accusation: a speaker calling what someone did a crime, an aggression, an
-interference, or damning an act ("sinister bids"): ACCUSE."""
+interference, damning an act ("sinister bids"), judging it ("unacceptable") or someone
+responsible for it: ACCUSE; and whom a protest is lodged with."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from eventscope.events.constructions.common import speakers_own
+from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
-from eventscope.events.syntax import clause_verb
+from eventscope.events.syntax import clause_verb, first_child, has_child
+from eventscope.events.triggers import trigger_of
 from eventscope.records import Actor
 
 if TYPE_CHECKING:
@@ -76,3 +80,94 @@ def named_as(events: SentenceEvents, noun: Token, spec) -> Found | None:
     event = Found([noun], spec, sources, targets, namer, mode=spec.mode)
     events.set_modality(event)
     return event
+
+
+@lru_cache(maxsize=1)
+def evaluation_words() -> dict[str, frozenset[str]]:
+    keys = ("adjectives", "culpable", "judging_verbs", "responsibility_verbs", "responsibility_nouns")
+    data = section("evaluation", dict.fromkeys(keys, list))
+    return {key: frozenset(data[key]) for key in keys}
+
+
+def evaluation(events: SentenceEvents, adjective: Token, quote_speaker: Actor | None) -> Found | None:
+    """ "Seoul said Pyongyang's launch was unacceptable", "Spain found Maduro's remarks
+    intolerable", "X is responsible for the attack", "Beijing holds Manila responsible": a
+    judgement of someone's act, or of an actor as culpable, accuses it (ACCUSE). The judge
+    is the subject of a judging verb, else the speaker of the clause."""
+    words = evaluation_words()
+    lemma = adjective.lemma_.lower()
+    culpable = lemma in words["culpable"]
+    if adjective.pos_ != "ADJ" or not (culpable or lemma in words["adjectives"]):
+        return None
+    if adjective.dep_ == "amod" and not culpable:
+        return judged_act(events, adjective, quote_speaker)
+    if adjective.dep_ == "amod" and adjective.head.dep_ == "dobj" and culpable:
+        head = adjective.head.head  # "holds the rebels responsible for ...", parsed as a modifier
+    elif adjective.dep_ in ("acomp", "oprd", "ccomp", "xcomp"):
+        head = adjective.head
+    else:
+        return None
+    judging = head.pos_ == "VERB" and head.lemma_.lower() in words["judging_verbs"]
+    judged = first_child(head, "dobj") if judging else first_child(head, "nsubj")
+    if judged is None and judging:  # "found X intolerable" parsed with X as the adjective's subject
+        judged = first_child(adjective, "nsubj")
+    if judged is None or (culpable and not has_child(adjective, "prep")):
+        return None
+    targets = events.actors_named(judged) if culpable else (
+        events.event_agents_of(judged) or events.actors.owner_of(judged))
+    if not targets:
+        return None
+    spec = events.lexicon.verbs["blame" if culpable else "denounce"]
+    if judging:
+        sources = [s for s in events.subject_actors(head) if s not in targets]
+        if not sources:
+            return None
+        event = Found([adjective], spec, sources, targets, head, mode=spec.mode)
+        events.set_modality(event)
+        return event
+    return speakers_own(events, Found([adjective], spec, [], targets, head, mode=spec.mode), quote_speaker)
+
+
+def judged_act(events: SentenceEvents, adjective: Token, quote_speaker: Actor | None) -> Found | None:
+    """ "X said Washington was planning illegal military manoeuvres": an event noun the
+    speaker qualifies as illegal, unacceptable ... accuses its doer (the noun's own, or the
+    subject of the verb whose object it is). Act nouns with the lexicon's damning adjectives
+    are `accusation`'s."""
+    noun = adjective.head
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or (lemma in events.lexicon.act_nouns and adjective.lemma_.lower()
+                               in events.lexicon.damning_adjectives):
+        return None
+    if lemma not in events.lexicon.act_nouns and trigger_of(events.lexicon, noun) is None:
+        return None
+    targets = events.event_agents_of(noun) or (
+        events.subject_actors(noun.head) if noun.dep_ == "dobj" else [])
+    if not targets:
+        return None
+    spec = events.lexicon.verbs["denounce"]
+    return speakers_own(events, Found([adjective], spec, [], targets, clause_verb(noun), mode=spec.mode),
+                        quote_speaker)
+
+
+def responsibility(events: SentenceEvents, verb: Token) -> bool:
+    """ "Koizumi must shoulder the responsibility for damaging relations": blame, not a
+    demand (constructions/obligation.py)."""
+    words = evaluation_words()
+    return verb.lemma_.lower() in words["responsibility_verbs"] and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words["responsibility_nouns"] for c in verb.children)
+
+
+@lru_cache(maxsize=1)
+def addressee_prepositions() -> frozenset[str]:
+    return frozenset(section("addressee", {"prepositions": list})["prepositions"])
+
+
+def addressee(events: SentenceEvents, event: Found) -> None:
+    """ "Vietnam protested to China over the harassment of its fishermen": an accusation
+    with no target of its own is against whom it is lodged with."""
+    verb = event.trigger[0]
+    if event.type != "ACCUSE" or event.targets or verb.pos_ != "VERB":
+        return
+    event.targets = [a for p in verb.children if p.dep_ == "prep" and p.lower_ in addressee_prepositions()
+                     for g in p.children if g.dep_ == "pobj" for a in events.actors_named(g)
+                     if a not in event.sources]

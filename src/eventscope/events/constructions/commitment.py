@@ -3,14 +3,17 @@ troops": AGREE, towards whom the act is for."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from eventscope.events.constructions.common import stance
+from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
-from eventscope.events.syntax import governed_act
+from eventscope.events.syntax import governed_act, governors
 from eventscope.events.triggers import trigger_of
+from eventscope.lexicon import Lexicon
 from eventscope.records import Actor
 
 if TYPE_CHECKING:
@@ -39,3 +42,31 @@ def commitment(events: SentenceEvents, word: Token, quote_speaker: Actor | None 
             c.dep_ == "dobj" and trigger_of(events.lexicon, c) is not None for c in action.children):
         return None  # "ready to impose sanctions": the sanctions' own (planned) event
     return stance(events, word, subject_of, events.lexicon.verbs["agree"], action)
+
+
+@lru_cache(maxsize=1)
+def promise_verbs() -> frozenset[str]:
+    return frozenset(section("commitment", {"promise_verbs": list})["promise_verbs"])
+
+
+def without_promises(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """ "Saudi Arabia pledged to send aid to Sudan", "the president vowed to withdraw the
+    army": a promise keeps the type of the act promised (planned, EVENTS.md), so the
+    promise's own AGREE goes where the act it governs, or a reading of the promise itself
+    ("vowed revenge": a threat), is an event of its own. A denied commitment ("is not
+    willing to hand over the suspects") denies the act, which the `refusals` filter then
+    reads as a refusal."""
+    words = promise_verbs() | lexicon.commitment_verbs | lexicon.commitment_adjectives
+    promises = [f for f in found if f.type == "AGREE" and f.trigger[0].lemma_.lower() in words]
+    if not promises:
+        return found
+    kept = [f for f in found if f.type != "AGREE"]
+    dropped = []
+    for promise in promises:
+        acts = [g for g in kept if g.trigger[0] == promise.trigger[0]
+                or promise.trigger[0] in governors(g.trigger[-1])[1:]]
+        if acts:
+            dropped.append(promise)
+        for act in acts if promise.negated else []:
+            act.negated = True
+    return [f for f in found if f not in dropped]

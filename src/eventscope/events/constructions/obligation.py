@@ -1,12 +1,18 @@
-"""Obligation: "X said that Y must ...": X makes a demand of Y (REQUEST)."""
+"""Obligation: "X said that Y must ...": X makes a demand of Y (REQUEST), or blames Y
+("Y must bear responsibility for ...": ACCUSE)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from eventscope.events.constructions.accusation import responsibility
+from eventscope.events.constructions.common import speakers_own
+from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
+from eventscope.events.syntax import has_child
 from eventscope.records import Actor
 
 if TYPE_CHECKING:
@@ -15,16 +21,44 @@ if TYPE_CHECKING:
 
 def obligation(events: SentenceEvents, verb: Token, quote_speaker: Actor | None) -> Found | None:
     """ "X said that Y must ...": X makes a demand of Y (REQUEST)."""
-    if verb.pos_ not in ("VERB", "AUX") or not any(
-            c.dep_ == "aux" and c.lower_ in events.lexicon.obligation_words for c in verb.children):
+    blame = verb.pos_ == "VERB" and responsibility(events, verb)
+    if verb.pos_ not in ("VERB", "AUX") or not (blame or any(
+            c.dep_ == "aux" and c.lower_ in events.lexicon.obligation_words for c in verb.children)):
         return None
     targets = events.subject_actors(verb)
-    spec = events.lexicon.verbs.get("demand")
+    # "Y must bear responsibility for ...": the speaker blames Y
+    spec = events.lexicon.verbs.get("blame" if blame else "demand")
     if not targets or spec is None:
         return None
-    event = Found([verb], spec, [], targets, verb, mode=None)
+    event = Found([verb], spec, [], targets, verb, mode=spec.mode if spec.type == "ACCUSE" else None)
     events.set_speaker(event, quote_speaker)
     if not event.speaker or event.speaker == targets:
         return None
     event.sources, event.speaker = event.speaker, []
     return event
+
+
+@lru_cache(maxsize=1)
+def time_nouns() -> frozenset[str]:
+    return frozenset(section("time_to_act", {"nouns": list})["nouns"])
+
+
+def time_to_act(events: SentenceEvents, noun: Token, quote_speaker: Actor | None) -> Found | None:
+    """ "Erdogan told Putin that it was time to act on the plan", "X said it is time for
+    Y to leave": the speaker demands the act (REQUEST) of the "for" phrase, else of whom it
+    tells."""
+    if noun.lemma_.lower() not in time_nouns() or noun.dep_ != "attr" or noun.head.lemma_ != "be" \
+            or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in noun.head.children):
+        return None
+    act = next((c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"
+                and has_child(c, "aux")), None)
+    if act is None:
+        return None
+    obliged = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
+               for g in c.children if g.dep_ == "pobj"] + [c for c in act.children if c.dep_ == "nsubj"]
+    teller = noun.head.head if noun.head.dep_ == "ccomp" else None
+    if not obliged and teller is not None and teller.lemma_.lower() in events.lexicon.speech_verbs:
+        obliged = [c for c in teller.children if c.dep_ in ("dobj", "dative")]
+    targets = [a for o in obliged for a in events.actors_named(o)]
+    spec = events.lexicon.verbs["demand"]
+    return speakers_own(events, Found([noun], spec, [], targets, noun.head, mode=spec.mode), quote_speaker)

@@ -1,14 +1,18 @@
-"""Refusal: "X declined to meet Y": REJECT, towards whom the act was for."""
+"""Refusal: "X declined to meet Y", "X will not withdraw": REJECT, towards whom the act was for."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from eventscope.events.constructions.common import stance
+from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
-from eventscope.events.syntax import governed_act
+from eventscope.events.syntax import governed_act, governors
+from eventscope.lexicon import Lexicon
 from eventscope.records import Actor
 
 if TYPE_CHECKING:
@@ -25,3 +29,58 @@ def refusal(events: SentenceEvents, verb: Token, quote_speaker: Actor | None = N
             or action.lemma_.lower() in events.lexicon.silent_acts:
         return None
     return stance(events, verb, verb, events.lexicon.verbs["reject"], action)
+
+
+@lru_cache(maxsize=1)
+def refusal_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = section("refusal", {"future_auxiliaries": list, "harmful_types": list, "backing_verbs": list})
+    return (frozenset(data["future_auxiliaries"]), frozenset(data["harmful_types"]),
+            frozenset(data["backing_verbs"]))
+
+
+def future_refusals(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """ "Russia will not withdraw its troops", "Serbia would never recognise Kosovo's
+    independence", "pledged not to release them": an act said not to be going to happen is
+    the subject's refusal (REJECT, towards whom the act was for). A promise not to harm
+    ("will not attack") is not coded, nor "will not abandon X" (backing, EVENTS.md rule 3)."""
+    auxiliaries, harmful, backing = refusal_words()
+    out = []
+    for event in found:
+        if not _refused(event, auxiliaries):
+            out.append(event)
+        elif event.type not in harmful and event.trigger[0].lemma_.lower() not in backing:
+            out.append(replace(event, spec=lexicon.verbs["reject"], mode=None, negated=False,
+                               factuality="asserted"))
+    return out
+
+
+def _refused(event: Found, auxiliaries: frozenset[str]) -> bool:
+    """A verb event negated and planned by a future auxiliary or a promise above it."""
+    verb = event.trigger[0]
+    if not event.negated or event.factuality != "planned" or verb.pos_ != "VERB" or event.type == "REJECT":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in auxiliaries for v in governors(verb) for c in v.children) \
+        or verb.dep_ == "xcomp"
+
+
+@lru_cache(maxsize=1)
+def rejected_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = section("rejected", {"nouns": list, "author_prepositions": list})
+    return frozenset(data["nouns"]), frozenset(data["author_prepositions"])
+
+
+def rejected_author(events: SentenceEvents, event: Found) -> None:
+    """ "Niger's junta rejected calls from ECOWAS to restore the president", "Ankara rejected
+    the demands made by Greece": a REJECT with no target of its own is against who made the
+    call, demand, offer or claim it turns down (a from/by phrase within its object)."""
+    verb = event.trigger[0]
+    if event.type != "REJECT" or event.targets or verb.pos_ != "VERB":
+        return
+    nouns, prepositions = rejected_words()
+    rejected = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                     and c.lemma_.lower() in nouns), None)
+    if rejected is None:
+        return
+    authors = [g for t in rejected.subtree if t.dep_ in ("prep", "agent") and t.lower_ in prepositions
+               and t.i - rejected.i < 8 for g in t.children if g.dep_ == "pobj"]
+    event.targets = [a for g in authors[:1] for a in events.actors_named(g) if a not in event.sources]

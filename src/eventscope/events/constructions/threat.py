@@ -1,12 +1,21 @@
-"""Conditional threat: a harmful act announced on a condition ("... unless ...") is a
-THREATEN; it rewrites a candidate rather than finding one of its own."""
+"""Threats beyond the verb "threaten": a harmful act announced on a condition ("... unless
+...") is a THREATEN (`as_threat` rewrites a candidate rather than finding one of its own);
+a vow or warning of retaliation is one too (`retaliation`), and so is a warning that Y
+would face sanctions, that X would not tolerate Y's act, or that Y's act will not go
+unpunished (`warning`)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
+from eventscope.events.constructions.common import speakers_own
+from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
-from eventscope.events.syntax import governors
+from eventscope.events.syntax import first_child, governors, has_child
+from eventscope.records import Actor
 
 if TYPE_CHECKING:
     from eventscope.events.finder import SentenceEvents
@@ -32,3 +41,137 @@ def as_threat(events: SentenceEvents, event: Found) -> None:
     event.mode = threats.mode_for(event.type, event.mode)
     event.spec = events.lexicon.verbs["threaten"]
     event.factuality = "asserted"  # the threat is made now, whatever comes of it
+
+
+@lru_cache(maxsize=1)
+def retaliation_words() -> dict[str, frozenset[str]]:
+    keys = ("verbs", "nouns", "adjectives", "acts", "undergo_verbs", "carriers")
+    data = section("threat", dict.fromkeys(keys, list))
+    return {key: frozenset(data[key]) for key in keys}
+
+
+def retaliation(events: SentenceEvents, verb: Token, quote_speaker: Actor | None = None) -> Found | None:
+    """ "The general vowed revenge", "X warned of retaliation against any attack by Y", "X
+    vowed to take retaliatory action against Spain", "X warned that Bolivia would face
+    retaliatory actions": a promise or warning of retaliation is a threat (THREATEN), against
+    whom it is aimed (an "against" phrase, the doer of what it avenges), who must face it, or
+    who is warned."""
+    words = retaliation_words()
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in words["verbs"]:
+        return None
+    found = _retaliation_noun(verb, words)
+    if found is None:
+        return None
+    noun, facing = found
+    sources = events.subject_actors(verb)
+    targets = events.subject_actors(facing) if facing is not None else []
+    for head in (noun, noun.head, verb):
+        targets = targets or [a for p in head.children if p.dep_ == "prep" and p.lower_ in ("against", "on", "for")
+                              for g in p.children if g.dep_ == "pobj"
+                              for a in _aimed_at(events, g, avenged=p.lower_ == "for")]
+    targets = [t for t in targets if t not in sources]
+    if not targets and verb.lemma_.lower() == "warn":
+        targets = events.targets_of(verb, events.lexicon.verbs["warn"])  # "warned Israel of ..."
+    if not sources:
+        return None
+    event = Found([verb], events.lexicon.verbs["threaten"], sources, targets, verb, mode="violence")
+    events.set_modality(event)
+    event.factuality = "asserted"  # the threat is made now
+    return event
+
+
+def _retaliation_noun(verb: Token, words: dict[str, frozenset[str]]) -> tuple[Token, Token | None] | None:
+    """The noun of retaliation the verb promises or warns of, and the verb of undergoing it
+    ("would face ...") if that is how it is told."""
+    candidates = [(c, None) for c in verb.children if c.dep_ == "dobj"]
+    candidates += [(g, None) for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"]
+    for clause in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
+        lemma = clause.lemma_.lower()
+        if lemma in words["carriers"] or lemma in words["undergo_verbs"]:
+            facing = clause if lemma in words["undergo_verbs"] else None
+            candidates += [(g, facing) for g in clause.children if g.dep_ == "dobj"]
+    for noun, facing in candidates:
+        lemma = noun.lemma_.lower()
+        if lemma in words["nouns"] or (lemma in words["acts"] and any(
+                c.dep_ == "amod" and c.lemma_.lower() in words["adjectives"] for c in noun.children)):
+            return noun, facing
+    return None
+
+
+def _aimed_at(events: SentenceEvents, noun: Token, avenged: bool) -> list[Actor]:
+    """Against whom: "against the rebels", "against any attack by Seoul" (its doer), and for
+    what it avenges only that act's doer ("revenge for the killing by X")."""
+    agents = events.event_agents_of(noun)
+    return agents if agents or avenged else events.actors_named(noun)
+
+
+@lru_cache(maxsize=1)
+def warning_words() -> dict[str, frozenset[str]]:
+    keys = ("intolerance_verbs", "undergo_verbs", "penalty_nouns", "impunity_adjectives", "impunity_verbs",
+            "future_auxiliaries")
+    data = section("warning", dict.fromkeys(keys, list))
+    return {key: frozenset(data[key]) for key in keys}
+
+
+def warning(events: SentenceEvents, word: Token, quote_speaker: Actor | None) -> Found | None:
+    """ "Ankara would not tolerate any Kurdish presence", "X said Minsk would face further
+    sanctions", "the attack by Y will not go unpunished": a warning of harm (THREATEN)."""
+    words = warning_words()
+    lemma = word.lemma_.lower()
+    clause = word.head if word.dep_ == "acomp" else word
+    if not any(c.dep_ == "aux" and c.lower_ in words["future_auxiliaries"] for c in clause.children):
+        return None
+    negated = has_child(clause, "neg")
+    spec = events.lexicon.verbs["threaten"]
+    if word.pos_ == "VERB" and lemma in words["intolerance_verbs"] and negated:
+        tolerated = first_child(word, "dobj")
+        targets = _tolerated_doers(events, tolerated) if tolerated is not None else []
+        sources = events.subject_actors(word)
+        event = Found([word], spec, sources, targets, word, mode="violence")
+        if sources:
+            return event
+        # "Ankara warned that it would not tolerate ...": "it" is who warns
+        return speakers_own(events, event, quote_speaker) if _pronoun_subject(word) else None
+    if word.pos_ == "VERB" and lemma in words["undergo_verbs"] and not negated and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in words["penalty_nouns"] for c in word.children) and (
+            word.head.lemma_.lower() not in retaliation_words()["verbs"]):
+        # "if Russia does not back off, it could expect sanctions": "it" is the condition's subject
+        targets = events.subject_actors(word) or (
+            [a for c in word.children if c.dep_ == "advcl" for a in events.subject_actors(c)]
+            if _pronoun_subject(word) else [])
+    elif word.pos_ == "ADJ" and lemma in words["impunity_adjectives"] and negated and (
+            clause.lemma_.lower() in words["impunity_verbs"]):
+        deed = first_child(clause, "nsubj")
+        targets = _doers(events, deed) if deed is not None else []
+    else:
+        return None
+    if not targets:
+        return None
+    return speakers_own(events, Found([word], spec, [], targets, clause, mode="violence"), quote_speaker)
+
+
+def _pronoun_subject(verb: Token) -> bool:
+    subject = first_child(verb, "nsubj")
+    return subject is not None and subject.pos_ == "PRON"
+
+
+def _doers(events: SentenceEvents, deed: Token) -> list[Actor]:
+    """Who did the deed a noun phrase names, its "by" phrase wherever the parser hung it
+    ("the attack on our embassy by Iraqi militias")."""
+    found = events.event_agents_of(deed) or events.actors.owner_of(deed)
+    if found:
+        return found
+    return [a for t in deed.subtree if t.lower_ == "by" and t.dep_ in ("prep", "agent")
+            for g in t.children if g.dep_ == "pobj" for a in events.actors_named(g)]
+
+
+def _tolerated_doers(events: SentenceEvents, thing: Token) -> list[Actor]:
+    """Whose act or presence is not to be tolerated: "Kurdish presence", "an increase in
+    Iranian presence" (through an in/of phrase)."""
+    for noun in (thing, *(g for p in thing.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                          for g in p.children if g.dep_ == "pobj")):
+        found = events.event_agents_of(noun) or events.actors.owner_of(noun) or events.actors_named(noun)
+        if found:
+            return found
+    return []

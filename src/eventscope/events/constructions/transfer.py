@@ -1,0 +1,117 @@
+"""Transfer: what a verb of giving hands over says the event (data/constructions.yaml,
+`transfer`): aid sent or given (AID), captives handed over (RETREAT/release, towards whose
+captives they are), weapons or control handed over (RETREAT), suspects handed over to
+another state (COOPERATE)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from eventscope.events.constructions.data import ConstructionDataError, section
+from eventscope.events.found import Found
+from eventscope.events.triggers import trigger_of
+from eventscope.lexicon import Lexicon, Trigger
+from eventscope.records import EVENT_TYPES, Actor
+
+if TYPE_CHECKING:
+    from eventscope.events.finder import SentenceEvents
+
+KEY_PREFIX = "transfer "  # the trigger key of a transfer's event: "transfer captives"
+RECIPIENT_PREPOSITIONS = ("to", "for", "into")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of thing handed over and the event its transfer is."""
+
+    trigger: Trigger
+    words: frozenset[str]
+    verbs: frozenset[str] | None  # the only verbs that hand it over this way, if limited
+    to_owner: bool                # the target is whose the thing is, not who receives it
+    money: bool
+
+
+@lru_cache(maxsize=1)
+def transfer_data() -> tuple[frozenset[str], tuple[Kind, ...]]:
+    data = section("transfer", {"verbs": list, "kinds": list})
+    return frozenset(data["verbs"]), tuple(_kind(entry) for entry in data["kinds"])
+
+
+def _kind(entry: dict) -> Kind:
+    if not isinstance(entry, dict) or entry.get("type") not in EVENT_TYPES or not entry.get("words"):
+        raise ConstructionDataError(f"data/constructions.yaml: transfer.kinds: bad entry {entry!r}")
+    trigger = Trigger(key=KEY_PREFIX + str(entry["name"]), type=entry["type"], mode=entry.get("mode"),
+                      targets=RECIPIENT_PREPOSITIONS, requires=frozenset(), source="contract")
+    verbs = entry.get("verbs")
+    return Kind(trigger, frozenset(entry["words"]), frozenset(verbs) if verbs else None,
+                entry.get("target") == "owner", bool(entry.get("money")))
+
+
+def transfer(events: SentenceEvents, verb: Token, quote_speaker: Actor | None = None) -> Found | None:
+    """ "The UAE sent two field hospitals to Gaza", "Hamas handed three hostages to the Red
+    Cross", "the rebels handed over 300 rifles": the giver is the source; the receiver (an
+    indirect object, a to/for-phrase, or the object of "supplied X with Y"), or for captives
+    whose they are, the target. Where the lexicon already reads the verb as this very event
+    ("sent aid to X") that reading stands."""
+    verbs, kinds = transfer_data()
+    if verb.pos_ != "VERB" or _phrasal(verb) not in verbs or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    given, receivers = _given(verb)
+    match = next(((kind, thing) for thing in given for kind in kinds if _is_kind(kind, thing, _phrasal(verb))), None)
+    if match is None:
+        return None
+    kind, thing = match
+    own = trigger_of(events.lexicon, verb)
+    if own is not None and own.type == kind.trigger.type and events.verb_event(verb, own) is not None:
+        return None
+    sources = events.subject_actors(verb)
+    if kind.to_owner:
+        targets = [a for a in events.actors_named(thing) if a.country and a not in sources]
+    else:
+        targets = [a for r in receivers for a in events.actors_named(r)] or events.targets_of(verb, kind.trigger)
+    if not sources and not targets:
+        return None
+    trigger = [verb] + [c for c in verb.children if c.dep_ == "prt"]
+    event = Found(trigger, kind.trigger, sources, targets, verb, mode=kind.trigger.mode)
+    events.set_modality(event)
+    return event
+
+
+def _phrasal(verb: Token) -> str:
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+
+
+def _given(verb: Token) -> tuple[list[Token], list[Token]]:
+    """What the verb hands over and who receives it when the object is the receiver:
+    "supplied Sri Lanka with fuel", "gave the Philippines five vessels"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    datives = [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")]
+    with_things = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                   for g in c.children if g.dep_ == "pobj"]
+    if with_things and objects:
+        return with_things, objects
+    # "$1 billion in emergency aid": the sum and what it is given as
+    given = objects + [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                       for g in p.children if g.dep_ == "pobj"]
+    return given, datives
+
+
+def _is_kind(kind: Kind, thing: Token, verb: str) -> bool:
+    if kind.verbs is not None and verb not in kind.verbs:
+        return False
+    if kind.money and (thing.ent_type_ == "MONEY" or any(c.ent_type_ == "MONEY" for c in thing.children)):
+        return True
+    return thing.lemma_.lower() in kind.words or thing.lower_ in kind.words
+
+
+def without_retold_transfers(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """Where a transfer says what its verb hands over ("handed over 300 rifles": a
+    disarmament), the verb's own lexicon reading (AID) goes."""
+    transfers = {f.trigger[0] for f in found if f.spec.key.startswith(KEY_PREFIX)}
+    return [f for f in found if f.trigger[0] not in transfers or f.spec.key.startswith(KEY_PREFIX)
+            or f.spec != trigger_of(lexicon, f.trigger[0])]
