@@ -33,6 +33,20 @@ def clause_verb(token: Token) -> Token:
     return current
 
 
+def reporting_verb(token: Token, speech_verbs: frozenset[str]) -> Token | None:
+    """The verb of saying whose report holds the clause of `token`: above it ("X said that
+    Y had ..."), or hanging from the clause's top after it ("Y had ..., X said")."""
+    current = token
+    for _ in range(8):
+        if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_.lower() in speech_verbs:
+            return current.head
+        if current.head == current:
+            break
+        current = current.head
+    return next((c for c in current.children if c.dep_ in ("ccomp", "parataxis") and c.i > token.i
+                 and c.lemma_.lower() in speech_verbs and has_child(c, "nsubj")), None)
+
+
 def first_child(token: Token, *deps: str) -> Token | None:
     """The first dependent of `token` with one of these labels."""
     return next((c for c in token.children if c.dep_ in deps), None)
@@ -105,6 +119,19 @@ def governed_act(word: Token) -> Token | None:
     return next((c for c in word.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None) or next(
         (g for c in word.children if c.dep_ == "prep" and c.lower_ == "to"
          for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+
+
+def direct_objects(verb: Token, passive: bool = False) -> list[Token]:
+    """A verb's direct objects (with its passive subject if `passive`), a relative pronoun
+    read as the noun it stands for ("the deal that X signed": the deal), and the noun a
+    relative clause qualifies where its object is left unsaid ("the aid X sent to Y")."""
+    deps = ("dobj", "nsubjpass") if passive else ("dobj",)
+    objects = [relative_antecedent(c) or c for c in verb.children if c.dep_ in deps]
+    if not objects and verb.dep_ == "relcl" and has_child(verb, "nsubj") and not has_child(
+            verb, "ccomp", "xcomp") and verb.head.pos_ in ("NOUN", "PROPN") and not any(
+            c.dep_ == "prep" and not objects_of(c) for c in verb.children):
+        objects = [verb.head]
+    return objects
 
 
 def relative_antecedent(pronoun: Token) -> Token | None:
