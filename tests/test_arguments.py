@@ -286,3 +286,27 @@ def test_conjoined_verbs_share_the_object_after_the_last():
 ])
 def test_a_common_noun_argument_is_the_actor_in_apposition_to_it(text, kind, pair):
     assert countries(one(text, kind)) == pair
+
+
+@pytest.mark.parametrize(("text", "kind", "pair"), [
+    # a directed act on what someone owns
+    ("The African Union suspended Mali's membership after the coup.", "SANCTION", (None, "MLI")),
+    # an attack noun's participle or relative clause says what it hit
+    ("Israeli jets carried out strikes targeting Hezbollah depots near Tyre.", "ASSAULT", ("ISR", "LBN")),
+    ("Kyiv condemned the Russian airstrikes that hit a power plant in Kharkiv on Sunday.", "ASSAULT", ("RUS", "UKR")),
+    # one act told twice: the first is aimed where the second is
+    ("Manila lodged a diplomatic protest and summoned Beijing's ambassador on Monday.", "ACCUSE", ("PHL", "CHN")),
+])
+def test_a_target_from_an_owner_an_aim_or_a_twin_act(text, kind, pair):
+    found = events(text, kind)
+    assert any(countries(e) == pair for e in found), found
+
+
+def test_the_owner_of_the_help_asked_for_is_who_is_asked():
+    event = one("Tonga asked for Australia's help after the eruption.", "REQUEST")
+    assert countries(event) == ("TON", "AUS")
+
+
+def test_a_relative_clause_whose_subject_is_the_noun_has_no_object_in_it():
+    event = one("The gunmen who attacked at dawn escaped into Niger.", "ASSAULT")
+    assert event.target is None or event.target.sector != "REB"

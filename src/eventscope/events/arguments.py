@@ -43,6 +43,8 @@ from eventscope.records import UNORDERED_TYPES, Actor
 INFINITIVE_TYPES = frozenset({"THREATEN", "AGREE", "REJECT", "REQUEST", "SUPPORT", "AID"})
 # Dependents of a verb that leave its object to a conjunct ("detained and questioned X").
 BARE_VERB_DEPS = frozenset({"nsubj", "aux", "neg", "advmod", "cc", "conj", "punct", "npadvmod"})
+# Types of the nouns whose owner is who is asked when someone asks for them ("its help").
+HELP_TYPES = frozenset({"AID", "SUPPORT", "COOPERATE"})
 # Sectors of an actor that speaks for its state.
 STATE_SECTORS = frozenset({"GOV", "MIL", None})
 # Prepositions by which a predicate takes an event noun as its argument ("agreed to a truce").
@@ -86,9 +88,11 @@ class Arguments:
             if any(v.pos_ in ("NOUN", "PROPN") and v.lemma_.lower() != "other" for v in victims):
                 targets = [Actor(None, None, "CVL", why=UNNAMED_VICTIMS)]
         if not targets and patients is None and spec.type in DIRECTED_TYPES:
-            # "suspended budget payments to Hungary": whom the act is for or against may
-            # hang from its object
-            targets = self.targets_of(verb, ANY_TARGET)
+            # "suspended budget payments to Hungary", "froze Russia's assets": whom the act
+            # is for or against may hang from its object, or own it
+            targets = self.targets_of(verb, ANY_TARGET) or self._object_owners(verb, sources)
+        if not targets and spec.type == "REQUEST":
+            targets = self._asked_giver(verb, sources)  # "asked for its assistance"
         if not targets and spec.type in INFINITIVE_TYPES:
             # "threatened to cut gas supplies to Moldova", "agreed to send aid to X".
             for clause in (c for c in verb.children if c.dep_ == "xcomp"):
@@ -99,22 +103,46 @@ class Arguments:
                     clause, spec) or self.targets_of(clause, ANY_TARGET)
                 if targets:
                     break
+        if not targets and spec.type == "ASSAULT":
+            # "carried out strikes targeting X": what the attack noun it carries hit
+            targets = next(filter(None, (self._aimed_at(o) for o in direct_objects(verb))), [])
         if not targets and sources and patients is None:
             targets = self._conjunct_target(verb, spec) or self._reporter_as_target(verb, spec, sources)
         return sources, targets
 
+    def _object_owners(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """Whose the things a verb acts on are, other than its doers' own."""
+        owners = [a for o in direct_objects(verb) if o.pos_ == "NOUN" for a in self.actors.owner_of(o)]
+        return [a for a in distinct(owners) if not any(same_side(a, s) for s in sources)]
+
+    def _asked_giver(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """ "asked for its assistance", "sought China's support": who is asked for help is
+        the help's owner."""
+        asked = [*direct_objects(verb), *prepositional_objects(verb, words=("for",))]
+        owners = [a for noun in asked if self._names_help(noun) for a in self.actors.owner_of(noun)]
+        return [a for a in distinct(owners) if not any(same_side(a, s) for s in sources)]
+
+    def _names_help(self, noun: Token) -> bool:
+        spec = self.lexicon.nouns.get(noun.lemma_.lower())
+        return spec is not None and spec.type in HELP_TYPES
+
     def _conjunct_target(self, verb: Token, spec: Trigger) -> list[Actor]:
         """ "X accused Y of ... and closed the border": whom the first of two hostile acts
-        of one doer is aimed at, the second is too, where it names no one itself."""
-        first = verb.head
+        of one doer is aimed at, the second is too, where it names no one itself; and "X
+        lodged a protest and summoned Y's envoy": one act told twice, aimed at Y."""
         hostile = clause_rules()["conjunct_hostile"]
-        if verb.dep_ != "conj" or has_child(verb, "nsubj", "nsubjpass") or spec.type not in hostile or any(
+        if spec.type not in hostile or any(
                 self._argument_tokens(verb, where) for where in spec.targets if where != "obj"):
             return []  # "clashed with his supporters": a party of its own, though unknown
-        first_spec = trigger_of(self.lexicon, first) if first.pos_ == "VERB" else None
-        if first_spec is None or first_spec.type not in hostile:
-            return []
-        return self.targets_of(first, first_spec)
+        others = [(verb.head, hostile)] if verb.dep_ == "conj" and not has_child(verb, "nsubj", "nsubjpass") else []
+        others += [(c, frozenset({spec.type})) for c in verb.children
+                   if c.dep_ == "conj" and not has_child(c, "nsubj", "nsubjpass")]
+        for other, types in others:
+            other_spec = trigger_of(self.lexicon, other) if other.pos_ == "VERB" else None
+            targets = self.targets_of(other, other_spec) if other_spec and other_spec.type in types else []
+            if targets:
+                return targets
+        return []
 
     def _reporter_as_target(self, verb: Token, spec: Trigger, sources: list[Actor]) -> list[Actor]:
         """ "Lithuania said Belarus had threatened to close the border": the state that
@@ -258,7 +286,9 @@ class Arguments:
     def _argument_tokens(self, head: Token, where: str) -> list[Token]:
         if where == "obj":
             objects = [c for c in head.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
-            if not objects and head.dep_ == "relcl" and has_child(head, "nsubj") and not has_child(
+            subject = first_child(head, "nsubj")
+            if not objects and head.dep_ == "relcl" and subject is not None and (
+                    relative_antecedent(subject) is None) and not has_child(
                     head, "prep", "ccomp", "xcomp") and head.head.pos_ in ("NOUN", "PROPN"):
                 # "the hostages the Houthis freed": the relative clause's object left unsaid
                 objects = [head.head]
@@ -439,6 +469,8 @@ class Arguments:
             first = self.actors.actor_of(noun.head)  # not its conjuncts: the noun is one
             if first is not None:
                 sources = [first] + [s for s in sources if s.name or s.country != first.country]
+        if not targets and spec.type == "ASSAULT":
+            targets = self._aimed_at(noun)
         for where in (w for w in spec.targets if " " in w and not targets):
             # "in support of X"
             for obj in self._argument_tokens(noun, where):
@@ -453,6 +485,25 @@ class Arguments:
             if spec.mode == "third-party":
                 sources, targets = [], sources + targets  # the pair is mediated, not mediating
         return distinct(sources), distinct(targets)
+
+    def _aimed_at(self, noun: Token) -> list[Actor]:
+        """ "strikes targeting five militia facilities", "the airstrikes that hit the
+        airport": what the participle or relative clause on an attack noun says it hit."""
+        aims = clause_rules()["aim_verbs"]
+        for clause in noun.children:
+            if clause.lemma_.lower() not in aims or not (clause.dep_ == "acl" or (
+                    clause.dep_ == "relcl" and any(relative_antecedent(s) == noun
+                                                   for s in clause.children if s.dep_ == "nsubj"))):
+                continue
+            for hit in direct_objects(clause):
+                # "Aleppo International Airport", "a plant in Kharkiv": the town it is in
+                names = [hit, *(c for c in hit.children if c.dep_ == "compound" and c.i < hit.i),
+                         *prepositional_objects(hit, words=("in", "near", "outside"))]
+                actors = self._object_actors(hit, ANY_TARGET) or next(
+                    filter(None, (self._place_actor(n) for n in names)), [])
+                if actors:
+                    return actors
+        return []
 
     def _modifier_actor(self, token: Token) -> Actor | None:
         if token.idx < self.skip_before:
@@ -584,9 +635,10 @@ def _participle_object_antecedents(pronoun: Token) -> list[Token]:
 
 @lru_cache(maxsize=1)
 def clause_rules() -> dict[str, frozenset[str]]:
-    """The types of the governing-clause rules (constructions.yaml, section arguments)."""
-    data = section("arguments", {"reported_against": list, "conjunct_hostile": list})
-    return {key: frozenset(data[key]) for key in ("reported_against", "conjunct_hostile")}
+    """The word and type lists of the argument engine (constructions.yaml, section arguments)."""
+    keys = ("reported_against", "conjunct_hostile", "aim_verbs")
+    data = section("arguments", dict.fromkeys(keys, list))
+    return {key: frozenset(data[key]) for key in keys}
 
 
 @lru_cache(maxsize=1)

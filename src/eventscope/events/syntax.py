@@ -127,10 +127,11 @@ def direct_objects(verb: Token, passive: bool = False) -> list[Token]:
     relative clause qualifies where its object is left unsaid ("the aid X sent to Y")."""
     deps = ("dobj", "nsubjpass") if passive else ("dobj",)
     objects = [relative_antecedent(c) or c for c in verb.children if c.dep_ in deps]
-    if not objects and verb.dep_ == "relcl" and has_child(verb, "nsubj") and not has_child(
-            verb, "ccomp", "xcomp") and verb.head.pos_ in ("NOUN", "PROPN") and not any(
+    subject = first_child(verb, "nsubj")
+    if not objects and verb.dep_ == "relcl" and subject is not None and relative_antecedent(subject) is None \
+            and not has_child(verb, "ccomp", "xcomp") and verb.head.pos_ in ("NOUN", "PROPN") and not any(
             c.dep_ == "prep" and not objects_of(c) for c in verb.children):
-        objects = [verb.head]
+        objects = [verb.head]  # not "the insurgents who attacked": the subject they are
     return objects
 
 
