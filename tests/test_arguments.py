@@ -310,3 +310,8 @@ def test_the_owner_of_the_help_asked_for_is_who_is_asked():
 def test_a_relative_clause_whose_subject_is_the_noun_has_no_object_in_it():
     event = one("The gunmen who attacked at dawn escaped into Niger.", "ASSAULT")
     assert event.target is None or event.target.sector != "REB"
+
+
+def test_an_act_in_a_relative_clause_is_no_content_of_the_main_verb():
+    found = events("Chad, which has deployed troops along the border, refused to reopen the crossing.")
+    assert {e.type for e in found} >= {"MOBILIZE", "REJECT"}

@@ -43,6 +43,11 @@ def test_governors_stop_at_the_reporting_clause(pipeline: Language):
     assert chain[:2] == ["meet", "want"] and "say" not in chain
 
 
+def test_governors_stop_at_the_relative_clause(pipeline: Language):
+    deployed = word(pipeline, "Chad, which has deployed troops, threatened to close the border.", "deployed")
+    assert [t.lemma_ for t in governors(deployed)] == ["deploy"]
+
+
 def test_prepositional_objects_by_label_and_word(pipeline: Language):
     talked = word(pipeline, "Egypt talked with Jordan about the border.", "talked")
     assert [t.text for t in prepositional_objects(talked, words=("with",))] == ["Jordan"]

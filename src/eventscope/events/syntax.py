@@ -9,17 +9,26 @@ from eventscope.entities import entity_of
 
 
 def governors(token: Token) -> list[Token]:
-    """The token and the verbs above it, up to the clause that reports it."""
+    """The token and the verbs above it, up to the clause that reports it or a relative
+    clause that tells a fact of its own ("Turkey, which has deployed troops, threatened ...":
+    the deployment is no part of the threat; "demanded a deal that ends the war": it is)."""
     chain = [token]
     current = token
     for _ in range(5):
         if current.head == current:
             break
-        if current.dep_ in ("ccomp", "parataxis"):
+        if current.dep_ in ("ccomp", "parataxis") or (current.dep_ == "relcl" and _tells_a_fact(current)):
             break
         current = current.head
         chain.append(current)
     return chain
+
+
+def _tells_a_fact(relative: Token) -> bool:
+    """A relative clause on a subject, or one set off by a comma, says something of its own."""
+    antecedent = relative.head
+    return antecedent.dep_ in ("nsubj", "nsubjpass") or any(
+        t.text == "," for t in antecedent.doc[antecedent.i + 1:relative.left_edge.i])
 
 
 def clause_verb(token: Token) -> Token:
