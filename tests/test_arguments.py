@@ -218,3 +218,100 @@ def test_a_hyphenated_title_gives_no_sector():
 def test_whom_a_directed_act_is_for_may_hang_from_its_object(text, kind, pair):
     event = one(text, kind)
     assert (event.source.country, event.target.country) == pair
+
+
+# ----------------------------------------------------------------- arguments from other clauses
+
+def countries(event: Event) -> tuple[str | None, str | None]:
+    return (event.source.country if event.source else None, event.target.country if event.target else None)
+
+
+@pytest.mark.parametrize(("text", "kind", "pair"), [
+    # the relative pronoun is the object a requirement of the verb looks at
+    ("The border treaty that Ukraine signed with Moldova was ratified on Friday.", "AGREE", ("UKR", "MDA")),
+    # a light verb in a relative clause carries the noun it qualifies
+    ("The sanctions that Canada imposed on Iran in March remain in force.", "SANCTION", ("CAN", "IRN")),
+    # the partner of a noun the predicate takes through a preposition
+    ("Egypt agreed to a maritime swap with Cyprus.", "AGREE", ("EGY", "CYP")),
+    ("Sudan agreed on Monday to a prisoner exchange with South Sudan.", "AGREE", ("SDN", "SSD")),
+    # the threatened act's own partner
+    ("Azerbaijan threatened to suspend the gas contract with Bulgaria.", "THREATEN", ("AZE", "BGR")),
+])
+def test_a_partner_may_hang_from_a_noun_the_predicate_takes(text, kind, pair):
+    assert countries(one(text, kind)) == pair
+
+
+def test_circumstances_name_no_partner():
+    event = one("Russia is holding naval drills in the Baltic amid tensions with Finland.", "MOBILIZE")
+    assert event.target is None
+
+
+@pytest.mark.parametrize("text", [
+    "Estonia said Russia had threatened to cut electricity supplies.",
+    "Russia has threatened to cut electricity supplies, Estonia said on Monday.",
+])
+def test_a_state_reporting_a_threat_aimed_at_no_one_named_is_its_target(text):
+    assert countries(one(text, "THREATEN")) == ("RUS", "EST")
+
+
+def test_a_reported_arrest_is_not_aimed_at_the_reporter():
+    event = one("The Israeli army said Palestinian police had arrested six gunmen in Nablus.", "COERCE")
+    assert event.source.country == "PSE" and (event.target is None or event.target.country != "ISR")
+
+
+def test_the_reporter_is_the_pronoun_subject_of_its_report():
+    event = one("The Indonesian navy said it had seized two fishing boats off Natuna.", "COERCE")
+    assert side(event.source) == ("IDN", "MIL")
+
+
+def test_a_second_hostile_act_of_one_doer_is_aimed_where_the_first_is():
+    event = one("Tajikistan accused Kyrgyzstan of provocations and closed the border.", "SANCTION")
+    assert countries(event) == ("TJK", "KGZ")
+
+
+def test_a_conjunct_with_a_party_of_its_own_does_not_take_the_first_verbs():
+    found = events("Police detained the opposition leader and clashed with his supporters.", "ASSAULT")
+    assert all(e.target is None or e.target.sector != "OPP" or e.target.name is None for e in found)
+    assert not any(e.target is not None and e.target.sector == "GOV" for e in found)
+
+
+def test_conjoined_verbs_share_the_object_after_the_last():
+    event = one("Soldiers detained and questioned three Sudanese traders in Abeche.", "COERCE")
+    assert event.target is not None and event.target.country == "SDN"
+
+
+@pytest.mark.parametrize(("text", "kind", "pair"), [
+    ("Sudan accused its western neighbour, Chad, of arming the rebels.", "ACCUSE", ("SDN", "TCD")),
+    ("The larger of the two states, Nigeria, asked Benin to reopen the border.", "REQUEST", ("NGA", "BEN")),
+])
+def test_a_common_noun_argument_is_the_actor_in_apposition_to_it(text, kind, pair):
+    assert countries(one(text, kind)) == pair
+
+
+@pytest.mark.parametrize(("text", "kind", "pair"), [
+    # a directed act on what someone owns
+    ("The African Union suspended Mali's membership after the coup.", "SANCTION", (None, "MLI")),
+    # an attack noun's participle or relative clause says what it hit
+    ("Israeli jets carried out strikes targeting Hezbollah depots near Tyre.", "ASSAULT", ("ISR", "LBN")),
+    ("Kyiv condemned the Russian airstrikes that hit a power plant in Kharkiv on Sunday.", "ASSAULT", ("RUS", "UKR")),
+    # one act told twice: the first is aimed where the second is
+    ("Manila lodged a diplomatic protest and summoned Beijing's ambassador on Monday.", "ACCUSE", ("PHL", "CHN")),
+])
+def test_a_target_from_an_owner_an_aim_or_a_twin_act(text, kind, pair):
+    found = events(text, kind)
+    assert any(countries(e) == pair for e in found), found
+
+
+def test_the_owner_of_the_help_asked_for_is_who_is_asked():
+    event = one("Tonga asked for Australia's help after the eruption.", "REQUEST")
+    assert countries(event) == ("TON", "AUS")
+
+
+def test_a_relative_clause_whose_subject_is_the_noun_has_no_object_in_it():
+    event = one("The gunmen who attacked at dawn escaped into Niger.", "ASSAULT")
+    assert event.target is None or event.target.sector != "REB"
+
+
+def test_an_act_in_a_relative_clause_is_no_content_of_the_main_verb():
+    found = events("Chad, which has deployed troops along the border, refused to reopen the crossing.")
+    assert {e.type for e in found} >= {"MOBILIZE", "REJECT"}

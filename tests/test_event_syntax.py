@@ -11,10 +11,12 @@ from eventscope.events.constructions import CONSTRUCTIONS
 from eventscope.events.filters import FILTERS
 from eventscope.events.syntax import (
     clause_verb,
+    direct_objects,
     first_child,
     governors,
     has_child,
     prepositional_objects,
+    reporting_verb,
 )
 
 pytestmark = pytest.mark.slow
@@ -41,6 +43,11 @@ def test_governors_stop_at_the_reporting_clause(pipeline: Language):
     assert chain[:2] == ["meet", "want"] and "say" not in chain
 
 
+def test_governors_stop_at_the_relative_clause(pipeline: Language):
+    deployed = word(pipeline, "Chad, which has deployed troops, threatened to close the border.", "deployed")
+    assert [t.lemma_ for t in governors(deployed)] == ["deploy"]
+
+
 def test_prepositional_objects_by_label_and_word(pipeline: Language):
     talked = word(pipeline, "Egypt talked with Jordan about the border.", "talked")
     assert [t.text for t in prepositional_objects(talked, words=("with",))] == ["Jordan"]
@@ -48,6 +55,29 @@ def test_prepositional_objects_by_label_and_word(pipeline: Language):
     attacked = word(pipeline, "The convoy was attacked by rebels.", "attacked")
     assert [t.text for t in prepositional_objects(attacked, ("agent",))] == ["rebels"]
     assert has_child(attacked, "nsubjpass") and first_child(attacked, "nsubjpass").text == "convoy"
+
+
+@pytest.mark.parametrize(("text", "verb", "objects"), [
+    ("Ghana signed a deal with Togo.", "signed", ["deal"]),
+    ("The deal that Ghana signed with Togo expired.", "signed", ["deal"]),  # the pronoun's noun
+    ("The loan Ghana received last year was repaid.", "received", ["loan"]),  # left unsaid
+    ("Ghana said it would talk.", "said", []),
+])
+def test_direct_objects_read_relative_clauses(pipeline: Language, text: str, verb: str, objects: list[str]):
+    assert [t.text for t in direct_objects(word(pipeline, text, verb))] == objects
+
+
+SPEECH = frozenset({"say", "announce"})
+
+
+@pytest.mark.parametrize(("text", "wanted", "reporter"), [
+    ("Chile said that Peru had closed the border.", "closed", "said"),
+    ("Peru has closed the border, Chile announced on Monday.", "closed", "announced"),
+    ("Peru closed the border on Monday.", "closed", None),
+])
+def test_the_reporting_verb_is_above_or_after_the_clause(pipeline: Language, text, wanted, reporter):
+    found = reporting_verb(word(pipeline, text, wanted), SPEECH)
+    assert (found.text if found is not None else None) == reporter
 
 
 def test_constructions_and_filters_are_named_and_ordered():

@@ -22,6 +22,7 @@ from eventscope.events.constructions.unsaid_doer import patient_is_doer, state_d
 from eventscope.events.found import ANY_TARGET, same_side
 from eventscope.events.syntax import (
     clause_verb,
+    direct_objects,
     entity_text,
     first_child,
     has_child,
@@ -32,6 +33,7 @@ from eventscope.events.syntax import (
     objects_of,
     prepositional_objects,
     relative_antecedent,
+    reporting_verb,
 )
 from eventscope.events.triggers import trigger_of
 from eventscope.lexicon import Trigger
@@ -39,6 +41,14 @@ from eventscope.records import UNORDERED_TYPES, Actor
 
 # Verbs whose infinitive says what the event is about ("threatened to cut ... to X").
 INFINITIVE_TYPES = frozenset({"THREATEN", "AGREE", "REJECT", "REQUEST", "SUPPORT", "AID"})
+# Dependents of a verb that leave its object to a conjunct ("detained and questioned X").
+BARE_VERB_DEPS = frozenset({"nsubj", "aux", "neg", "advmod", "cc", "conj", "punct", "npadvmod"})
+# Types of the nouns whose owner is who is asked when someone asks for them ("its help").
+HELP_TYPES = frozenset({"AID", "SUPPORT", "COOPERATE"})
+# Sectors of an actor that speaks for its state.
+STATE_SECTORS = frozenset({"GOV", "MIL", None})
+# Prepositions by which a predicate takes an event noun as its argument ("agreed to a truce").
+ARGUMENT_PREPOSITIONS = frozenset({"to", "on", "for", "in", "into"})
 # Acts done for or against someone, who may stand in a phrase of the object ("payments to X").
 DIRECTED_TYPES = frozenset({"SANCTION", "AID", "CONCEDE", "RETREAT"})
 
@@ -57,8 +67,8 @@ class Arguments:
             sources, targets = self.actors_named(passive_object), self.targets_of(verb, spec)
         elif patients is not None:
             agents = prepositional_objects(verb, ("agent",))
-            sources = distinct([a for agent in agents for a in self.actors_named(agent)])
-            targets = distinct([a for patient in patients for a in self.actors_named(patient)])
+            sources = distinct([a for agent in agents for a in self.argument_actors(agent)])
+            targets = distinct([a for patient in patients for a in self.argument_actors(patient)])
             if not agents and patient_is_doer(verb):
                 sources, targets = targets, self.targets_of(verb, spec)
             elif not agents:
@@ -78,16 +88,72 @@ class Arguments:
             if any(v.pos_ in ("NOUN", "PROPN") and v.lemma_.lower() != "other" for v in victims):
                 targets = [Actor(None, None, "CVL", why=UNNAMED_VICTIMS)]
         if not targets and patients is None and spec.type in DIRECTED_TYPES:
-            # "suspended budget payments to Hungary": whom the act is for or against may
-            # hang from its object
-            targets = self.targets_of(verb, ANY_TARGET)
+            # "suspended budget payments to Hungary", "froze Russia's assets": whom the act
+            # is for or against may hang from its object, or own it
+            targets = self.targets_of(verb, ANY_TARGET) or self._object_owners(verb, sources)
+        if not targets and spec.type == "REQUEST":
+            targets = self._asked_giver(verb, sources)  # "asked for its assistance"
         if not targets and spec.type in INFINITIVE_TYPES:
             # "threatened to cut gas supplies to Moldova", "agreed to send aid to X".
             for clause in (c for c in verb.children if c.dep_ == "xcomp"):
-                targets = self.targets_of(clause, spec) or self.targets_of(clause, ANY_TARGET)
+                # a threat is aimed at whom the threatened act is ("threatened to suspend the
+                # pact with X"); a pledge or request is not made to whom its act concerns
+                act = trigger_of(self.lexicon, clause) if spec.type == "THREATEN" else None
+                targets = (act is not None and self.targets_of(clause, act)) or self.targets_of(
+                    clause, spec) or self.targets_of(clause, ANY_TARGET)
                 if targets:
                     break
+        if not targets and spec.type == "ASSAULT":
+            # "carried out strikes targeting X": what the attack noun it carries hit
+            targets = next(filter(None, (self._aimed_at(o) for o in direct_objects(verb))), [])
+        if not targets and sources and patients is None:
+            targets = self._conjunct_target(verb, spec) or self._reporter_as_target(verb, spec, sources)
         return sources, targets
+
+    def _object_owners(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """Whose the things a verb acts on are, other than its doers' own."""
+        owners = [a for o in direct_objects(verb) if o.pos_ == "NOUN" for a in self.actors.owner_of(o)]
+        return [a for a in distinct(owners) if not any(same_side(a, s) for s in sources)]
+
+    def _asked_giver(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """ "asked for its assistance", "sought China's support": who is asked for help is
+        the help's owner."""
+        asked = [*direct_objects(verb), *prepositional_objects(verb, words=("for",))]
+        owners = [a for noun in asked if self._names_help(noun) for a in self.actors.owner_of(noun)]
+        return [a for a in distinct(owners) if not any(same_side(a, s) for s in sources)]
+
+    def _names_help(self, noun: Token) -> bool:
+        spec = self.lexicon.nouns.get(noun.lemma_.lower())
+        return spec is not None and spec.type in HELP_TYPES
+
+    def _conjunct_target(self, verb: Token, spec: Trigger) -> list[Actor]:
+        """ "X accused Y of ... and closed the border": whom the first of two hostile acts
+        of one doer is aimed at, the second is too, where it names no one itself; and "X
+        lodged a protest and summoned Y's envoy": one act told twice, aimed at Y."""
+        hostile = clause_rules()["conjunct_hostile"]
+        if spec.type not in hostile or any(
+                self._argument_tokens(verb, where) for where in spec.targets if where != "obj"):
+            return []  # "clashed with his supporters": a party of its own, though unknown
+        others = [(verb.head, hostile)] if verb.dep_ == "conj" and not has_child(verb, "nsubj", "nsubjpass") else []
+        others += [(c, frozenset({spec.type})) for c in verb.children
+                   if c.dep_ == "conj" and not has_child(c, "nsubj", "nsubjpass")]
+        for other, types in others:
+            other_spec = trigger_of(self.lexicon, other) if other.pos_ == "VERB" else None
+            targets = self.targets_of(other, other_spec) if other_spec and other_spec.type in types else []
+            if targets:
+                return targets
+        return []
+
+    def _reporter_as_target(self, verb: Token, spec: Trigger, sources: list[Actor]) -> list[Actor]:
+        """ "Lithuania said Belarus had threatened to close the border": the state that
+        reports a hostile act of another state, aimed at no one named, is its target."""
+        if spec.type not in clause_rules()["reported_against"]:
+            return []
+        report = reporting_verb(verb, self.lexicon.speech_verbs)
+        reporters = self.subject_actors(report) if report is not None else []
+        countries = {s.country for s in sources}
+        return distinct([Actor(None, r.country, "GOV") for r in reporters
+                         if r.country and r.country not in countries and r.sector in STATE_SECTORS])
 
     def _patients_of(self, verb: Token, transitive: bool) -> list[Token] | None:
         """What a passive verb is done to, or None when the verb is not passive: its
@@ -148,7 +214,7 @@ class Arguments:
             if subjects:
                 if subjects[0].lower_ in ("that", "which", "who") and current.dep_ == "relcl":
                     return [current.head]
-                return subjects
+                return self._reporter_for_pronoun(current, subjects)
             if current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
                 document = current.head
                 if current.dep_ == "acl" and document.dep_ == "dobj" and (
@@ -171,12 +237,37 @@ class Arguments:
             return []
         return []
 
+    def _reporter_for_pronoun(self, clause: Token, subjects: list[Token]) -> list[Token]:
+        """ "The Indian navy said that it had deployed ...", "officials said they had
+        arrested ...": the pronoun subject of a reported clause is who reports it."""
+        if len(subjects) != 1 or subjects[0].lower_ not in ("it", "they") or clause.dep_ != "ccomp" or (
+                clause.head.lemma_.lower() not in self.lexicon.speech_verbs):
+            return subjects
+        reporters = self._subjects_of(clause.head)
+        if reporters and any(a.name or a.country or a.sector for r in reporters for a in self.argument_actors(r)):
+            return reporters
+        return subjects
+
     def _accusing(self, verb: Token) -> bool:
         spec = self.lexicon.verbs.get(verb.lemma_.lower())
         return spec is not None and spec.type == "ACCUSE"
 
     def subject_actors(self, verb: Token) -> list[Actor]:
-        return distinct([a for subject in self._subjects_of(verb) for a in self.actors_named(subject)])
+        return distinct([a for subject in self._subjects_of(verb) for a in self.argument_actors(subject)])
+
+    def argument_actors(self, token: Token) -> list[Actor]:
+        """The actors a subject or object names; a common noun that names no one of its own
+        by the actor in apposition to it ("its neighbour, the DRC", "the smaller of the two,
+        Lesotho")."""
+        actors = self.actors_named(token)
+        if token.pos_ in ("NOUN", "ADJ") and not any(a.name or a.country for a in actors):
+            # the parser hangs the apposition of a partitive on its "of" object
+            heads = [token, *prepositional_objects(token, words=("of",))]
+            apposed = [a for head in heads for c in head.children if c.dep_ == "appos"
+                       for a in self.actors_named(c) if a.name or a.country]
+            if apposed:
+                return apposed
+        return actors
 
     def targets_of(self, head: Token, spec: Trigger) -> list[Actor]:
         for where in spec.targets:
@@ -200,10 +291,16 @@ class Arguments:
     def _argument_tokens(self, head: Token, where: str) -> list[Token]:
         if where == "obj":
             objects = [c for c in head.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
-            if not objects and head.dep_ == "relcl" and has_child(head, "nsubj") and not has_child(
+            subject = first_child(head, "nsubj")
+            if not objects and head.dep_ == "relcl" and subject is not None and (
+                    relative_antecedent(subject) is None) and not has_child(
                     head, "prep", "ccomp", "xcomp") and head.head.pos_ in ("NOUN", "PROPN"):
                 # "the hostages the Houthis freed": the relative clause's object left unsaid
                 objects = [head.head]
+            if not objects and head.pos_ == "VERB" and all(c.dep_ in BARE_VERB_DEPS for c in head.children):
+                # "detained and questioned dozens of activists": an object the conjuncts share
+                objects = [o for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                           and not has_child(c, "nsubj", "nsubjpass") for o in direct_objects(c)]
             # "helping Syria to confront ...": the parser often makes the object the
             # subject of the infinitive that follows it.
             objects += [g for c in head.children if c.dep_ in ("ccomp", "xcomp")
@@ -211,10 +308,12 @@ class Arguments:
             return objects
         words = where.split()
         out = []
-        # "discussed the war in Gaza with X": the parser may hang the preposition lower down.
+        # "discussed the war in Gaza with X", "agreed to a prisoner swap with X": the parser
+        # may hang the preposition lower down, on the object or on a prepositional object.
         objects = [c for c in head.children if c.dep_ == "dobj"]
         nested = [p for o in objects for p in o.children if p.dep_ == "prep"]
         nested += [p for n in nested for g in n.children if g.dep_ == "pobj" for p in g.children if p.dep_ == "prep"]
+        nested += [p for g in self._nouns_taken(head) for p in g.children if p.dep_ == "prep"]
         for prep in (*head.children, *(p for p in nested if p.lower_ != "of")):
             if prep.dep_ in ("prep", "prt", "agent", "dative") and prep.lower_ == words[0]:
                 out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
@@ -223,6 +322,13 @@ class Arguments:
                     out = [g for c in out for p in c.children if p.lower_ == words[-1]
                            for g in p.children if g.dep_ == "pobj"]
         return out
+
+    @staticmethod
+    def _nouns_taken(head: Token) -> list[Token]:
+        """The common nouns a predicate takes through a preposition of its own ("agreed to a
+        prisoner swap", "signed up for talks"), not those of circumstances ("amid tensions")."""
+        return [g for p in head.children if p.dep_ == "prep" and p.lower_ in ARGUMENT_PREPOSITIONS
+                for g in objects_of(p) if g.pos_ == "NOUN"]
 
     def _object_actors(self, argument: Token, spec: Trigger) -> list[Actor]:
         # "the diplomats that Norway expelled": what the relative pronoun stands for
@@ -247,7 +353,7 @@ class Arguments:
             owners = self.actors.owner_of(argument)
             if owners:
                 return owners
-        actors = self.actors_named(argument)
+        actors = self.argument_actors(argument)
         if len(actors) == 1 and actors[0].country is None and actors[0].sector is None:
             # A name the tables do not know as an actor but the gazetteer knows as a place.
             place = self.places.lookup(entity_text(argument))
@@ -263,7 +369,7 @@ class Arguments:
 
     def _objects(self, verb: Token) -> list[Token]:
         """A verb's object nouns, with what they measure ("50 tonnes of aid" -> aid too)."""
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects = direct_objects(verb, passive=True)
         objects += prepositional_objects(verb)
         objects += [g for o in list(objects) for g in prepositional_objects(o, words=("of",))]
         return objects
@@ -368,6 +474,8 @@ class Arguments:
             first = self.actors.actor_of(noun.head)  # not its conjuncts: the noun is one
             if first is not None:
                 sources = [first] + [s for s in sources if s.name or s.country != first.country]
+        if not targets and spec.type == "ASSAULT":
+            targets = self._aimed_at(noun)
         for where in (w for w in spec.targets if " " in w and not targets):
             # "in support of X"
             for obj in self._argument_tokens(noun, where):
@@ -382,6 +490,25 @@ class Arguments:
             if spec.mode == "third-party":
                 sources, targets = [], sources + targets  # the pair is mediated, not mediating
         return distinct(sources), distinct(targets)
+
+    def _aimed_at(self, noun: Token) -> list[Actor]:
+        """ "strikes targeting five militia facilities", "the airstrikes that hit the
+        airport": what the participle or relative clause on an attack noun says it hit."""
+        aims = clause_rules()["aim_verbs"]
+        for clause in noun.children:
+            if clause.lemma_.lower() not in aims or not (clause.dep_ == "acl" or (
+                    clause.dep_ == "relcl" and any(relative_antecedent(s) == noun
+                                                   for s in clause.children if s.dep_ == "nsubj"))):
+                continue
+            for hit in direct_objects(clause):
+                # "Aleppo International Airport", "a plant in Kharkiv": the town it is in
+                names = [hit, *(c for c in hit.children if c.dep_ == "compound" and c.i < hit.i),
+                         *prepositional_objects(hit, words=("in", "near", "outside"))]
+                actors = self._object_actors(hit, ANY_TARGET) or next(
+                    filter(None, (self._place_actor(n) for n in names)), [])
+                if actors:
+                    return actors
+        return []
 
     def _modifier_actor(self, token: Token) -> Actor | None:
         if token.idx < self.skip_before:
@@ -400,6 +527,9 @@ class Arguments:
         for _ in range(4):
             while head.dep_ in ("conj", "appos", "compound") and head.head != head:
                 head = head.head
+            relative = self._relative_carrier(head, self.lexicon.light_verbs | self.lexicon.speech_verbs)
+            if relative is not None:
+                return self.subject_actors(relative)  # "the sanctions that the EU imposed"
             if head != noun:
                 owner = first_child(head, "poss")
                 if owner is not None:
@@ -425,6 +555,20 @@ class Arguments:
                     continue
             return []
         return []
+
+    def light_carrier(self, noun: Token) -> Token | None:
+        """The light verb that carries an event noun ("held talks", "the sanctions that the
+        EU imposed", "the aid Japan sent"), whose subject does the event and whose
+        prepositions may name its target."""
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lexicon.light_verbs:
+            return noun.head
+        return self._relative_carrier(noun, self.lexicon.light_verbs)
+
+    @staticmethod
+    def _relative_carrier(noun: Token, verbs: frozenset[str]) -> Token | None:
+        """A relative clause on the noun whose verb, one of `verbs`, takes the noun as object."""
+        return next((c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in verbs
+                     and noun in direct_objects(c)), None)
 
     def _in_favour_doer(self, noun: Token) -> list[Actor]:
         """ "Russian stances in support of Syria", "Russia voted in support of X": who takes the
@@ -492,6 +636,14 @@ def _participle_object_antecedents(pronoun: Token) -> list[Token]:
     preps = [p for head in (main, *objects) for p in head.children if p.dep_ == "prep"]
     named = [g for p in preps for g in p.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
     return [*objects, *named]
+
+
+@lru_cache(maxsize=1)
+def clause_rules() -> dict[str, frozenset[str]]:
+    """The word and type lists of the argument engine (constructions.yaml, section arguments)."""
+    keys = ("reported_against", "conjunct_hostile", "aim_verbs")
+    data = section("arguments", dict.fromkeys(keys, list))
+    return {key: frozenset(data[key]) for key in keys}
 
 
 @lru_cache(maxsize=1)

@@ -257,8 +257,7 @@ class Candidates:
             own = own or bool(sources)
         if not sources and spec.type == "ASSAULT":
             sources = self._attacker_by_kind(noun)
-        carrier = phrase.head if phrase.dep_ == "dobj" and (
-            phrase.head.lemma_.lower() in self.lexicon.light_verbs) else None
+        carrier = self.light_carrier(phrase)
         if not targets and carrier is not None:
             # "paid tribute to X", "held talks with X": the light verb carries the target.
             targets = self.targets_of(carrier, spec)

@@ -9,17 +9,26 @@ from eventscope.entities import entity_of
 
 
 def governors(token: Token) -> list[Token]:
-    """The token and the verbs above it, up to the clause that reports it."""
+    """The token and the verbs above it, up to the clause that reports it or a relative
+    clause that tells a fact of its own ("Turkey, which has deployed troops, threatened ...":
+    the deployment is no part of the threat; "demanded a deal that ends the war": it is)."""
     chain = [token]
     current = token
     for _ in range(5):
         if current.head == current:
             break
-        if current.dep_ in ("ccomp", "parataxis"):
+        if current.dep_ in ("ccomp", "parataxis") or (current.dep_ == "relcl" and _tells_a_fact(current)):
             break
         current = current.head
         chain.append(current)
     return chain
+
+
+def _tells_a_fact(relative: Token) -> bool:
+    """A relative clause on a subject, or one set off by a comma, says something of its own."""
+    antecedent = relative.head
+    return antecedent.dep_ in ("nsubj", "nsubjpass") or any(
+        t.text == "," for t in antecedent.doc[antecedent.i + 1:relative.left_edge.i])
 
 
 def clause_verb(token: Token) -> Token:
@@ -31,6 +40,20 @@ def clause_verb(token: Token) -> Token:
             return current
         current = current.head
     return current
+
+
+def reporting_verb(token: Token, speech_verbs: frozenset[str]) -> Token | None:
+    """The verb of saying whose report holds the clause of `token`: above it ("X said that
+    Y had ..."), or hanging from the clause's top after it ("Y had ..., X said")."""
+    current = token
+    for _ in range(8):
+        if current.dep_ in ("ccomp", "parataxis") and current.head.lemma_.lower() in speech_verbs:
+            return current.head
+        if current.head == current:
+            break
+        current = current.head
+    return next((c for c in current.children if c.dep_ in ("ccomp", "parataxis") and c.i > token.i
+                 and c.lemma_.lower() in speech_verbs and has_child(c, "nsubj")), None)
 
 
 def first_child(token: Token, *deps: str) -> Token | None:
@@ -105,6 +128,20 @@ def governed_act(word: Token) -> Token | None:
     return next((c for c in word.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None) or next(
         (g for c in word.children if c.dep_ == "prep" and c.lower_ == "to"
          for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+
+
+def direct_objects(verb: Token, passive: bool = False) -> list[Token]:
+    """A verb's direct objects (with its passive subject if `passive`), a relative pronoun
+    read as the noun it stands for ("the deal that X signed": the deal), and the noun a
+    relative clause qualifies where its object is left unsaid ("the aid X sent to Y")."""
+    deps = ("dobj", "nsubjpass") if passive else ("dobj",)
+    objects = [relative_antecedent(c) or c for c in verb.children if c.dep_ in deps]
+    subject = first_child(verb, "nsubj")
+    if not objects and verb.dep_ == "relcl" and subject is not None and relative_antecedent(subject) is None \
+            and not has_child(verb, "ccomp", "xcomp") and verb.head.pos_ in ("NOUN", "PROPN") and not any(
+            c.dep_ == "prep" and not objects_of(c) for c in verb.children):
+        objects = [verb.head]  # not "the insurgents who attacked": the subject they are
+    return objects
 
 
 def relative_antecedent(pronoun: Token) -> Token | None:
