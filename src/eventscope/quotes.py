@@ -313,8 +313,9 @@ def speaker_of(subject: Token, actors: DocumentActors, quote: QuoteSpan) -> Acto
         # "the governor's office said": a body of the owner's country (the article's, unsaid)
         actor = Actor(None, actors.country_in_phrase(author), _body_sector(author, actors))
     if actor is None and _names_issued_text(subject):
-        # "The resolution passed on Wednesday calls for ...": the body named before issued it.
-        actor = _antecedent(subject, actors, quote, person=False)
+        # "The resolution passed on Wednesday calls for ...": the body named before issued it
+        # (as a subject, else the last non-state body named: "talks at the Security Council")
+        actor = _antecedent(subject, actors, quote, person=False) or _group_named_before(subject, actors)
     return _with_affiliation(_with_name(actor, subject), subject, actors)
 
 
@@ -374,8 +375,13 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 
 def _entity(token: Token) -> str:
     """The text of the named entity holding `token`, without a leading "the"."""
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    text = entity.text if entity is not None else token.text
+    doc, start, end = token.doc, token.i, token.i + 1
+    if token.ent_iob_ in ("B", "I"):  # walk the entity's tokens (no scan of all the entities)
+        while doc[start].ent_iob_ == "I" and start > 0:
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    text = doc[start:end].text
     return re.sub(r"^(?:the|The)\s+", "", text)
 
 
@@ -465,7 +471,8 @@ def _author(noun: Token) -> Token | None:
                 author = _object(child)
                 if author is not None:
                     return author
-            if child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN") and child != noun:
+            if child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN") and child != noun \
+                    and child.lemma_.lower() not in issued:  # "the draft text" has no author yet
                 return child
         # "published by", "issued by", however deep the parser hangs it ("seen by" is no author)
         author = next((a for agent in word.subtree if agent.dep_ == "agent"
