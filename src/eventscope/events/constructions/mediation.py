@@ -1,6 +1,10 @@
-"""Mediation told as a noun: "A and B signed a deal with Saudi mediation", "under Turkish
-mediation, A and B agreed ...", "the truce between A and B, brokered with Egyptian and
-Qatari mediation": CONSULT/third-party from each mediator to each party."""
+"""Mediation (EVENTS.md "Several parties": CONSULT/third-party from each mediator to each
+party). `mediation`: told as a noun: "A and B signed a deal with Saudi mediation", "under
+Turkish mediation, A and B agreed ...", "the truce between A and B, brokered with Egyptian
+and Qatari mediation". `mediated_parties`: whom a mediating verb's mediators mediate
+between: "Norway mediated talks between A and B", "the truce between A and B was brokered
+by Russia", and, named nowhere in the sentence, the pair named before ("A and B signed a
+deal. The deal was brokered by Qatar")."""
 
 from __future__ import annotations
 
@@ -45,6 +49,28 @@ def _parties(events: SentenceEvents, noun: Token) -> list[Actor]:
     if parties:
         return parties
     return _between(events, verb.head) if verb.dep_ == "acl" else []
+
+
+def mediated_parties(events: SentenceEvents, event: Found) -> None:
+    """Settle the parties of a third-party CONSULT found on a verb: never its mediators
+    themselves ("brokered by Qatar and Egypt" is no meeting between the two)."""
+    if event.type != "CONSULT" or event.mode != "third-party" or not event.sources:
+        return
+    mediators = event.sources
+    parties = _others(event.targets, mediators)
+    if len(parties) < 2:
+        verb = event.trigger[0]
+        things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        parties = _others([a for thing in things for a in _between(events, thing)], mediators) or parties
+    if len(parties) < 2 and events.actors.last_pair:
+        parties = _others(list(events.actors.last_pair), mediators) or parties
+    event.targets = parties
+    if not parties:
+        event.sources = []  # mediating between parties the text does not name
+
+
+def _others(parties: list[Actor], mediators: list[Actor]) -> list[Actor]:
+    return [p for p in parties if not any(same_party(p, m) for m in mediators)]
 
 
 def mediation(events: SentenceEvents, noun: Token, quote_speaker: Actor | None = None) -> Found | None:
