@@ -127,7 +127,7 @@ def taking_part(events: SentenceEvents, verb: Token, quote_speaker: Actor | None
     # "Taking part ... are A and B": the copula follows as the verb's auxiliary or its head
     copulas = [verb.head] if verb.dep_ == "csubj" else [a for a in verb.children if a.i > verb.i]
     attribute = next((g for aux in copulas if aux.lemma_ == "be"
-                      for g in aux.children if g.dep_ == "attr"), None)
+                      for g in aux.children if g.dep_ in ("attr", "acomp")), None)
     listed = attribute if attribute is not None else first_child(verb, "nsubj")
     parties = _listed(events, listed) if listed is not None else []
     noun = next((o for p in (verb, *words[1:]) for prep in p.children
