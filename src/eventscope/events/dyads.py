@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from eventscope.actors import distinct
 from eventscope.events.constructions.data import section
-from eventscope.events.found import same_party
+from eventscope.events.found import CHALLENGERS, same_party
 from eventscope.records import UNORDERED_TYPES, Actor, Event
 
 # Types that stand without a target ("Egypt condemned the attack"): the text often leaves
@@ -118,6 +118,8 @@ def _compatible(a: Actor | None, b: Actor | None) -> bool:
         return a.name == b.name
     if not (a.name or b.name) and a.sector != b.sector and "GOV" not in (a.sector, b.sector):
         return False  # "opposition leaders and journalists were detained": two groups
+    if (a.sector in CHALLENGERS) != (b.sector in CHALLENGERS):
+        return False  # "talks between the Colombian government and the rebels": two sides
     return a.country is not None and a.country == b.country
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_party
-from eventscope.events.syntax import clause_verb, objects_of
+from eventscope.events.syntax import clause_verb, objects_of, prepositional_objects
 from eventscope.records import Actor
 
 if TYPE_CHECKING:
@@ -54,19 +54,49 @@ def _parties(events: SentenceEvents, noun: Token) -> list[Actor]:
 def mediated_parties(events: SentenceEvents, event: Found) -> None:
     """Settle the parties of a third-party CONSULT found on a verb: never its mediators
     themselves ("brokered by Qatar and Egypt" is no meeting between the two)."""
-    if event.type != "CONSULT" or event.mode != "third-party" or not event.sources:
+    if event.type != "CONSULT" or event.mode != "third-party":
         return
-    mediators = event.sources
-    parties = _others(event.targets, mediators)
-    if len(parties) < 2:
-        verb = event.trigger[0]
-        things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        parties = _others([a for thing in things for a in _between(events, thing)], mediators) or parties
-    if len(parties) < 2 and events.actors.last_pair:
-        parties = _others(list(events.actors.last_pair), mediators) or parties
+    verb = event.trigger[0]
+    # "the agreement, brokered by Sarkozy": the agent of a participle
+    mediators = event.sources or [a for agent in prepositional_objects(verb, ("agent",))
+                                  for a in events.actors_named(agent)]
+    if not mediators:
+        return
+    event.sources = mediators
+    things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        things.append(verb.head)  # "the agreement, brokered by X"
+    # the first of: whom the parse gives, the "between" of what is mediated, the states
+    # that what is mediated names ("the exchange of Russian and Ukrainian prisoners"), the
+    # sentence's nearest "between", the pair named before
+    candidates = (event.targets,
+                  [a for thing in things for a in _between(events, thing)],
+                  [a for thing in things for a in _states_within(events, thing)],
+                  _nearest_between(events, verb),
+                  list(events.actors.last_pair or ()))
+    parties = next((found for found in (_others(c, mediators) for c in candidates)
+                    if len(found) >= 2), _others(event.targets, mediators))
     event.targets = parties
     if not parties:
         event.sources = []  # mediating between parties the text does not name
+
+
+def _states_within(events: SentenceEvents, thing: Token) -> list[Actor]:
+    """The states a phrase names anywhere in it, as states ("the release of 100 Russian
+    prisoners in exchange for Ukrainian ones")."""
+    countries = [a.country for word in thing.subtree if word.ent_type_ in ("GPE", "NORP")
+                 for a in events.actors_named(word) if a.country]
+    return [Actor(None, country, "GOV") for country in dict.fromkeys(countries)]
+
+
+def _nearest_between(events: SentenceEvents, word: Token) -> list[Actor]:
+    """The parties of the "between" phrase nearest the word in its sentence."""
+    for prep in sorted((t for t in word.sent if t.dep_ == "prep" and t.lower_ == "between"),
+                       key=lambda t: abs(t.i - word.i)):
+        pair = [a for obj in objects_of(prep) for a in events.actors_named(obj)]
+        if len(pair) >= 2:
+            return pair
+    return []
 
 
 def _others(parties: list[Actor], mediators: list[Actor]) -> list[Actor]:

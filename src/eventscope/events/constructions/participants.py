@@ -80,11 +80,12 @@ def participants(events: SentenceEvents, verb: Token, quote_speaker: Actor | Non
     spec = _joint_event(events, subject)
     if spec is None:
         return None
-    parties = events.actors_named(obj)
+    parties = distinct([a for t in _list_members(obj) for a in events.actors_named(t)])
     if len(parties) < 2:
         return None  # one participant named: the other side is not in the clause
     event = _found(events, [subject], spec, parties, verb, quote_speaker)
     event.sources, event.targets = parties, []  # dyads: the first-named with each other
+    event.absorbed = [subject]  # the talks are these parties', not the last pair's
     return event
 
 
