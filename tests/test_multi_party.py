@@ -98,3 +98,29 @@ def test_mediators_named_together_do_not_meet_each_other():
     text = "Sudan and Chad signed a border accord. The accord was brokered by Qatar and Egypt."
     pairs = country_pairs(typed(text, "CONSULT"))
     assert pairs == {("QAT", "SDN"), ("QAT", "TCD"), ("EGY", "SDN"), ("EGY", "TCD")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("second", [
+    "The two also signed a protocol on fishing.",
+    "Both signed a protocol on fishing.",
+    "Both countries signed a protocol on fishing.",
+])
+def test_the_two_and_both_alone_refer_to_the_last_pair(second):
+    text = f"Senegal and Mauritania held talks in Dakar. {second}"
+    assert country_pairs(typed(text, "AGREE")) == {("SEN", "MRT")}
+
+
+@pytest.mark.slow
+def test_an_organ_of_the_pair_is_each_partys_organ():
+    text = ("Senegal and Mauritania held talks in Dakar. "
+            "Their troops clashed on the border, leaving three Senegalese soldiers dead.")
+    (event,) = typed(text, "ASSAULT")
+    assert (event.source.country, event.source.sector, event.target.country) == ("MRT", "MIL", "SEN")
+
+
+@pytest.mark.slow
+def test_a_conference_among_several_states_is_a_meeting_among_them():
+    events = typed("The conference in Lusaka brought together envoys from Zambia, Malawi and Angola.",
+                   "CONSULT")
+    assert country_pairs(events) == {("ZMB", "MWI"), ("ZMB", "AGO")}

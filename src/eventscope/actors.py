@@ -499,7 +499,15 @@ class DocumentActors:
         sides", "both countries", "the three leaders", "the parties", "the ministers"."""
         if head.lower_ in self.rules.plural_pronouns:
             return self.last_parties()
+        if head.lower_ in self.rules.pair_determiners and head.dep_ in ("nsubj", "nsubjpass"):
+            return self.last_pair  # "the two also agreed", "both agreed"
         lemma = head.lemma_.lower()
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        sector = self.rules.sector_nouns.get(lemma)
+        owners = self.pair_reference(owner) if owner is not None and sector is not None else None
+        if owners:
+            # "the two countries' forces", "their leaders": each party's organ
+            return tuple(Actor(None, a.country, sector) for a in owners)
         if lemma not in self.rules.pair_nouns:
             return None
         words = {c.lower_ for c in head.children}

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 _DATA = section("participants", {"verbs": list, "phrasal": dict, "types": list,
                                  "taking_part": dict, "joining": list, "of_parties": list,
-                                 "drills": list, "joint_drill": str})
+                                 "joint_nouns": dict})
 
 
 def _is_participation_verb(verb: Token) -> bool:
@@ -53,10 +53,11 @@ def _event_of(events: SentenceEvents, noun: Token) -> Trigger | None:
 
 
 def _joint_event(events: SentenceEvents, noun: Token) -> Trigger | None:
-    """The joint act a noun names; drills that several parties take part in are joint."""
+    """The joint act a noun names; drills that several parties take part in are joint
+    drills, a conference among them a meeting (data: participants.joint_nouns)."""
     spec = _event_of(events, noun)
-    if (spec is None or spec.type not in _DATA["types"]) and noun.lemma_.lower() in _DATA["drills"]:
-        spec = events.lexicon.nouns.get(_DATA["joint_drill"])
+    if (spec is None or spec.type not in _DATA["types"]) and noun.lemma_.lower() in _DATA["joint_nouns"]:
+        spec = events.lexicon.nouns.get(_DATA["joint_nouns"][noun.lemma_.lower()])
     return spec if spec is not None and spec.type in _DATA["types"] else None
 
 
