@@ -20,7 +20,7 @@ from eventscope.records import Actor
 if TYPE_CHECKING:
     from eventscope.events.finder import SentenceEvents
 
-_DATA = section("mediation", {"nouns": list, "prepositions": list})
+_DATA = section("mediation", {"nouns": list, "agent_nouns": list, "prepositions": list})
 
 
 def _between(events: SentenceEvents, head: Token) -> list[Actor]:
@@ -57,21 +57,27 @@ def mediated_parties(events: SentenceEvents, event: Found) -> None:
     if event.type != "CONSULT" or event.mode != "third-party":
         return
     verb = event.trigger[0]
-    # "the agreement, brokered by Sarkozy": the agent of a participle
+    # "the agreement, brokered by Sarkozy": the agent of a participle; "X succeeded in
+    # mediating": the subject of the verb the gerund's preposition hangs from
     mediators = event.sources or [a for agent in prepositional_objects(verb, ("agent",))
                                   for a in events.actors_named(agent)]
+    if not mediators and verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX", "ADJ"):
+        mediators = events.subject_actors(verb.head.head)
     if not mediators:
         return
     event.sources = mediators
     things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         things.append(verb.head)  # "the agreement, brokered by X"
-    # the first of: whom the parse gives, the "between" of what is mediated, the states
-    # that what is mediated names ("the exchange of Russian and Ukrainian prisoners"), the
+    complements = things + [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+    # the first of: whom the parse gives, the "between" of what is mediated, those who made
+    # it ("the deal, mediated by Oman, was signed by A and B"), the states what is mediated
+    # names ("the release of Russian prisoners in exchange for Ukrainian ones"), the
     # sentence's nearest "between", the pair named before
     candidates = (event.targets,
                   [a for thing in things for a in _between(events, thing)],
-                  [a for thing in things for a in _states_within(events, thing)],
+                  [a for thing in things for a in _makers(events, thing)],
+                  [a for word in complements for a in _states_within(events, word)],
                   _nearest_between(events, verb),
                   list(events.actors.last_pair or ()))
     parties = next((found for found in (_others(c, mediators) for c in candidates)
@@ -79,6 +85,17 @@ def mediated_parties(events: SentenceEvents, event: Found) -> None:
     event.targets = parties
     if not parties:
         event.sources = []  # mediating between parties the text does not name
+
+
+def _makers(events: SentenceEvents, thing: Token) -> list[Actor]:
+    """Who made what was mediated, in the clause it belongs to: "A and B signed the deal",
+    "the deal was signed by A and B"."""
+    if thing.dep_ == "dobj":
+        return events.subject_actors(thing.head)
+    if thing.dep_ == "nsubjpass":
+        return [a for agent in prepositional_objects(thing.head, ("agent",))
+                for a in events.actors_named(agent)]
+    return []
 
 
 def _states_within(events: SentenceEvents, thing: Token) -> list[Actor]:
@@ -103,14 +120,22 @@ def _others(parties: list[Actor], mediators: list[Actor]) -> list[Actor]:
     return [p for p in parties if not any(same_party(p, m) for m in mediators)]
 
 
+def _as_mediator(events: SentenceEvents, noun: Token) -> list[Actor]:
+    """ "Turkey acted as a mediator between A and B": the subject of the clause."""
+    if noun.lemma_.lower() not in _DATA["agent_nouns"] or noun.dep_ != "pobj" or noun.head.lower_ != "as":
+        return []
+    return events.subject_actors(clause_verb(noun))
+
+
 def mediation(events: SentenceEvents, noun: Token, quote_speaker: Actor | None = None) -> Found | None:
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _DATA["nouns"]:
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in (*_DATA["nouns"], *_DATA["agent_nouns"]):
         return None
-    mediators = _mediators(events, noun)
+    mediators = _mediators(events, noun) if lemma in _DATA["nouns"] else _as_mediator(events, noun)
     parties = [p for p in _parties(events, noun) if not any(same_party(p, m) for m in mediators)]
     if not mediators or not parties:
         return None
-    event = Found([noun], events.lexicon.nouns[noun.lemma_.lower()], mediators, parties, clause_verb(noun))
+    event = Found([noun], events.lexicon.nouns[_DATA["nouns"][0]], mediators, parties, clause_verb(noun))
     event.mode = event.spec.mode
     clause = Found([event.clause], event.spec, [], [], event.clause)
     events.set_modality(clause)  # the clause's: "A and B signed a deal with X's mediation"
