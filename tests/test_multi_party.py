@@ -124,3 +124,13 @@ def test_a_conference_among_several_states_is_a_meeting_among_them():
     events = typed("The conference in Lusaka brought together envoys from Zambia, Malawi and Angola.",
                    "CONSULT")
     assert country_pairs(events) == {("ZMB", "MWI"), ("ZMB", "AGO")}
+
+
+@pytest.mark.slow
+def test_officials_refer_back_only_when_counted():
+    first = "Chile and Peru held talks on Monday. "
+    second = "officials later condemned the attack on the Ecuadorian embassy."
+    counted = typed(first + "The two " + second, "ACCUSE")
+    alone = typed(first + "The " + second, "ACCUSE")
+    assert {e.source.country for e in counted} == {"CHL", "PER"}
+    assert len({e.source.country for e in alone}) < 2

@@ -47,6 +47,7 @@ class MentionRules:
     pair_determiners: frozenset[str]
     pair_sectors: dict[str, str]        # "the two countries": the pair's states, GOV
     group_numbers: dict[str, int]       # "the three leaders": a group of that size
+    counted_pair_nouns: frozenset[str]  # "the two officials" is the pair, "the officials" not
     person_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
@@ -77,7 +78,8 @@ class MentionRules:
             pair_sectors=by_word(data["pair_sectors"]),
             group_numbers=dict(data["group_numbers"]),
             **{key: frozenset(data[key]) for key in (
-                "unnamed_states", "bloc_adjectives", "bare_state_nouns", "abstract_nouns", "pair_nouns", "pair_determiners", "person_pronouns",
+                "unnamed_states", "bloc_adjectives", "bare_state_nouns", "abstract_nouns", "pair_nouns", "pair_determiners",
+                "counted_pair_nouns", "person_pronouns",
                 "plural_pronouns", "speaker_pronouns", "speaker_group_pronouns", "place_nouns",
                 "person_nouns", "member_nouns", "quantity_nouns", "counterpart_nouns",
                 "led_groups", "leading_verbs")},
@@ -515,7 +517,7 @@ class DocumentActors:
             parties: tuple[Actor, ...] | None = self.last_pair
         elif self.last_group and any(self.rules.group_numbers.get(w) == len(self.last_group) for w in words):
             parties = self.last_group
-        elif head.tag_ == "NNS" and words == {"the"} and all(
+        elif head.tag_ == "NNS" and words == {"the"} and lemma not in self.rules.counted_pair_nouns and all(
                 c.dep_ in ("det", "punct") for c in head.children):
             parties = self.last_parties()  # "the ministers discussed": no one else named
         else:
