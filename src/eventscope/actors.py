@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from eventscope.actor_table import ActorTable
 from eventscope.countries import Countries
 from eventscope.entities import entity_of
+from eventscope.lexicon import Trigger
 from eventscope.records import DOMESTIC_SECTORS, UNNAMED_STATES, Actor
 
 TITLE_WORDS = re.compile(
@@ -44,6 +45,9 @@ class MentionRules:
     abstract_nouns: frozenset[str]      # "diplomatic relations": no actor
     pair_nouns: frozenset[str]
     pair_determiners: frozenset[str]
+    pair_sectors: dict[str, str]        # "the two countries": the pair's states, GOV
+    group_numbers: dict[str, int]       # "the three leaders": a group of that size
+    counted_pair_nouns: frozenset[str]  # "the two officials" is the pair, "the officials" not
     person_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
@@ -71,8 +75,11 @@ class MentionRules:
             sector_adjectives=by_word(data["sector_adjectives"]),
             igo_adjectives=dict(data["igo_adjectives"]),
             grievance_prepositions=tuple(data["grievance_prepositions"]),
+            pair_sectors=by_word(data["pair_sectors"]),
+            group_numbers=dict(data["group_numbers"]),
             **{key: frozenset(data[key]) for key in (
-                "unnamed_states", "bloc_adjectives", "bare_state_nouns", "abstract_nouns", "pair_nouns", "pair_determiners", "person_pronouns",
+                "unnamed_states", "bloc_adjectives", "bare_state_nouns", "abstract_nouns", "pair_nouns", "pair_determiners",
+                "counted_pair_nouns", "person_pronouns",
                 "plural_pronouns", "speaker_pronouns", "speaker_group_pronouns", "place_nouns",
                 "person_nouns", "member_nouns", "quantity_nouns", "counterpart_nouns",
                 "led_groups", "leading_verbs")},
@@ -172,6 +179,10 @@ class DocumentActors:
     persons: PersonMemory = field(default_factory=PersonMemory)
     last_person: Actor | None = None
     last_pair: tuple[Actor, Actor] | None = None
+    # The parties (three or more) of the last joint act when it came after last_pair, and
+    # that act: what "the parties" and "X is also taking part" refer back to.
+    last_group: tuple[Actor, ...] | None = None
+    last_joint: Trigger | None = None
     speaker: Actor | None = None  # who is speaking, inside a quotation
     nominals: dict[str, Actor] = field(default_factory=dict)  # head lemma -> last actor it named
     home: str | None = None  # the country the article is set in (see setting.py)
@@ -197,11 +208,22 @@ class DocumentActors:
             self.last_person = people[0]
         parties = distinct(actors)
         if len(parties) == 2:
-            self.last_pair = (parties[0], parties[1])
+            self.last_pair, self.last_group = (parties[0], parties[1]), None
+        elif len(parties) > 2:
+            self.last_group = tuple(parties)
 
-    def note_pair(self, first: Actor | None, second: Actor | None) -> None:
+    def note_pair(self, first: Actor | None, second: Actor | None, joint: Trigger | None = None) -> None:
         if first and second and first != second:
-            self.last_pair = (first, second)
+            self.last_pair, self.last_group = (first, second), None
+            self.last_joint = joint or self.last_joint
+
+    def note_group(self, parties: list[Actor], joint: Trigger | None = None) -> None:
+        """The parties of a meeting, drill or agreement among three or more."""
+        self.last_group, self.last_joint = tuple(parties), joint or self.last_joint
+
+    def last_parties(self) -> tuple[Actor, ...] | None:
+        """The pair or group named last."""
+        return self.last_group or self.last_pair
 
     def _remember_person(self, actor: Actor, role: str | None, country: str | None) -> None:
         self.persons.remember(actor, role, country)
@@ -605,17 +627,36 @@ class DocumentActors:
             self._states = (doc, states)
         return self._states[1]
 
-    def pair_reference(self, head: Token) -> tuple[Actor, Actor] | None:
-        lower = head.lower_
-        if lower in self.rules.plural_pronouns and self.last_pair:
-            return self.last_pair
-        if head.lemma_.lower() in self.rules.pair_nouns and any(
-            child.lower_ in self.rules.pair_determiners for child in head.children
-        ):
-            if self.last_pair and head.lemma_.lower() in ("country", "nation", "state", "government"):
-                return tuple(Actor(None, a.country, "GOV") for a in self.last_pair)  # type: ignore[return-value]
-            return self.last_pair
-        return None
+    def pair_reference(self, head: Token) -> tuple[Actor, ...] | None:
+        """The pair or group named before that a plural refers back to: "they", "the two
+        sides", "both countries", "the three leaders", "the parties", "the ministers"."""
+        if head.lower_ in self.rules.plural_pronouns:
+            return self.last_parties()
+        if head.lower_ in self.rules.pair_determiners and head.dep_ in ("nsubj", "nsubjpass"):
+            return self.last_pair  # "the two also agreed", "both agreed"
+        lemma = head.lemma_.lower()
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        sector = self.rules.sector_nouns.get(lemma)
+        owners = self.pair_reference(owner) if owner is not None and sector is not None else None
+        if owners:
+            # "the two countries' forces", "their leaders": each party's organ
+            return tuple(Actor(None, a.country, sector) for a in owners)
+        if lemma not in self.rules.pair_nouns:
+            return None
+        words = {c.lower_ for c in head.children}
+        if words & self.rules.pair_determiners:
+            parties: tuple[Actor, ...] | None = self.last_pair
+        elif self.last_group and any(self.rules.group_numbers.get(w) == len(self.last_group) for w in words):
+            parties = self.last_group
+        elif head.tag_ == "NNS" and words == {"the"} and lemma not in self.rules.counted_pair_nouns and all(
+                c.dep_ in ("det", "punct") for c in head.children):
+            parties = self.last_parties()  # "the ministers discussed": no one else named
+        else:
+            return None
+        sector = self.rules.pair_sectors.get(lemma)
+        if parties and sector:
+            return tuple(Actor(None, a.country, sector) for a in parties)
+        return parties
 
     def _common_noun(self, head: Token, default_country: str | None = None) -> Actor | None:
         lemma = head.lemma_.lower()

@@ -17,12 +17,12 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from eventscope import clean, dates, metadata, nlp, pieces, places
-from eventscope.actors import DocumentActors, distinct
+from eventscope.actors import DocumentActors
 from eventscope.entities import entities_in
 from eventscope.events import Found, SentenceEvents
 from eventscope.events.constructions.doerless_violence import doerless_violence, victims
 from eventscope.events.constructions.voice import voice
-from eventscope.events.dyads import collapse, dyads_of
+from eventscope.events.dyads import collapse, dyads_of, joint_parties
 from eventscope.events.syntax import (
     clause_verb,
     first_child,
@@ -284,9 +284,12 @@ class DocumentReader:
                 out.append(self._event(sentence, index, item, source, target, event_date, location,
                                        factuality, attribution))
             # Only asserted meetings (reported ones too) set "the two sides" for later sentences.
-            if item.type in UNORDERED_TYPES and factuality == "asserted" and (
-                    len(distinct([*sources, *item.targets])) == 2):
-                self.actors.note_pair(*distinct([*sources, *item.targets]))
+            if dyads and item.type in UNORDERED_TYPES and factuality == "asserted":
+                parties = joint_parties(item.mode, sources, item.targets)
+                if len(parties) == 2:
+                    self.actors.note_pair(*parties, joint=item.spec)
+                elif len(parties) > 2:
+                    self.actors.note_group(parties, joint=item.spec)
             if item.type == "ASSAULT" and sources:
                 self.finder.last_attacker = sources[0]
         return collapse(out)

@@ -607,7 +607,7 @@ class Arguments:
             if word.pos_ == "NOUN" and word.idx >= self.skip_before:
                 pair = self.actors.pair_reference(word)
                 if pair:
-                    return [pair[0]], [pair[1]]
+                    return [pair[0]], list(pair[1:])  # a pair, or a group ("the parties")
         return [], []
 
     def _hosts(self, visit: Token, visitors: list[Actor]) -> list[Actor]:

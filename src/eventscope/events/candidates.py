@@ -271,10 +271,10 @@ class Candidates:
             subjects = self.subject_actors(clause) if clause.pos_ in ("VERB", "AUX") else []
             if len(subjects) >= 2:
                 sources, targets = [subjects[0]], [subjects[1]]
-        if not sources and not targets and spec.type in UNORDERED_TYPES and self.actors.last_pair and (
+        parties = self.actors.last_parties()
+        if not sources and not targets and spec.type in UNORDERED_TYPES and parties and (
                 is_definite(noun) or any(c.lower_ in ("bilateral", "joint", "mutual") for c in noun.lefts)):
-            sources = [self.actors.last_pair[0]]
-            targets = [self.actors.last_pair[1]]
+            sources, targets = [parties[0]], list(parties[1:])  # the pair's or group's talks
         if ("actor" in spec.requires) and not own:
             return None
         if "transfer_verb" in spec.requires and clause.lemma_.lower() not in ("offer", "provide", "send", "deliver", "supply", "donate", "give", "ship"):

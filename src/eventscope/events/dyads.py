@@ -4,8 +4,11 @@ event per type and dyad in a sentence."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
-from eventscope.events.found import same_party
+from eventscope.actors import distinct
+from eventscope.events.constructions.data import section
+from eventscope.events.found import CHALLENGERS, same_party
 from eventscope.records import UNORDERED_TYPES, Actor, Event
 
 # Types that stand without a target ("Egypt condemned the attack"): the text often leaves
@@ -15,10 +18,35 @@ TARGETLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "RETREAT", "CONC
                               "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "AGREE"})
 
 
+_ARMED = section("armed_acts", {"types": list, "sector": str})
+
+
 def dyads_of(event_type: str, sources: list[Actor],
              targets: list[Actor]) -> Iterator[tuple[Actor | None, Actor | None]]:
     """The pairs an event stands for: every source with every target, a pair of sources
-    meeting each other, a source alone for types that stand without a target."""
+    meeting each other, a source alone for types that stand without a target. A state
+    that fights or mobilizes does it with its armed forces."""
+    for source, target in _pairs(event_type, sources, targets):
+        yield armed(event_type, source), target
+
+
+def armed(event_type: str, actor: Actor | None) -> Actor | None:
+    """ "Britain and Argentina fought a war", "Israel struck targets": the state's military
+    (MIL) is the doer of its armed acts (data/constructions.yaml, armed_acts)."""
+    if actor is None or actor.name or actor.sector != "GOV" or actor.country is None or (
+            event_type not in _ARMED["types"]):
+        return actor
+    return replace(actor, sector=_ARMED["sector"])
+
+
+def joint_parties(mode: str | None, sources: list[Actor], targets: list[Actor]) -> list[Actor]:
+    """The parties of a joint act, as later references back see them: the participants of
+    a meeting, drill or agreement; of a mediation, the parties mediated."""
+    return distinct(targets if mode == "third-party" else [*sources, *targets])
+
+
+def _pairs(event_type: str, sources: list[Actor],
+           targets: list[Actor]) -> Iterator[tuple[Actor | None, Actor | None]]:
     if not sources:
         for target in targets:  # only what doerless_violence let through
             yield None, target
@@ -90,6 +118,8 @@ def _compatible(a: Actor | None, b: Actor | None) -> bool:
         return a.name == b.name
     if not (a.name or b.name) and a.sector != b.sector and "GOV" not in (a.sector, b.sector):
         return False  # "opposition leaders and journalists were detained": two groups
+    if (a.sector in CHALLENGERS) != (b.sector in CHALLENGERS):
+        return False  # "talks between the Colombian government and the rebels": two sides
     return a.country is not None and a.country == b.country
 
 

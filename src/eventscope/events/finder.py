@@ -15,6 +15,7 @@ from eventscope.actors import DocumentActors
 from eventscope.events.arguments import Arguments
 from eventscope.events.candidates import Candidates
 from eventscope.events.constructions import CONSTRUCTIONS, REWRITES
+from eventscope.events.constructions.mediation import mediated_parties
 from eventscope.events.filters import apply_filters
 from eventscope.events.found import Found
 from eventscope.events.mentions import Mentions
@@ -61,6 +62,7 @@ class SentenceEvents(Candidates, Arguments, Mentions, Modality):
             found.append(event)
         for event in found:
             self._settle_bare_states(event)
+            mediated_parties(self, event)
         return apply_filters(found, self.lexicon)
 
     def _candidate(self, token: Token) -> Found | None:

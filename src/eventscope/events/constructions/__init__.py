@@ -27,7 +27,7 @@ from eventscope.events.constructions.denial import denial
 from eventscope.events.constructions.doerless_violence import died_of_violence
 from eventscope.events.constructions.mediation import mediation
 from eventscope.events.constructions.obligation import obligation, time_to_act
-from eventscope.events.constructions.participants import participants
+from eventscope.events.constructions.participants import participants, taking_part
 from eventscope.events.constructions.praise import acclaim, praise
 from eventscope.events.constructions.refusal import refusal, rejected_author
 from eventscope.events.constructions.threat import as_threat, retaliation, warning
@@ -56,6 +56,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "warning": warning,
     "died_of_violence": died_of_violence,
     "participants": participants,
+    "taking_part": taking_part,
     "mediation": mediation,
 }
 

@@ -1,6 +1,10 @@
-"""Mediation told as a noun: "A and B signed a deal with Saudi mediation", "under Turkish
-mediation, A and B agreed ...", "the truce between A and B, brokered with Egyptian and
-Qatari mediation": CONSULT/third-party from each mediator to each party."""
+"""Mediation (EVENTS.md "Several parties": CONSULT/third-party from each mediator to each
+party). `mediation`: told as a noun: "A and B signed a deal with Saudi mediation", "under
+Turkish mediation, A and B agreed ...", "the truce between A and B, brokered with Egyptian
+and Qatari mediation". `mediated_parties`: whom a mediating verb's mediators mediate
+between: "Norway mediated talks between A and B", "the truce between A and B was brokered
+by Russia", and, named nowhere in the sentence, the pair named before ("A and B signed a
+deal. The deal was brokered by Qatar")."""
 
 from __future__ import annotations
 
@@ -10,13 +14,13 @@ from spacy.tokens import Token
 
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_party
-from eventscope.events.syntax import clause_verb, objects_of
+from eventscope.events.syntax import clause_verb, objects_of, prepositional_objects
 from eventscope.records import Actor
 
 if TYPE_CHECKING:
     from eventscope.events.finder import SentenceEvents
 
-_DATA = section("mediation", {"nouns": list, "prepositions": list})
+_DATA = section("mediation", {"nouns": list, "agent_nouns": list, "prepositions": list})
 
 
 def _between(events: SentenceEvents, head: Token) -> list[Actor]:
@@ -47,14 +51,91 @@ def _parties(events: SentenceEvents, noun: Token) -> list[Actor]:
     return _between(events, verb.head) if verb.dep_ == "acl" else []
 
 
+def mediated_parties(events: SentenceEvents, event: Found) -> None:
+    """Settle the parties of a third-party CONSULT found on a verb: never its mediators
+    themselves ("brokered by Qatar and Egypt" is no meeting between the two)."""
+    if event.type != "CONSULT" or event.mode != "third-party":
+        return
+    verb = event.trigger[0]
+    # "the agreement, brokered by Sarkozy": the agent of a participle; "X succeeded in
+    # mediating": the subject of the verb the gerund's preposition hangs from
+    mediators = event.sources or [a for agent in prepositional_objects(verb, ("agent",))
+                                  for a in events.actors_named(agent)]
+    if not mediators and verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX", "ADJ"):
+        mediators = events.subject_actors(verb.head.head)
+    if not mediators:
+        return
+    event.sources = mediators
+    things = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        things.append(verb.head)  # "the agreement, brokered by X"
+    complements = things + [c for c in verb.children if c.dep_ == "prep" and c.i > verb.i]
+    # the first of: whom the parse gives, the "between" of what is mediated, those who made
+    # it ("the deal, mediated by Oman, was signed by A and B"), the states what is mediated
+    # names ("the release of Russian prisoners in exchange for Ukrainian ones"), the
+    # sentence's nearest "between", the pair named before
+    candidates = (event.targets,
+                  [a for thing in things for a in _between(events, thing)],
+                  [a for thing in things for a in _makers(events, thing)],
+                  [a for word in complements for a in _states_within(events, word)],
+                  _nearest_between(events, verb),
+                  list(events.actors.last_pair or ()))
+    parties = next((found for found in (_others(c, mediators) for c in candidates)
+                    if len(found) >= 2), _others(event.targets, mediators))
+    event.targets = parties
+    if not parties:
+        event.sources = []  # mediating between parties the text does not name
+
+
+def _makers(events: SentenceEvents, thing: Token) -> list[Actor]:
+    """Who made what was mediated, in the clause it belongs to: "A and B signed the deal",
+    "the deal was signed by A and B"."""
+    if thing.dep_ == "dobj":
+        return events.subject_actors(thing.head)
+    if thing.dep_ == "nsubjpass":
+        return [a for agent in prepositional_objects(thing.head, ("agent",))
+                for a in events.actors_named(agent)]
+    return []
+
+
+def _states_within(events: SentenceEvents, thing: Token) -> list[Actor]:
+    """The states a phrase names anywhere in it, as states ("the release of 100 Russian
+    prisoners in exchange for Ukrainian ones")."""
+    countries = [a.country for word in thing.subtree if word.ent_type_ in ("GPE", "NORP")
+                 for a in events.actors_named(word) if a.country]
+    return [Actor(None, country, "GOV") for country in dict.fromkeys(countries)]
+
+
+def _nearest_between(events: SentenceEvents, word: Token) -> list[Actor]:
+    """The parties of the "between" phrase nearest the word in its sentence."""
+    for prep in sorted((t for t in word.sent if t.dep_ == "prep" and t.lower_ == "between"),
+                       key=lambda t: abs(t.i - word.i)):
+        pair = [a for obj in objects_of(prep) for a in events.actors_named(obj)]
+        if len(pair) >= 2:
+            return pair
+    return []
+
+
+def _others(parties: list[Actor], mediators: list[Actor]) -> list[Actor]:
+    return [p for p in parties if not any(same_party(p, m) for m in mediators)]
+
+
+def _as_mediator(events: SentenceEvents, noun: Token) -> list[Actor]:
+    """ "Turkey acted as a mediator between A and B": the subject of the clause."""
+    if noun.lemma_.lower() not in _DATA["agent_nouns"] or noun.dep_ != "pobj" or noun.head.lower_ != "as":
+        return []
+    return events.subject_actors(clause_verb(noun))
+
+
 def mediation(events: SentenceEvents, noun: Token, quote_speaker: Actor | None = None) -> Found | None:
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _DATA["nouns"]:
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in (*_DATA["nouns"], *_DATA["agent_nouns"]):
         return None
-    mediators = _mediators(events, noun)
+    mediators = _mediators(events, noun) if lemma in _DATA["nouns"] else _as_mediator(events, noun)
     parties = [p for p in _parties(events, noun) if not any(same_party(p, m) for m in mediators)]
     if not mediators or not parties:
         return None
-    event = Found([noun], events.lexicon.nouns[noun.lemma_.lower()], mediators, parties, clause_verb(noun))
+    event = Found([noun], events.lexicon.nouns[_DATA["nouns"][0]], mediators, parties, clause_verb(noun))
     event.mode = event.spec.mode
     clause = Found([event.clause], event.spec, [], [], event.clause)
     events.set_modality(clause)  # the clause's: "A and B signed a deal with X's mediation"
