@@ -115,22 +115,22 @@ def _extract_with_spark(inputs: tuple[str, ...], out: str, model: str | None) ->
         raise SystemExit(1)
 
 
-from eventscope.export.commands import dyad_command, export_command, network_command  # noqa: E402
+from eventscope.export.commands import dyad_command, export_command, network_command
 
 main.add_command(export_command)
 main.add_command(dyad_command)
 main.add_command(network_command)
 
-from eventscope.store.commands import ingest_command, serve_command  # noqa: E402
+from eventscope.store.commands import ingest_command, serve_command
 
 main.add_command(ingest_command)
 main.add_command(serve_command)
 
-from eventscope.summary import summary_command  # noqa: E402
+from eventscope.summary import summary_command
 
 main.add_command(summary_command)
 
-from eventscope.merge import merge_command  # noqa: E402
+from eventscope.merge import merge_command
 
 main.add_command(merge_command)
 
