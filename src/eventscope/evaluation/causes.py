@@ -30,6 +30,7 @@ PART_CAUSES = ("actor", "date", "place")
 EXTRA_CAUSES = ("type or convention", "no event in gold")
 
 Lemmatize = Callable[[list[str]], list[set[str]]]
+NOUN_PREPOSITIONS = frozenset({"for", "on", "of", "to", "against", "with"})  # "call for" keys
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,10 @@ def trigger_words(lexicon: Lexicon) -> dict[str, set[str]]:
              (lexicon.accusation_nouns, -1), (lexicon.praise_nouns, -1)]
     for table, head in heads:
         for key, trigger in table.items():
-            words.setdefault(trigger.type, set()).add(key.split()[head].lower())
+            parts = key.lower().split()
+            # a noun read with its preposition ("call for") has its noun first
+            word = parts[0] if table is lexicon.nouns and parts[-1] in NOUN_PREPOSITIONS else parts[head]
+            words.setdefault(trigger.type, set()).add(word)
     return words
 
 

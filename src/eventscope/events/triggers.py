@@ -43,6 +43,10 @@ def trigger_of(lexicon: Lexicon, token: Token) -> Trigger | None:
                 key = f"{lemma} {child.lower_}" if child.dep_ == "prep" else f"{child.lower_} {lemma}"
                 if key in lexicon.nouns:
                     return lexicon.nouns[key]
+        for child in token.children:
+            # a noun read with its preposition ("the government's call for talks")
+            if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon.nouns:
+                return lexicon.nouns[f"{lemma} {child.lower_}"]
         spec = lexicon.nouns.get(lemma)
         if spec and spec.plural_only and token.tag_ not in ("NNS", "NNPS"):
             return None
