@@ -134,3 +134,48 @@ def test_an_indefinite_group_or_a_deed_is_no_reference_back():
     actors = [a for e in events_of(text, "2021-05-11") for a in (e.source, e.target) if a is not None]
     assert sum(a.name == "Hamas" for a in actors) >= 2
     assert not any(a.why and "named before" in a.why for a in actors)
+
+
+# ----- whose: "its" in the subject's own object, relations, an organisation's body ------------
+
+def test_its_in_the_subjects_own_object_is_the_subject():
+    event = first("The Kenyan parliament urged the Somali government to expel its ambassador.", "REQUEST")
+    assert (event.source.country, event.target.country) == ("KEN", "SOM")
+    actors = DocumentActorsProbe("The Nigerian senate urged its government to act.")
+    assert actors.country_of("government") == "NGA"
+
+
+def test_the_owner_of_a_relation_is_not_its_country():
+    actors = DocumentActorsProbe("Sudan accused its neighbours of occupying the oil field.")
+    assert actors.country_of("neighbours") is None
+
+
+def test_an_organisations_body_is_the_organisation():
+    event = first("The Russian president praised the EU's mission in Georgia.", "SUPPORT", "2009-08-08")
+    assert (event.target.name, event.target.sector) == ("European Union", "IGO")
+
+
+def test_its_after_a_nearer_state_is_not_the_subject():
+    actors = DocumentActorsProbe("Russia welcomed the readiness of the Syrian government and its openness.")
+    assert actors.country_of("openness", owner=True) != "RUS"
+
+
+class DocumentActorsProbe:
+    """One sentence parsed, and its noun phrases resolved as the pipeline would."""
+
+    def __init__(self, text: str, published: str = "2024-05-15"):
+        from datetime import date
+
+        from eventscope import nlp
+        from eventscope.actors import DocumentActors
+
+        self.doc = nlp.load()(text)
+        self.actors = DocumentActors(on=date.fromisoformat(published))
+
+    def country_of(self, word: str, owner: bool = False) -> str | None:
+        token = next(t for t in self.doc if t.text == word)
+        if owner:
+            found = self.actors.owner_of(token)
+            return found[0].country if found else None
+        found = self.actors.actors_of(token)
+        return found[0].country if found else None

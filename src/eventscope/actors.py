@@ -57,6 +57,7 @@ class MentionRules:
     leading_verbs: frozenset[str]
     igo_adjectives: dict[str, str]      # "European ministers": the bloc they meet in
     grievance_prepositions: tuple[str, ...]  # "protested over X's visit"
+    relational_nouns: frozenset[str]    # "its neighbours": not the owner's own country
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -75,7 +76,7 @@ class MentionRules:
                 "unnamed_states", "bloc_adjectives", "bare_state_nouns", "abstract_nouns", "pair_nouns", "pair_determiners", "person_pronouns",
                 "plural_pronouns", "speaker_pronouns", "speaker_group_pronouns", "place_nouns",
                 "person_nouns", "member_nouns", "quantity_nouns", "counterpart_nouns",
-                "led_groups", "leading_verbs")},
+                "led_groups", "leading_verbs", "relational_nouns")},
         )
 
 
@@ -331,7 +332,7 @@ class DocumentActors:
         if known and (context is None or (known.sector and known.country) or self.table.find(
                 known.name or "", self.on, fuzzy=False)):
             return known
-        group = self._group_in(context) if context is not None else None
+        group = self._group_of_person(context) if context is not None else None
         country = group.country if group else (
             self.country_in_phrase(context) if context is not None else None)
         entry = None if known else (
@@ -354,6 +355,12 @@ class DocumentActors:
         self._remember_person(actor, role, country)
         return actor
 
+    def _group_of_person(self, context: Token) -> Actor | None:
+        """The organisation a person's title or apposition names ("UN envoy X", "X, a
+        commander of al-Shabaab")."""
+        descriptions = [context, *(c for c in context.children if c.dep_ == "appos" and c.ent_type_ != "PERSON")]
+        return next((g for g in map(self._group_in, descriptions) if g is not None), None)
+
     def _group_in(self, description: Token) -> Actor | None:
         """The organisation a title or description names, which the person belongs to: "the
         UN special envoy", "Hamas leader X", "X, a commander of al-Shabaab", "chairman of Y".
@@ -374,7 +381,13 @@ class DocumentActors:
         if context is None:
             return None
         phrases = [context, *(c for c in context.children if c.dep_ == "appos")]
-        return next((s for s in map(self._sector_in_phrase, phrases) if s), None)
+        found = [s for s in map(self._sector_in_phrase, phrases) if s]
+        # A title's own sector word outranks a generic office: "opposition leader X" is OPP.
+        titles = [t for left in context.lefts for t in left.subtree if not _hyphenated(t)]
+        found += [self.rules.sector_adjectives.get(t.lemma_.lower()) or self.rules.sector_nouns.get(
+            t.lemma_.lower()) for t in titles]
+        found = [s for s in found if s]
+        return next((s for s in found if s != "GOV"), found[0] if found else None)
 
     def _known_person(self, name: str) -> Actor | None:
         """An earlier mention of the same person: same surname, or a close spelling."""
@@ -681,7 +694,7 @@ class DocumentActors:
         for child in (*head.lefts, *of_objects):
             if child.i + 1 < len(child.doc) and child.doc[child.i + 1].text == "-":
                 continue  # "the UN-backed government"
-            if (child.dep_ == "compound" or child in of_objects) and child.ent_type_ in ("ORG", "NORP"):
+            if (child.dep_ in ("compound", "poss") or child in of_objects) and child.ent_type_ in ("ORG", "NORP"):
                 # a demonym is matched exactly ("Liberian" is not "Liberman")
                 entry = self.table.find(_entity_text(child), self.on, fuzzy=child.ent_type_ == "ORG")
                 if entry is not None and entry.kind == "organisation":
@@ -793,10 +806,14 @@ class DocumentActors:
         return self.table.canonical_role(lemma) or (lemma if lemma in _ROLE_HEADS else None)
 
     def country_in_phrase(self, head: Token | None) -> str | None:
-        """The country a noun phrase belongs to: demonym, country, capital, owner, "of X"."""
+        """The country a noun phrase belongs to: demonym, country, capital, owner, "of X".
+        The owner of a relation ("its neighbours", "Pyongyang's partners") is the other side."""
         if head is None:
             return None
+        relational = head.lemma_.lower() in self.rules.relational_nouns
         for token in _modifiers(head):
+            if relational and token.dep_ == "poss":
+                continue
             country = self._country_of_token(token)
             if country:
                 return country
@@ -838,8 +855,15 @@ class DocumentActors:
         for candidate in reversed(token.sent[: token.i - token.sent.start]):
             if candidate.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            if not _in_clause_of(token, candidate.head):
+            link = _link_to(token, candidate.head)
+            if link is None:
                 return None  # "its" must sit in a clause the subject's verb says or holds
+            if link == "object" and (candidate.head != token.sent.root or any(
+                    t.ent_type_ in ("GPE", "ORG", "NORP") for t in token.doc[candidate.i + 1: token.i])):
+                # Only a main clause's subject, with no state named between: not "Russia
+                # appreciates the readiness of the Syrian government and its ...", nor "the RSF
+                # said the army had attacked its positions".
+                return None
             if candidate.lower_ in ("which", "that") and candidate.head.dep_ == "relcl":
                 candidate = candidate.head.head
             if candidate.ent_type_ in ("GPE", "ORG") or \
@@ -874,14 +898,17 @@ _ROLE_HEADS = {"president", "minister", "ambassador", "envoy", "king", "premier"
                "emir", "sultan", "representative", "spokesman", "spokeswoman", "secretary"}
 
 
-def _in_clause_of(token: Token, verb: Token) -> bool:
-    """Is `token` inside a clause that `verb` governs ("Israel said [its strikes ...]")?"""
+def _link_to(token: Token, verb: Token) -> str | None:
+    """How `token` hangs from `verb`: inside a clause it governs ("Israel said [its strikes
+    ...]"), in its own object ("the parliament urged [its government]"), or not at all."""
+    below = token
     for ancestor in token.ancestors:
         if ancestor.head == verb and ancestor.dep_ in ("ccomp", "xcomp", "advcl"):
-            return True
+            return "clause"
         if ancestor == verb:
-            return False
-    return False
+            return "object" if below.dep_ in ("dobj", "dative", "prep") else None
+        below = ancestor
+    return None
 
 
 def _hyphenated(token: Token) -> bool:
