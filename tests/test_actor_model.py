@@ -179,3 +179,20 @@ class DocumentActorsProbe:
             return found[0].country if found else None
         found = self.actors.actors_of(token)
         return found[0].country if found else None
+
+
+def test_a_title_with_of_country_before_an_unknown_name_gives_the_country():
+    event = first("President of Kyrgyzstan Bakyt Osmonov met Uzbek officials in Tashkent.", "CONSULT")
+    assert triple(event.source) == ("Bakyt Osmonov", "KGZ", "GOV")
+
+
+def test_his_supporters_are_the_persons_camp():
+    event = first("Police in Nairobi detained the opposition leader Samuel Otieno and clashed with "
+                  "his supporters.", "ASSAULT")
+    assert (event.target.country, event.target.sector) == ("KEN", "OPP")
+
+
+def test_a_hyphenated_word_gives_no_sector():
+    actors = DocumentActorsProbe("The six-party talks resumed in Beijing.")
+    token = next(t for t in actors.doc if t.text == "talks")
+    assert actors.actors._sector_in_phrase(token) is None

@@ -58,6 +58,7 @@ class MentionRules:
     igo_adjectives: dict[str, str]      # "European ministers": the bloc they meet in
     grievance_prepositions: tuple[str, ...]  # "protested over X's visit"
     relational_nouns: frozenset[str]    # "its neighbours": not the owner's own country
+    follower_nouns: frozenset[str]      # "his supporters": the person's people
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -76,7 +77,7 @@ class MentionRules:
                 "unnamed_states", "bloc_adjectives", "bare_state_nouns", "abstract_nouns", "pair_nouns", "pair_determiners", "person_pronouns",
                 "plural_pronouns", "speaker_pronouns", "speaker_group_pronouns", "place_nouns",
                 "person_nouns", "member_nouns", "quantity_nouns", "counterpart_nouns",
-                "led_groups", "leading_verbs", "relational_nouns")},
+                "led_groups", "leading_verbs", "relational_nouns", "follower_nouns")},
         )
 
 
@@ -645,6 +646,10 @@ class DocumentActors:
             group = self._named_group(head)
             if group is not None:
                 return group
+        if lemma in self.rules.follower_nouns:
+            followers = self._followers(head)
+            if followers is not None:
+                return followers
         if lemma in self.rules.counterpart_nouns:
             counterpart = self._counterpart(head)
             if counterpart is not None:
@@ -686,6 +691,16 @@ class DocumentActors:
         if head.pos_ == "NOUN":
             self.nominals[lemma] = actor
         return actor
+
+    def _followers(self, head: Token) -> Actor | None:
+        """ "his supporters", "Khan's followers": the people behind a person, of the person's
+        country, and of their camp where it is one (opposition, party, rebels), else civilians."""
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        person = self.actor_of(owner) if owner is not None and owner.lower_ != "its" else None
+        if person is None or not self._is_person(person):
+            return None  # with no country, the article's setting gives it as for the person
+        sector = person.sector if person.sector in ("OPP", "PTY", "REB") else "CVL"
+        return Actor(None, person.country, sector, why=f"{head.text} of {person.name}")
 
     def _named_group(self, head: Token) -> Actor | None:
         """ "ten ISIS members", "Hamas fighters", "inspectors of the IAEA": their group."""
@@ -844,10 +859,16 @@ class DocumentActors:
 
     def _clause_person(self, token: Token) -> Actor | None:
         """The person a possessive in the same sentence points to: the nearest subject before it."""
-        for candidate in reversed(token.sent[: token.i - token.sent.start]):
+        before = token.sent[: token.i - token.sent.start]
+        for candidate in reversed(before):
             if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.ent_type_ == "PERSON":
                 return self.actor_of(candidate)
-        return None
+        if token.dep_ != "poss":
+            return None
+        # a possessive: else the last person the sentence named ("police detained X and
+        # clashed with his supporters")
+        named = next((t for t in reversed(before) if t.ent_type_ == "PERSON"), None)
+        return self.actor_of(named) if named is not None else None
 
     def _clause_owner(self, token: Token) -> Actor | None:
         """ "Israel said its strikes ...", "Russia, which argues that its annexation ...": the
@@ -875,20 +896,21 @@ class DocumentActors:
 
     def _sector_in_phrase(self, head: Token) -> str | None:
         lemma = head.lemma_.lower()
-        for left in head.lefts:  # "the Sudan Armed Forces": a sector noun of several words
+        lefts = [t for t in head.lefts if not _hyphenated(t)]  # "six-party talks", "nuclear-armed"
+        for left in lefts:  # "the Sudan Armed Forces": a sector noun of several words
             sector = self.rules.sector_nouns.get(f"{left.lemma_.lower()} {lemma}") or \
                 self.rules.sector_nouns.get(f"{left.lower_} {head.lower_}")
             if sector:
                 return sector
-        for token in head.lefts:
+        for token in lefts:
             sector = self.rules.sector_adjectives.get(token.lemma_.lower())
             if sector:
                 return sector
         lemma = head.lemma_.lower()
-        compound = " ".join(t.lower_ for t in head.lefts if t.dep_ == "compound") + " " + lemma
+        compound = " ".join(t.lower_ for t in lefts if t.dep_ == "compound") + " " + lemma
         return self.rules.sector_nouns.get(compound.strip()) or self.rules.sector_nouns.get(lemma) or (
             self.rules.sector_nouns.get(head.lower_)
-        ) or next((self.rules.sector_nouns[t.lemma_.lower()] for t in head.lefts  # "a government source"
+        ) or next((self.rules.sector_nouns[t.lemma_.lower()] for t in lefts  # "a government source"
                    if t.dep_ == "compound" and t.lemma_.lower() in self.rules.sector_nouns), None)
 
 
@@ -946,8 +968,12 @@ def _modifiers(head: Token):
     lefts.sort(key=lambda t: t.pos_ == "PRON")
     for token in lefts:
         yield token
-        # "Russian Foreign Minister Andrei Kozyrev": the demonym hangs from the title.
-        yield from (t for t in token.children if t.dep_ in ("compound", "poss", "amod"))
+        # "Russian Foreign Minister Andrei Kozyrev": the demonym hangs from the title;
+        # "President of Kyrgyzstan Sadyr Japarov": so does the title's "of".
+        for title in (token, *(t for t in token.children if t.dep_ == "nmod")):
+            yield from (t for t in title.children if t.dep_ in ("compound", "poss", "amod", "nmod"))
+            yield from (o for p in title.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj")
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
