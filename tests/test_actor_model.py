@@ -196,3 +196,14 @@ def test_a_hyphenated_word_gives_no_sector():
     actors = DocumentActorsProbe("The six-party talks resumed in Beijing.")
     token = next(t for t in actors.doc if t.text == "talks")
     assert actors.actors._sector_in_phrase(token) is None
+
+
+@pytest.mark.parametrize(("text", "word", "sector"), [
+    ("Humanitarian agencies helped the villagers.", "agencies", "NGO"),
+    ("He urged people to inform security agencies.", "agencies", "COP"),
+    ("The Sudan Armed Forces shelled the town.", "Forces", "MIL"),
+])
+def test_sector_phrases_of_several_words(text, word, sector):
+    actors = DocumentActorsProbe(text)
+    token = next(t for t in actors.doc if t.text == word)
+    assert [a.sector for a in actors.actors.actors_of(token)] == [sector]

@@ -946,8 +946,8 @@ def _refers_back(noun: Token) -> bool:
                    ) and (noun.tag_ in ("NNS", "NNPS") or _is_definite(noun))
 
 
-_INDEFINITE = frozenset({"a", "an", "another", "other", "some", "any", "several", "unidentified",
-                         "unknown", "rival", "various", "many", "no"})
+_INDEFINITE = frozenset({"a", "an", "another", "other", "any", "unidentified", "unknown", "rival",
+                         "various", "no"})
 
 
 def _is_definite(noun: Token) -> bool:
