@@ -207,3 +207,17 @@ def test_sector_phrases_of_several_words(text, word, sector):
     actors = DocumentActorsProbe(text)
     token = next(t for t in actors.doc if t.text == word)
     assert [a.sector for a in actors.actors.actors_of(token)] == [sector]
+
+
+def test_his_after_a_subject_the_parser_mislabelled_is_that_person():
+    text = ("US chief negotiator Paul Hendricks arrived in Seoul on Sunday.\n\n"
+            "Hendricks will meet his Korean counterpart, Lee Jae-sung, briefing Lee about his talks.")
+    actors = [a for e in events_of(text, "2007-01-21") for a in (e.source, e.target) if a]
+    assert all(a.name != "Lee Jae-sung" or a.country == "KOR" for a in actors)
+    assert any(a.name == "Paul Hendricks" for a in actors)
+
+
+def test_a_city_before_an_event_noun_is_its_place_not_its_owner():
+    actors = DocumentActorsProbe("He briefed Wu about his Berlin talks with the North Korean envoy.")
+    token = next(t for t in actors.doc if t.text == "talks")
+    assert all(a.country != "DEU" for a in actors.actors.owner_of(token))

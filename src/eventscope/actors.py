@@ -277,7 +277,9 @@ class DocumentActors:
         for child in noun.children:
             if child.dep_ == "amod" and child.lemma_.lower() in self.rules.bloc_adjectives:
                 return [Actor(None, None, "GOV", why=UNNAMED_STATES)]
-            if child.dep_ == "compound" and child.ent_type_ in ("ORG", "GPE") and child.i < noun.i:
+            if child.dep_ == "compound" and child.ent_type_ in ("ORG", "GPE") and child.i < noun.i and (
+                    child.ent_type_ == "ORG" or self.countries.from_name(_strip_the(_entity_text(child)))):
+                # not a city: "his Berlin talks", "the Geneva talks" are where they were held
                 actor = self.actor_of(child)  # "United Nations planes", "Hamas positions"
                 if actor:
                     return [actor]
@@ -477,7 +479,8 @@ class DocumentActors:
         if lower in self.rules.person_pronouns:
             # "Lavrov said he would visit", "Lavrov stressed his country's support": the person
             # named as subject before the pronoun in the same sentence, else the last one.
-            return (self._clause_person(token) if token is not None else None) or self.last_person
+            return (self._clause_person(token) if token is not None else None) or self.last_person or (
+                self._person_named_in_sentence(token) if token is not None else None)
         if lower in self.rules.speaker_pronouns:
             return self.speaker
         if lower == "its" and token is not None and token.dep_ == "poss":
@@ -837,7 +840,7 @@ class DocumentActors:
     def _country_of_token(self, token: Token) -> str | None:
         lower = token.lower_
         if lower in ("his", "her") and token.dep_ == "poss":
-            person = self._clause_person(token) or self.last_person
+            person = self._clause_person(token) or self.last_person or self._person_named_in_sentence(token)
             return person.country if person else None
         if lower in self.rules.speaker_group_pronouns and self.speaker:
             return self.speaker.country
@@ -861,13 +864,23 @@ class DocumentActors:
         """The person a possessive in the same sentence points to: the nearest subject before it."""
         before = token.sent[: token.i - token.sent.start]
         for candidate in reversed(before):
-            if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.ent_type_ == "PERSON":
+            if candidate.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if candidate.ent_type_ == "PERSON":
                 return self.actor_of(candidate)
+            if candidate.pos_ == "PROPN":  # "Hill will meet ...", Hill labelled a place or group
+                known = self.actor_of(candidate)
+                if known is not None and self._is_person(known):
+                    return known
+        return None
+
+    def _person_named_in_sentence(self, token: Token) -> Actor | None:
+        """For a possessive with no person before it as subject or in the text before: the last
+        person the sentence named ("police detained X and clashed with his supporters")."""
         if token.dep_ != "poss":
             return None
-        # a possessive: else the last person the sentence named ("police detained X and
-        # clashed with his supporters")
-        named = next((t for t in reversed(before) if t.ent_type_ == "PERSON"), None)
+        named = next((t for t in reversed(token.sent[: token.i - token.sent.start])
+                      if t.ent_type_ == "PERSON"), None)
         return self.actor_of(named) if named is not None else None
 
     def _clause_owner(self, token: Token) -> Actor | None:
