@@ -134,3 +134,90 @@ def test_an_indefinite_group_or_a_deed_is_no_reference_back():
     actors = [a for e in events_of(text, "2021-05-11") for a in (e.source, e.target) if a is not None]
     assert sum(a.name == "Hamas" for a in actors) >= 2
     assert not any(a.why and "named before" in a.why for a in actors)
+
+
+# ----- whose: "its" in the subject's own object, relations, an organisation's body ------------
+
+def test_its_in_the_subjects_own_object_is_the_subject():
+    event = first("The Kenyan parliament urged the Somali government to expel its ambassador.", "REQUEST")
+    assert (event.source.country, event.target.country) == ("KEN", "SOM")
+    actors = DocumentActorsProbe("The Nigerian senate urged its government to act.")
+    assert actors.country_of("government") == "NGA"
+
+
+def test_the_owner_of_a_relation_is_not_its_country():
+    actors = DocumentActorsProbe("Sudan accused its neighbours of occupying the oil field.")
+    assert actors.country_of("neighbours") is None
+
+
+def test_an_organisations_body_is_the_organisation():
+    event = first("The Russian president praised the EU's mission in Georgia.", "SUPPORT", "2009-08-08")
+    assert (event.target.name, event.target.sector) == ("European Union", "IGO")
+
+
+def test_its_after_a_nearer_state_is_not_the_subject():
+    actors = DocumentActorsProbe("Russia welcomed the readiness of the Syrian government and its openness.")
+    assert actors.country_of("openness", owner=True) != "RUS"
+
+
+class DocumentActorsProbe:
+    """One sentence parsed, and its noun phrases resolved as the pipeline would."""
+
+    def __init__(self, text: str, published: str = "2024-05-15"):
+        from datetime import date
+
+        from eventscope import nlp
+        from eventscope.actors import DocumentActors
+
+        self.doc = nlp.load()(text)
+        self.actors = DocumentActors(on=date.fromisoformat(published))
+
+    def country_of(self, word: str, owner: bool = False) -> str | None:
+        token = next(t for t in self.doc if t.text == word)
+        if owner:
+            found = self.actors.owner_of(token)
+            return found[0].country if found else None
+        found = self.actors.actors_of(token)
+        return found[0].country if found else None
+
+
+def test_a_title_with_of_country_before_an_unknown_name_gives_the_country():
+    event = first("President of Kyrgyzstan Bakyt Osmonov met Uzbek officials in Tashkent.", "CONSULT")
+    assert triple(event.source) == ("Bakyt Osmonov", "KGZ", "GOV")
+
+
+def test_his_supporters_are_the_persons_camp():
+    event = first("Police in Nairobi detained the opposition leader Samuel Otieno and clashed with "
+                  "his supporters.", "ASSAULT")
+    assert (event.target.country, event.target.sector) == ("KEN", "OPP")
+
+
+def test_a_hyphenated_word_gives_no_sector():
+    actors = DocumentActorsProbe("The six-party talks resumed in Beijing.")
+    token = next(t for t in actors.doc if t.text == "talks")
+    assert actors.actors._sector_in_phrase(token) is None
+
+
+@pytest.mark.parametrize(("text", "word", "sector"), [
+    ("Humanitarian agencies helped the villagers.", "agencies", "NGO"),
+    ("He urged people to inform security agencies.", "agencies", "COP"),
+    ("The Sudan Armed Forces shelled the town.", "Forces", "MIL"),
+])
+def test_sector_phrases_of_several_words(text, word, sector):
+    actors = DocumentActorsProbe(text)
+    token = next(t for t in actors.doc if t.text == word)
+    assert [a.sector for a in actors.actors.actors_of(token)] == [sector]
+
+
+def test_his_after_a_subject_the_parser_mislabelled_is_that_person():
+    text = ("US chief negotiator Paul Hendricks arrived in Seoul on Sunday.\n\n"
+            "Hendricks will meet his Korean counterpart, Lee Jae-sung, briefing Lee about his talks.")
+    actors = [a for e in events_of(text, "2007-01-21") for a in (e.source, e.target) if a]
+    assert all(a.name != "Lee Jae-sung" or a.country == "KOR" for a in actors)
+    assert any(a.name == "Paul Hendricks" for a in actors)
+
+
+def test_a_city_before_an_event_noun_is_its_place_not_its_owner():
+    actors = DocumentActorsProbe("He briefed Wu about his Berlin talks with the North Korean envoy.")
+    token = next(t for t in actors.doc if t.text == "talks")
+    assert all(a.country != "DEU" for a in actors.actors.owner_of(token))

@@ -61,6 +61,8 @@ class MentionRules:
     leading_verbs: frozenset[str]
     igo_adjectives: dict[str, str]      # "European ministers": the bloc they meet in
     grievance_prepositions: tuple[str, ...]  # "protested over X's visit"
+    relational_nouns: frozenset[str]    # "its neighbours": not the owner's own country
+    follower_nouns: frozenset[str]      # "his supporters": the person's people
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -82,7 +84,7 @@ class MentionRules:
                 "counted_pair_nouns", "person_pronouns",
                 "plural_pronouns", "speaker_pronouns", "speaker_group_pronouns", "place_nouns",
                 "person_nouns", "member_nouns", "quantity_nouns", "counterpart_nouns",
-                "led_groups", "leading_verbs")},
+                "led_groups", "leading_verbs", "relational_nouns", "follower_nouns")},
         )
 
 
@@ -297,7 +299,9 @@ class DocumentActors:
         for child in noun.children:
             if child.dep_ == "amod" and child.lemma_.lower() in self.rules.bloc_adjectives:
                 return [Actor(None, None, "GOV", why=UNNAMED_STATES)]
-            if child.dep_ == "compound" and child.ent_type_ in ("ORG", "GPE") and child.i < noun.i:
+            if child.dep_ == "compound" and child.ent_type_ in ("ORG", "GPE") and child.i < noun.i and (
+                    child.ent_type_ == "ORG" or self.countries.from_name(_strip_the(_entity_text(child)))):
+                # not a city: "his Berlin talks", "the Geneva talks" are where they were held
                 actor = self.actor_of(child)  # "United Nations planes", "Hamas positions"
                 if actor:
                     return [actor]
@@ -353,7 +357,7 @@ class DocumentActors:
         if known and (context is None or (known.sector and known.country) or self.table.find(
                 known.name or "", self.on, fuzzy=False)):
             return known
-        group = self._group_in(context) if context is not None else None
+        group = self._group_of_person(context) if context is not None else None
         country = group.country if group else (
             self.country_in_phrase(context) if context is not None else None)
         entry = None if known else (
@@ -376,6 +380,12 @@ class DocumentActors:
         self._remember_person(actor, role, country)
         return actor
 
+    def _group_of_person(self, context: Token) -> Actor | None:
+        """The organisation a person's title or apposition names ("UN envoy X", "X, a
+        commander of al-Shabaab")."""
+        descriptions = [context, *(c for c in context.children if c.dep_ == "appos" and c.ent_type_ != "PERSON")]
+        return next((g for g in map(self._group_in, descriptions) if g is not None), None)
+
     def _group_in(self, description: Token) -> Actor | None:
         """The organisation a title or description names, which the person belongs to: "the
         UN special envoy", "Hamas leader X", "X, a commander of al-Shabaab", "chairman of Y".
@@ -396,7 +406,13 @@ class DocumentActors:
         if context is None:
             return None
         phrases = [context, *(c for c in context.children if c.dep_ == "appos")]
-        return next((s for s in map(self._sector_in_phrase, phrases) if s), None)
+        found = [s for s in map(self._sector_in_phrase, phrases) if s]
+        # A title's own sector word outranks a generic office: "opposition leader X" is OPP.
+        titles = [t for left in context.lefts for t in left.subtree if not _hyphenated(t)]
+        found += [self.rules.sector_adjectives.get(t.lemma_.lower()) or self.rules.sector_nouns.get(
+            t.lemma_.lower()) for t in titles]
+        found = [s for s in found if s]
+        return next((s for s in found if s != "GOV"), found[0] if found else None)
 
     def known_person(self, name: str) -> Actor | None:
         """A person the document named before by this name or surname, else None (for a
@@ -490,7 +506,8 @@ class DocumentActors:
         if lower in self.rules.person_pronouns:
             # "Lavrov said he would visit", "Lavrov stressed his country's support": the person
             # named as subject before the pronoun in the same sentence, else the last one.
-            return (self._clause_person(token) if token is not None else None) or self.last_person
+            return (self._clause_person(token) if token is not None else None) or self.last_person or (
+                self._person_named_in_sentence(token) if token is not None else None)
         if lower in self.rules.speaker_pronouns:
             return self.speaker
         if lower == "its" and token is not None and token.dep_ == "poss":
@@ -678,6 +695,10 @@ class DocumentActors:
             group = self._named_group(head)
             if group is not None:
                 return group
+        if lemma in self.rules.follower_nouns:
+            followers = self._followers(head)
+            if followers is not None:
+                return followers
         if lemma in self.rules.counterpart_nouns:
             counterpart = self._counterpart(head)
             if counterpart is not None:
@@ -720,6 +741,16 @@ class DocumentActors:
             self.nominals[lemma] = actor
         return actor
 
+    def _followers(self, head: Token) -> Actor | None:
+        """ "his supporters", "Khan's followers": the people behind a person, of the person's
+        country, and of their camp where it is one (opposition, party, rebels), else civilians."""
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        person = self.actor_of(owner) if owner is not None and owner.lower_ != "its" else None
+        if person is None or not self._is_person(person):
+            return None  # with no country, the article's setting gives it as for the person
+        sector = person.sector if person.sector in ("OPP", "PTY", "REB") else "CVL"
+        return Actor(None, person.country, sector, why=f"{head.text} of {person.name}")
+
     def _named_group(self, head: Token) -> Actor | None:
         """ "ten ISIS members", "Hamas fighters", "inspectors of the IAEA": their group."""
         of_objects = [g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -727,7 +758,7 @@ class DocumentActors:
         for child in (*head.lefts, *of_objects):
             if child.i + 1 < len(child.doc) and child.doc[child.i + 1].text == "-":
                 continue  # "the UN-backed government"
-            if (child.dep_ == "compound" or child in of_objects) and child.ent_type_ in ("ORG", "NORP"):
+            if (child.dep_ in ("compound", "poss") or child in of_objects) and child.ent_type_ in ("ORG", "NORP"):
                 # a demonym is matched exactly ("Liberian" is not "Liberman")
                 entry = self.table.find(_entity_text(child), self.on, fuzzy=child.ent_type_ == "ORG")
                 if entry is not None and entry.kind == "organisation":
@@ -839,10 +870,14 @@ class DocumentActors:
         return self.table.canonical_role(lemma) or (lemma if lemma in _ROLE_HEADS else None)
 
     def country_in_phrase(self, head: Token | None) -> str | None:
-        """The country a noun phrase belongs to: demonym, country, capital, owner, "of X"."""
+        """The country a noun phrase belongs to: demonym, country, capital, owner, "of X".
+        The owner of a relation ("its neighbours", "Pyongyang's partners") is the other side."""
         if head is None:
             return None
+        relational = head.lemma_.lower() in self.rules.relational_nouns
         for token in _modifiers(head):
+            if relational and token.dep_ == "poss":
+                continue
             country = self._country_of_token(token)
             if country:
                 return country
@@ -851,7 +886,7 @@ class DocumentActors:
     def _country_of_token(self, token: Token) -> str | None:
         lower = token.lower_
         if lower in ("his", "her") and token.dep_ == "poss":
-            person = self._clause_person(token) or self.last_person
+            person = self._clause_person(token) or self.last_person or self._person_named_in_sentence(token)
             return person.country if person else None
         if lower in self.rules.speaker_group_pronouns and self.speaker:
             return self.speaker.country
@@ -873,10 +908,26 @@ class DocumentActors:
 
     def _clause_person(self, token: Token) -> Actor | None:
         """The person a possessive in the same sentence points to: the nearest subject before it."""
-        for candidate in reversed(token.sent[: token.i - token.sent.start]):
-            if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.ent_type_ == "PERSON":
+        before = token.sent[: token.i - token.sent.start]
+        for candidate in reversed(before):
+            if candidate.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if candidate.ent_type_ == "PERSON":
                 return self.actor_of(candidate)
+            if candidate.pos_ == "PROPN":  # "Hill will meet ...", Hill labelled a place or group
+                known = self.actor_of(candidate)
+                if known is not None and self._is_person(known):
+                    return known
         return None
+
+    def _person_named_in_sentence(self, token: Token) -> Actor | None:
+        """For a possessive with no person before it as subject or in the text before: the last
+        person the sentence named ("police detained X and clashed with his supporters")."""
+        if token.dep_ != "poss":
+            return None
+        named = next((t for t in reversed(token.sent[: token.i - token.sent.start])
+                      if t.ent_type_ == "PERSON"), None)
+        return self.actor_of(named) if named is not None else None
 
     def _clause_owner(self, token: Token) -> Actor | None:
         """ "Israel said its strikes ...", "Russia, which argues that its annexation ...": the
@@ -884,8 +935,15 @@ class DocumentActors:
         for candidate in reversed(token.sent[: token.i - token.sent.start]):
             if candidate.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            if not _in_clause_of(token, candidate.head):
+            link = _link_to(token, candidate.head)
+            if link is None:
                 return None  # "its" must sit in a clause the subject's verb says or holds
+            if link == "object" and (candidate.head != token.sent.root or any(
+                    t.ent_type_ in ("GPE", "ORG", "NORP") for t in token.doc[candidate.i + 1: token.i])):
+                # Only a main clause's subject, with no state named between: not "Russia
+                # appreciates the readiness of the Syrian government and its ...", nor "the RSF
+                # said the army had attacked its positions".
+                return None
             if candidate.lower_ in ("which", "that") and candidate.head.dep_ == "relcl":
                 candidate = candidate.head.head
             if candidate.ent_type_ in ("GPE", "ORG") or \
@@ -897,20 +955,21 @@ class DocumentActors:
 
     def _sector_in_phrase(self, head: Token) -> str | None:
         lemma = head.lemma_.lower()
-        for left in head.lefts:  # "the Sudan Armed Forces": a sector noun of several words
+        lefts = [t for t in head.lefts if not _hyphenated(t)]  # "six-party talks", "nuclear-armed"
+        for left in lefts:  # "the Sudan Armed Forces": a sector noun of several words
             sector = self.rules.sector_nouns.get(f"{left.lemma_.lower()} {lemma}") or \
                 self.rules.sector_nouns.get(f"{left.lower_} {head.lower_}")
             if sector:
                 return sector
-        for token in head.lefts:
+        for token in lefts:
             sector = self.rules.sector_adjectives.get(token.lemma_.lower())
             if sector:
                 return sector
         lemma = head.lemma_.lower()
-        compound = " ".join(t.lower_ for t in head.lefts if t.dep_ == "compound") + " " + lemma
+        compound = " ".join(t.lower_ for t in lefts if t.dep_ == "compound") + " " + lemma
         return self.rules.sector_nouns.get(compound.strip()) or self.rules.sector_nouns.get(lemma) or (
             self.rules.sector_nouns.get(head.lower_)
-        ) or next((self.rules.sector_nouns[t.lemma_.lower()] for t in head.lefts  # "a government source"
+        ) or next((self.rules.sector_nouns[t.lemma_.lower()] for t in lefts  # "a government source"
                    if t.dep_ == "compound" and t.lemma_.lower() in self.rules.sector_nouns), None)
 
 
@@ -920,14 +979,17 @@ _ROLE_HEADS = {"president", "minister", "ambassador", "envoy", "king", "premier"
                "emir", "sultan", "representative", "spokesman", "spokeswoman", "secretary"}
 
 
-def _in_clause_of(token: Token, verb: Token) -> bool:
-    """Is `token` inside a clause that `verb` governs ("Israel said [its strikes ...]")?"""
+def _link_to(token: Token, verb: Token) -> str | None:
+    """How `token` hangs from `verb`: inside a clause it governs ("Israel said [its strikes
+    ...]"), in its own object ("the parliament urged [its government]"), or not at all."""
+    below = token
     for ancestor in token.ancestors:
         if ancestor.head == verb and ancestor.dep_ in ("ccomp", "xcomp", "advcl"):
-            return True
+            return "clause"
         if ancestor == verb:
-            return False
-    return False
+            return "object" if below.dep_ in ("dobj", "dative", "prep") else None
+        below = ancestor
+    return None
 
 
 def _hyphenated(token: Token) -> bool:
@@ -943,8 +1005,8 @@ def _refers_back(noun: Token) -> bool:
                    ) and (noun.tag_ in ("NNS", "NNPS") or _is_definite(noun))
 
 
-_INDEFINITE = frozenset({"a", "an", "another", "other", "some", "any", "several", "unidentified",
-                         "unknown", "rival", "various", "many", "no"})
+_INDEFINITE = frozenset({"a", "an", "another", "other", "any", "unidentified", "unknown", "rival",
+                         "various", "no"})
 
 
 def _is_definite(noun: Token) -> bool:
@@ -965,8 +1027,12 @@ def _modifiers(head: Token):
     lefts.sort(key=lambda t: t.pos_ == "PRON")
     for token in lefts:
         yield token
-        # "Russian Foreign Minister Andrei Kozyrev": the demonym hangs from the title.
-        yield from (t for t in token.children if t.dep_ in ("compound", "poss", "amod"))
+        # "Russian Foreign Minister Andrei Kozyrev": the demonym hangs from the title;
+        # "President of Kyrgyzstan Sadyr Japarov": so does the title's "of".
+        for title in (token, *(t for t in token.children if t.dep_ == "nmod")):
+            yield from (t for t in title.children if t.dep_ in ("compound", "poss", "amod", "nmod"))
+            yield from (o for p in title.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj")
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
