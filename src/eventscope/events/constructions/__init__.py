@@ -5,9 +5,11 @@ A construction is a function `(events, token, quote_speaker) -> Found | None`, c
 every token of a sentence before its trigger word is looked up. The order of the registry
 is the order in which their events are listed for a token.
 
-Three constructions rewrite what was found rather than find events of their own, each
+Some constructions rewrite what was found rather than find events of their own, each
 called at its stage: `threat.as_threat` (a harmful act on a condition is a THREATEN) on
-every candidate in `SentenceEvents.find`; `voice.voice` (whose event a reported one is)
+every candidate in `SentenceEvents.find`, then `mediation.mediated_parties` (whom
+mediators mediate between) and `pair_compound.compound_parties` ("US-China talks") on
+every event found there; `voice.voice` (whose event a reported one is)
 and `doerless_violence` (violence with no named doer, victims in a place) when the
 document reader turns found events into records.
 """
