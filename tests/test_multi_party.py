@@ -134,3 +134,17 @@ def test_officials_refer_back_only_when_counted():
     alone = typed(first + "The " + second, "ACCUSE")
     assert {e.source.country for e in counted} == {"CHL", "PER"}
     assert len({e.source.country for e in alone}) < 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind, pair", [
+    ("Kenya-Somalia talks resumed in Nairobi on Monday.", "CONSULT", ("KEN", "SOM")),
+    ("The Chile-Argentina agreement was signed in Santiago.", "AGREE", ("CHL", "ARG")),
+])
+def test_states_hyphenated_before_a_joint_act_are_its_parties(text, kind, pair):
+    assert country_pairs(typed(text, kind)) == {pair}
+
+
+@pytest.mark.slow
+def test_a_hyphenated_meeting_told_as_a_time_is_no_event():
+    assert typed("Markets fell ahead of the Kenya-Somalia summit.", "CONSULT") == []

@@ -16,6 +16,7 @@ from eventscope.events.arguments import Arguments
 from eventscope.events.candidates import Candidates
 from eventscope.events.constructions import CONSTRUCTIONS, REWRITES
 from eventscope.events.constructions.mediation import mediated_parties
+from eventscope.events.constructions.pair_compound import compound_parties
 from eventscope.events.filters import apply_filters
 from eventscope.events.found import Found
 from eventscope.events.mentions import Mentions
@@ -63,6 +64,7 @@ class SentenceEvents(Candidates, Arguments, Mentions, Modality):
         for event in found:
             self._settle_bare_states(event)
             mediated_parties(self, event)
+            compound_parties(self, event)
         return apply_filters(found, self.lexicon)
 
     def _candidate(self, token: Token) -> Found | None:

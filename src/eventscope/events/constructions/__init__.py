@@ -9,7 +9,9 @@ Some constructions rewrite what was found rather than find events of their own, 
 called at its stage: the REWRITES on every candidate in `SentenceEvents.find`
 (`threat.as_threat`: a harmful act on a condition is a THREATEN; `accusation.addressee`:
 whom a protest is lodged with; `refusal.rejected_author`: who made the call or offer
-rejected); `voice.voice` (whose event a reported one is)
+rejected), then `mediation.mediated_parties` (whom mediators mediate between) and
+`pair_compound.compound_parties` ("US-China talks") on every event found there;
+`voice.voice` (whose event a reported one is)
 and `doerless_violence` (violence with no named doer, victims in a place) when the
 document reader turns found events into records.
 """
