@@ -62,3 +62,29 @@ def time_to_act(events: SentenceEvents, noun: Token, quote_speaker: Actor | None
     targets = [a for o in obliged for a in events.actors_named(o)]
     spec = events.lexicon.verbs["demand"]
     return speakers_own(events, Found([noun], spec, [], targets, noun.head, mode=spec.mode), quote_speaker)
+
+
+@lru_cache(maxsize=1)
+def calling_verbs() -> frozenset[str]:
+    return frozenset(section("called_for", {"verbs": list})["verbs"])
+
+
+def called_for(events: SentenceEvents, verb: Token, quote_speaker: Actor | None) -> Found | None:
+    """ "Russia called for Georgia to sign the pact", "a vote calling for Zelaya to be
+    returned to power": the caller demands the act (REQUEST) of the subject of the "for ...
+    to" clause, which the parser marks with "for" instead of making it the verb's object."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in calling_verbs():
+        return None
+    clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and any(
+        m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
+    if clause is None:
+        return None
+    obliged = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    targets = [a for o in obliged for a in events.actors_named(o)]
+    sources = [s for s in events.subject_actors(verb) if s not in targets]
+    if not sources or not targets:
+        return None
+    spec = events.lexicon.verbs["demand"]
+    event = Found([verb], spec, sources, targets, verb, mode=spec.mode)
+    events.set_modality(event)
+    return event
