@@ -246,9 +246,11 @@ def test_readiness_for_an_act_that_is_an_event_type_is_that_act_planned():
     assert [(e.type, e.factuality) for e in found] == [("COOPERATE", "planned")]
 
 
-def test_an_unwillingness_is_a_negated_commitment():
-    event = one("Turkey is not willing to hand over the files to Greece.", "2021-03-02", "AGREE")
-    assert event.negated
+def test_an_unwillingness_is_a_refusal():
+    # EVENTS.md: "An explicit refusal ('will not withdraw', 'refused to release') is REJECT"
+    event = one("Turkey is not willing to hand over the files to Greece.", "2021-03-02", "REJECT")
+    assert not event.negated
+    assert countries(event) == ("TUR", "GRC")
 
 
 def test_an_unwillingness_to_do_an_act_with_a_type_is_a_refusal():

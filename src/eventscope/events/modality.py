@@ -44,7 +44,7 @@ class Modality:
         clause_children = {c.lower_ for c in event.clause.children if c.dep_ == "neg"} if negating_clause else set()
         event.negated = bool((own_children | clause_children) & NEGATIONS) or any(  # "failed to reach"
             above.lemma_.lower() in self.lexicon.negating_verbs and below.dep_ == "xcomp"
-            for below, above in pairwise(chain))
+            for below, above in pairwise(chain)) or self._denied_intent(chain)
         hedges = words & self.lexicon.hypothetical_words - {"can"}
         if hedges == {"would"} and self._reported_in_past(chain[-1]) and not any(map(self.is_conditional, chain)):
             event.factuality = "planned"  # "X said Germany would provide aid": a reported "will"
@@ -55,6 +55,18 @@ class Modality:
             event.factuality = "planned"
         if event.factuality == "planned" and any(self.is_conditional(v, condition_marks()) for v in chain):
             event.factuality = "hypothetical"  # "will send aid if the junta allows access"
+
+    def _denied_intent(self, chain: list[Token]) -> bool:
+        """ "The junta is not willing to negotiate", "X does not intend to attend": an act
+        whose intent or commitment is denied is negated (then a refusal, see filters)."""
+        intents = self.lexicon.planned_words | self.lexicon.commitment_adjectives | self.lexicon.commitment_verbs
+        for below, above in pairwise(chain):
+            if below.dep_ != "xcomp" or above.lemma_.lower() not in intents:
+                continue
+            holder = above.head if above.dep_ == "acomp" else above  # "is not willing"
+            if any(c.dep_ == "neg" and c.lower_ in NEGATIONS for c in holder.children):
+                return True
+        return False
 
     def is_conditional(self, clause: Token, marks: frozenset[str] | None = None) -> bool:
         """Does an "if"/"unless" clause (or another of `marks`) hang on this verb?"""

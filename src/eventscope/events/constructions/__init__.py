@@ -28,7 +28,7 @@ from eventscope.events.constructions.commitment import commitment
 from eventscope.events.constructions.denial import denial
 from eventscope.events.constructions.doerless_violence import died_of_violence
 from eventscope.events.constructions.mediation import mediation
-from eventscope.events.constructions.obligation import obligation, time_to_act
+from eventscope.events.constructions.obligation import called_for, obligation, time_to_act
 from eventscope.events.constructions.participants import participants, taking_part
 from eventscope.events.constructions.praise import acclaim, praise
 from eventscope.events.constructions.refusal import refusal, rejected_author
@@ -50,6 +50,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "evaluation": evaluation,
     "obligation": obligation,
     "time_to_act": time_to_act,
+    "called_for": called_for,
     "denial": denial,
     "commitment": commitment,
     "refusal": refusal,

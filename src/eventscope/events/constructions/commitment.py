@@ -41,7 +41,11 @@ def commitment(events: SentenceEvents, word: Token, quote_speaker: Actor | None 
     if action.lemma_.lower() in events.lexicon.light_verbs and any(
             c.dep_ == "dobj" and trigger_of(events.lexicon, c) is not None for c in action.children):
         return None  # "ready to impose sanctions": the sanctions' own (planned) event
-    return stance(events, word, subject_of, events.lexicon.verbs["agree"], action)
+    event = stance(events, word, subject_of, events.lexicon.verbs["agree"], action)
+    if event is not None and event.negated:
+        # "FARC is not willing to negotiate": an explicit refusal is REJECT (EVENTS.md)
+        event.spec, event.negated, event.mode = events.lexicon.verbs["reject"], False, None
+    return event
 
 
 @lru_cache(maxsize=1)

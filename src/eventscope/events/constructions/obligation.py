@@ -13,6 +13,7 @@ from eventscope.events.constructions.common import speakers_own
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
 from eventscope.events.syntax import has_child
+from eventscope.events.triggers import trigger_of
 from eventscope.records import Actor
 
 if TYPE_CHECKING:
@@ -25,17 +26,27 @@ def obligation(events: SentenceEvents, verb: Token, quote_speaker: Actor | None)
     if verb.pos_ not in ("VERB", "AUX") or not (blame or any(
             c.dep_ == "aux" and c.lower_ in events.lexicon.obligation_words for c in verb.children)):
         return None
-    targets = events.subject_actors(verb)
+    subject = events.subject_of(verb)
+    halted = subject is not None and not blame and trigger_of(events.lexicon, subject) is not None and (
+        verb.lemma_.lower() in stop_verbs())
+    # "these attacks should stop": a demand of whoever does them, named or not (EVENTS.md:
+    # calls to unnamed actors are REQUEST with target null)
+    targets = events.event_agents_of(subject) if halted else events.subject_actors(verb)
     # "Y must bear responsibility for ...": the speaker blames Y
     spec = events.lexicon.verbs.get("blame" if blame else "demand")
-    if not targets or spec is None:
+    if not (targets or halted) or spec is None:
         return None
     event = Found([verb], spec, [], targets, verb, mode=spec.mode if spec.type == "ACCUSE" else None)
     events.set_speaker(event, quote_speaker)
-    if not event.speaker or event.speaker == targets:
+    if not event.speaker or (targets and event.speaker == targets):
         return None
     event.sources, event.speaker = event.speaker, []
     return event
+
+
+@lru_cache(maxsize=1)
+def stop_verbs() -> frozenset[str]:
+    return frozenset(section("obligation", {"stop_verbs": list})["stop_verbs"])
 
 
 @lru_cache(maxsize=1)
@@ -62,3 +73,29 @@ def time_to_act(events: SentenceEvents, noun: Token, quote_speaker: Actor | None
     targets = [a for o in obliged for a in events.actors_named(o)]
     spec = events.lexicon.verbs["demand"]
     return speakers_own(events, Found([noun], spec, [], targets, noun.head, mode=spec.mode), quote_speaker)
+
+
+@lru_cache(maxsize=1)
+def calling_verbs() -> frozenset[str]:
+    return frozenset(section("called_for", {"verbs": list})["verbs"])
+
+
+def called_for(events: SentenceEvents, verb: Token, quote_speaker: Actor | None) -> Found | None:
+    """ "Russia called for Georgia to sign the pact", "a vote calling for Zelaya to be
+    returned to power": the caller demands the act (REQUEST) of the subject of the "for ...
+    to" clause, which the parser marks with "for" instead of making it the verb's object."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in calling_verbs():
+        return None
+    clause = next((c for c in verb.children if c.dep_ in ("advcl", "ccomp") and any(
+        m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
+    if clause is None:
+        return None
+    obliged = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    targets = [a for o in obliged for a in events.actors_named(o)]
+    sources = [s for s in events.subject_actors(verb) if s not in targets]
+    if not sources or not targets:
+        return None
+    spec = events.lexicon.verbs["demand"]
+    event = Found([verb], spec, sources, targets, verb, mode=spec.mode)
+    events.set_modality(event)
+    return event

@@ -83,4 +83,7 @@ def rejected_author(events: SentenceEvents, event: Found) -> None:
         return
     authors = [g for t in rejected.subtree if t.dep_ in ("prep", "agent") and t.lower_ in prepositions
                and t.i - rejected.i < 8 for g in t.children if g.dep_ == "pobj"]
+    # "rejected the proposal from Azerbaijan", the phrase parsed on the verb
+    authors += [g for t in verb.children if t.dep_ == "prep" and t.lower_ == "from" and t.i > rejected.i
+                for g in t.children if g.dep_ == "pobj"]
     event.targets = [a for g in authors[:1] for a in events.actors_named(g) if a not in event.sources]
