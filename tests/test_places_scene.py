@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from eventscope import extract
 
 
@@ -46,3 +48,24 @@ def test_the_district_named_after_of_is_the_place_not_its_city():
     places = _places("Shelling\n\nSix civilians were killed in a rocket attack on the southern Tripoli "
                      "district of Abu Salim on Tuesday.", "ASSAULT")
     assert places == ["Abu Salim"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Egypt condemned the bombing that killed ten soldiers in Sinai.",
+    "Kenya condemned the attack that targeted a police post, north of Garissa.",
+    "Jordan denounced the Israeli raid on the Jenin refugee camp.",
+])
+def test_what_a_statement_is_about_is_not_where_it_was_made(sentence):
+    assert _places(f"Statement\n\n{sentence}", "ACCUSE") == [None]
+
+
+def test_a_statement_is_placed_where_it_was_made():
+    places = _places("Statement\n\nSpeaking in Cairo, the Egyptian foreign minister condemned the "
+                     "attack on the Sinai checkpoint.", "ACCUSE")
+    assert places == ["Cairo"]
+
+
+def test_a_phone_call_has_no_place():
+    places = _places("Call\n\nPresident Putin and President Erdogan discussed the safety of shipping "
+                     "in the Black Sea in a phone call on Monday.", "CONSULT")
+    assert places == [None]

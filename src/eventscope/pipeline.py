@@ -394,7 +394,7 @@ class DocumentReader:
         if self._countries is None:
             self._countries = self._article_countries()
         place = places.clause_place(item.trigger[-1], item.clause, gazetteer, self._countries,
-                                    done_to=item.type in gazetteer.rules.place_object_types)
+                                    kind=item.type, mode=item.mode)
         if place is None and places.at_dateline(item.trigger[-1], item.clause, gazetteer):
             dateline = self.dateline_place
             # "here" is the dateline; a host is at home only in the dateline's country

@@ -81,6 +81,8 @@ class _Rules:
         self.host_verbs = frozenset(data["host_verbs"])
         self.guest_words = frozenset(data["guest_words"])
         self.place_object_types = frozenset(data["place_object_types"])
+        self.said_types = frozenset(data["said_types"])
+        self.placeless_modes = frozenset(data["placeless_modes"])
         self.extra_names = data["extra_names"]
         nouns = "|".join(re.escape(n) for n in sorted(set(data["feature_nouns"]), key=len, reverse=True))
         # "the Russian city of Sochi", "the Syrian capital, Damascus", "Idlib province"
@@ -350,17 +352,25 @@ _PHRASE_LEFT = ("compound", "amod", "det", "nmod", "poss", "case", "nummod")
 
 
 def clause_place(trigger: Token, clause: Token, gazetteer: Gazetteer,
-                 countries: frozenset[str] = frozenset(), *, done_to: bool = False) -> Location | None:
+                 countries: frozenset[str] = frozenset(), *, kind: str | None = None,
+                 mode: str | None = None) -> Location | None:
     """Where the event of `trigger` (in the clause of verb `clause`) happened, as its own
     clause says: the first place named after a preposition of place under the trigger
     ("his meeting with Kim in Berlin"), else under the words around it ("clashed near
     Kidal", "the talks, which resumed in Havana, ..."), or a compass phrase ("east of the
     Suez Canal"). With `done_to` (an attack), the place it is done to counts too ("seized
-    the town of Bunagana", "airstrikes that struck Aleppo airport"). `countries` are the
-    article's, where a small town may be meant."""
+    the town of Bunagana", "airstrikes that struck Aleppo airport"). What a statement is about
+    is not where it was made ("condemned the attack that targeted a station east of the Suez
+    Canal"; `said_types`), and a phone call has no place (`placeless_modes`). `countries` are
+    the article's, where a small town may be meant."""
+    rules = gazetteer.rules
+    if mode in rules.placeless_modes:
+        return None
+    done_to = kind in rules.place_object_types
+    into_objects = kind not in rules.said_types
     heads = _place_heads(trigger, clause)
     for group in ([trigger], heads[1:]):
-        found = [(obj.i, place) for head in group for obj in _placed_objects(head, gazetteer.rules)
+        found = [(obj.i, place) for head in group for obj in _placed_objects(head, rules, into_objects)
                  if (place := place_of_phrase(obj, gazetteer, countries)) is not None]
         if found:
             return min(found, key=lambda f: f[0])[1]
@@ -410,14 +420,16 @@ def _place_heads(trigger: Token, clause: Token) -> list[Token]:
 _THROUGH_DEPTH = 2  # "killed in clashes with militants in northern Iraq": two phrases down
 
 
-def _placed_objects(head: Token, rules: _Rules, depth: int = 0):
+def _placed_objects(head: Token, rules: _Rules, into_objects: bool = True, depth: int = 0):
     """Objects of the place prepositions under `head`, and of those under its targets
     ("airstrikes on open ground in south Lebanon", "killed in clashes with militants in
     northern Iraq"); a target that is a named area or town ("strikes on areas of Syria") is a
     place itself."""
     for child in head.children:
-        if child.dep_ == "dobj" and depth == 0:       # "attacked a checkpoint in Kidal"
-            yield from _placed_objects(child, rules, depth + 1)
+        if not into_objects and _trails_object(child, head):
+            continue
+        if child.dep_ == "dobj" and depth == 0 and into_objects:  # "attacked a checkpoint in Kidal"
+            yield from _placed_objects(child, rules, into_objects, depth + 1)
         elif child.dep_ in ("prep", "agent"):
             for obj in _prep_objects(child):
                 if child.lower_ in rules.place_prepositions or _after_compass(child, rules):
@@ -425,10 +437,21 @@ def _placed_objects(head: Token, rules: _Rules, depth: int = 0):
                 if depth < _THROUGH_DEPTH and child.lower_ in rules.through_prepositions:
                     if _has_feature_noun(obj, rules):
                         yield obj
-                    yield from _placed_objects(obj, rules, depth + 1)
+                    yield from _placed_objects(obj, rules, into_objects, depth + 1)
         elif child.dep_ in ("advmod", "npadvmod") and child.lower_ in rules.compass_words:
             for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"):
                 yield from (g for g in prep.children if g.dep_ == "pobj")
+
+
+def _trails_object(child: Token, head: Token) -> bool:
+    """Does the phrase come right after the object of `head`, where the parser hangs on the
+    verb what belongs to the nearer noun ("condemned the attack that targeted a station, east
+    of the Suez Canal")?"""
+    objects = [c for c in head.children if c.dep_ == "dobj" and c.i < child.i]
+    if not objects:
+        return False
+    between = child.doc[objects[-1].right_edge.i + 1:child.left_edge.i]
+    return all(t.is_punct for t in between)
 
 
 def _after_compass(prep: Token, rules: _Rules) -> bool:
