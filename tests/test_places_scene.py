@@ -69,3 +69,15 @@ def test_a_phone_call_has_no_place():
     places = _places("Call\n\nPresident Putin and President Erdogan discussed the safety of shipping "
                      "in the Black Sea in a phone call on Monday.", "CONSULT")
     assert places == [None]
+
+
+def test_the_place_taken_is_the_place_of_its_capture():
+    places = _places("Offensive\n\nM23 rebels took control over Rutshuru from Congolese troops on "
+                     "Monday.", "ASSAULT")
+    assert places == ["Rutshuru"]
+
+
+def test_a_compass_part_of_a_country_struck_is_a_place():
+    places = _places("Strikes\n\nIsraeli jets carried out airstrikes on south Lebanon on Thursday.",
+                     "ASSAULT")
+    assert places and places[0] is not None and places[0].endswith("Lebanon")

@@ -376,15 +376,30 @@ def clause_place(trigger: Token, clause: Token, gazetteer: Gazetteer,
             return min(found, key=lambda f: f[0])[1]
     if done_to:  # not "attacked Georgia": a place below the country
         for head in (h for h in heads if h is clause or h is trigger or h.dep_ in ("relcl", "acl")):
-            struck = [c for c in head.children if c.dep_ == "dobj"] + [  # "attacks against Aleppo"
-                o for p in head.children if p.dep_ == "prep" and p.lower_ in gazetteer.rules.through_prepositions
-                for o in _prep_objects(p)]
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            struck = objects + [  # "attacks against Aleppo", "took control over Heglig"
+                o for h in (head, *objects) for p in h.children
+                if p.dep_ == "prep" and p.lower_ in rules.through_prepositions for o in _prep_objects(p)]
             for obj in struck:
                 place = place_of_phrase(obj, gazetteer, countries)
-                if place is not None and (place.latitude is not None or _has_feature_noun(obj, gazetteer.rules)
-                                          or place.country is None):
+                if place is not None and (place.latitude is not None or _has_feature_noun(obj, rules)
+                                          or place.country is None or _is_facility(obj)):
                     return place
+                if place is not None and _compass_part(obj, rules):  # "airstrikes on south Lebanon"
+                    return _renamed(place, f"{_compass_part(obj, rules)} {place.name}")
     return None
+
+
+def _is_facility(token: Token) -> bool:
+    """ "Aleppo International Airport", "the Golan Heights": a named place below the country."""
+    entity = entity_of(token)
+    return entity is not None and entity.label_ in ("FAC", "LOC")
+
+
+def _compass_part(token: Token, rules: _Rules) -> str | None:
+    """ "south" of "south Lebanon", "northern" of "northern Iraq": a part of a country."""
+    return next((c.lower_ for c in token.lefts if c.dep_ in ("amod", "compound", "advmod")
+                 and c.lower_ in rules.compass_words), None)
 
 
 def at_dateline(trigger: Token, clause: Token, gazetteer: Gazetteer) -> bool:
