@@ -340,7 +340,9 @@ class DocumentReader:
                     found.append((verb not in own, start, value, resolved.tense))
         if not found:
             return None, None
-        _, _, value, tense = min(found)
+        reported, _, value, tense = min(found)
+        if self._lede and not reported and self.lede_day and value and self.lede_day.startswith(value):
+            value = self.lede_day  # "detained X this week": the day the article names further on
         return value, tense
 
     def _anchor_day(self) -> str | None:
