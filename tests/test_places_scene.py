@@ -81,3 +81,15 @@ def test_a_compass_part_of_a_country_struck_is_a_place():
     places = _places("Strikes\n\nIsraeli jets carried out airstrikes on south Lebanon on Thursday.",
                      "ASSAULT")
     assert places and places[0] is not None and places[0].endswith("Lebanon")
+
+
+def test_an_envoys_post_is_not_the_place_of_his_recall():
+    places = _places("Recall\n\nPARIS (AFP) - France recalled its ambassador in Rome on Thursday.",
+                     "SANCTION")
+    assert places == [None]
+
+
+def test_a_meeting_still_to_come_takes_no_place_from_todays():
+    places = _places("Talks\n\nPresident Putin met President Erdogan in Sochi on Monday. Putin will "
+                     "meet the Iranian president next week.", "CONSULT", "2021-03-16")
+    assert places == ["Sochi", None]

@@ -271,7 +271,7 @@ class DocumentReader:
             factuality = "planned" if tense == "future" else item.factuality
             if dyads and not embedded and place and item.type == "CONSULT" and tense != "future":
                 self.narrative_place = (place, event_date)
-            location = place or self._scene_place(event_date, sources)
+            location = place or (None if tense == "future" else self._scene_place(event_date, sources))
             for source, target in dyads:
                 source = self.setting.localize(source, place, self._known)
                 localized = self.setting.localize(target, place, self._known)

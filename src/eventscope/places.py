@@ -83,6 +83,7 @@ class _Rules:
         self.place_object_types = frozenset(data["place_object_types"])
         self.said_types = frozenset(data["said_types"])
         self.placeless_modes = frozenset(data["placeless_modes"])
+        self.posted_nouns = frozenset(data["posted_nouns"])
         self.extra_names = data["extra_names"]
         nouns = "|".join(re.escape(n) for n in sorted(set(data["feature_nouns"]), key=len, reverse=True))
         # "the Russian city of Sochi", "the Syrian capital, Damascus", "Idlib province"
@@ -444,7 +445,8 @@ def _placed_objects(head: Token, rules: _Rules, into_objects: bool = True, depth
         if not into_objects and _trails_object(child, head):
             continue
         if child.dep_ == "dobj" and depth == 0 and into_objects:  # "attacked a checkpoint in Kidal"
-            yield from _placed_objects(child, rules, into_objects, depth + 1)
+            if child.lemma_.lower() not in rules.posted_nouns:  # not "recalled its ambassador in Rome"
+                yield from _placed_objects(child, rules, into_objects, depth + 1)
         elif child.dep_ in ("prep", "agent"):
             for obj in _prep_objects(child):
                 if child.lower_ in rules.place_prepositions or _after_compass(child, rules):
