@@ -430,12 +430,14 @@ class DocumentReader:
 
     @cached_property
     def lede_day(self) -> str | None:
-        """The first day of the week up to publication that the article's opening piece
-        names after its dateline: the day of its opening news."""
-        doc, piece = self.parsed[0]
-        skip = self.item.skip_in(piece)
-        return dates.first_recent_day((text for start, _, text in _date_spans(doc) if start >= skip),
-                                      self.publication_date)
+        """The first day of the week up to publication that the article names after its
+        dateline: the day of its opening news (the same whether the article is read cut or whole)."""
+        def phrases():
+            for doc, piece in self.parsed:
+                low = max(self.item.skip_in(piece), piece.core_start - piece.start)
+                high = piece.core_end - piece.start
+                yield from (text for start, _, text in _date_spans(doc) if low <= start < high)
+        return dates.first_recent_day(phrases(), self.publication_date)
 
     @cached_property
     def dateline_place(self) -> Location | None:
