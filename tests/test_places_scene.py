@@ -93,3 +93,19 @@ def test_a_meeting_still_to_come_takes_no_place_from_todays():
     places = _places("Talks\n\nPresident Putin met President Erdogan in Sochi on Monday. Putin will "
                      "meet the Iranian president next week.", "CONSULT", "2021-03-16")
     assert places == ["Sochi", None]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Five policemen died when Azerbaijani troops attacked the republic of Nagorno-Karabakh on Sunday.",
+     "Karabakh"),
+    ("Ten villagers were killed when gunmen attacked the village of Tindaroke on Sunday.", "Tindaroke"),
+])
+def test_a_when_clause_sets_the_scene_of_the_killing(sentence, name):
+    places = _places(f"Attack\n\n{sentence}", "ASSAULT")
+    assert places and all(p is not None and p.endswith(name) for p in places)
+
+
+def test_support_for_a_republic_is_no_place():
+    places = _places("Statement\n\nJordan expressed its full support for the Republic of Lebanon.",
+                     "SUPPORT")
+    assert places == [None]

@@ -84,6 +84,7 @@ class _Rules:
         self.said_types = frozenset(data["said_types"])
         self.placeless_modes = frozenset(data["placeless_modes"])
         self.posted_nouns = frozenset(data["posted_nouns"])
+        self.scene_marks = frozenset(data["scene_marks"])
         self.extra_names = data["extra_names"]
         nouns = "|".join(re.escape(n) for n in sorted(set(data["feature_nouns"]), key=len, reverse=True))
         # "the Russian city of Sochi", "the Syrian capital, Damascus", "Idlib province"
@@ -369,14 +370,14 @@ def clause_place(trigger: Token, clause: Token, gazetteer: Gazetteer,
         return None
     done_to = kind in rules.place_object_types
     into_objects = kind not in rules.said_types
-    heads = _place_heads(trigger, clause)
+    heads = _place_heads(trigger, clause, rules)
     for group in ([trigger], heads[1:]):
         found = [(obj.i, place) for head in group for obj in _placed_objects(head, rules, into_objects)
                  if (place := place_of_phrase(obj, gazetteer, countries)) is not None]
         if found:
             return min(found, key=lambda f: f[0])[1]
     if done_to:  # not "attacked Georgia": a place below the country
-        for head in (h for h in heads if h is clause or h is trigger or h.dep_ in ("relcl", "acl")):
+        for head in (h for h in heads if h is clause or h is trigger or h.dep_ in ("relcl", "acl", "advcl")):
             objects = [c for c in head.children if c.dep_ == "dobj"]
             struck = objects + [  # "attacks against Aleppo", "took control over Heglig"
                 o for h in (head, *objects) for p in h.children
@@ -413,7 +414,7 @@ def at_dateline(trigger: Token, clause: Token, gazetteer: Gazetteer) -> bool:
         t.lower_ in rules.guest_words and t.dep_ == "amod" for t in trigger.subtree)
 
 
-def _place_heads(trigger: Token, clause: Token) -> list[Token]:
+def _place_heads(trigger: Token, clause: Token, rules: _Rules) -> list[Token]:
     """The words a place phrase of the event may hang from: the trigger, its clause verb,
     verbs describing a noun trigger ("talks held in Beijing"), a participle opening the
     clause ("Speaking in Caracas, ..."), and the verbs the clause continues (xcomp, conj)."""
@@ -425,6 +426,9 @@ def _place_heads(trigger: Token, clause: Token) -> list[Token]:
     heads += [c for h in (trigger, clause) for c in h.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
     # "killed 30 people and kidnapped women at Kfour": verbs sharing the trigger's subject
     heads += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    # "were killed when Georgia attacked South Ossetia": the when-clause sets the scene
+    heads += [c for h in (trigger, clause) for c in h.children if c.dep_ == "advcl" and any(
+        m.dep_ in ("advmod", "mark") and m.lower_ in rules.scene_marks for m in c.children)]
     current = clause
     # "was in New York to ask ...", "fired tear gas in Dhaka to disperse ..."
     while current.dep_ in ("xcomp", "conj", "advcl") and current.head is not current:
@@ -452,7 +456,7 @@ def _placed_objects(head: Token, rules: _Rules, into_objects: bool = True, depth
                 if child.lower_ in rules.place_prepositions or _after_compass(child, rules):
                     yield obj
                 if depth < _THROUGH_DEPTH and child.lower_ in rules.through_prepositions:
-                    if _has_feature_noun(obj, rules):
+                    if into_objects and _has_feature_noun(obj, rules):  # not "solidarity with the Republic"
                         yield obj
                     yield from _placed_objects(obj, rules, into_objects, depth + 1)
         elif child.dep_ in ("advmod", "npadvmod") and child.lower_ in rules.compass_words:
