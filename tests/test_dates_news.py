@@ -80,3 +80,9 @@ def test_a_day_earlier_counts_from_the_last_day_told_when_the_narrative_has_only
     text = ("Raids\n\nRebels said on Thursday that Sudanese troops had attacked the village of Tawila on "
             "Wednesday. They said that two days earlier, militiamen had killed 30 villagers at Kutum.")
     assert "2021-03-08" in _dated(text, "ASSAULT")
+
+
+def test_the_opening_news_of_this_week_takes_the_day_the_article_names():
+    text = ("Arrest\n\nKenyan police detained the opposition leader for the third time this week. "
+            "On Wednesday, officers fired tear gas at his supporters in Nairobi.")
+    assert _dated(text, "COERCE") == ["2021-03-10"]

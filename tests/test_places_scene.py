@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from eventscope import extract
 
 
@@ -46,3 +48,64 @@ def test_the_district_named_after_of_is_the_place_not_its_city():
     places = _places("Shelling\n\nSix civilians were killed in a rocket attack on the southern Tripoli "
                      "district of Abu Salim on Tuesday.", "ASSAULT")
     assert places == ["Abu Salim"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Egypt condemned the bombing that killed ten soldiers in Sinai.",
+    "Kenya condemned the attack that targeted a police post, north of Garissa.",
+    "Jordan denounced the Israeli raid on the Jenin refugee camp.",
+])
+def test_what_a_statement_is_about_is_not_where_it_was_made(sentence):
+    assert _places(f"Statement\n\n{sentence}", "ACCUSE") == [None]
+
+
+def test_a_statement_is_placed_where_it_was_made():
+    places = _places("Statement\n\nSpeaking in Cairo, the Egyptian foreign minister condemned the "
+                     "attack on the Sinai checkpoint.", "ACCUSE")
+    assert places == ["Cairo"]
+
+
+def test_a_phone_call_has_no_place():
+    places = _places("Call\n\nPresident Putin and President Erdogan discussed the safety of shipping "
+                     "in the Black Sea in a phone call on Monday.", "CONSULT")
+    assert places == [None]
+
+
+def test_the_place_taken_is_the_place_of_its_capture():
+    places = _places("Offensive\n\nM23 rebels took control over Rutshuru from Congolese troops on "
+                     "Monday.", "ASSAULT")
+    assert places == ["Rutshuru"]
+
+
+def test_a_compass_part_of_a_country_struck_is_a_place():
+    places = _places("Strikes\n\nIsraeli jets carried out airstrikes on south Lebanon on Thursday.",
+                     "ASSAULT")
+    assert places and places[0] is not None and places[0].endswith("Lebanon")
+
+
+def test_an_envoys_post_is_not_the_place_of_his_recall():
+    places = _places("Recall\n\nPARIS (AFP) - France recalled its ambassador in Rome on Thursday.",
+                     "SANCTION")
+    assert places == [None]
+
+
+def test_a_meeting_still_to_come_takes_no_place_from_todays():
+    places = _places("Talks\n\nPresident Putin met President Erdogan in Sochi on Monday. Putin will "
+                     "meet the Iranian president next week.", "CONSULT", "2021-03-16")
+    assert places == ["Sochi", None]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Five policemen died when Azerbaijani troops attacked the republic of Nagorno-Karabakh on Sunday.",
+     "Karabakh"),
+    ("Ten villagers were killed when gunmen attacked the village of Tindaroke on Sunday.", "Tindaroke"),
+])
+def test_a_when_clause_sets_the_scene_of_the_killing(sentence, name):
+    places = _places(f"Attack\n\n{sentence}", "ASSAULT")
+    assert places and all(p is not None and p.endswith(name) for p in places)
+
+
+def test_support_for_a_republic_is_no_place():
+    places = _places("Statement\n\nJordan expressed its full support for the Republic of Lebanon.",
+                     "SUPPORT")
+    assert places == [None]

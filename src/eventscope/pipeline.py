@@ -271,7 +271,7 @@ class DocumentReader:
             factuality = "planned" if tense == "future" else item.factuality
             if dyads and not embedded and place and item.type == "CONSULT" and tense != "future":
                 self.narrative_place = (place, event_date)
-            location = place or self._scene_place(event_date, sources)
+            location = place or (None if tense == "future" else self._scene_place(event_date, sources))
             for source, target in dyads:
                 source = self.setting.localize(source, place, self._known)
                 localized = self.setting.localize(target, place, self._known)
@@ -343,7 +343,9 @@ class DocumentReader:
                     found.append((verb not in own, start, value, resolved.tense))
         if not found:
             return None, None
-        _, _, value, tense = min(found)
+        reported, _, value, tense = min(found)
+        if self._lede and not reported and self.lede_day and value and self.lede_day.startswith(value):
+            value = self.lede_day  # "detained X this week": the day the article names further on
         return value, tense
 
     def _anchor_day(self) -> str | None:
@@ -397,7 +399,7 @@ class DocumentReader:
         if self._countries is None:
             self._countries = self._article_countries()
         place = places.clause_place(item.trigger[-1], item.clause, gazetteer, self._countries,
-                                    done_to=item.type in gazetteer.rules.place_object_types)
+                                    kind=item.type, mode=item.mode)
         if place is None and places.at_dateline(item.trigger[-1], item.clause, gazetteer):
             dateline = self.dateline_place
             # "here" is the dateline; a host is at home only in the dateline's country
@@ -431,12 +433,14 @@ class DocumentReader:
 
     @cached_property
     def lede_day(self) -> str | None:
-        """The first day of the week up to publication that the article's opening piece
-        names after its dateline: the day of its opening news."""
-        doc, piece = self.parsed[0]
-        skip = self.item.skip_in(piece)
-        return dates.first_recent_day((text for start, _, text in _date_spans(doc) if start >= skip),
-                                      self.publication_date)
+        """The first day of the week up to publication that the article names after its
+        dateline: the day of its opening news (the same whether the article is read cut or whole)."""
+        def phrases():
+            for doc, piece in self.parsed:
+                low = max(self.item.skip_in(piece), piece.core_start - piece.start)
+                high = piece.core_end - piece.start
+                yield from (text for start, _, text in _date_spans(doc) if low <= start < high)
+        return dates.first_recent_day(phrases(), self.publication_date)
 
     @cached_property
     def dateline_place(self) -> Location | None:

@@ -81,6 +81,10 @@ class _Rules:
         self.host_verbs = frozenset(data["host_verbs"])
         self.guest_words = frozenset(data["guest_words"])
         self.place_object_types = frozenset(data["place_object_types"])
+        self.said_types = frozenset(data["said_types"])
+        self.placeless_modes = frozenset(data["placeless_modes"])
+        self.posted_nouns = frozenset(data["posted_nouns"])
+        self.scene_marks = frozenset(data["scene_marks"])
         self.extra_names = data["extra_names"]
         nouns = "|".join(re.escape(n) for n in sorted(set(data["feature_nouns"]), key=len, reverse=True))
         # "the Russian city of Sochi", "the Syrian capital, Damascus", "Idlib province"
@@ -350,31 +354,54 @@ _PHRASE_LEFT = ("compound", "amod", "det", "nmod", "poss", "case", "nummod")
 
 
 def clause_place(trigger: Token, clause: Token, gazetteer: Gazetteer,
-                 countries: frozenset[str] = frozenset(), *, done_to: bool = False) -> Location | None:
+                 countries: frozenset[str] = frozenset(), *, kind: str | None = None,
+                 mode: str | None = None) -> Location | None:
     """Where the event of `trigger` (in the clause of verb `clause`) happened, as its own
     clause says: the first place named after a preposition of place under the trigger
     ("his meeting with Kim in Berlin"), else under the words around it ("clashed near
     Kidal", "the talks, which resumed in Havana, ..."), or a compass phrase ("east of the
     Suez Canal"). With `done_to` (an attack), the place it is done to counts too ("seized
-    the town of Bunagana", "airstrikes that struck Aleppo airport"). `countries` are the
-    article's, where a small town may be meant."""
-    heads = _place_heads(trigger, clause)
+    the town of Bunagana", "airstrikes that struck Aleppo airport"). What a statement is about
+    is not where it was made ("condemned the attack that targeted a station east of the Suez
+    Canal"; `said_types`), and a phone call has no place (`placeless_modes`). `countries` are
+    the article's, where a small town may be meant."""
+    rules = gazetteer.rules
+    if mode in rules.placeless_modes:
+        return None
+    done_to = kind in rules.place_object_types
+    into_objects = kind not in rules.said_types
+    heads = _place_heads(trigger, clause, rules)
     for group in ([trigger], heads[1:]):
-        found = [(obj.i, place) for head in group for obj in _placed_objects(head, gazetteer.rules)
+        found = [(obj.i, place) for head in group for obj in _placed_objects(head, rules, into_objects)
                  if (place := place_of_phrase(obj, gazetteer, countries)) is not None]
         if found:
             return min(found, key=lambda f: f[0])[1]
     if done_to:  # not "attacked Georgia": a place below the country
-        for head in (h for h in heads if h is clause or h is trigger or h.dep_ in ("relcl", "acl")):
-            struck = [c for c in head.children if c.dep_ == "dobj"] + [  # "attacks against Aleppo"
-                o for p in head.children if p.dep_ == "prep" and p.lower_ in gazetteer.rules.through_prepositions
-                for o in _prep_objects(p)]
+        for head in (h for h in heads if h is clause or h is trigger or h.dep_ in ("relcl", "acl", "advcl")):
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            struck = objects + [  # "attacks against Aleppo", "took control over Heglig"
+                o for h in (head, *objects) for p in h.children
+                if p.dep_ == "prep" and p.lower_ in rules.through_prepositions for o in _prep_objects(p)]
             for obj in struck:
                 place = place_of_phrase(obj, gazetteer, countries)
-                if place is not None and (place.latitude is not None or _has_feature_noun(obj, gazetteer.rules)
-                                          or place.country is None):
+                if place is not None and (place.latitude is not None or _has_feature_noun(obj, rules)
+                                          or place.country is None or _is_facility(obj)):
                     return place
+                if place is not None and _compass_part(obj, rules):  # "airstrikes on south Lebanon"
+                    return _renamed(place, f"{_compass_part(obj, rules)} {place.name}")
     return None
+
+
+def _is_facility(token: Token) -> bool:
+    """ "Aleppo International Airport", "the Golan Heights": a named place below the country."""
+    entity = entity_of(token)
+    return entity is not None and entity.label_ in ("FAC", "LOC")
+
+
+def _compass_part(token: Token, rules: _Rules) -> str | None:
+    """ "south" of "south Lebanon", "northern" of "northern Iraq": a part of a country."""
+    return next((c.lower_ for c in token.lefts if c.dep_ in ("amod", "compound", "advmod")
+                 and c.lower_ in rules.compass_words), None)
 
 
 def at_dateline(trigger: Token, clause: Token, gazetteer: Gazetteer) -> bool:
@@ -387,7 +414,7 @@ def at_dateline(trigger: Token, clause: Token, gazetteer: Gazetteer) -> bool:
         t.lower_ in rules.guest_words and t.dep_ == "amod" for t in trigger.subtree)
 
 
-def _place_heads(trigger: Token, clause: Token) -> list[Token]:
+def _place_heads(trigger: Token, clause: Token, rules: _Rules) -> list[Token]:
     """The words a place phrase of the event may hang from: the trigger, its clause verb,
     verbs describing a noun trigger ("talks held in Beijing"), a participle opening the
     clause ("Speaking in Caracas, ..."), and the verbs the clause continues (xcomp, conj)."""
@@ -399,6 +426,9 @@ def _place_heads(trigger: Token, clause: Token) -> list[Token]:
     heads += [c for h in (trigger, clause) for c in h.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
     # "killed 30 people and kidnapped women at Kfour": verbs sharing the trigger's subject
     heads += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    # "were killed when Georgia attacked South Ossetia": the when-clause sets the scene
+    heads += [c for h in (trigger, clause) for c in h.children if c.dep_ == "advcl" and any(
+        m.dep_ in ("advmod", "mark") and m.lower_ in rules.scene_marks for m in c.children)]
     current = clause
     # "was in New York to ask ...", "fired tear gas in Dhaka to disperse ..."
     while current.dep_ in ("xcomp", "conj", "advcl") and current.head is not current:
@@ -410,25 +440,39 @@ def _place_heads(trigger: Token, clause: Token) -> list[Token]:
 _THROUGH_DEPTH = 2  # "killed in clashes with militants in northern Iraq": two phrases down
 
 
-def _placed_objects(head: Token, rules: _Rules, depth: int = 0):
+def _placed_objects(head: Token, rules: _Rules, into_objects: bool = True, depth: int = 0):
     """Objects of the place prepositions under `head`, and of those under its targets
     ("airstrikes on open ground in south Lebanon", "killed in clashes with militants in
     northern Iraq"); a target that is a named area or town ("strikes on areas of Syria") is a
     place itself."""
     for child in head.children:
-        if child.dep_ == "dobj" and depth == 0:       # "attacked a checkpoint in Kidal"
-            yield from _placed_objects(child, rules, depth + 1)
+        if not into_objects and _trails_object(child, head):
+            continue
+        if child.dep_ == "dobj" and depth == 0 and into_objects:  # "attacked a checkpoint in Kidal"
+            if child.lemma_.lower() not in rules.posted_nouns:  # not "recalled its ambassador in Rome"
+                yield from _placed_objects(child, rules, into_objects, depth + 1)
         elif child.dep_ in ("prep", "agent"):
             for obj in _prep_objects(child):
                 if child.lower_ in rules.place_prepositions or _after_compass(child, rules):
                     yield obj
                 if depth < _THROUGH_DEPTH and child.lower_ in rules.through_prepositions:
-                    if _has_feature_noun(obj, rules):
+                    if into_objects and _has_feature_noun(obj, rules):  # not "solidarity with the Republic"
                         yield obj
-                    yield from _placed_objects(obj, rules, depth + 1)
+                    yield from _placed_objects(obj, rules, into_objects, depth + 1)
         elif child.dep_ in ("advmod", "npadvmod") and child.lower_ in rules.compass_words:
             for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"):
                 yield from (g for g in prep.children if g.dep_ == "pobj")
+
+
+def _trails_object(child: Token, head: Token) -> bool:
+    """Does the phrase come right after the object of `head`, where the parser hangs on the
+    verb what belongs to the nearer noun ("condemned the attack that targeted a station, east
+    of the Suez Canal")?"""
+    objects = [c for c in head.children if c.dep_ == "dobj" and c.i < child.i]
+    if not objects:
+        return False
+    between = child.doc[objects[-1].right_edge.i + 1:child.left_edge.i]
+    return all(t.is_punct for t in between)
 
 
 def _after_compass(prep: Token, rules: _Rules) -> bool:
