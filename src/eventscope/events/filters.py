@@ -32,7 +32,15 @@ def without_requested(found: list[Found], lexicon: Lexicon) -> list[Found]:
     governing = {f.trigger[0] for f in found if f.type in CONTENT_TYPES}
     if not governing:
         return found
-    return [f for f in found if not any(t in governing for t in _content_governors(f.trigger[-1]))]
+    return [f for f in found if _told_in_own_clause(f.trigger[-1]) or not any(
+        t in governing for t in _content_governors(f.trigger[-1]))]
+
+
+def _told_in_own_clause(word: Token) -> bool:
+    """An event noun that a relative clause of its own says happened: "denied backing the
+    rebels' offensive, which began in March" (the offensive is no content of the denial)."""
+    return word.pos_ == "NOUN" and any(
+        c.dep_ == "relcl" and c.i > 0 and c.doc[c.left_edge.i - 1].text == "," for c in word.children)
 
 
 def _content_governors(word: Token) -> list[Token]:

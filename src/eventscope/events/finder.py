@@ -52,6 +52,7 @@ class SentenceEvents(Candidates, Arguments, Mentions, Modality):
             if event is None:
                 continue
             self.set_modality(event)
+            event.negated = event.negated or self.lacks(event)
             as_threat(self, event)
             self.set_speaker(event, speaker)
             if not (event.sources or event.targets):
