@@ -32,8 +32,10 @@ def without_requested(found: list[Found], lexicon: Lexicon) -> list[Found]:
     governing = {f.trigger[0] for f in found if f.type in CONTENT_TYPES}
     if not governing:
         return found
-    return [f for f in found if _told_in_own_clause(f.trigger[-1]) or not any(
-        t in governing for t in _content_governors(f.trigger[-1]))]
+    # "Y must reach an agreement": the demand's trigger is the act's own verb
+    return [f for f in found if _told_in_own_clause(f.trigger[-1]) or not (
+        any(t in governing for t in _content_governors(f.trigger[-1]))
+        or (f.type not in CONTENT_TYPES and f.trigger[0] in governing))]
 
 
 def _told_in_own_clause(word: Token) -> bool:
