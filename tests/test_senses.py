@@ -305,3 +305,9 @@ def test_a_police_raid_on_offices_is_coercion_a_raid_on_a_village_an_attack():
 def test_a_city_the_parser_misreads_as_an_organisation_is_still_the_target_of_an_attack():
     found = typed("The bombardment of Kharkiv by Russian forces continued overnight.", "ASSAULT")
     assert [countries(e) for e in found] == [("RUS", "UKR")]
+
+
+def test_someone_under_house_arrest_is_held_by_the_state_where_it_happens():
+    found = typed("The Turkish journalist remains in detention in Ankara.", "COERCE")
+    assert [countries(e) for e in found] == [("TUR", "TUR")]
+    assert found[0].target.sector == "MED"

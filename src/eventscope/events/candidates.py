@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from eventscope.actors import distinct
 from eventscope.events.arguments import in_favour_phrase
+from eventscope.events.constructions.unsaid_doer import state_doer
 from eventscope.events.found import Found
 from eventscope.events.senses import AIM_PREPOSITIONS, SenseMatch, aimed_at, is_joint
 from eventscope.events.syntax import (
@@ -124,6 +125,16 @@ class Candidates:
         objects += [g for o in objects for g in prepositional_objects(o, words=("of",))]  # "of talks from X"
         return [a for obj in objects for g in prepositional_objects(obj, words=("from",))
                 for a in self.actors_named(g)]
+
+    def _held(self, noun: Token) -> list[Actor]:
+        """Who is held in custody by a copular verb: "he is under preventive detention", "the
+        journalist remains in detention" (data/senses.yaml, custody)."""
+        if noun.dep_ != "pobj" or noun.head.lower_ not in self.senses.custody_prepositions:
+            return []
+        verb = noun.head.head
+        if verb.lemma_.lower() not in self.senses.custody_verbs:
+            return []
+        return self.subject_actors(verb)
 
     def _brokers(self, noun: Token) -> list[Actor]:
         """Who brokered or mediated an agreement, by its participle ("brokered by Russia")."""
@@ -271,6 +282,9 @@ class Candidates:
         outcome = spec.type == "AGREE" and not (sources and targets) and self._outcome_parties(noun)
         if outcome:  # "talks with X culminating in deals": the talks' parties reached them
             sources, targets = outcome
+        if spec.type == "COERCE" and not targets and (held := self._held(noun)):
+            targets = held  # "he is under house arrest": held by the state where it happens
+            sources = sources or state_doer(noun, spec.key, self._country_named, targets)
         brokers = self._brokers(noun)  # "the accord between A and B, brokered by Russia"
         if brokers and spec.mode != "third-party":
             sources = [s for s in sources if s not in brokers]

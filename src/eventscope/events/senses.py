@@ -67,6 +67,8 @@ class Senses:
     lacking_prepositions: frozenset[str] = frozenset()  # "broke up without agreement"
     measures: frozenset[str] = frozenset()  # "a series of deals"
     brokers: frozenset[str] = frozenset()   # "the accord, brokered by Russia": no party
+    custody_prepositions: frozenset[str] = frozenset()  # "is under house arrest"
+    custody_verbs: frozenset[str] = frozenset()
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -81,7 +83,8 @@ class Senses:
                    frozenset(carriers["gerund_prepositions"]), frozenset(data["impact_verbs"]),
                    frozenset(outcomes["verbs"]), frozenset(outcomes["prepositions"]),
                    frozenset(outcomes["lacking"]), frozenset(outcomes["measures"]),
-                   frozenset(outcomes["brokers"]))
+                   frozenset(outcomes["brokers"]), frozenset(data["custody"]["prepositions"]),
+                   frozenset(data["custody"]["verbs"]))
 
     def match(self, token: Token) -> SenseMatch | None:
         """The sense this verb or noun has with its object, if any."""
