@@ -341,7 +341,7 @@ class Candidates:
                 is_definite(noun) or any(c.lower_ in ("bilateral", "joint", "mutual") for c in noun.lefts)):
             sources = [self.actors.last_pair[0]]
             targets = [self.actors.last_pair[1]]
-        if ("actor" in spec.requires) and not (own or outcome):
+        if ("actor" in spec.requires) and not own:
             return None
         if "transfer_verb" in spec.requires and clause.lemma_.lower() not in ("offer", "provide", "send", "deliver", "supply", "donate", "give", "ship"):
             return None

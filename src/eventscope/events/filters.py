@@ -25,6 +25,14 @@ def without_actorless(found: list[Found], lexicon: Lexicon) -> list[Found]:
     return [f for f in found if f.sources or f.targets]
 
 
+def _told_in_own_clause(word: Token) -> bool:
+    """An event noun that a relative clause of its own, set off by a comma, says happened:
+    in "X denied backing the rebels' offensive, which began in March" the offensive is no
+    content of the denial."""
+    return word.pos_ == "NOUN" and any(
+        c.dep_ == "relcl" and c.doc[c.left_edge.i - 1].text == "," for c in word.children)
+
+
 def without_requested(found: list[Found], lexicon: Lexicon) -> list[Found]:
     """Drop what a request asks for, a refusal turns down or a threat holds out: in "X
     called on Y to halt supporting Z" only the REQUEST happened, in "X refused to meet Y"
@@ -32,23 +40,15 @@ def without_requested(found: list[Found], lexicon: Lexicon) -> list[Found]:
     governing = {f.trigger[0] for f in found if f.type in CONTENT_TYPES}
     if not governing:
         return found
-    # "Y must reach an agreement": the demand's trigger is the act's own verb
-    return [f for f in found if _told_in_own_clause(f.trigger[-1]) or not (
-        any(t in governing for t in _content_governors(f.trigger[-1]))
-        or (f.type not in CONTENT_TYPES and f.trigger[0] in governing))]
-
-
-def _told_in_own_clause(word: Token) -> bool:
-    """An event noun that a relative clause of its own says happened: "denied backing the
-    rebels' offensive, which began in March" (the offensive is no content of the denial)."""
-    return word.pos_ == "NOUN" and any(
-        c.dep_ == "relcl" and c.i > 0 and c.doc[c.left_edge.i - 1].text == "," for c in word.children)
+    return [f for f in found if not any(t in governing for t in _content_governors(f.trigger[-1]))]
 
 
 def _content_governors(word: Token) -> list[Token]:
     """The verbs above a word whose content it may be. A participle clause beside the verb
     ("X refused to negotiate, accusing Y of ...") is a second act of the subject, not content."""
     chain = governors(word)
+    if _told_in_own_clause(word):
+        return []  # "denied backing the rebels' offensive, which began in March"
     for index, token in enumerate(chain[:-1]):
         if token.dep_ == "advcl" and token.tag_ == "VBG":
             return chain[1:index + 1]
