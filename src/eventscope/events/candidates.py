@@ -89,6 +89,8 @@ class Candidates:
         """The parties of the talks an agreement came out of: "Mali opened talks with Algeria,
         culminating in deals", "talks between X and Y ended in an accord", "the talks, which
         led to a deal" (data/senses.yaml, outcomes); None when no talks are told."""
+        if noun.lemma_.lower() not in self.senses.outcome_nouns:
+            return None
         while noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
                 noun.head.head.lemma_.lower() in self.senses.measures):
             noun = noun.head.head  # "culminating in a series of deals"

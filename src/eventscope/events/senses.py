@@ -69,6 +69,7 @@ class Senses:
     brokers: frozenset[str] = frozenset()   # "the accord, brokered by Russia": no party
     custody_prepositions: frozenset[str] = frozenset()  # "is under house arrest"
     custody_verbs: frozenset[str] = frozenset()
+    outcome_nouns: frozenset[str] = frozenset()  # "ended in an agreement", not "in a pledge"
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -84,7 +85,7 @@ class Senses:
                    frozenset(outcomes["verbs"]), frozenset(outcomes["prepositions"]),
                    frozenset(outcomes["lacking"]), frozenset(outcomes["measures"]),
                    frozenset(outcomes["brokers"]), frozenset(data["custody"]["prepositions"]),
-                   frozenset(data["custody"]["verbs"]))
+                   frozenset(data["custody"]["verbs"]), frozenset(outcomes["nouns"]))
 
     def match(self, token: Token) -> SenseMatch | None:
         """The sense this verb or noun has with its object, if any."""
