@@ -46,9 +46,9 @@ class Candidates:
             return None  # "launched an operation to rescue ...": no one it is aimed at
         if event is not None and not event.targets and self._purpose_tells(word, spec.type):
             return None  # "fired tear gas to disperse the marchers": the dispersal tells it
-        if event is not None and not sense.keeps_object and (event.sources or event.targets):
-            # a sensed event with no party takes nothing in: "the Ethiopia-Eritrea agreement
-            # was signed" keeps the agreement noun and its parties
+        if event is not None and spec.type == "AGREE" and word.pos_ == "VERB" and not event.sources:
+            return None  # "the Ethiopia-Eritrea agreement was signed": the noun tells it
+        if event is not None and not sense.keeps_object:
             event.absorbed = [match.obj]
         return event
 
