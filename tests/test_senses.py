@@ -264,3 +264,50 @@ def test_a_weapon_that_hits_something_is_an_attack_on_it():
     found = typed("Four rockets fired by the Houthis hit a Saudi border post in Jizan.", "ASSAULT")
     assert [(e.source and e.source.country, e.target.country) for e in found] == [("YEM", "SAU")]
     assert not typed("Falling prices hit Brazilian farmers hard.", "ASSAULT")
+
+
+# ---- agreements concluded, agreements talks led to, raids (helper "agree")
+
+@pytest.mark.parametrize("text, pair", [
+    ("Kenya signed a defence pact with Ethiopia in Nairobi.", ("KEN", "ETH")),
+    ("Thailand and Cambodia negotiated a truce after three days of fighting.", ("THA", "KHM")),
+    ("Talks between Ecuador and Peru ended in an agreement on fishing quotas.", ("ECU", "PER")),
+    ("Mali opened talks with Algeria, culminating in a series of deals on border security.",
+     ("MLI", "DZA")),
+])
+def test_agreements_concluded_or_reached_by_talks_are_agree_between_the_parties(text, pair):
+    found = typed(text, "AGREE")
+    assert [tuple(sorted(countries(e))) for e in found] == [tuple(sorted(pair))]
+    assert not found[0].negated
+
+
+def test_negotiating_a_deal_not_yet_done_is_no_agreement():
+    text = "Colombia is not willing to negotiate a peace deal with the rebels yet."
+    assert not typed(text, "AGREE")
+
+
+def test_talks_breaking_up_without_agreement_give_a_negated_agreement():
+    found = typed("Talks between Ecuador and Peru broke up without agreement on Friday.", "AGREE")
+    assert len(found) == 1 and found[0].negated
+
+
+def test_the_broker_of_an_agreement_is_no_party_to_it():
+    text = "The ceasefire agreement between Azerbaijan and Armenia, brokered by Russia, holds."
+    assert {c for e in typed(text, "AGREE") for c in countries(e)} == {"AZE", "ARM"}
+
+
+def test_a_police_raid_on_offices_is_coercion_a_raid_on_a_village_an_attack():
+    assert typed("Kenyan police carried out a raid on the offices of a rights group.", "COERCE")
+    assert not typed("Kenyan police carried out a raid on the offices of a rights group.", "ASSAULT")
+    assert typed("Israeli troops carried out a raid on the village of Qabatiya.", "ASSAULT")
+
+
+def test_a_city_the_parser_misreads_as_an_organisation_is_still_the_target_of_an_attack():
+    found = typed("The bombardment of Kharkiv by Russian forces continued overnight.", "ASSAULT")
+    assert [countries(e) for e in found] == [("RUS", "UKR")]
+
+
+def test_someone_under_house_arrest_is_held_by_the_state_where_it_happens():
+    found = typed("The Turkish journalist remains in detention in Ankara.", "COERCE")
+    assert [countries(e) for e in found] == [("TUR", "TUR")]
+    assert found[0].target.sector == "MED"

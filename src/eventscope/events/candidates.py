@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from eventscope.actors import distinct
 from eventscope.events.arguments import in_favour_phrase
+from eventscope.events.constructions.unsaid_doer import state_doer
 from eventscope.events.found import Found
 from eventscope.events.senses import AIM_PREPOSITIONS, SenseMatch, aimed_at, is_joint
 from eventscope.events.syntax import (
@@ -45,6 +46,8 @@ class Candidates:
             return None  # "launched an operation to rescue ...": no one it is aimed at
         if event is not None and not event.targets and self._purpose_tells(word, spec.type):
             return None  # "fired tear gas to disperse the marchers": the dispersal tells it
+        if event is not None and spec.type == "AGREE" and word.pos_ == "VERB" and not event.sources:
+            return None  # "the Ethiopia-Eritrea agreement was signed": the noun tells it
         if event is not None and not sense.keeps_object:
             event.absorbed = [match.obj]
         return event
@@ -83,6 +86,71 @@ class Candidates:
         sources = [a for c in subject.children if c.dep_ == "acl"
                    for g in prepositional_objects(c, ("agent",)) for a in self.actors_named(g)]
         return Found([verb], attack, distinct(sources), distinct(targets), verb, mode=None)
+
+    def _outcome_parties(self, noun: Token) -> tuple[list[Actor], list[Actor]] | None:
+        """The parties of the talks an agreement came out of: "Mali opened talks with Algeria,
+        culminating in deals", "talks between X and Y ended in an accord", "the talks, which
+        led to a deal" (data/senses.yaml, outcomes); None when no talks are told."""
+        if noun.lemma_.lower() not in self.senses.outcome_nouns:
+            return None
+        while noun.dep_ == "pobj" and noun.head.lower_ == "of" and (
+                noun.head.head.lemma_.lower() in self.senses.measures):
+            noun = noun.head.head  # "culminating in a series of deals"
+        if noun.dep_ == "pobj" and noun.head.lower_ in self.senses.outcome_prepositions:
+            verb = noun.head.head
+        elif noun.dep_ == "dobj":
+            verb = noun.head
+        else:
+            return None
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.senses.outcome_verbs:
+            return None
+        for talks in self._talks_ended_by(verb):
+            event = self._noun_event(talks, trigger_of(self.lexicon, talks))
+            if event is not None and event.sources and event.targets:
+                return event.sources, event.targets
+        return None
+
+    def _talks_ended_by(self, verb: Token) -> list[Token]:
+        """The talks a verb of outcome tells the end of: its subject ("the talks ended in"),
+        the noun its relative clause qualifies ("talks, which led to"), or the object or
+        subject of the clause its participle hangs from ("opened talks, culminating in")."""
+        words = [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.dep_ in ("relcl", "acl"):
+            words.append(verb.head)
+        if verb.dep_ == "advcl":
+            words += [c for c in verb.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+        return [w for w in words if w.pos_ == "NOUN" and (spec := trigger_of(self.lexicon, w)) is not None
+                and spec.type == "CONSULT"]
+
+    def _sender_of_object(self, verb: Token) -> list[Actor]:
+        """Whose offer, proposal or invitation the verb's object is, by its "from" phrase
+        ("accepted an offer of talks from the rebels", "rejected a proposal from Kyiv")."""
+        objects = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass")]
+        objects += [g for o in objects for g in prepositional_objects(o, words=("of",))]  # "of talks from X"
+        return [a for obj in objects for g in prepositional_objects(obj, words=("from",))
+                for a in self.actors_named(g)]
+
+    def _held(self, noun: Token) -> list[Actor]:
+        """Who is held in custody by a copular verb: "he is under preventive detention", "the
+        journalist remains in detention" (data/senses.yaml, custody)."""
+        if noun.dep_ != "pobj" or noun.head.lower_ not in self.senses.custody_prepositions:
+            return []
+        verb = noun.head.head
+        if verb.lemma_.lower() not in self.senses.custody_verbs:
+            return []
+        return self.subject_actors(verb)
+
+    def _brokers(self, noun: Token) -> list[Actor]:
+        """Who brokered or mediated an agreement, by its participle ("brokered by Russia")."""
+        return [a for clause in noun.children if clause.dep_ in ("acl", "relcl")
+                and clause.lemma_.lower() in self.senses.brokers
+                for g in prepositional_objects(clause, ("agent",)) for a in self.actors_named(g)]
+
+    def lacks(self, event: Found) -> bool:
+        """An event noun the text says was lacking: "the talks broke up without agreement"."""
+        word = event.trigger[-1]
+        return word.pos_ == "NOUN" and word.dep_ == "pobj" and (
+            word.head.lower_ in self.senses.lacking_prepositions)
 
     def _vehicle(self, noun: Token) -> Token | None:
         """The thing an event noun modifies that carries the event ("aid convoy")."""
@@ -175,6 +243,8 @@ class Candidates:
         if not sources:
             # "its decision to expel three diplomats", "responded by expelling two diplomats"
             sources = self._unsaid_subject(verb)
+        if spec.object_owner and not targets:
+            targets = self._sender_of_object(verb)  # "accepted an offer of talks from X"
         if spec.not_with:  # a talk needs an identifiable party: not "the nation", not reporters
             targets = [t for t in targets if t.sector not in spec.not_with and (t.name or t.country)]
         if spec.requires & {"actor_object", "actor_or_place_object"} and not targets:
@@ -226,6 +296,18 @@ class Candidates:
 
     def _noun_event(self, noun: Token, spec: Trigger) -> Found | None:
         sources, targets = self._noun_participants(noun, spec)
+        outcome = spec.type == "AGREE" and not (sources and targets) and self._outcome_parties(noun)
+        if outcome:  # "talks with X culminating in deals": the talks' parties reached them
+            sources, targets = outcome
+        if spec.type == "COERCE" and not targets and (held := self._held(noun)):
+            targets = held  # "he is under house arrest": held by the state where it happens
+            sources = sources or state_doer(noun, spec.key, self._country_named, targets)
+        brokers = self._brokers(noun)  # "the accord between A and B, brokered by Russia"
+        if brokers and spec.mode != "third-party":
+            sources = [s for s in sources if s not in brokers]
+            targets = [t for t in targets if t not in brokers]
+            if not sources and not targets and spec.type in UNORDERED_TYPES:
+                sources, targets = self._clause_pair(noun)  # "the truce between A and B"
         vehicle = self._vehicle(noun)
         if vehicle is not None:  # "a Turkish aid convoy to Idlib": the convoy's parties
             carried = self._noun_participants(vehicle, spec)

@@ -28,6 +28,14 @@ def without_actorless(found: list[Found], lexicon: Lexicon) -> list[Found]:
     return [f for f in found if f.sources or f.targets]
 
 
+def _told_in_own_clause(word: Token) -> bool:
+    """An event noun that a relative clause of its own, set off by a comma, says happened:
+    in "X denied backing the rebels' offensive, which began in March" the offensive is no
+    content of the denial."""
+    return word.pos_ == "NOUN" and any(
+        c.dep_ == "relcl" and c.doc[c.left_edge.i - 1].text == "," for c in word.children)
+
+
 def without_requested(found: list[Found], lexicon: Lexicon) -> list[Found]:
     """Drop what a request asks for, a refusal turns down or a threat holds out: in "X
     called on Y to halt supporting Z" only the REQUEST happened, in "X refused to meet Y"
@@ -54,6 +62,8 @@ def _content_governors(word: Token, governing: dict[Token, str]) -> list[Token]:
     ("X denied the charge and blamed Y") is a second act of the subject, not content ("had
     threatened to expel ... and recall", parsed as a conjunct of "threatened", is content)."""
     chain = governors(word)
+    if _told_in_own_clause(word):
+        return []  # "denied backing the rebels' offensive, which began in March"
     for index, token in enumerate(chain[:-1]):
         if (token.dep_ == "advcl" and token.tag_ == "VBG") or (
                 token.dep_ == "conj" and chain[index + 1] in governing and token.tag_ == chain[index + 1].tag_):

@@ -60,6 +60,7 @@ class SentenceEvents(Candidates, Arguments, Mentions, Modality):
             if not (event.sources or event.targets):
                 self._speakers_pair(event)
             self._speakers_side(event)
+            event.negated = event.negated or self.lacks(event)  # "broke up without agreement"
             found.append(event)
         for event in found:
             self._settle_bare_states(event)

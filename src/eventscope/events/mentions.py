@@ -48,7 +48,7 @@ class Mentions:
         the NER left unlabelled ("in Sweida") that the gazetteer knows and no actor table does."""
         if not (token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in self.actors.rules.place_nouns
                 or self._unlabelled_name(token)):
-            return None
+            return self._misread_place(token)
         phrase = " ".join(t.text for t in token.subtree if t.dep_ not in ("relcl", "acl"))
         return self.places.lookup_in_phrase(phrase)
 
@@ -57,6 +57,18 @@ class Mentions:
         if place and place.country:
             return [Actor(None, place.country, "GOV")]
         return []
+
+    def _misread_place(self, token: Token) -> Location | None:
+        """A one-word name the NER took for an organisation or a people ("the bombardment of
+        Kharkiv", "the shelling of Aleppo") that no actor table knows and the gazetteer does."""
+        if token.pos_ != "PROPN" or token.ent_type_ not in ("ORG", "NORP") or token.ent_iob_ != "B" or (
+                token.i + 1 < len(token.doc) and token.nbor().ent_iob_ == "I"):
+            return None
+        if self.actors.table.find(token.text, self.actors.on) is not None:
+            return None
+        place = self.places.lookup(token.text)
+        # a city, not a country a demonym or an organisation's name stands for
+        return place if place is not None and place.name == token.text else None
 
     def _unlabelled_name(self, token: Token) -> bool:
         """A proper name the NER gave no label and the actor table does not know."""

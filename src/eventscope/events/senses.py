@@ -39,6 +39,7 @@ class Sense:
     joint: str | None      # the type when a partner is named ("joint", "with X")
     cameo: str
     keeps_object: bool = False  # the object stays an event of its own ("repelled an attack")
+    tags: frozenset[str] = frozenset()  # only in these forms ("negotiated a truce": done)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,14 @@ class Senses:
     vehicles: frozenset[str]       # "an aid convoy": the convoy's parties are the aid's
     gerund_prepositions: frozenset[str]  # "responded by expelling": the clause's subject does it
     impact_verbs: frozenset[str]   # "two rockets hit northern Israel": an attack on what is hit
+    outcome_verbs: frozenset[str] = frozenset()         # "talks culminating in deals"
+    outcome_prepositions: frozenset[str] = frozenset()  # "ended in an accord"
+    lacking_prepositions: frozenset[str] = frozenset()  # "broke up without agreement"
+    measures: frozenset[str] = frozenset()  # "a series of deals"
+    brokers: frozenset[str] = frozenset()   # "the accord, brokered by Russia": no party
+    custody_prepositions: frozenset[str] = frozenset()  # "is under house arrest"
+    custody_verbs: frozenset[str] = frozenset()
+    outcome_nouns: frozenset[str] = frozenset()  # "ended in an agreement", not "in a pledge"
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -68,11 +77,15 @@ class Senses:
         path = resources.files("eventscope.data").joinpath("senses.yaml")
         data = yaml.safe_load(path.read_text())
         senses = tuple(_sense(entry, index) for index, entry in enumerate(data["senses"], 1))
-        carriers = data["carriers"]
+        carriers, outcomes = data["carriers"], data["outcomes"]
         return cls(senses, frozenset(carriers["verbs"]), frozenset(carriers["nouns"]),
                    frozenset(data["aimless"]), frozenset(carriers["travel_verbs"]),
                    frozenset(carriers["travel_prepositions"]), frozenset(data["vehicles"]),
-                   frozenset(carriers["gerund_prepositions"]), frozenset(data["impact_verbs"]))
+                   frozenset(carriers["gerund_prepositions"]), frozenset(data["impact_verbs"]),
+                   frozenset(outcomes["verbs"]), frozenset(outcomes["prepositions"]),
+                   frozenset(outcomes["lacking"]), frozenset(outcomes["measures"]),
+                   frozenset(outcomes["brokers"]), frozenset(data["custody"]["prepositions"]),
+                   frozenset(data["custody"]["verbs"]), frozenset(outcomes["nouns"]))
 
     def match(self, token: Token) -> SenseMatch | None:
         """The sense this verb or noun has with its object, if any."""
@@ -90,6 +103,8 @@ class Senses:
                                       for c in token.children):
                 continue
             if sense.unless and _mentions(token, sense.unless):
+                continue
+            if sense.tags and token.tag_ not in sense.tags:
                 continue
             obj = next((o for o in objects if _names(o, sense.objects)), None)
             if obj is not None:
@@ -109,7 +124,8 @@ def _sense(entry: dict, index: int) -> Sense:
         return Sense(frozenset(entry["words"]), frozenset(str(o).lower() for o in entry["objects"]),
                      frozenset(entry.get("unless", ())), frozenset(entry.get("acts", ())),
                      trigger, entry.get("aimed"), bool(entry.get("aimed_only")), entry.get("joint"),
-                     str(entry["cameo"]), bool(entry.get("keeps_object")))
+                     str(entry["cameo"]), bool(entry.get("keeps_object")),
+                     frozenset(entry.get("tags", ())))
     except KeyError as missing:
         raise ValueError(f"senses.yaml: sense {index} has no {missing}") from None
 
@@ -149,6 +165,11 @@ def _noun_objects(noun: Token) -> list[Token]:
     objects = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
     objects += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "on")
                 for g in c.children if g.dep_ == "pobj"]
+    if noun.dep_ == "dobj":
+        # "conducted raids on the homes of activists": the parser hangs the noun's
+        # preposition on the verb when it follows the noun
+        objects += [g for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "on"
+                    and c.i == noun.right_edge.i + 1 for g in c.children if g.dep_ == "pobj"]
     return _with_conjuncts(objects)
 
 
