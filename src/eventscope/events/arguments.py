@@ -20,7 +20,7 @@ from eventscope.events.constructions.data import section
 from eventscope.events.constructions.doerless_violence import UNNAMED_VICTIMS
 from eventscope.events.constructions.under_fire import undergone_attack
 from eventscope.events.constructions.unsaid_doer import patient_is_doer, state_doer
-from eventscope.events.found import ANY_TARGET, same_side
+from eventscope.events.found import ANY_TARGET, same_party, same_side
 from eventscope.events.syntax import (
     clause_verb,
     direct_objects,
@@ -94,6 +94,8 @@ class Arguments:
             # "suspended budget payments to Hungary", "froze Russia's assets": whom the act
             # is for or against may hang from its object, or own it
             targets = self.targets_of(verb, ANY_TARGET) or self._object_owners(verb, sources)
+        if not targets and spec.type in clause_rules()["joint_partner"]:
+            targets = self._joint_partners(verb, sources)  # "pulled out of talks with X"
         if not targets and spec.type == "REQUEST":
             targets = self._asked_giver(verb, sources)  # "asked for its assistance"
         if not targets and spec.type in INFINITIVE_TYPES:
@@ -130,6 +132,18 @@ class Arguments:
         """Whose the things a verb acts on are, other than its doers' own."""
         owners = [a for o in direct_objects(verb) if o.pos_ == "NOUN" for a in self.actors.owner_of(o)]
         return [a for a in distinct(owners) if not any(same_side(a, s) for s in sources)]
+
+    def _joint_partners(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """ "pulled out of peace talks with the government", "suspended its cooperation
+        with Mali": leaving or breaking off a joint act is aimed at the partner in it."""
+        taken = [*direct_objects(verb, passive=True), *prepositional_objects(verb), *(
+            g for c in verb.children if c.dep_ in ("prep", "prt", "advmod")
+            for p in c.children if p.dep_ == "prep" for g in objects_of(p))]
+        joint = [n for n in taken if (spec := self.lexicon.nouns.get(n.lemma_.lower())) is not None
+                 and spec.type in UNORDERED_TYPES]
+        partners = [a for n in joint for g in prepositional_objects(n, words=("with",))
+                    for a in self.argument_actors(g)]
+        return [a for a in distinct(partners) if not any(same_party(a, s) for s in sources)]
 
     def _asked_giver(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """ "asked for its assistance", "sought China's support": who is asked for help is
@@ -704,7 +718,7 @@ def _participle_object_antecedents(pronoun: Token) -> list[Token]:
 @lru_cache(maxsize=1)
 def clause_rules() -> dict[str, frozenset[str]]:
     """The word and type lists of the argument engine (constructions.yaml, section arguments)."""
-    keys = ("reported_against", "conjunct_hostile", "aim_verbs")
+    keys = ("reported_against", "conjunct_hostile", "aim_verbs", "joint_partner")
     data = section("arguments", dict.fromkeys(keys, list))
     return {key: frozenset(data[key]) for key in keys}
 
