@@ -74,7 +74,10 @@ class Arguments:
                 sources, targets = targets, self.targets_of(verb, spec)
             else:
                 targets = targets or self._passive_targets(verb, spec, patients)
-                if not agents:
+                if not agents and spec.type == "ASSAULT":
+                    # "were killed in a Turkish drone strike": the doer of the attack it was in
+                    sources = self._attack_doers(verb)
+                if not agents and not sources:
                     # "were detained in Minsk": the state where it happens, for the acts states do
                     sources = state_doer(verb, spec.key, self._country_named, targets)
         else:
@@ -127,6 +130,17 @@ class Arguments:
                 return found
         prepositions = tuple(where for where in spec.targets if where != "obj")
         return self.targets_of(verb, replace(spec, targets=prepositions)) if prepositions else []
+
+    def _attack_doers(self, verb: Token) -> list[Actor]:
+        """Who did the attack a passive act of violence happened in ("were wounded in
+        Israeli air raids"), where its noun names them."""
+        for noun in prepositional_objects(verb, words=("in", "during")):
+            spec = self.lexicon.nouns.get(noun.lemma_.lower())
+            if spec is not None and spec.type == "ASSAULT":
+                doers = self._own_participants(noun, spec)[0]
+                if doers:
+                    return doers
+        return []
 
     def _object_owners(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """Whose the things a verb acts on are, other than its doers' own."""
