@@ -128,7 +128,8 @@ class Arguments:
                 self._place_hit(patient) if spec.type == "ASSAULT" else [])
             if found:
                 return found
-        prepositions = tuple(where for where in spec.targets if where != "obj")
+        # not "in": where a passive act happens ("were conducted in northern Iraq") is its place
+        prepositions = tuple(where for where in spec.targets if where not in ("obj", "in"))
         return self.targets_of(verb, replace(spec, targets=prepositions)) if prepositions else []
 
     def _attack_doers(self, verb: Token) -> list[Actor]:
