@@ -946,12 +946,18 @@ class DocumentActors:
                 return None
             if candidate.lower_ in ("which", "that") and candidate.head.dep_ == "relcl":
                 candidate = candidate.head.head
-            if candidate.ent_type_ in ("GPE", "ORG") or \
-                    candidate.lemma_.lower() in self.rules.bare_state_nouns or (
-                    candidate.tag_ in ("NN", "NNP") and self.rules.sector_nouns.get(
-                        candidate.lemma_.lower()) not in (None, "CVL", "REF")):
+            if self._may_own(candidate):
                 return self.actor_of(candidate)  # "the army said its troops ..."
-        return None
+        # "According to the army, its troops ...": the one the clause is attributed to
+        reporter = next((g for t in token.sent if t.lower_ == "according" for p in t.children
+                         if p.lower_ == "to" for g in p.children if g.dep_ == "pobj"), None)
+        return self.actor_of(reporter) if reporter is not None and self._may_own(reporter) else None
+
+    def _may_own(self, noun: Token) -> bool:
+        """A state or organisation that "its" may stand for."""
+        return noun.ent_type_ in ("GPE", "ORG") or noun.lemma_.lower() in self.rules.bare_state_nouns or (
+            noun.tag_ in ("NN", "NNP") and self.rules.sector_nouns.get(
+                noun.lemma_.lower()) not in (None, "CVL", "REF"))
 
     def _sector_in_phrase(self, head: Token) -> str | None:
         lemma = head.lemma_.lower()

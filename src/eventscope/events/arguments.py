@@ -9,6 +9,7 @@ nouns; the doer of a noun event through the light or speech verb that carries it
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -19,7 +20,7 @@ from eventscope.events.constructions.data import section
 from eventscope.events.constructions.doerless_violence import UNNAMED_VICTIMS
 from eventscope.events.constructions.under_fire import undergone_attack
 from eventscope.events.constructions.unsaid_doer import patient_is_doer, state_doer
-from eventscope.events.found import ANY_TARGET, same_side
+from eventscope.events.found import ANY_TARGET, same_party, same_side
 from eventscope.events.syntax import (
     clause_verb,
     direct_objects,
@@ -67,13 +68,18 @@ class Arguments:
             sources, targets = self.actors_named(passive_object), self.targets_of(verb, spec)
         elif patients is not None:
             agents = prepositional_objects(verb, ("agent",))
-            sources = distinct([a for agent in agents for a in self.argument_actors(agent)])
+            sources = self._agents_of(verb)
             targets = distinct([a for patient in patients for a in self.argument_actors(patient)])
             if not agents and patient_is_doer(verb):
                 sources, targets = targets, self.targets_of(verb, spec)
-            elif not agents:
-                # "were detained in Minsk": the state where it happens, for the acts states do
-                sources = state_doer(verb, spec.key, self._country_named, targets)
+            else:
+                targets = targets or self._passive_targets(verb, spec, patients)
+                if not agents and spec.type == "ASSAULT":
+                    # "were killed in a Turkish drone strike": the doer of the attack it was in
+                    sources = self._attack_doers(verb)
+                if not agents and not sources:
+                    # "were detained in Minsk": the state where it happens, for the acts states do
+                    sources = state_doer(verb, spec.key, self._country_named, targets)
         else:
             sources = self.subject_actors(verb)
             targets = self.targets_of(verb, spec)
@@ -91,6 +97,8 @@ class Arguments:
             # "suspended budget payments to Hungary", "froze Russia's assets": whom the act
             # is for or against may hang from its object, or own it
             targets = self.targets_of(verb, ANY_TARGET) or self._object_owners(verb, sources)
+        if not targets and spec.type in clause_rules()["joint_partner"]:
+            targets = self._joint_partners(verb, sources)  # "pulled out of talks with X"
         if not targets and spec.type == "REQUEST":
             targets = self._asked_giver(verb, sources)  # "asked for its assistance"
         if not targets and spec.type in INFINITIVE_TYPES:
@@ -110,10 +118,47 @@ class Arguments:
             targets = self._conjunct_target(verb, spec) or self._reporter_as_target(verb, spec, sources)
         return sources, targets
 
+    def _passive_targets(self, verb: Token, spec: Trigger, patients: list[Token]) -> list[Actor]:
+        """Whom a passive act is done to where its subject names no one: the subject's
+        owner or place ("Aleppo's airport was targeted", "Kharkiv was shelled"), else the
+        trigger's prepositions ("a loan was granted to Kenya", "sanctions were imposed on
+        Iran")."""
+        for patient in patients:
+            found = self._object_actors(patient, spec) or (
+                self._place_hit(patient) if spec.type == "ASSAULT" else [])
+            if found:
+                return found
+        # not "in": where a passive act happens ("were conducted in northern Iraq") is its place
+        prepositions = tuple(where for where in spec.targets if where not in ("obj", "in"))
+        return self.targets_of(verb, replace(spec, targets=prepositions)) if prepositions else []
+
+    def _attack_doers(self, verb: Token) -> list[Actor]:
+        """Who did the attack a passive act of violence happened in ("were wounded in
+        Israeli air raids"), where its noun names them."""
+        for noun in prepositional_objects(verb, words=("in", "during")):
+            spec = self.lexicon.nouns.get(noun.lemma_.lower())
+            if spec is not None and spec.type == "ASSAULT":
+                doers = self._own_participants(noun, spec)[0]
+                if doers:
+                    return doers
+        return []
+
     def _object_owners(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """Whose the things a verb acts on are, other than its doers' own."""
         owners = [a for o in direct_objects(verb) if o.pos_ == "NOUN" for a in self.actors.owner_of(o)]
         return [a for a in distinct(owners) if not any(same_side(a, s) for s in sources)]
+
+    def _joint_partners(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """ "pulled out of peace talks with the government", "suspended its cooperation
+        with Mali": leaving or breaking off a joint act is aimed at the partner in it."""
+        taken = [*direct_objects(verb, passive=True), *prepositional_objects(verb), *(
+            g for c in verb.children if c.dep_ in ("prep", "prt", "advmod")
+            for p in c.children if p.dep_ == "prep" for g in objects_of(p))]
+        joint = [n for n in taken if (spec := self.lexicon.nouns.get(n.lemma_.lower())) is not None
+                 and spec.type in UNORDERED_TYPES]
+        partners = [a for n in joint for g in prepositional_objects(n, words=("with",))
+                    for a in self.argument_actors(g)]
+        return [a for a in distinct(partners) if not any(same_party(a, s) for s in sources)]
 
     def _asked_giver(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """ "asked for its assistance", "sought China's support": who is asked for help is
@@ -339,6 +384,10 @@ class Arguments:
             found = self._object_actors(antecedent, spec)
             if found:
                 return found
+        for antecedent in self._clause_antecedents(argument):
+            found = self.argument_actors(antecedent)
+            if any(a.name or a.country or a.sector for a in found):
+                return found
         if is_reciprocal(argument):
             # "Chad and Sudan accused each other": each of the doers is the other's target
             return self.subject_actors(clause_verb(argument.head))
@@ -349,8 +398,9 @@ class Arguments:
             if spec.object_event and self.lexicon.nouns.get(argument.lemma_.lower()) is not None:
                 return []  # "condemned the shelling of our embassy": whose embassy is the victim
         if argument.pos_ == "NOUN" and not self.actors.names_actor(argument):
-            # "the Syrian Arab Army's war", "Russian stances": a thing; its owner is the target.
-            owners = self.actors.owner_of(argument)
+            # "the Syrian Arab Army's war", "Russian stances", "the statement by India": a
+            # thing; its owner or author is the target.
+            owners = self.actors.owner_of(argument) or self._authors(argument)
             if owners:
                 return owners
         actors = self.argument_actors(argument)
@@ -366,6 +416,31 @@ class Arguments:
             if place is not None and place.country:
                 return [Actor(None, place.country, "CVL")]
         return []
+
+    def _authors(self, noun: Token) -> list[Actor]:
+        """ "the statement by India": who made a thing. The parser often hangs the phrase on
+        the active verb whose object the thing is ("criticised the report by the EU")."""
+        holders = [noun]
+        if noun.dep_ == "dobj" and not has_child(noun.head, "agent", "auxpass"):
+            holders.append(noun.head)
+        return [a for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "by"
+                and p.i > noun.i for g in objects_of(p) if g.ent_type_ not in ("DATE", "TIME")
+                for a in self.actors_named(g)]
+
+    def _clause_antecedents(self, pronoun: Token) -> list[Token]:
+        """ "The envoy, who met Taliban officials, urged them to ...": an object pronoun
+        stands for a noun of the same number told before it in the sentence, nearest
+        first, other than its verb's subject ("him", "her": a person)."""
+        verb = pronoun.head
+        if pronoun.lower_ not in _OBJECT_PRONOUNS - {"it"} or pronoun.dep_ != "dobj":
+            return []
+        subjects = {s for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                    for s in (c, *(t for t in c.children if t.dep_ in ("appos", "conj", "compound")))}
+        plural = pronoun.lower_ == "them"
+        return [t for t in reversed(pronoun.sent[:pronoun.i - pronoun.sent.start])
+                if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "poss") and t not in subjects
+                and t.idx >= self.skip_before and (
+                    t.tag_ in ("NNS", "NNPS") if plural else self._names_person(t))]
 
     def _objects(self, verb: Token) -> list[Token]:
         """A verb's object nouns, with what they measure ("50 tonnes of aid" -> aid too)."""
@@ -501,14 +576,17 @@ class Arguments:
                                                    for s in clause.children if s.dep_ == "nsubj"))):
                 continue
             for hit in direct_objects(clause):
-                # "Aleppo International Airport", "a plant in Kharkiv": the town it is in
-                names = [hit, *(c for c in hit.children if c.dep_ == "compound" and c.i < hit.i),
-                         *prepositional_objects(hit, words=("in", "near", "outside"))]
-                actors = self._object_actors(hit, ANY_TARGET) or next(
-                    filter(None, (self._place_actor(n) for n in names)), [])
+                actors = self._object_actors(hit, ANY_TARGET) or self._place_hit(hit)
                 if actors:
                     return actors
         return []
+
+    def _place_hit(self, hit: Token) -> list[Actor]:
+        """ "Aleppo International Airport", "a plant in Kharkiv", "towns in Armenia": the
+        state of the place an attack hit."""
+        names = [hit, *(c for c in hit.children if c.dep_ == "compound" and c.i < hit.i),
+                 *prepositional_objects(hit, words=("in", "near", "outside"))]
+        return next(filter(None, (self._place_actor(n) for n in names)), [])
 
     def _modifier_actor(self, token: Token) -> Actor | None:
         if token.idx < self.skip_before:
@@ -538,6 +616,8 @@ class Arguments:
                 # Only a verb that carries the noun ("held talks", "stressed support") makes
                 # its subject the doer; "X condemned the attack" says nothing of who attacked.
                 if head.head.lemma_.lower() in self.lexicon.light_verbs | self.lexicon.speech_verbs:
+                    if head.dep_ == "nsubjpass":  # "sanctions were imposed by the EU"
+                        return self._agents_of(head.head) or self.subject_actors(head.head)
                     return self.subject_actors(head.head)
                 return []
             if head.dep_ == "pobj" and head.head.dep_ == "prep":
@@ -562,7 +642,19 @@ class Arguments:
         prepositions may name its target."""
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lexicon.light_verbs:
             return noun.head
-        return self._relative_carrier(noun, self.lexicon.light_verbs)
+        relative = self._relative_carrier(noun, self.lexicon.light_verbs)
+        if relative is None and noun.dep_ == "nsubjpass" and (
+                noun.head.lemma_.lower() in self.lexicon.light_verbs):
+            return noun.head  # "sanctions were imposed on X"
+        return relative
+
+    def _agents_of(self, verb: Token) -> list[Actor]:
+        """The actors of a passive verb's by-phrase, which the parser may hang on the object
+        of another preposition ("were imposed on Myanmar's generals by Canada")."""
+        agents = prepositional_objects(verb, ("agent",)) or [
+            g for o in prepositional_objects(verb) for g in prepositional_objects(o, words=("by",))
+            if g.ent_type_ not in ("DATE", "TIME")]
+        return distinct([a for agent in agents for a in self.argument_actors(agent)])
 
     @staticmethod
     def _relative_carrier(noun: Token, verbs: frozenset[str]) -> Token | None:
@@ -641,7 +733,7 @@ def _participle_object_antecedents(pronoun: Token) -> list[Token]:
 @lru_cache(maxsize=1)
 def clause_rules() -> dict[str, frozenset[str]]:
     """The word and type lists of the argument engine (constructions.yaml, section arguments)."""
-    keys = ("reported_against", "conjunct_hostile", "aim_verbs")
+    keys = ("reported_against", "conjunct_hostile", "aim_verbs", "joint_partner")
     data = section("arguments", dict.fromkeys(keys, list))
     return {key: frozenset(data[key]) for key in keys}
 

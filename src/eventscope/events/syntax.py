@@ -83,10 +83,12 @@ def noun_dependents(noun: Token) -> list[Token]:
     ("coordination and consultation between X and Y") and a participle's prepositions
     ("the summit scheduled to be held between X and Y")."""
     out = list(noun.children)
-    # "a suspension of air links with Serbia": the partner may hang from the "of" object.
+    # "a suspension of air links with Serbia", "the recall of its ambassador from Tunis",
+    # "its easing of restrictions on the press": the partner may hang from the "of" object;
     # "the arrest of a journalist by police": so may the doer's by-phrase.
     out.extend(p for g in prepositional_objects(noun, words=("of",)) for p in g.children
-               if p.dep_ in ("prep", "agent") and p.lower_ in ("with", "to", "between", "by"))
+               if p.dep_ in ("prep", "agent")
+               and p.lower_ in ("with", "to", "between", "from", "against", "on", "by"))
     if noun.dep_ == "conj":
         out.extend(c for c in noun.head.children if c.dep_ == "prep" and c.i > noun.i)
     for child in noun.children:

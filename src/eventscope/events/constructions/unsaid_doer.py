@@ -56,7 +56,10 @@ def state_doer(verb: Token, trigger_key: str, country_of: Callable[[Token], str 
         verb, words=tuple(data.origin_prepositions)))), None)
     if country is None and lemma in data.foreign_target_acts:
         theirs = {t.country for t in targets}
-        named = (country_of(t) for p in prepositional_objects(verb) for t in p.subtree
+        # "was declared persona non grata in Tallinn": the phrase may hang on the verb's complement
+        holders = [verb, *(c for c in verb.children if c.dep_ in ("oprd", "dobj"))]
+        holders += [g for h in holders[1:] for g in h.children if g.dep_ == "dobj"]
+        named = (country_of(t) for h in holders for p in prepositional_objects(h) for t in p.subtree
                  if t.ent_type_ in ("GPE", "NORP", "ORG"))
         country = next((c for c in named if c and c not in theirs), None)
     return [Actor(None, country, sector, why=STATE_WHERE_IT_HAPPENS)]
