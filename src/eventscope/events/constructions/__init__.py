@@ -9,7 +9,7 @@ Some constructions rewrite what was found rather than find events of their own, 
 called at its stage: the REWRITES on every candidate in `SentenceEvents.find`
 (`threat.as_threat`: a harmful act on a condition is a THREATEN; `accusation.addressee`:
 whom a protest is lodged with; `refusal.rejected_author`: who made the call or offer
-rejected); `voice.voice` (whose event a reported one is)
+rejected; `protest.protested_party`: whom a demonstration is against); `voice.voice` (whose event a reported one is)
 and `doerless_violence` (violence with no named doer, victims in a place) when the
 document reader turns found events into records.
 """
@@ -29,6 +29,7 @@ from eventscope.events.constructions.mediation import mediation
 from eventscope.events.constructions.obligation import obligation, time_to_act
 from eventscope.events.constructions.participants import participants, taking_part
 from eventscope.events.constructions.praise import acclaim, praise
+from eventscope.events.constructions.protest import protested_party
 from eventscope.events.constructions.refusal import refusal, rejected_author
 from eventscope.events.constructions.threat import as_threat, retaliation, warning
 from eventscope.events.constructions.transfer import transfer
@@ -65,6 +66,7 @@ REWRITES: dict[str, Rewrite] = {
     "threat": as_threat,
     "addressee": addressee,
     "rejected_author": rejected_author,
+    "protested_party": protested_party,
 }
 
 __all__ = ["CONSTRUCTIONS", "REWRITES", "Construction", "Rewrite", "as_threat"]
