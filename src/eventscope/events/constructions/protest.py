@@ -3,6 +3,11 @@
 - "anti-Japanese protests in China", "an anti-government rally": the "anti-" word names the
   target, and is no protester (the demonym would otherwise make the Japanese state march);
   protesters the sentence leaves unnamed are the people where the protest is.
+- "a student protest", "farmer protests": the people the noun's modifier names protest
+  (the lexicon keeps "student protest" as one trigger, which otherwise has no doer; "a
+  teacher strike" is a labour strike, not an air strike); "the
+  march was led by X and Y", "the strike was called by the unions": the by-phrase of an
+  organising verb names the protesters.
 - "Farmers marched on parliament", "the opposition staged a strike": people, parties,
   unions or the press who protest at home, with no target said, protest against their
   own government (the gold convention of EVENTS.md's real news: the state they march
@@ -19,6 +24,8 @@ from spacy.tokens import Token
 
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
+from eventscope.events.syntax import clause_verb
+from eventscope.events.triggers import trigger_of
 from eventscope.records import Actor
 
 if TYPE_CHECKING:
@@ -29,7 +36,42 @@ OWN_GOVERNMENT = "the protesters' own government"
 
 def _data() -> dict:
     return section("protest", {"types": list, "protester_sectors": list, "target_sector": str,
-                               "against_prefixes": list, "crowd_sector": str})
+                               "against_prefixes": list, "crowd_sector": str,
+                               "organising_verbs": list, "labour_nouns": dict})
+
+
+def protesting_crowd(events: SentenceEvents, token: Token, speaker: Actor | None) -> Found | None:
+    """ "during a student protest in Abuja", "opposition strikes": a protest noun with no doer
+    of its own whose modifier names protesters is their protest."""
+    if token.pos_ != "NOUN":
+        return None
+    data = _data()
+    spec = trigger_of(events.lexicon, token)
+    if token.lemma_.lower() in data["labour_nouns"]:
+        spec = events.lexicon.nouns.get(data["labour_nouns"][token.lemma_.lower()]) or spec
+    if spec is None or spec.type not in data["types"]:
+        return None
+    crowd = _organisers(events, token, frozenset(data["organising_verbs"])) or [
+        a for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i
+        and c.pos_ == "NOUN" for a in events.actors_named(c)]
+    if not crowd or not all(a.sector in data["protester_sectors"] for a in crowd):
+        return None
+    own = events._candidate(token)
+    if own is not None and own.sources:
+        return None  # the noun has its doer ("the union's student protest")
+    event = Found([token], spec, crowd, [], clause_verb(token), mode=spec.mode)
+    events.set_modality(event)
+    protested_party(events, event)
+    return event
+
+
+def _organisers(events: SentenceEvents, noun: Token, verbs: frozenset[str]) -> list[Actor]:
+    """ "The march was led by Khan and Qadri": the agents of the passive organising verb."""
+    verb = noun.head
+    if noun.dep_ != "nsubjpass" or verb.lemma_.lower() not in verbs:
+        return []
+    agents = [g for p in verb.children if p.dep_ == "agent" for g in p.children if g.dep_ == "pobj"]
+    return [a for g in agents for a in events.actors_named(g)]
 
 
 def protested_party(events: SentenceEvents, event: Found) -> None:
