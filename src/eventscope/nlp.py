@@ -69,16 +69,17 @@ def repair_verbs(doc: Doc) -> Doc:
 def _repair_capitalised_nouns(doc: Doc) -> None:
     """ "Farmers staged a protest", "Pensioners held a rally": the small model reads a
     sentence's first word as a name (often an ORG) for its capital alone. A one-word name
-    there whose lower-case singular is a noun of an actor (data/mentions.yaml) is that noun."""
+    there (the next word not capitalised) whose lower-case singular is a noun of an actor
+    (data/mentions.yaml) is that noun."""
     nouns = _actor_nouns()
     for sentence in doc.sents:
         token = sentence[0]
         if token.tag_ not in ("NNP", "NNPS") or not token.is_title:
             continue
         lemma = _singular(token.lower_, nouns)
-        if lemma is None or (token.ent_type_ and (token.ent_iob_ != "B" or (
-                token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I"))):
-            continue
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if lemma is None or (following is not None and (following.is_title or following.ent_iob_ == "I")):
+            continue  # a name of several words: "Doctors Without Borders"
         token.pos_, token.lemma_ = "NOUN", lemma
         token.tag_ = "NN" if lemma == token.lower_ else "NNS"
         if token.ent_type_:
