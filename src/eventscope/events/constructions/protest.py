@@ -37,15 +37,16 @@ OWN_GOVERNMENT = "the protesters' own government"
 def _data() -> dict:
     return section("protest", {"types": list, "protester_sectors": list, "target_sector": str,
                                "against_prefixes": list, "crowd_sector": str,
-                               "organising_verbs": list, "labour_nouns": dict})
+                               "organising_verbs": list, "labour_nouns": dict,
+                               "told_prepositions": list})
 
 
 def protesting_crowd(events: SentenceEvents, token: Token, speaker: Actor | None) -> Found | None:
     """ "during a student protest in Abuja", "opposition strikes": a protest noun with no doer
     of its own whose modifier names protesters is their protest."""
-    if token.pos_ != "NOUN":
-        return None
     data = _data()
+    if token.pos_ != "NOUN" or not _told(events, token, frozenset(data["told_prepositions"])):
+        return None
     spec = trigger_of(events.lexicon, token)
     if token.lemma_.lower() in data["labour_nouns"]:
         spec = events.lexicon.nouns.get(data["labour_nouns"][token.lemma_.lower()]) or spec
@@ -63,6 +64,18 @@ def protesting_crowd(events: SentenceEvents, token: Token, speaker: Actor | None
     events.set_modality(event)
     protested_party(events, event)
     return event
+
+
+def _told(events: SentenceEvents, noun: Token, prepositions: frozenset[str]) -> bool:
+    """Is the protest told as having happened: a subject ("farmer protests paralysed ..."),
+    a light verb's object ("joined a student protest") or the time or place of another
+    event ("during a student protest")? Not the thing a ban, a right or a call is about
+    ("lift the ban on opposition rallies")."""
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in events.lexicon.light_verbs
+    return noun.dep_ == "pobj" and noun.head.lower_ in prepositions
 
 
 def _organisers(events: SentenceEvents, noun: Token, verbs: frozenset[str]) -> list[Actor]:
