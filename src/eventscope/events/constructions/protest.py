@@ -7,7 +7,8 @@
   (the lexicon keeps "student protest" as one trigger, which otherwise has no doer; "a
   teacher strike" is a labour strike, not an air strike); "the
   march was led by X and Y", "the strike was called by the unions": the by-phrase of an
-  organising verb names the protesters.
+  organising verb names the protesters; plural protests with no doer said ("protests
+  erupted in Nairobi") are the people's where they happen.
 - "Farmers marched on parliament", "the opposition staged a strike": people, parties,
   unions or the press who protest at home, with no target said, protest against their
   own government (the gold convention of EVENTS.md's real news: the state they march
@@ -48,13 +49,16 @@ def protesting_crowd(events: SentenceEvents, token: Token, speaker: Actor | None
     if token.pos_ != "NOUN" or not _told(events, token, frozenset(data["told_prepositions"])):
         return None
     spec = trigger_of(events.lexicon, token)
-    if token.lemma_.lower() in data["labour_nouns"]:
+    labour = token.lemma_.lower() in data["labour_nouns"]  # a strike by whom it names only
+    if labour:
         spec = events.lexicon.nouns.get(data["labour_nouns"][token.lemma_.lower()]) or spec
     if spec is None or spec.type not in data["types"]:
         return None
     crowd = _organisers(events, token, frozenset(data["organising_verbs"])) or [
         a for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i
         and c.pos_ == "NOUN" for a in events.actors_named(c)]
+    if not crowd and not labour and token.tag_ == "NNS" and not _has_modifier_actor(events, token):
+        crowd = [Actor(None, None, data["crowd_sector"])]  # "protests erupted in Nairobi"
     if not crowd or not all(a.sector in data["protester_sectors"] for a in crowd):
         return None
     own = events._candidate(token)
@@ -64,6 +68,12 @@ def protesting_crowd(events: SentenceEvents, token: Token, speaker: Actor | None
     events.set_modality(event)
     protested_party(events, event)
     return event
+
+
+def _has_modifier_actor(events: SentenceEvents, noun: Token) -> bool:
+    """Does the noun name any actor of its own ("Japan's protests", "Chinese protests")?"""
+    return any(events.actors_named(c) for c in noun.children
+               if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i)
 
 
 def _told(events: SentenceEvents, noun: Token, prepositions: frozenset[str]) -> bool:
