@@ -83,6 +83,21 @@ def test_a_lemma_that_lost_its_silent_e_gets_it_back(pipeline: Language):
     assert next(t for t in doc if t.lower_ == "staged").lemma_ == "stage"
 
 
+@pytest.mark.parametrize("text, word, lemma", [
+    ("Farmers staged a protest outside the ministry on Tuesday.", "Farmers", "farmer"),
+    ("Pensioners held a rally in the capital.", "Pensioners", "pensioner"),
+])
+def test_a_capitalised_first_word_naming_people_is_a_common_noun(pipeline: Language, text: str, word: str,
+                                                                lemma: str):
+    token = next(t for t in pipeline(text) if t.text == word)
+    assert (token.pos_, token.lemma_, token.ent_type_) == ("NOUN", lemma, "")
+
+
+def test_a_name_of_several_words_at_the_start_stays_a_name(pipeline: Language):
+    doc = pipeline("Citizens United filed a new appeal.")
+    assert (doc[0].pos_, doc[0].ent_iob_) == ("PROPN", "B")
+
+
 def test_a_real_plural_noun_stays_a_noun(pipeline: Language):
     doc = pipeline("The minister conveyed his thanks to Moscow. Many thanks were given.")
     assert all(t.pos_ == "NOUN" for t in doc if t.lower_ == "thanks")

@@ -7,7 +7,8 @@ repair of names fused with the next word (`split_fused_names`, applied to the te
   names the statistical NER misses or mislabels.
 - `eventscope_verb_repair` (last): a verb of the lexicon that the tagger read as a
   plural noun after a name ("Syria thanks and appreciates ...") is made a verb again, and
-  a lemma that lost its silent e ("staged" -> "stag") gets it back.
+  a lemma that lost its silent e ("staged" -> "stag") gets it back; a sentence's first
+  word read as a name only for its capital ("Farmers staged ...") is a common noun again.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
 
 from eventscope.actor_table import ActorTable
+from eventscope.actors import MentionRules
 from eventscope.countries import Countries
 from eventscope.lexicon import Lexicon
 
@@ -46,6 +48,7 @@ def repair_verbs(doc: Doc) -> Doc:
     no determiner whose word is a lexicon verb in -s is a verb, and the name its subject.
     Also gives back the silent e the lemmatizer drops from some verbs ("staged" -> "stag")."""
     verbs = _verb_lemmas()
+    _repair_capitalised_nouns(doc)
     for token in doc:
         if token.tag_ in ("VBD", "VBN", "VBG", "VBZ") and token.lemma_ not in verbs and token.lemma_ + "e" in verbs \
                 and token.lower_.startswith(token.lemma_ + "e"):
@@ -61,6 +64,43 @@ def repair_verbs(doc: Doc) -> Doc:
         token.pos_, token.tag_ = "VERB", "VBZ"
         names[-1].dep_ = "nsubj"
     return doc
+
+
+def _repair_capitalised_nouns(doc: Doc) -> None:
+    """ "Farmers staged a protest", "Pensioners held a rally": the small model reads a
+    sentence's first word as a name (often an ORG) for its capital alone. A one-word name
+    there (the next word not capitalised) whose lower-case singular is a noun of an actor
+    (data/mentions.yaml) is that noun."""
+    nouns = _actor_nouns()
+    for sentence in doc.sents:
+        token = sentence[0]
+        if token.tag_ not in ("NNP", "NNPS") or not token.is_title:
+            continue
+        lemma = _singular(token.lower_, nouns)
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if lemma is None or (following is not None and (following.is_title or following.ent_iob_ == "I")):
+            continue  # a name of several words: "Doctors Without Borders"
+        token.pos_, token.lemma_ = "NOUN", lemma
+        token.tag_ = "NN" if lemma == token.lower_ else "NNS"
+        if token.ent_type_:
+            doc.ents = [e for e in doc.ents if e.start != token.i]
+
+
+def _singular(word: str, nouns: frozenset[str]) -> str | None:
+    """The actor noun a lower-case word is, or its plural of: "farmers" -> "farmer"."""
+    candidates = [word]
+    if word.endswith("ies"):
+        candidates.append(word[:-3] + "y")
+    if word.endswith("men"):
+        candidates.append(word[:-3] + "man")
+    candidates += [word[:-2], word[:-1]] if word.endswith("es") else [word[:-1]] if word.endswith("s") else []
+    return next((c for c in candidates if c in nouns), None)
+
+
+@lru_cache(maxsize=1)
+def _actor_nouns() -> frozenset[str]:
+    """Single-word nouns that name an actor of a sector (data/mentions.yaml)."""
+    return frozenset(w for w in MentionRules.load().sector_nouns if " " not in w)
 
 
 class StableEntityRuler(EntityRuler):

@@ -9,9 +9,10 @@ Some constructions rewrite what was found rather than find events of their own, 
 called at its stage: the REWRITES on every candidate in `SentenceEvents.find`
 (`threat.as_threat`: a harmful act on a condition is a THREATEN; `accusation.addressee`:
 whom a protest is lodged with; `refusal.rejected_author`: who made the call or offer
-rejected), then `mediation.mediated_parties` (whom mediators mediate between) and
-`pair_compound.compound_parties` ("US-China talks") on every event found there;
-`voice.voice` (whose event a reported one is)
+rejected; `protest.protested_party`: whom a demonstration is against;
+`possessed_patient`: "X's arrest by Y" is done to X), then `mediation.mediated_parties`
+(whom mediators mediate between) and `pair_compound.compound_parties` ("US-China talks")
+on every event found there; `voice.voice` (whose event a reported one is)
 and `doerless_violence` (violence with no named doer, victims in a place) when the
 document reader turns found events into records.
 """
@@ -30,7 +31,9 @@ from eventscope.events.constructions.doerless_violence import died_of_violence
 from eventscope.events.constructions.mediation import mediation
 from eventscope.events.constructions.obligation import called_for, obligation, time_to_act
 from eventscope.events.constructions.participants import participants, taking_part
+from eventscope.events.constructions.possessed_patient import possessed_patient
 from eventscope.events.constructions.praise import acclaim, praise
+from eventscope.events.constructions.protest import protested_party, protesting_crowd
 from eventscope.events.constructions.refusal import refusal, rejected_author
 from eventscope.events.constructions.threat import as_threat, retaliation, warning
 from eventscope.events.constructions.transfer import transfer
@@ -61,6 +64,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "participants": participants,
     "taking_part": taking_part,
     "mediation": mediation,
+    "protesting_crowd": protesting_crowd,
 }
 
 # Rewrites of every candidate, in order, after its modality (SentenceEvents.find).
@@ -68,6 +72,8 @@ REWRITES: dict[str, Rewrite] = {
     "threat": as_threat,
     "addressee": addressee,
     "rejected_author": rejected_author,
+    "protested_party": protested_party,
+    "possessed_patient": possessed_patient,
 }
 
 __all__ = ["CONSTRUCTIONS", "REWRITES", "Construction", "Rewrite", "as_threat"]
