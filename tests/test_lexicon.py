@@ -218,3 +218,11 @@ def test_patrols_stepped_up_by_a_force_are_a_show_of_force():
     shown = events_of("Kenyan police stepped up patrols in the coastal county of Lamu.")
     assert [(e.type, e.cameo, e.source.country) for e in shown] == [("MOBILIZE", "150", "KEN")]
     assert events_of("A patrol found the missing hikers near the lake.") == []
+
+
+@pytest.mark.slow
+def test_a_strike_called_off_is_a_concession_but_a_match_called_off_is_nothing():
+    # CAMEO 082 (ease political dissent); `call off` needs a protest action as its object
+    ended = events_of("The Kenyan teachers' union called off its nationwide strike on Monday.")
+    assert [(e.type, e.cameo) for e in ended] == [("CONCEDE", "082")]
+    assert events_of("The league called off the match because of the storm.") == []
