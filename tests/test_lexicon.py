@@ -201,3 +201,28 @@ def test_seizing_a_town_is_an_assault_but_seizing_weapons_is_coercion():
     assert [(e.type, e.cameo) for e in taken] == [("ASSAULT", "192")]
     seized = events_of("Colombian police seized weapons from the rebels on Tuesday.")
     assert [e.type for e in seized] == ["COERCE"]
+
+
+@pytest.mark.slow
+def test_compensation_paid_is_property_returned_but_a_fee_paid_is_nothing():
+    # PETRARCH2 PAY * COMPENSATION [0842]: the object says the sense of "pay"
+    paid = events_of("Chad paid compensation to the families of three French aid workers.")
+    assert [(e.type, e.cameo, e.source.country, e.target.country) for e in paid] == [
+        ("RETREAT", "0842", "TCD", "FRA")]
+    assert events_of("The club paid a record fee for the Brazilian striker.") == []
+
+
+@pytest.mark.slow
+def test_patrols_stepped_up_by_a_force_are_a_show_of_force():
+    # PETRARCH2 PATROL [150], STEP_UP * PATROLS; a patrol with no force named is nothing
+    shown = events_of("Kenyan police stepped up patrols in the coastal county of Lamu.")
+    assert [(e.type, e.cameo, e.source.country) for e in shown] == [("MOBILIZE", "150", "KEN")]
+    assert events_of("A patrol found the missing hikers near the lake.") == []
+
+
+@pytest.mark.slow
+def test_a_strike_called_off_is_a_concession_but_a_match_called_off_is_nothing():
+    # CAMEO 082 (ease political dissent); `call off` needs a protest action as its object
+    ended = events_of("The Kenyan teachers' union called off its nationwide strike on Monday.")
+    assert [(e.type, e.cameo) for e in ended] == [("CONCEDE", "082")]
+    assert events_of("The league called off the match because of the storm.") == []
