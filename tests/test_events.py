@@ -676,3 +676,19 @@ def test_of_names_the_doer_of_a_withdrawal_but_the_object_of_a_release():
     assert (release.source.name, release.target.country, release.target.sector) == ("Hamas", "ISR", "CVL")
     withdrawal = one("The withdrawal of Russian troops from Kherson began.", "2022-11-10", "RETREAT")
     assert (withdrawal.source.country, withdrawal.source.sector) == ("RUS", "MIL")
+
+
+def test_an_attack_noun_in_the_killing_verbs_phrase_is_the_same_attack():
+    killed = events("Ambush\n\nFour Malian soldiers were killed in an ambush by jihadist fighters "
+                    "near Gao on Sunday.", "2023-04-03", "ASSAULT")
+    assert len(killed) == 1
+    detained = events("Crackdown\n\nPolice in Harare arrested nine union leaders during a raid on "
+                      "the offices of the teachers' union.", "2023-04-03", "COERCE")
+    assert len(detained) == 1
+
+
+def test_words_in_support_of_a_party_are_not_taken_in_by_the_verb_of_thanks():
+    found = events("Thanks\n\nGhana thanks and appreciates Nigerian stances in support of the "
+                   "country at the summit.", "2023-04-03")
+    assert {e.type for e in found} == {"SUPPORT"}
+    assert len(found) == 2

@@ -120,6 +120,39 @@ def without_absorbed(found: list[Found], lexicon: Lexicon) -> list[Found]:
         f.trigger[-1] in other.absorbed for other in found if other is not f)]
 
 
+# Acts done to bodies and places: a noun of the same type in the verb's in/during phrase is
+# the same act ("killed in an attack"); not so for words ("thanks ... in support of").
+PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+
+
+def without_told_within(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """ "Six civilians were killed in a rocket attack", "two soldiers died during an
+    ambush": the noun in the verb's in/during phrase tells the same physical act as the
+    verb. One event stays, the verb's, taking from the noun's the parties it lacks."""
+    kept = []
+    for event in found:
+        telling = _telling_verb_event(event, found)
+        if telling is None:
+            kept.append(event)
+            continue
+        telling.sources = telling.sources or event.sources
+        telling.targets = telling.targets or event.targets
+    return kept
+
+
+def _telling_verb_event(event: Found, found: list[Found]) -> Found | None:
+    noun = event.trigger[-1]
+    preposition = noun.head
+    if event.type not in PHYSICAL_TYPES:
+        return None
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
+        return None
+    if preposition.lower_ not in ("in", "during") or preposition.head.pos_ != "VERB":
+        return None
+    return next((other for other in found if other is not event and other.type == event.type
+                 and other.trigger[-1] == preposition.head), None)
+
+
 def without_mediators(found: list[Found], lexicon: Lexicon) -> list[Found]:
     """ "A and B signed a deal with Saudi mediation", "the agreement, brokered with Qatari
     mediation": the mediator is the third party of the mediation (constructions/mediation.py),
@@ -142,6 +175,7 @@ FILTERS: dict[str, Filter] = {
     "transferred": without_transferred,
     "topics": without_topics,
     "absorbed": without_absorbed,
+    "told_within": without_told_within,
     "mediators": without_mediators,
     "promised": without_promises,
     "refusals": future_refusals,
