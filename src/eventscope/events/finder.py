@@ -36,6 +36,9 @@ class SentenceEvents(Candidates, Arguments, Mentions, Modality):
     places: object  # places.Gazetteer
     skip_before: int = 0  # doc character offset before which tokens are not actors (dateline)
     last_attacker: Actor | None = None  # who did the last violence the article reported
+    # The last act from one party to another the article reported (its doer, its target):
+    # whose call, offer or accusation "the offer" or "the accusation" is (refusal.py).
+    last_dyad: tuple[Actor, Actor] | None = None
     quote_speaker: Actor | None = None  # who speaks the quotation the sentence is in
     bare_states: list[Token] = field(default_factory=list)  # "the country" mentions in the sentence
     senses: Senses = field(default_factory=Senses.load)  # data/senses.yaml

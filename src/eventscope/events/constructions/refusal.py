@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from eventscope.events.constructions.common import stance
 from eventscope.events.constructions.data import section
-from eventscope.events.found import Found
+from eventscope.events.found import Found, same_party
 from eventscope.events.syntax import governed_act, governors
 from eventscope.lexicon import Lexicon
 from eventscope.records import Actor
@@ -87,3 +87,28 @@ def rejected_author(events: SentenceEvents, event: Found) -> None:
     authors += [g for t in verb.children if t.dep_ == "prep" and t.lower_ == "from" and t.i > rejected.i
                 for g in t.children if g.dep_ == "pobj"]
     event.targets = [a for g in authors[:1] for a in events.actors_named(g) if a not in event.sources]
+    if not event.targets and not authors and _told_before(rejected):
+        event.targets = _answered(event.sources, events.last_dyad)
+
+
+def _told_before(noun: Token) -> bool:
+    """ "rejected the offer", "denied these accusations": a call or claim the article told
+    before (a definite or demonstrative determiner, no owner in the sentence)."""
+    return not any(c.dep_ == "poss" for c in noun.children) and any(
+        c.dep_ == "det" and c.lower_ in _back_determiners() for c in noun.children)
+
+
+def _answered(sources: list[Actor], last: tuple[Actor, Actor] | None) -> list[Actor]:
+    """ "Chile accused Bolivia of spying. Bolivia denied the accusation": the doer of the
+    last act told from one party to another, when the refuser is the one it was aimed at."""
+    if not sources or last is None:
+        return []
+    doer, aimed_at = last
+    if any(same_party(aimed_at, s) for s in sources) and not any(same_party(doer, s) for s in sources):
+        return [doer]
+    return []
+
+
+@lru_cache(maxsize=1)
+def _back_determiners() -> frozenset[str]:
+    return frozenset(section("rejected", {"back_determiners": list})["back_determiners"])
