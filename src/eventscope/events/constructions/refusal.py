@@ -77,25 +77,55 @@ def rejected_author(events: SentenceEvents, event: Found) -> None:
     if event.type != "REJECT" or event.targets or verb.pos_ != "VERB":
         return
     nouns, prepositions = rejected_words()
-    rejected = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
-                     and c.lemma_.lower() in nouns), None)
+    rejected = next((c for c in _turned_down(verb) if c.lemma_.lower() in nouns), None)
     if rejected is None:
         return
+    authors = _authors(events, verb, rejected, prepositions)
+    event.targets = [a for g in authors[:1] for a in events.actors_named(g) if a not in event.sources]
+    if not event.targets and not authors and _told_before(rejected):
+        event.targets = _answered(event.sources, events.last_dyad)
+
+
+def _authors(events: SentenceEvents, verb: Token, rejected: Token,
+             prepositions: frozenset[str]) -> list[Token]:
+    """The phrases naming who made what is rejected, first the likeliest."""
     authors = [g for t in rejected.subtree if t.dep_ in ("prep", "agent") and t.lower_ in prepositions
                and t.i - rejected.i < 8 for g in t.children if g.dep_ == "pobj"]
     # "rejected the proposal from Azerbaijan", the phrase parsed on the verb
     authors += [g for t in verb.children if t.dep_ == "prep" and t.lower_ == "from" and t.i > rejected.i
                 for g in t.children if g.dep_ == "pobj"]
-    event.targets = [a for g in authors[:1] for a in events.actors_named(g) if a not in event.sources]
-    if not event.targets and not authors and _told_before(rejected):
-        event.targets = _answered(event.sources, events.last_dyad)
+    # "vetoed the Security Council resolution", "rejected the ECOWAS plan"
+    authors += [c for c in rejected.children if c.dep_ == "compound" and events.actors_named(c)]
+    if rejected.lemma_.lower() in _words("invitation_nouns"):
+        # "turned down an invitation to visit Moscow": the host invited
+        authors += [g for x in rejected.children if x.dep_ in ("acl", "relcl")
+                    for g in x.children if g.dep_ == "dobj"]
+    if rejected.lemma_.lower() in _words("forum_nouns"):
+        # "voted against the resolution in the General Assembly": the body that votes on it
+        authors += [g for head in (verb, rejected) for t in head.children
+                    if t.dep_ == "prep" and t.lower_ in ("in", "at") for g in t.children
+                    if g.dep_ == "pobj" and any(a.sector == "IGO" for a in events.actors_named(g))]
+    return authors
+
+
+def _turned_down(verb: Token) -> list[Token]:
+    """What a verb of refusal turns down: its object, or what it is against ("voted against")."""
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + [
+        g for p in verb.children if p.dep_ == "prep" and p.lower_ == "against"
+        for g in p.children if g.dep_ == "pobj"]
+
+
+@lru_cache(maxsize=4)
+def _words(key: str) -> frozenset[str]:
+    """One word list of the `rejected` section of data/constructions.yaml."""
+    return frozenset(section("rejected", {key: list})[key])
 
 
 def _told_before(noun: Token) -> bool:
     """ "rejected the offer", "denied these accusations": a call or claim the article told
     before (a definite or demonstrative determiner, no owner in the sentence)."""
     return not any(c.dep_ == "poss" for c in noun.children) and any(
-        c.dep_ == "det" and c.lower_ in _back_determiners() for c in noun.children)
+        c.dep_ == "det" and c.lower_ in _words("back_determiners") for c in noun.children)
 
 
 def _answered(sources: list[Actor], last: tuple[Actor, Actor] | None) -> list[Actor]:
@@ -109,6 +139,3 @@ def _answered(sources: list[Actor], last: tuple[Actor, Actor] | None) -> list[Ac
     return []
 
 
-@lru_cache(maxsize=1)
-def _back_determiners() -> frozenset[str]:
-    return frozenset(section("rejected", {"back_determiners": list})["back_determiners"])
