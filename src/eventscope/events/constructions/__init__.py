@@ -9,7 +9,8 @@ Some constructions rewrite what was found rather than find events of their own, 
 called at its stage: the REWRITES on every candidate in `SentenceEvents.find`
 (`threat.as_threat`: a harmful act on a condition is a THREATEN; `accusation.addressee`:
 whom a protest is lodged with; `refusal.rejected_author`: who made the call or offer
-rejected; `clash.clash_partner`: who inflicted losses told in a clash with it), then
+rejected; `clash.clash_partner`: who inflicted losses told in a clash with it;
+`riposte.riposte_target`: whom an attack answering another is aimed at), then
 `mediation.mediated_parties` (whom mediators mediate between) and
 `pair_compound.compound_parties` ("US-China talks") on every event found there;
 `voice.voice` (whose event a reported one is)
@@ -34,6 +35,7 @@ from eventscope.events.constructions.obligation import called_for, obligation, t
 from eventscope.events.constructions.participants import participants, taking_part
 from eventscope.events.constructions.praise import acclaim, praise
 from eventscope.events.constructions.refusal import refusal, rejected_author
+from eventscope.events.constructions.riposte import riposte_target
 from eventscope.events.constructions.threat import as_threat, retaliation, warning
 from eventscope.events.constructions.transfer import transfer
 from eventscope.events.found import Found
@@ -71,6 +73,7 @@ REWRITES: dict[str, Rewrite] = {
     "addressee": addressee,
     "rejected_author": rejected_author,
     "clash_partner": clash_partner,
+    "riposte_target": riposte_target,
 }
 
 __all__ = ["CONSTRUCTIONS", "REWRITES", "Construction", "Rewrite", "as_threat"]
