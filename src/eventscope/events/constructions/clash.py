@@ -71,3 +71,19 @@ def clash_partner(events, event: Found) -> None:
         if doers:
             event.sources = doers[:1]
             return
+    # "14 soldiers were killed when Azerbaijani forces shelled positions": the attacker
+    for clause in losses_clauses(verb, "attack_verbs"):
+        doers = [a for s in clause.children if s.dep_ == "nsubj" for a in events.actors_named(s)
+                 if not any(same_party(a, t) for t in event.targets)]
+        if doers:
+            event.sources = doers[:1]
+            return
+
+
+def losses_clauses(verb: Token, kind: str) -> list[Token]:
+    """The clauses of `kind` (a word list of the `clash` data) that tell when `verb`
+    happened: "killed when X shelled", "died after X bombed"."""
+    words = frozenset(section("clash", {kind: list})[kind])
+    return [c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in words
+            and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "as")
+                    for m in c.children)]

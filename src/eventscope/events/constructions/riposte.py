@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from eventscope.events.constructions.clash import losses_clauses
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_party
 
@@ -19,15 +20,26 @@ if TYPE_CHECKING:
 
 @lru_cache(maxsize=1)
 def riposte_words() -> dict[str, frozenset[str]]:
-    data = section("riposte", {"answer_nouns": list, "attack_nouns": list, "campaign_nouns": list})
+    data = section("riposte", {"answer_nouns": list, "attack_nouns": list, "campaign_nouns": list,
+                               "loss_verbs": list})
     return {key: frozenset(words) for key, words in data.items() if isinstance(words, list)}
 
 
 def riposte_target(events: SentenceEvents, event: Found) -> None:
-    """An attack with a doer and no target of its own takes as target the doer of the attack
-    it answers ("in retaliation for Russian shelling") or whom its campaign is against."""
+    """An attack with a doer and no target of its own takes as target the losses it caused
+    ("were killed when X shelled ..."), the doer of the attack it answers ("in retaliation
+    for Russian shelling") or whom its campaign is against."""
     if event.type != "ASSAULT" or not event.sources or event.targets:
         return
+    # "14 soldiers were killed when Azerbaijani forces shelled positions": the victims
+    verb = event.trigger[0]
+    if verb.dep_ == "advcl" and verb in losses_clauses(verb.head, "attack_verbs") \
+            and verb.head.lemma_.lower() in riposte_words()["loss_verbs"]:
+        victims = [a for s in verb.head.children if s.dep_ in ("nsubjpass", "nsubj")
+                   for a in events.actors_named(s) if not any(same_party(a, d) for d in event.sources)]
+        if victims:
+            event.targets = victims
+            return
     for noun in _phrases(event):
         aimed = [a for word in _doer_words(noun) for a in events.actors_named(word)
                  if not any(same_party(a, s) for s in event.sources)]
