@@ -82,6 +82,8 @@ def rejected_author(events: SentenceEvents, event: Found) -> None:
         return
     authors = _authors(events, verb, rejected, prepositions)
     event.targets = [a for g in authors[:1] for a in events.actors_named(g) if a not in event.sources]
+    if not event.targets:
+        event.targets = _owners(events, verb, rejected, event.sources)
     if not event.targets and not authors and _told_before(rejected):
         event.targets = _answered(event.sources, events.last_dyad)
 
@@ -106,6 +108,19 @@ def _authors(events: SentenceEvents, verb: Token, rejected: Token,
                     if t.dep_ == "prep" and t.lower_ in ("in", "at") for g in t.children
                     if g.dep_ == "pobj" and any(a.sector == "IGO" for a in events.actors_named(g))]
     return authors
+
+
+def _owners(events: SentenceEvents, verb: Token, rejected: Token, sources: list[Actor]) -> list[Actor]:
+    """ "rejected Mexico's demand"; "The rebels left the talks after Bamako rejected their
+    demands": an owner pronoun stands for the subject of a clause above the refusal."""
+    owners = [c for c in rejected.children if c.dep_ == "poss"]
+    if owners and owners[0].pos_ == "PRON":
+        owners = [c for v in verb.ancestors for c in v.children if c.dep_ == "nsubj"]
+    for owner in owners:
+        found = [a for a in events.actors_named(owner) if not any(same_party(a, s) for s in sources)]
+        if found:
+            return found
+    return []
 
 
 def _turned_down(verb: Token) -> list[Token]:
