@@ -9,9 +9,9 @@ Some constructions rewrite what was found rather than find events of their own, 
 called at its stage: the REWRITES on every candidate in `SentenceEvents.find`
 (`threat.as_threat`: a harmful act on a condition is a THREATEN; `accusation.addressee`:
 whom a protest is lodged with; `refusal.rejected_author`: who made the call or offer
-rejected; `clash.clash_partner`: who inflicted losses told in a clash with it;
-`riposte.riposte_target`: whom an attack answering another is aimed at), then
-`mediation.mediated_parties` (whom mediators mediate between) and
+rejected; `riposte.riposte_target`: whom an attack answering another is aimed at), then
+`mediation.mediated_parties` (whom mediators mediate between), `clash.clash_partner` (who
+inflicted losses told in a clash with it) and
 `pair_compound.compound_parties` ("US-China talks") on every event found there;
 `voice.voice` (whose event a reported one is)
 and `doerless_violence` (violence with no named doer, victims in a place) when the
@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventscope.events.constructions.accusation import accusation, addressee, evaluation
-from eventscope.events.constructions.clash import clash_partner
 from eventscope.events.constructions.commitment import commitment
 from eventscope.events.constructions.denial import denial
 from eventscope.events.constructions.doerless_violence import died_of_violence
@@ -72,7 +71,6 @@ REWRITES: dict[str, Rewrite] = {
     "threat": as_threat,
     "addressee": addressee,
     "rejected_author": rejected_author,
-    "clash_partner": clash_partner,
     "riposte_target": riposte_target,
 }
 
