@@ -292,6 +292,8 @@ class DocumentReader:
                     self.actors.note_group(parties, joint=item.spec)
             if item.type == "ASSAULT" and sources:
                 self.finder.last_attacker = sources[0]
+            if sources and item.targets and item.type not in UNORDERED_TYPES:
+                self.finder.last_dyad = (sources[0], item.targets[0])
         return collapse(out)
 
     def _known(self, name: str) -> bool:

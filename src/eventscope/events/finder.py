@@ -15,6 +15,7 @@ from eventscope.actors import DocumentActors
 from eventscope.events.arguments import Arguments
 from eventscope.events.candidates import Candidates
 from eventscope.events.constructions import CONSTRUCTIONS, REWRITES
+from eventscope.events.constructions.clash import clash_partner
 from eventscope.events.constructions.mediation import mediated_parties
 from eventscope.events.constructions.pair_compound import compound_parties
 from eventscope.events.filters import apply_filters
@@ -36,6 +37,9 @@ class SentenceEvents(Candidates, Arguments, Mentions, Modality):
     places: object  # places.Gazetteer
     skip_before: int = 0  # doc character offset before which tokens are not actors (dateline)
     last_attacker: Actor | None = None  # who did the last violence the article reported
+    # The last act from one party to another the article reported (its doer, its target):
+    # whose call, offer or accusation "the offer" or "the accusation" is (refusal.py).
+    last_dyad: tuple[Actor, Actor] | None = None
     quote_speaker: Actor | None = None  # who speaks the quotation the sentence is in
     bare_states: list[Token] = field(default_factory=list)  # "the country" mentions in the sentence
     senses: Senses = field(default_factory=Senses.load)  # data/senses.yaml
@@ -66,6 +70,7 @@ class SentenceEvents(Candidates, Arguments, Mentions, Modality):
             self._settle_bare_states(event)
             mediated_parties(self, event)
             compound_parties(self, event)
+            clash_partner(self, event)  # constructions' events too ("died in fighting with X")
         return apply_filters(found, self.lexicon)
 
     def _candidate(self, token: Token) -> Found | None:

@@ -10,9 +10,11 @@ called at its stage: the REWRITES on every candidate in `SentenceEvents.find`
 (`threat.as_threat`: a harmful act on a condition is a THREATEN; `accusation.addressee`:
 whom a protest is lodged with; `refusal.rejected_author`: who made the call or offer
 rejected; `protest.protested_party`: whom a demonstration is against;
-`possessed_patient`: "X's arrest by Y" is done to X), then `mediation.mediated_parties`
-(whom mediators mediate between) and `pair_compound.compound_parties` ("US-China talks")
-on every event found there; `voice.voice` (whose event a reported one is)
+`possessed_patient`: "X's arrest by Y" is done to X; `riposte.riposte_target`: whom an
+attack answering another is aimed at), then `mediation.mediated_parties` (whom mediators
+mediate between), `clash.clash_partner` (who inflicted losses told in a clash with it) and
+`pair_compound.compound_parties` ("US-China talks") on every event found there;
+`voice.voice` (whose event a reported one is)
 and `doerless_violence` (violence with no named doer, victims in a place) when the
 document reader turns found events into records.
 """
@@ -35,6 +37,7 @@ from eventscope.events.constructions.possessed_patient import possessed_patient
 from eventscope.events.constructions.praise import acclaim, praise
 from eventscope.events.constructions.protest import protested_party, protesting_crowd
 from eventscope.events.constructions.refusal import refusal, rejected_author
+from eventscope.events.constructions.riposte import riposte_target
 from eventscope.events.constructions.threat import as_threat, retaliation, warning
 from eventscope.events.constructions.transfer import transfer
 from eventscope.events.found import Found
@@ -74,6 +77,7 @@ REWRITES: dict[str, Rewrite] = {
     "rejected_author": rejected_author,
     "protested_party": protested_party,
     "possessed_patient": possessed_patient,
+    "riposte_target": riposte_target,
 }
 
 __all__ = ["CONSTRUCTIONS", "REWRITES", "Construction", "Rewrite", "as_threat"]

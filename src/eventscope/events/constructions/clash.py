@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from eventscope.events.constructions.data import section
+from eventscope.events.found import Found, same_party
 from eventscope.records import Actor
 
 
@@ -44,3 +45,45 @@ def _counted(word: Token) -> bool:
 
 def _same(a: Actor, b: Actor) -> bool:
     return (a.name, a.country, a.sector) == (b.name, b.country, b.sector)
+
+
+@lru_cache(maxsize=1)
+def fight_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    data = section("clash", {"fight_nouns": list, "attack_nouns": list})
+    return frozenset(data["fight_nouns"]), frozenset(data["attack_nouns"])
+
+
+def clash_partner(events, event: Found) -> None:
+    """ "Nine Malian soldiers were killed in clashes with jihadists", "three officers died in
+    an ambush by al-Shabaab": losses with no doer of their own, told in a fight with a side
+    (or an attack by one), were inflicted by that side (EVENTS.md "Clashes")."""
+    if event.type != "ASSAULT" or event.sources:
+        return
+    fights, attacks = fight_nouns()
+    verb = event.trigger[0]
+    for noun in (g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
+                 for g in p.children if g.dep_ == "pobj"):
+        lemma = noun.lemma_.lower()
+        wanted = ({"with"} if lemma in fights else set()) | ({"by"} if lemma in attacks else set())
+        doers = [a for p in noun.children if p.dep_ in ("prep", "agent") and p.lower_ in wanted
+                 for g in p.children if g.dep_ == "pobj" for a in events.actors_named(g)]
+        doers = [a for a in doers if not any(same_party(a, t) for t in event.targets)]
+        if doers:
+            event.sources = doers[:1]
+            return
+    # "14 soldiers were killed when Azerbaijani forces shelled positions": the attacker
+    for clause in losses_clauses(verb, "attack_verbs"):
+        doers = [a for s in clause.children if s.dep_ == "nsubj" for a in events.actors_named(s)
+                 if not any(same_party(a, t) for t in event.targets)]
+        if doers:
+            event.sources = doers[:1]
+            return
+
+
+def losses_clauses(verb: Token, kind: str) -> list[Token]:
+    """The clauses of `kind` (a word list of the `clash` data) that tell when `verb`
+    happened: "killed when X shelled", "died after X bombed"."""
+    words = frozenset(section("clash", {kind: list})[kind])
+    return [c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in words
+            and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "as")
+                    for m in c.children)]

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from eventscope.events.constructions.common import stance
 from eventscope.events.constructions.data import section
-from eventscope.events.found import Found
+from eventscope.events.found import Found, same_party
 from eventscope.events.syntax import governed_act, governors
 from eventscope.lexicon import Lexicon
 from eventscope.records import Actor
@@ -77,13 +77,80 @@ def rejected_author(events: SentenceEvents, event: Found) -> None:
     if event.type != "REJECT" or event.targets or verb.pos_ != "VERB":
         return
     nouns, prepositions = rejected_words()
-    rejected = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
-                     and c.lemma_.lower() in nouns), None)
+    rejected = next((c for c in _turned_down(verb) if c.lemma_.lower() in nouns), None)
     if rejected is None:
         return
+    authors = _authors(events, verb, rejected, prepositions)
+    event.targets = [a for g in authors[:1] for a in events.actors_named(g) if a not in event.sources]
+    if not event.targets:
+        event.targets = _owners(events, verb, rejected, event.sources)
+    if not event.targets and not authors and _told_before(rejected):
+        event.targets = _answered(event.sources, events.last_dyad)
+
+
+def _authors(events: SentenceEvents, verb: Token, rejected: Token,
+             prepositions: frozenset[str]) -> list[Token]:
+    """The phrases naming who made what is rejected, first the likeliest."""
     authors = [g for t in rejected.subtree if t.dep_ in ("prep", "agent") and t.lower_ in prepositions
                and t.i - rejected.i < 8 for g in t.children if g.dep_ == "pobj"]
     # "rejected the proposal from Azerbaijan", the phrase parsed on the verb
     authors += [g for t in verb.children if t.dep_ == "prep" and t.lower_ == "from" and t.i > rejected.i
                 for g in t.children if g.dep_ == "pobj"]
-    event.targets = [a for g in authors[:1] for a in events.actors_named(g) if a not in event.sources]
+    # "vetoed the Security Council resolution", "rejected the ECOWAS plan"
+    authors += [c for c in rejected.children if c.dep_ == "compound" and events.actors_named(c)]
+    if rejected.lemma_.lower() in _words("invitation_nouns"):
+        # "turned down an invitation to visit Moscow": the host invited
+        authors += [g for x in rejected.children if x.dep_ in ("acl", "relcl")
+                    for g in x.children if g.dep_ == "dobj"]
+    if rejected.lemma_.lower() in _words("forum_nouns"):
+        # "voted against the resolution in the General Assembly": the body that votes on it
+        authors += [g for head in (verb, rejected) for t in head.children
+                    if t.dep_ == "prep" and t.lower_ in ("in", "at") for g in t.children
+                    if g.dep_ == "pobj" and any(a.sector == "IGO" for a in events.actors_named(g))]
+    return authors
+
+
+def _owners(events: SentenceEvents, verb: Token, rejected: Token, sources: list[Actor]) -> list[Actor]:
+    """ "rejected Mexico's demand"; "The rebels left the talks after Bamako rejected their
+    demands": an owner pronoun stands for the subject of a clause above the refusal."""
+    owners = [c for c in rejected.children if c.dep_ == "poss"]
+    if owners and owners[0].pos_ == "PRON":
+        owners = [c for v in verb.ancestors for c in v.children if c.dep_ == "nsubj"]
+    for owner in owners:
+        found = [a for a in events.actors_named(owner) if not any(same_party(a, s) for s in sources)]
+        if found:
+            return found
+    return []
+
+
+def _turned_down(verb: Token) -> list[Token]:
+    """What a verb of refusal turns down: its object, or what it is against ("voted against")."""
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + [
+        g for p in verb.children if p.dep_ == "prep" and p.lower_ == "against"
+        for g in p.children if g.dep_ == "pobj"]
+
+
+@lru_cache(maxsize=4)
+def _words(key: str) -> frozenset[str]:
+    """One word list of the `rejected` section of data/constructions.yaml."""
+    return frozenset(section("rejected", {key: list})[key])
+
+
+def _told_before(noun: Token) -> bool:
+    """ "rejected the offer", "denied these accusations": a call or claim the article told
+    before (a definite or demonstrative determiner, no owner in the sentence)."""
+    return not any(c.dep_ == "poss" for c in noun.children) and any(
+        c.dep_ == "det" and c.lower_ in _words("back_determiners") for c in noun.children)
+
+
+def _answered(sources: list[Actor], last: tuple[Actor, Actor] | None) -> list[Actor]:
+    """ "Chile accused Bolivia of spying. Bolivia denied the accusation": the doer of the
+    last act told from one party to another, when the refuser is the one it was aimed at."""
+    if not sources or last is None:
+        return []
+    doer, aimed_at = last
+    if any(same_party(aimed_at, s) for s in sources) and not any(same_party(doer, s) for s in sources):
+        return [doer]
+    return []
+
+
