@@ -22,8 +22,10 @@ import pytest
 pytestmark = pytest.mark.slow
 
 EVENTSCOPE = Path(sys.executable).with_name("eventscope")
-FLOORS = {("events", "type"): 0.50, ("events", "dyad"): 0.30, ("events", "full"): 0.20,
-          ("quotes", None): 0.90}
+# Measured at the end of the round that raised them: type 0.644, dyad 0.497, full 0.387,
+# quotes 0.971; the floors sit a little under (a noise margin for 42 articles).
+FLOORS = {("events", "type"): 0.62, ("events", "dyad"): 0.47, ("events", "full"): 0.36,
+          ("quotes", None): 0.93}
 WORDS_PER_EVENT = 2000
 
 
