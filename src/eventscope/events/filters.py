@@ -101,6 +101,8 @@ def _is_topic(word: Token, talks: set[Token], lexicon: Lexicon) -> bool:
         return False
     while word.dep_ == "conj":
         word = word.head
+    if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.dep_ == "dobj":
+        word = word.head.head  # "discussed issues of regional cooperation": the issues' matter
     if word.dep_ == "dobj":
         return word.head in talks
     if word.dep_ != "pobj" or word.head.lower_ not in lexicon.topic_prepositions:

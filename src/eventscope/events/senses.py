@@ -158,6 +158,9 @@ def _verb_objects(verb: Token) -> list[Token]:
     # "fired a barrage of rockets", "launched dozens of missiles": what the object measures
     objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj"]
+    # "is hosting four states for the drills": the parser hangs the purpose on the object
+    objects += [g for o in list(objects) if o.head == verb for c in o.children
+                if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
     return _with_conjuncts(objects)
 
 

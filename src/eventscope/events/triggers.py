@@ -52,6 +52,8 @@ def trigger_of(lexicon: Lexicon, token: Token) -> Trigger | None:
             return None
         if spec and "phone_word" in spec.requires:
             return None
+        if spec and "predicate" in spec.requires and token.dep_ not in ("attr", "oprd"):
+            return None  # "Iran is the partner in ...", not "with Pyongyang's partners"
         if spec and "military_word" in spec.requires and not any(
             c.lower_ in ("air", "military", "drone", "missile", "rocket") for c in token.lefts
         ):
