@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from eventscope.events.constructions.accusation import accusation, addressee, evaluation
 from eventscope.events.constructions.commitment import commitment
+from eventscope.events.constructions.damaged_ties import damaged_ties
 from eventscope.events.constructions.denial import denial
 from eventscope.events.constructions.doerless_violence import died_of_violence
 from eventscope.events.constructions.mediation import mediation
@@ -54,6 +55,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "praise": praise,
     "acclaim": acclaim,
     "evaluation": evaluation,
+    "damaged_ties": damaged_ties,
     "obligation": obligation,
     "time_to_act": time_to_act,
     "called_for": called_for,
