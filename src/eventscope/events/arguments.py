@@ -240,6 +240,10 @@ class Arguments:
         subjects = self._subjects_of(verb)
         return subjects[0] if subjects else None
 
+    def _published(self, document: Token) -> bool:
+        """ "issued a declaration", "adopted a resolution": a text whose author is the subject."""
+        return document.dep_ == "dobj" and document.head.lemma_.lower() in self.lexicon.publishing_verbs
+
     def _subjects_of(self, verb: Token) -> list[Token]:
         """The subjects of a verb, inherited along xcomp/conj/advcl chains and from relative clauses."""
         current = verb
@@ -258,12 +262,15 @@ class Arguments:
                 subjects = [c for c in current.children if c.dep_ == "nsubjpass"]
             if subjects:
                 if subjects[0].lower_ in ("that", "which", "who") and current.dep_ == "relcl":
+                    if self._published(current.head):
+                        # "the AU adopted a resolution that condemns ...": its author
+                        current = current.head.head
+                        continue
                     return [current.head]
                 return self._reporter_for_pronoun(current, subjects)
             if current.dep_ in ("acl", "relcl") and current.head.pos_ in ("NOUN", "PROPN"):
                 document = current.head
-                if current.dep_ == "acl" and document.dep_ == "dobj" and (
-                        document.head.lemma_.lower() in self.lexicon.publishing_verbs):
+                if current.dep_ == "acl" and self._published(document):
                     # "the PKK issued a declaration demanding ...": the declaration's author
                     current = document.head
                     continue

@@ -28,8 +28,10 @@ from spacy.tokens import Token
 
 from eventscope.events.constructions.accusation import accusation, addressee, evaluation
 from eventscope.events.constructions.commitment import commitment
+from eventscope.events.constructions.damaged_ties import damaged_ties
 from eventscope.events.constructions.denial import denial
 from eventscope.events.constructions.doerless_violence import died_of_violence
+from eventscope.events.constructions.faced_accusation import faced_accusation
 from eventscope.events.constructions.mediation import mediation
 from eventscope.events.constructions.obligation import called_for, obligation, time_to_act
 from eventscope.events.constructions.participants import participants, taking_part
@@ -54,6 +56,8 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "praise": praise,
     "acclaim": acclaim,
     "evaluation": evaluation,
+    "damaged_ties": damaged_ties,
+    "faced_accusation": faced_accusation,
     "obligation": obligation,
     "time_to_act": time_to_act,
     "called_for": called_for,

@@ -34,7 +34,7 @@ def accusation(events: SentenceEvents, noun: Token, quote_speaker: Actor | None)
     spec = events.lexicon.damned_act if damned else events.lexicon.accusation_nouns.get(noun.lemma_.lower())
     if spec is None:
         return None
-    targets = events.event_agents_of(noun)
+    targets = events.event_agents_of(noun) or predicated_of(events, noun)
     if not targets and not damned and naming(noun) is not None:
         return named_as(events, noun, spec)
     if not targets and damned and any(c.dep_ in ("det", "amod") and c.lower_ in BACK_REFERENCES
@@ -141,12 +141,27 @@ def judged_act(events: SentenceEvents, adjective: Token, quote_speaker: Actor | 
     if lemma not in events.lexicon.act_nouns and trigger_of(events.lexicon, noun) is None:
         return None
     targets = events.event_agents_of(noun) or (
-        events.subject_actors(noun.head) if noun.dep_ == "dobj" else [])
+        events.subject_actors(noun.head) if noun.dep_ == "dobj" else []) or predicated_of(events, noun)
     if not targets:
         return None
     spec = events.lexicon.verbs["denounce"]
     return speakers_own(events, Found([adjective], spec, [], targets, clause_verb(noun), mode=spec.mode),
                         quote_speaker)
+
+
+@lru_cache(maxsize=1)
+def predicating_verbs() -> frozenset[str]:
+    return frozenset(section("predicated_act", {"verbs": list})["verbs"])
+
+
+def predicated_of(events: SentenceEvents, noun: Token) -> list[Actor]:
+    """ "the remarks by Mexico's president constitute interference", "Moscow's remarks
+    amounted to interference": whoever did the act the verb's subject names."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "attr", "pobj") or verb.lemma_.lower() not in predicating_verbs():
+        return []
+    subject = first_child(verb, "nsubj")
+    return events.event_agents_of(subject) if subject is not None else []
 
 
 def responsibility(events: SentenceEvents, verb: Token) -> bool:

@@ -1,0 +1,46 @@
+"""Accusations undergone: "Museveni faced accusations of cracking down on dissent", "the
+plan drew condemnation from Cairo": ACCUSE of the subject, by the "from" phrase (or no one
+named: EVENTS.md codes the accusation with a null source)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from eventscope.events.constructions.data import section
+from eventscope.events.found import Found
+
+if TYPE_CHECKING:
+    from eventscope.events.finder import SentenceEvents
+    from eventscope.records import Actor
+
+KEYS = ("verbs", "nouns", "doer_prepositions")
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, frozenset[str]]:
+    data = section("faced_accusation", dict.fromkeys(KEYS, list))
+    return {key: frozenset(data[key]) for key in KEYS}
+
+
+def faced_accusation(events: SentenceEvents, noun: Token, quote_speaker: Actor | None) -> Found | None:
+    """ "X faced mounting accusations at home of ...", "X drew criticism from Y": Y (or no
+    one named) accuses X."""
+    vocabulary = words()
+    verb = noun.head
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in vocabulary["nouns"] \
+            or verb.lemma_.lower() not in vocabulary["verbs"]:
+        return None
+    targets = events.subject_actors(verb)
+    if not targets:
+        return None
+    sources = [a for head in (noun, verb) for prep in head.children
+               if prep.dep_ == "prep" and prep.lower_ in vocabulary["doer_prepositions"]
+               for obj in prep.children if obj.dep_ == "pobj" for a in events.actors_named(obj)
+               if a not in targets]
+    spec = events.lexicon.verbs["accuse"]
+    event = Found([noun], spec, sources, targets, verb, mode=spec.mode)
+    events.set_modality(event)
+    return event
