@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from eventscope.events.constructions.clash import fight_nouns
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
 from eventscope.events.syntax import (
@@ -97,7 +98,9 @@ def violent_cause(verb: Token, lexicon: Lexicon) -> Token | None:
 def _is_violence(noun: Token, lexicon: Lexicon) -> bool:
     lemma = noun.lemma_.lower()
     spec = lexicon.nouns.get(lemma)
-    return lemma in lexicon.violent_causes or (spec is not None and spec.type == "ASSAULT")
+    fights, _ = fight_nouns()  # "died in clashes with X": a fight (clash.py names the doer)
+    return (lemma in lexicon.violent_causes or lemma in fights
+            or (spec is not None and spec.type == "ASSAULT"))
 
 
 def died_of_violence(events: SentenceEvents, verb: Token, quote_speaker: Actor | None) -> Found | None:
