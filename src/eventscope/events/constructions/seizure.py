@@ -26,12 +26,26 @@ def seizes_place(item: Found) -> bool:
     """An ASSAULT whose verb takes a place: "seized the town", "took control of Goma"."""
     verbs, _ = seizure_words()
     verb = item.trigger[0]
-    if item.type != "ASSAULT" or verb.lemma_.lower() not in verbs:
+    if item.type != "ASSAULT":
+        return False
+    if verb.pos_ == "NOUN":
+        return _seizure_noun(verb)
+    if verb.lemma_.lower() not in verbs:
         return False
     objects = [o for o in verb.children if o.dep_ == "dobj"]
     objects += [g for o in objects if o.lemma_.lower() == "control" for p in o.children
                 if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
     return any(_is_place(o) for o in objects)
+
+
+def _seizure_noun(noun: Token) -> bool:
+    """ "the M23 takeover", "the rebels' capture of Goma" (not "the capture of 20 soldiers"):
+    a seizure noun whose "of" phrase, if any, is a place."""
+    if noun.lemma_.lower() not in section("seizure", {"nouns": list})["nouns"]:
+        return False
+    taken = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj"]
+    return all(_is_place(g) for g in taken)
 
 
 def _is_place(word: Token) -> bool:
