@@ -21,6 +21,7 @@ from eventscope.actors import DocumentActors
 from eventscope.entities import entities_in
 from eventscope.events import Found, SentenceEvents
 from eventscope.events.constructions.doerless_violence import doerless_violence, victims
+from eventscope.events.constructions.seizure import seized_from
 from eventscope.events.constructions.voice import voice
 from eventscope.events.dyads import collapse, dyads_of, joint_parties
 from eventscope.events.syntax import (
@@ -255,7 +256,7 @@ class DocumentReader:
             sources, attribution, embedded = voice(item)
             explicit_date, tense = self._explicit_date(item)
             place = self._explicit_place(item) or item.place_target
-            targets = item.targets or victims(item, place)
+            targets = seized_from(item, place) or item.targets or victims(item, place)
             if not sources:
                 # Only the victims of violence with no named doer stand alone.
                 targets = targets if doerless_violence(item, sentence, self.extractor.lexicon) else []

@@ -15,7 +15,8 @@ from eventscope.actors import DocumentActors
 from eventscope.events.arguments import Arguments
 from eventscope.events.candidates import Candidates
 from eventscope.events.constructions import CONSTRUCTIONS, REWRITES
-from eventscope.events.constructions.clash import clash_partner
+from eventscope.events.constructions.clash import clash_partner, mutual_exchange
+from eventscope.events.constructions.doerless_violence import attack_told_again
 from eventscope.events.constructions.mediation import mediated_parties
 from eventscope.events.constructions.pair_compound import compound_parties
 from eventscope.events.filters import apply_filters
@@ -70,7 +71,9 @@ class SentenceEvents(Candidates, Arguments, Mentions, Modality):
             self._settle_bare_states(event)
             mediated_parties(self, event)
             compound_parties(self, event)
+            mutual_exchange(event)  # "A and B exchanged fire": each on the other
             clash_partner(self, event)  # constructions' events too ("died in fighting with X")
+            attack_told_again(self, event)  # "the strikes killed ...": the last attacker
         return apply_filters(found, self.lexicon)
 
     def _candidate(self, token: Token) -> Found | None:

@@ -87,3 +87,17 @@ def losses_clauses(verb: Token, kind: str) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in words
             and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "as")
                     for m in c.children)]
+
+
+def mutual_exchange(event: Found) -> None:
+    """ "India and Pakistan exchanged fire", "police and gunmen traded shots": an attack
+    carried by a reciprocal verb (constructions.yaml `reciprocal`) with two or more sides
+    and no target of its own is each side's attack on the other (EVENTS.md "Clashes": an
+    attack and a counter-attack told together are two events)."""
+    if event.type != "ASSAULT" or event.targets or event.trigger[0].lemma_.lower() not in (
+            section("reciprocal", {"verbs": list})["verbs"]):
+        return
+    sides = [a for i, a in enumerate(event.sources)
+             if not any(same_party(a, b) for b in event.sources[:i])]
+    if len(sides) >= 2:
+        event.targets = list(sides)

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from eventscope.events.constructions.clash import fight_nouns
 from eventscope.events.constructions.data import section
-from eventscope.events.found import Found
+from eventscope.events.found import Found, same_party
 from eventscope.events.syntax import (
     has_child,
     inherited_subject,
@@ -97,7 +98,9 @@ def violent_cause(verb: Token, lexicon: Lexicon) -> Token | None:
 def _is_violence(noun: Token, lexicon: Lexicon) -> bool:
     lemma = noun.lemma_.lower()
     spec = lexicon.nouns.get(lemma)
-    return lemma in lexicon.violent_causes or (spec is not None and spec.type == "ASSAULT")
+    fights, _ = fight_nouns()  # "died in clashes with X": a fight (clash.py names the doer)
+    return (lemma in lexicon.violent_causes or lemma in fights
+            or (spec is not None and spec.type == "ASSAULT"))
 
 
 def died_of_violence(events: SentenceEvents, verb: Token, quote_speaker: Actor | None) -> Found | None:
@@ -118,3 +121,27 @@ def victims(item: Found, place: Location | None) -> list[Actor]:
     if item.type == "ASSAULT" and place is not None and place.country:
         return [Actor(None, place.country, "CVL")]
     return []
+
+
+def attack_told_again(events: SentenceEvents, item: Found) -> None:
+    """ "US jets struck militia bases. The strikes killed 25 fighters": losses whose cause is
+    a definite attack noun ("the strikes", "in the raid") were inflicted by whoever did the
+    last attack the article told (`last_attacker`), unless that is the victims' side."""
+    attacker = events.last_attacker
+    verb = item.trigger[0]
+    if item.type != "ASSAULT" or item.sources or attacker is None or verb.pos_ != "VERB":
+        return
+    causes = [s for s in verb.children if s.dep_ == "nsubj"]
+    cause = violent_cause(verb, events.lexicon)
+    causes += [cause] if cause is not None else []
+    _, attacks = fight_nouns()
+    if not any(is_definite(c) and _is_attack_noun(c, events.lexicon, attacks) for c in causes):
+        return
+    if not any(same_party(attacker, t) for t in item.targets):
+        item.sources = [attacker]
+
+
+def _is_attack_noun(noun: Token, lexicon: Lexicon, attacks: frozenset[str]) -> bool:
+    lemma = noun.lemma_.lower()
+    spec = lexicon.nouns.get(lemma)
+    return lemma in attacks or (spec is not None and spec.type == "ASSAULT")

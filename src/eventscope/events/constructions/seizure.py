@@ -1,0 +1,71 @@
+"""Places taken: "rebels seized the town of Kidal", "Russian forces captured Bakhmut":
+capturing a town, base or territory is ASSAULT (EVENTS.md "Coercion") on the forces that
+held it, that country's military, whether the text names the country ("the Malian town"),
+only the place, or neither (then an armed group's own country: the state it fights)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from eventscope.events.constructions.data import section
+from eventscope.events.found import Found
+from eventscope.records import Actor, Location
+
+PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+
+
+@lru_cache(maxsize=1)
+def seizure_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = section("seizure", {"verbs": list, "places": list})
+    return frozenset(data["verbs"]), frozenset(data["places"])
+
+
+def seizes_place(item: Found) -> bool:
+    """An ASSAULT whose verb takes a place: "seized the town", "took control of Goma"."""
+    verbs, _ = seizure_words()
+    verb = item.trigger[0]
+    if item.type != "ASSAULT":
+        return False
+    if verb.pos_ == "NOUN":
+        return _seizure_noun(verb)
+    if verb.lemma_.lower() not in verbs:
+        return False
+    objects = [o for o in verb.children if o.dep_ == "dobj"]
+    objects += [g for o in objects if o.lemma_.lower() == "control" for p in o.children
+                if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return any(_is_place(o) for o in objects)
+
+
+def _seizure_noun(noun: Token) -> bool:
+    """ "the M23 takeover", "the rebels' capture of Goma" (not "the capture of 20 soldiers"):
+    a seizure noun whose "of" phrase, if any, is a place."""
+    if noun.lemma_.lower() not in section("seizure", {"nouns": list})["nouns"]:
+        return False
+    taken = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj"]
+    return all(_is_place(g) for g in taken)
+
+
+def _is_place(word: Token) -> bool:
+    _, places = seizure_words()
+    return word.lemma_.lower() in places or word.ent_type_ in PLACE_ENTITIES
+
+
+def seized_from(item: Found, place: Location | None) -> list[Actor]:
+    """The forces a seized place was taken from (none when the item seizes no place):
+    unnamed state or people targets become that country's military."""
+    if not seizes_place(item):
+        return []
+    held = [Actor(None, t.country, "MIL") if t.name is None and t.country else t
+            for t in item.targets]
+    if held:
+        return held
+    if place is not None and place.country:
+        return [Actor(None, place.country, "MIL")]
+    rebels = {s.country for s in item.sources if s.sector == "REB"}
+    if len(rebels) == 1 and None not in rebels and len(item.sources) == len(
+            [s for s in item.sources if s.sector == "REB"]):
+        return [Actor(None, rebels.pop(), "MIL")]
+    return []
