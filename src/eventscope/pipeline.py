@@ -260,7 +260,7 @@ class DocumentReader:
             if not sources:
                 # Only the victims of violence with no named doer stand alone.
                 targets = targets if doerless_violence(item, sentence, self.extractor.lexicon) else []
-            dyads = list(dyads_of(item.type, sources, targets))
+            dyads = list(dyads_of(item.type, sources, targets, item.trigger))
             if dyads and not embedded and tense != "future":
                 self.narrative_date = self._narrative_date_after(item, explicit_date)
             # What the sentence leaves unsaid comes from the article's narrative, reported

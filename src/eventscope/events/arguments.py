@@ -357,6 +357,10 @@ class Arguments:
             # subject of the infinitive that follows it.
             objects += [g for c in head.children if c.dep_ in ("ccomp", "xcomp")
                         for g in c.children if g.dep_ == "nsubj" and g.i < c.i]
+            # "declared the Spanish diplomat persona non grata": the parser may make the
+            # object the subject of a word compounded into the complement that follows it.
+            objects += [g for o in list(objects) for c in o.children if c.dep_ == "compound"
+                        for g in c.children if g.dep_ == "nsubj" and g.i < c.i]
             return objects
         words = where.split()
         out = []

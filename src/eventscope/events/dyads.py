@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from eventscope.actors import distinct
 from eventscope.events.constructions.data import section
 from eventscope.events.found import CHALLENGERS, same_party
 from eventscope.records import UNORDERED_TYPES, Actor, Event
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # Types that stand without a target ("Egypt condemned the attack"): the text often leaves
 # the victim, culprit or addressee unnamed; a commitment ("X agreed to reopen the border")
@@ -20,13 +24,19 @@ TARGETLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "RETREAT", "CONC
 
 _ARMED = section("armed_acts", {"types": list, "sector": str})
 
+# Praise of a thing rather than a party: "the ceasefire proposal was welcomed by the
+# government of Sudan" (a passive verb with its by-agent) is SUPPORT by Sudan of no actor.
+PASSIVE_PRAISE_TYPES = frozenset({"SUPPORT"})
 
-def dyads_of(event_type: str, sources: list[Actor],
-             targets: list[Actor]) -> Iterator[tuple[Actor | None, Actor | None]]:
+
+def dyads_of(event_type: str, sources: list[Actor], targets: list[Actor],
+             trigger: list[Token] | None = None) -> Iterator[tuple[Actor | None, Actor | None]]:
     """The pairs an event stands for: every source with every target, a pair of sources
-    meeting each other, a source alone for types that stand without a target. A state
-    that fights or mobilizes does it with its armed forces."""
-    for source, target in _pairs(event_type, sources, targets):
+    meeting each other, a source alone for types that stand without a target (and for
+    praise told in the passive, see `passive_praise`). A state that fights or mobilizes
+    does it with its armed forces."""
+    alone = event_type in TARGETLESS_TYPES or passive_praise(event_type, trigger)
+    for source, target in _pairs(event_type, sources, targets, alone):
         yield armed(event_type, source), target
 
 
@@ -45,8 +55,17 @@ def joint_parties(mode: str | None, sources: list[Actor], targets: list[Actor]) 
     return distinct(targets if mode == "third-party" else [*sources, *targets])
 
 
-def _pairs(event_type: str, sources: list[Actor],
-           targets: list[Actor]) -> Iterator[tuple[Actor | None, Actor | None]]:
+def passive_praise(event_type: str, trigger: list[Token] | None) -> bool:
+    """A SUPPORT verb in the passive with a by-agent ("was welcomed by Sudan"): what was
+    praised is the subject, a thing when no actor is named there."""
+    if event_type not in PASSIVE_PRAISE_TYPES or not trigger:
+        return False
+    verb = trigger[0]
+    return verb.pos_ == "VERB" and any(c.dep_ == "agent" for c in verb.children)
+
+
+def _pairs(event_type: str, sources: list[Actor], targets: list[Actor],
+           alone: bool) -> Iterator[tuple[Actor | None, Actor | None]]:
     if not sources:
         for target in targets:  # only what doerless_violence let through
             yield None, target
@@ -60,7 +79,7 @@ def _pairs(event_type: str, sources: list[Actor],
             yield sources[0], other
         return
     if not targets:
-        if event_type in TARGETLESS_TYPES:
+        if alone:
             for source in sources:
                 yield source, None
         return
