@@ -90,13 +90,15 @@ def losses_clauses(verb: Token, kind: str) -> list[Token]:
 
 
 def mutual_exchange(event: Found) -> None:
-    """ "India and Pakistan exchanged fire", "police and gunmen traded shots": an attack
-    carried by a reciprocal verb (constructions.yaml `reciprocal`) with two or more sides
-    and no target of its own is each side's attack on the other (EVENTS.md "Clashes": an
-    attack and a counter-attack told together are two events)."""
-    if event.type != "ASSAULT" or event.targets or event.trigger[0].lemma_.lower() not in (
-            section("reciprocal", {"verbs": list})["verbs"]):
-        return
+    """ "India and Pakistan exchanged fire", "police and gunmen traded shots", "A and B
+    exchanged prisoners": an act of a reciprocal type carried by a reciprocal verb
+    (constructions.yaml `reciprocal`) with two or more sides and no target of its own is
+    each side's act on the other (EVENTS.md "Clashes": an attack and a counter-attack told
+    together are two events)."""
+    reciprocal = section("reciprocal", {"verbs": list, "types": list})
+    if event.type not in reciprocal["types"] or event.targets or not any(
+            word.lemma_.lower() in reciprocal["verbs"] for word in event.trigger):
+        return  # the verb ("exchanged fire") or the noun ("carried out a prisoner exchange")
     sides = [a for i, a in enumerate(event.sources)
              if not any(same_party(a, b) for b in event.sources[:i])]
     if len(sides) >= 2:
