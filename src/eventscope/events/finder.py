@@ -19,6 +19,7 @@ from eventscope.events.constructions.clash import clash_partner, mutual_exchange
 from eventscope.events.constructions.doerless_violence import attack_told_again
 from eventscope.events.constructions.mediation import mediated_parties
 from eventscope.events.constructions.pair_compound import compound_parties
+from eventscope.events.constructions.refusal import note_authored
 from eventscope.events.filters import apply_filters
 from eventscope.events.found import Found
 from eventscope.events.mentions import Mentions
@@ -41,6 +42,8 @@ class SentenceEvents(Candidates, Arguments, Mentions, Modality):
     # The last act from one party to another the article reported (its doer, its target):
     # whose call, offer or accusation "the offer" or "the accusation" is (refusal.py).
     last_dyad: tuple[Actor, Actor] | None = None
+    # Who made the last call, offer or document the article named with its author (refusal.py).
+    last_author: list[Actor] = field(default_factory=list)
     quote_speaker: Actor | None = None  # who speaks the quotation the sentence is in
     bare_states: list[Token] = field(default_factory=list)  # "the country" mentions in the sentence
     senses: Senses = field(default_factory=Senses.load)  # data/senses.yaml
@@ -74,6 +77,7 @@ class SentenceEvents(Candidates, Arguments, Mentions, Modality):
             mutual_exchange(event)  # "A and B exchanged fire": each on the other
             clash_partner(self, event)  # constructions' events too ("died in fighting with X")
             attack_told_again(self, event)  # "the strikes killed ...": the last attacker
+        note_authored(self, sentence)  # for "rejected the offer" in a later sentence
         return apply_filters(found, self.lexicon)
 
     def _candidate(self, token: Token) -> Found | None:

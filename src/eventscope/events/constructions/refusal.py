@@ -6,7 +6,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventscope.events.constructions.common import stance
 from eventscope.events.constructions.data import section
@@ -77,15 +77,20 @@ def rejected_author(events: SentenceEvents, event: Found) -> None:
     if event.type != "REJECT" or event.targets or verb.pos_ != "VERB":
         return
     nouns, prepositions = rejected_words()
-    rejected = next((c for c in _turned_down(verb) if c.lemma_.lower() in nouns), None)
+    turned_down = _turned_down(verb)
+    rejected = next((c for c in turned_down if c.lemma_.lower() in nouns), None)
     if rejected is None:
+        # "Egypt put forward a proposal. Ethiopia rejected it": the call or document told last
+        if any(c.lower_ in _words("back_pronouns") for c in turned_down) and events.last_author:
+            event.targets = [a for a in events.last_author if a not in event.sources]
         return
     authors = _authors(events, verb, rejected, prepositions)
     event.targets = [a for g in authors[:1] for a in events.actors_named(g) if a not in event.sources]
     if not event.targets:
         event.targets = _owners(events, verb, rejected, event.sources)
     if not event.targets and not authors and _told_before(rejected):
-        event.targets = _answered(event.sources, events.last_dyad)
+        event.targets = [a for a in events.last_author or [] if a not in event.sources] or \
+            _answered(event.sources, events.last_dyad)
 
 
 def _authors(events: SentenceEvents, verb: Token, rejected: Token,
@@ -154,3 +159,32 @@ def _answered(sources: list[Actor], last: tuple[Actor, Actor] | None) -> list[Ac
     return []
 
 
+
+
+def note_authored(events: SentenceEvents, sentence: Span) -> None:
+    """Remember who made the last call, offer or document the article names with its author
+    ("an offer of talks from the prime minister", "the government's call", "the Assembly
+    adopted a resolution"): whose "the offer" or "it" a later refusal turns down."""
+    nouns, prepositions = rejected_words()
+    for noun in sentence:
+        if noun.lemma_.lower() not in nouns or noun.pos_ != "NOUN":
+            continue
+        authors = _authors_of(events, noun, prepositions)
+        if authors:
+            events.last_author = authors
+
+
+def _authors_of(events: SentenceEvents, noun: Token, prepositions: frozenset[str]) -> list[Actor]:
+    """Who made a call or document: a from/by phrase, an owner, or the subject of a verb of
+    making ("issued a call", "adopted a resolution")."""
+    heads = [g for t in noun.subtree if t.dep_ in ("prep", "agent") and t.lower_ in prepositions
+             and t.i - noun.i < 6 for g in t.children if g.dep_ == "pobj"]
+    heads += [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in _words("making_verbs"):
+        heads += [c for c in verb.children if c.dep_ == "nsubj"]
+    for head in heads:
+        found = events.actors_named(head)
+        if found:
+            return found
+    return []
