@@ -77,7 +77,7 @@ class SentenceEvents(Candidates, Arguments, Mentions, Modality):
             mutual_exchange(event)  # "A and B exchanged fire": each on the other
             clash_partner(self, event)  # constructions' events too ("died in fighting with X")
             attack_told_again(self, event)  # "the strikes killed ...": the last attacker
-        note_authored(self, sentence)  # for "rejected the offer" in a later sentence
+        note_authored(self, sentence, found)  # for "rejected the offer" in a later sentence
         return apply_filters(found, self.lexicon)
 
     def _candidate(self, token: Token) -> Found | None:

@@ -161,11 +161,15 @@ def _answered(sources: list[Actor], last: tuple[Actor, Actor] | None) -> list[Ac
 
 
 
-def note_authored(events: SentenceEvents, sentence: Span) -> None:
+def note_authored(events: SentenceEvents, sentence: Span, found: list[Found]) -> None:
     """Remember who made the last call, offer or document the article names with its author
     ("an offer of talks from the prime minister", "the government's call", "the Assembly
-    adopted a resolution"): whose "the offer" or "it" a later refusal turns down."""
+    adopted a resolution", a demand told as a REQUEST): whose "the offer" or "it" a later
+    refusal turns down."""
     nouns, prepositions = rejected_words()
+    requests = [e for e in found if e.type == "REQUEST" and e.sources and not e.negated]
+    if requests:
+        events.last_author = list(requests[-1].sources)
     for noun in sentence:
         if noun.lemma_.lower() not in nouns or noun.pos_ != "NOUN":
             continue
