@@ -80,8 +80,11 @@ def rejected_author(events: SentenceEvents, event: Found) -> None:
     turned_down = _turned_down(verb)
     rejected = next((c for c in turned_down if c.lemma_.lower() in nouns), None)
     if rejected is None:
-        # "Egypt put forward a proposal. Ethiopia rejected it": the call or document told last
-        if any(c.lower_ in _words("back_pronouns") for c in turned_down) and events.last_author:
+        # "Egypt put forward a proposal. Ethiopia rejected it", "... Five states voted
+        # against": the call or document told last
+        if any(c.lower_ in _words("back_pronouns") for c in turned_down) or (
+                not turned_down and verb.lemma_.lower() in _words("vote_verbs")
+                and any(c.dep_ == "prep" and c.lower_ == "against" for c in verb.children)):
             event.targets = [a for a in events.last_author if a not in event.sources]
         return
     authors = _authors(events, verb, rejected, prepositions)
