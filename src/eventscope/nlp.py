@@ -92,7 +92,7 @@ def _repair_participle_verbs(doc: Doc, verbs: frozenset[str]) -> None:
                 subject.dep_ = "nsubj"
         elif token.dep_ == "ROOT" and not any(c.dep_.startswith("nsubj") for c in token.children):
             for child in token.lefts:
-                if child.dep_ == "npadvmod" and child.pos_ == "PROPN":
+                if child.dep_ == "npadvmod" and child.pos_ == "PROPN" and child.ent_type_ not in ("DATE", "TIME"):
                     child.dep_ = "nsubj"  # "Armenia massed troops": the name is the doer
 
 
