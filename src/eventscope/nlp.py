@@ -49,6 +49,7 @@ def repair_verbs(doc: Doc) -> Doc:
     Also gives back the silent e the lemmatizer drops from some verbs ("staged" -> "stag")."""
     verbs = _verb_lemmas()
     _repair_capitalised_nouns(doc)
+    _repair_participle_verbs(doc, verbs)
     for token in doc:
         if token.tag_ in ("VBD", "VBN", "VBG", "VBZ") and token.lemma_ not in verbs and token.lemma_ + "e" in verbs \
                 and token.lower_.startswith(token.lemma_ + "e"):
@@ -64,6 +65,35 @@ def repair_verbs(doc: Doc) -> Doc:
         token.pos_, token.tag_ = "VERB", "VBZ"
         names[-1].dep_ = "nsubj"
     return doc
+
+
+def _repair_participle_verbs(doc: Doc, verbs: frozenset[str]) -> None:
+    """ "India and Pakistan massed troops on the border": the small model reads a lexicon
+    verb in -ed as an adjective of its object, with the subject hanging on the object (the
+    clause's root) or as an adverbial noun of the verb ("Armenia massed troops"). The verb
+    becomes the root again, its object and the object's prepositions hang on it, and the
+    name before it is its subject."""
+    for token in doc:
+        if token.tag_ not in ("VBD", "VBN") or token.lemma_.lower() not in verbs:
+            continue
+        if token.dep_ == "amod" and token.head.dep_ == "ROOT" and token.head.pos_ == "NOUN" \
+                and token.head.i == token.i + 1:
+            noun = token.head
+            subjects = [c for c in [*token.lefts, *noun.lefts]
+                        if c.dep_ in ("nsubj", "npadvmod") and c.i < token.i]
+            if not subjects or any(c.tag_ == "DT" for c in noun.lefts):
+                continue
+            prepositions = [c for c in noun.rights if c.dep_ == "prep"]
+            token.head, token.dep_, token.pos_, token.tag_ = token, "ROOT", "VERB", "VBD"
+            noun.head, noun.dep_ = token, "dobj"
+            for child in [*subjects, *prepositions]:
+                child.head = token
+            for subject in subjects:
+                subject.dep_ = "nsubj"
+        elif token.dep_ == "ROOT" and not any(c.dep_.startswith("nsubj") for c in token.children):
+            for child in token.lefts:
+                if child.dep_ == "npadvmod" and child.pos_ == "PROPN" and child.ent_type_ not in ("DATE", "TIME"):
+                    child.dep_ = "nsubj"  # "Armenia massed troops": the name is the doer
 
 
 def _repair_capitalised_nouns(doc: Doc) -> None:

@@ -23,6 +23,8 @@ def trigger_of(lexicon: Lexicon, token: Token) -> Trigger | None:
             particle = child.dep_ == "advmod" and child.tag_ == "RP"
             for key in (f"{lemma} {child.lower_}", f"{lemma} {child.lemma_.lower()}"):
                 if (particle or child.dep_ in ("prt", "prep", "dobj", "nsubjpass")) and key in lexicon.verbs:
+                    if "military_word" in lexicon.verbs[key].requires and not military_modified(child):
+                        continue  # "boosted its economic presence", not its military one
                     return lexicon.verbs[key]
         spec = lexicon.verbs.get(lemma)
         if spec and "preposition" in spec.requires and not any(
@@ -54,12 +56,18 @@ def trigger_of(lexicon: Lexicon, token: Token) -> Trigger | None:
             return None
         if spec and "predicate" in spec.requires and token.dep_ not in ("attr", "oprd"):
             return None  # "Iran is the partner in ...", not "with Pyongyang's partners"
-        if spec and "military_word" in spec.requires and not any(
-            c.lower_ in ("air", "military", "drone", "missile", "rocket") for c in token.lefts
-        ):
+        if spec and "military_word" in spec.requires and not military_modified(token):
             return None
         return spec
     return None
+
+
+MILITARY_WORDS = frozenset({"air", "military", "drone", "missile", "rocket", "naval", "troop"})
+
+
+def military_modified(token: Token) -> bool:
+    """ "air strike", "military presence": a word before the noun makes it armed."""
+    return any(c.lower_ in MILITARY_WORDS for c in token.lefts)
 
 
 def hyphen_key(token: Token) -> str | None:
