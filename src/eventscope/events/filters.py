@@ -46,7 +46,8 @@ def without_requested(found: list[Found], lexicon: Lexicon) -> list[Found]:
     if not governing:
         return found
     return [f for f in found if not (
-        any(t in governing for t in _content_governors(f.trigger[-1], governing))
+        # a phrasal verb's particle ("turned down") is governed by its own verb, not content
+        any(t in governing and t not in f.trigger for t in _content_governors(f.trigger[-1], governing))
         or _said_content(f, governing) or _same_word_content(f, governing))]
 
 
