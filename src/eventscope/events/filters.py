@@ -14,6 +14,7 @@ from eventscope.events.constructions.commitment import without_promises
 from eventscope.events.constructions.private_visit import without_private_visits
 from eventscope.events.constructions.refusal import future_refusals
 from eventscope.events.constructions.transfer import without_retold_transfers
+from eventscope.events.constructions.walkout import without_custody_exits
 from eventscope.events.found import Found
 from eventscope.events.syntax import governors
 from eventscope.lexicon import Lexicon
@@ -185,6 +186,7 @@ FILTERS: dict[str, Filter] = {
     "refusals": future_refusals,
     "retold_transfers": without_retold_transfers,
     "private_visits": without_private_visits,
+    "custody_exits": without_custody_exits,
 }
 
 
