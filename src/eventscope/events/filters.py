@@ -11,6 +11,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventscope.events.constructions.commitment import without_promises
+from eventscope.events.constructions.discontinued import without_discontinued
 from eventscope.events.constructions.private_visit import without_private_visits
 from eventscope.events.constructions.refusal import future_refusals
 from eventscope.events.constructions.transfer import without_retold_transfers
@@ -187,6 +188,7 @@ FILTERS: dict[str, Filter] = {
     "retold_transfers": without_retold_transfers,
     "private_visits": without_private_visits,
     "custody_exits": without_custody_exits,
+    "discontinued": without_discontinued,
 }
 
 
