@@ -11,8 +11,11 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from eventscope.events.constructions.commitment import without_promises
+from eventscope.events.constructions.discontinued import without_discontinued
+from eventscope.events.constructions.private_visit import without_private_visits
 from eventscope.events.constructions.refusal import future_refusals
 from eventscope.events.constructions.transfer import without_retold_transfers
+from eventscope.events.constructions.walkout import without_custody_exits
 from eventscope.events.found import Found
 from eventscope.events.syntax import governors
 from eventscope.lexicon import Lexicon
@@ -46,7 +49,8 @@ def without_requested(found: list[Found], lexicon: Lexicon) -> list[Found]:
     if not governing:
         return found
     return [f for f in found if not (
-        any(t in governing for t in _content_governors(f.trigger[-1], governing))
+        # a phrasal verb's particle ("turned down") is governed by its own verb, not content
+        any(t in governing and t not in f.trigger for t in _content_governors(f.trigger[-1], governing))
         or _said_content(f, governing) or _same_word_content(f, governing))]
 
 
@@ -182,6 +186,9 @@ FILTERS: dict[str, Filter] = {
     "promised": without_promises,
     "refusals": future_refusals,
     "retold_transfers": without_retold_transfers,
+    "private_visits": without_private_visits,
+    "custody_exits": without_custody_exits,
+    "discontinued": without_discontinued,
 }
 
 
