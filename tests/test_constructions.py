@@ -32,10 +32,10 @@ TABLE_FILE = Path(os.environ.get("EVENTSCOPE_CONSTRUCTIONS_TABLE",
 # Issue 11 targets 90 % of the cases passing (TARGET). FLOOR is the pass rate last measured
 # (50.7 % when the suite was written; 62.4 % with the argument engine's constructions:
 # passives, doerless violence, coordination, appositions, relatives; 70.6 % with the senses,
-# carriers and codebook wordings as well; 89.9 % of 901 after the round on multi-party
+# carriers and codebook wordings as well; 90.8 % of 932 after the round on multi-party
 # events, modality, nouns, clauses, protests and the codebook's second wordings), rounded
 # down: a guard against regressions, to be raised as the extractor improves.
-FLOOR = 0.88
+FLOOR = 0.89
 TARGET = 0.90
 DEFAULT_PUBLICATION_DATE = "2024-05-15"
 
