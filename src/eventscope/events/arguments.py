@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from eventscope.actors import distinct
-from eventscope.events.constructions.clash import clash_sides
+from eventscope.events.constructions.clash import clash_sides, reciprocal_verbs
 from eventscope.events.constructions.data import section
 from eventscope.events.constructions.doerless_violence import UNNAMED_VICTIMS
 from eventscope.events.constructions.under_fire import undergone_attack
@@ -747,12 +747,6 @@ def clause_rules() -> dict[str, frozenset[str]]:
     keys = ("reported_against", "conjunct_hostile", "aim_verbs", "joint_partner")
     data = section("arguments", dict.fromkeys(keys, list))
     return {key: frozenset(data[key]) for key in keys}
-
-
-@lru_cache(maxsize=1)
-def reciprocal_verbs() -> frozenset[str]:
-    """Verbs whose subjects do the noun they carry to one another (constructions.yaml)."""
-    return frozenset(section("reciprocal", {"verbs": list})["verbs"])
 
 
 def in_favour_phrase(noun: Token, spec: Trigger) -> bool:

@@ -18,6 +18,18 @@ def clash_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def reciprocal_verbs() -> frozenset[str]:
+    """Verbs whose subjects do the noun they carry to one another (constructions.yaml)."""
+    return frozenset(section("reciprocal", {"verbs": list})["verbs"])
+
+
+@lru_cache(maxsize=1)
+def reciprocal_types() -> frozenset[str]:
+    """The types a reciprocal verb makes mutual ("exchanged fire", "exchanged prisoners")."""
+    return frozenset(section("reciprocal", {"types": list})["types"])
+
+
+@lru_cache(maxsize=1)
 def clash_wars() -> frozenset[str]:
     return frozenset(section("clash", {"wars": list})["wars"])
 
@@ -95,9 +107,8 @@ def mutual_exchange(event: Found) -> None:
     (constructions.yaml `reciprocal`) with two or more sides and no target of its own is
     each side's act on the other (EVENTS.md "Clashes": an attack and a counter-attack told
     together are two events)."""
-    reciprocal = section("reciprocal", {"verbs": list, "types": list})
-    if event.type not in reciprocal["types"] or event.targets or not any(
-            word.lemma_.lower() in reciprocal["verbs"] for word in event.trigger):
+    if event.type not in reciprocal_types() or event.targets or not any(
+            word.lemma_.lower() in reciprocal_verbs() for word in event.trigger):
         return  # the verb ("exchanged fire") or the noun ("carried out a prisoner exchange")
     sides = [a for i, a in enumerate(event.sources)
              if not any(same_party(a, b) for b in event.sources[:i])]
