@@ -202,13 +202,13 @@ class DocumentReader:
         return tally.setting(self.dateline_place)
 
     def read(self) -> tuple[list[Event], list]:
-        for doc, piece in self.parsed:
-            self._read_piece(doc, piece)
+        for (doc, piece), spans in zip(self.parsed, self.piece_date_spans, strict=True):
+            self._read_piece(doc, piece, spans)
         quotes = to_quotes(self.item.text, [(span, self.setting.localize(speaker, None, self._known))
                                             for span, speaker in self.quote_speakers.attributed()])
         return self.events, quotes
 
-    def _read_piece(self, doc: Doc, piece: Piece) -> None:
+    def _read_piece(self, doc: Doc, piece: Piece, spans: list[tuple[int, int, str]]) -> None:
         """Read the sentences that start in the piece's core (its context is read by its
         neighbours)."""
         self.doc = doc
@@ -217,7 +217,7 @@ class DocumentReader:
         skip = self.item.skip_in(piece)
         self.finder.skip_before = skip
         self.actors.read_from = max(skip, core_start)
-        dates_by_start = DateSpans([span for span in _date_spans(doc) if span[0] >= skip])
+        dates_by_start = DateSpans([span for span in spans if span[0] >= skip])
         first_token = _first_token_at(doc, core_start)
         self.token_shift = self.tokens_read - first_token
         for sentence in doc.sents:
@@ -435,14 +435,19 @@ class DocumentReader:
                             sentence.root, found, self.extractor.lexicon) else resolved.value)
 
     @cached_property
+    def piece_date_spans(self) -> list[list[tuple[int, int, str]]]:
+        """The date expressions of each parsed piece, found once (reading and `lede_day`)."""
+        return [_date_spans(doc) for doc, _ in self.parsed]
+
+    @cached_property
     def lede_day(self) -> str | None:
         """The first day of the week up to publication that the article names after its
         dateline: the day of its opening news (the same whether the article is read cut or whole)."""
         def phrases():
-            for doc, piece in self.parsed:
+            for (_, piece), spans in zip(self.parsed, self.piece_date_spans, strict=True):
                 low = max(self.item.skip_in(piece), piece.core_start - piece.start)
                 high = piece.core_end - piece.start
-                yield from (text for start, _, text in _date_spans(doc) if low <= start < high)
+                yield from (text for start, _, text in spans if low <= start < high)
         return dates.first_recent_day(phrases(), self.publication_date)
 
     @cached_property
