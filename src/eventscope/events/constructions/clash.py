@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
@@ -12,9 +12,8 @@ from eventscope.events.found import Found, same_party
 from eventscope.records import Actor
 
 
-@lru_cache(maxsize=1)
 def clash_verbs() -> frozenset[str]:
-    return frozenset(section("clash", {"verbs": list})["verbs"])
+    return clash_words("verbs")
 
 
 @lru_cache(maxsize=1)
@@ -29,9 +28,8 @@ def reciprocal_types() -> frozenset[str]:
     return frozenset(section("reciprocal", {"types": list})["types"])
 
 
-@lru_cache(maxsize=1)
 def clash_wars() -> frozenset[str]:
-    return frozenset(section("clash", {"wars": list})["wars"])
+    return clash_words("wars")
 
 
 def clash_sides(events, verb: Token, sources: list[Actor]) -> tuple[list[Actor], list[Actor]] | None:
@@ -92,10 +90,16 @@ def clash_partner(events, event: Found) -> None:
             return
 
 
+@cache
+def clash_words(kind: str) -> frozenset[str]:
+    """A word list of the `clash` data."""
+    return frozenset(section("clash", {kind: list})[kind])
+
+
 def losses_clauses(verb: Token, kind: str) -> list[Token]:
     """The clauses of `kind` (a word list of the `clash` data) that tell when `verb`
     happened: "killed when X shelled", "died after X bombed"."""
-    words = frozenset(section("clash", {kind: list})[kind])
+    words = clash_words(kind)
     return [c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in words
             and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "as")
                     for m in c.children)]

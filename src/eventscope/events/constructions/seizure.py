@@ -22,6 +22,11 @@ def seizure_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["verbs"]), frozenset(data["places"])
 
 
+@lru_cache(maxsize=1)
+def seizure_nouns() -> frozenset[str]:
+    return frozenset(section("seizure", {"nouns": list})["nouns"])
+
+
 def seizes_place(item: Found) -> bool:
     """An ASSAULT whose verb takes a place: "seized the town", "took control of Goma"."""
     verbs, _ = seizure_words()
@@ -41,7 +46,7 @@ def seizes_place(item: Found) -> bool:
 def _seizure_noun(noun: Token) -> bool:
     """ "the M23 takeover", "the rebels' capture of Goma" (not "the capture of 20 soldiers"):
     a seizure noun whose "of" phrase, if any, is a place."""
-    if noun.lemma_.lower() not in section("seizure", {"nouns": list})["nouns"]:
+    if noun.lemma_.lower() not in seizure_nouns():
         return False
     taken = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
              for g in p.children if g.dep_ == "pobj"]
