@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from eventscope.events.constructions.commitment import without_promises
+from eventscope.events.constructions.data import section
 from eventscope.events.constructions.discontinued import without_discontinued
 from eventscope.events.constructions.private_visit import without_private_visits
 from eventscope.events.constructions.refusal import future_refusals
@@ -126,9 +128,10 @@ def without_absorbed(found: list[Found], lexicon: Lexicon) -> list[Found]:
         f.trigger[-1] in other.absorbed for other in found if other is not f)]
 
 
-# Acts done to bodies and places: a noun of the same type in the verb's in/during phrase is
-# the same act ("killed in an attack"); not so for words ("thanks ... in support of").
-PHYSICAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+@lru_cache(maxsize=1)
+def physical_types() -> frozenset[str]:
+    """Acts done to bodies and places (constructions.yaml `told_within`)."""
+    return frozenset(section("told_within", {"types": list})["types"])
 
 
 def without_told_within(found: list[Found], lexicon: Lexicon) -> list[Found]:
@@ -149,7 +152,7 @@ def without_told_within(found: list[Found], lexicon: Lexicon) -> list[Found]:
 def _telling_verb_event(event: Found, found: list[Found]) -> Found | None:
     noun = event.trigger[-1]
     preposition = noun.head
-    if event.type not in PHYSICAL_TYPES:
+    if event.type not in physical_types():
         return None
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ != "pobj":
         return None
