@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -85,7 +86,9 @@ def _said_content(event: Found, governing: dict[Token, str]) -> bool:
     kind = governing.get(clause.head) if clause.dep_ == "ccomp" else None
     if kind is None or event.trigger[0] == clause.head or event.type == kind:
         return False  # "warned that it would not tolerate ...": the warning's own wording
-    return kind == "REJECT" or event.factuality != "asserted" or clause.tag_ == "VB"
+    # what a request asks for never happened, whatever tag the parser gives its verb
+    # ("asked that Hamas and Fatah agree")
+    return kind in ("REJECT", "REQUEST") or event.factuality != "asserted" or clause.tag_ == "VB"
 
 
 def without_transferred(found: list[Found], lexicon: Lexicon) -> list[Found]:
@@ -176,6 +179,50 @@ def without_mediators(found: list[Found], lexicon: Lexicon) -> list[Found]:
         targets=[t for t in f.targets if t not in mediators]) for f in found]
 
 
+@lru_cache(maxsize=1)
+def held_out_words() -> dict[str, frozenset[str]]:
+    """The aims, capabilities and goals whose complement did not happen (constructions.yaml
+    `held_out`)."""
+    data = section("held_out", {"words": list, "prepositions": list, "capability": list})
+    return {key: frozenset(data[key]) for key in ("words", "prepositions", "capability")}
+
+
+def without_held_out(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """Drop what an aim, design, capability, right or goal only holds out: in "backed a
+    resolution that aims to impose sanctions", "defended the right of troops to fire",
+    "drones capable of attacking ships", "a step towards cooperation", "rockets that can
+    strike Guam" nothing is imposed, fired, attacked, begun or struck."""
+    return [f for f in found if not _held_out(f.trigger[-1], held_out_words())]
+
+
+def _held_out(word: Token, words: dict[str, frozenset[str]]) -> bool:
+    for below, above in pairwise(governors(word)):
+        if below.dep_ == "relcl" and not _is_person_like(above) and any(
+                c.dep_ == "aux" and c.lower_ in words["capability"] for c in below.children):
+            return True  # "a rocket that could strike Japanese cities"
+        if below.dep_ in ("xcomp", "acl", "pobj", "pcomp", "advcl") and (
+                above.lemma_.lower() in words["words"] or above.lower_ in words["prepositions"]):
+            return True
+    return False
+
+
+def _is_person_like(noun: Token) -> bool:
+    """Who can do things on purpose: "the army that could strike" tells a threat-like
+    capability of a party, not of a weapon; left to the other rules."""
+    return noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or noun.lemma_.lower() in (
+        "army", "force", "government", "group", "militia", "country", "state")
+
+
+def without_questions(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """Drop the events of a direct question: "Why did Armenia and Azerbaijan hold talks?"
+    asks, it does not tell."""
+    if not found:
+        return found
+    sentence = found[0].trigger[0].sent
+    last = next((t for t in reversed(sentence) if not t.is_quote and not t.is_space), None)
+    return [] if last is not None and last.text == "?" else found
+
+
 Filter = Callable[[list[Found], Lexicon], list[Found]]
 
 FILTERS: dict[str, Filter] = {
@@ -192,6 +239,8 @@ FILTERS: dict[str, Filter] = {
     "private_visits": without_private_visits,
     "custody_exits": without_custody_exits,
     "discontinued": without_discontinued,
+    "held_out": without_held_out,
+    "questions": without_questions,
 }
 
 
