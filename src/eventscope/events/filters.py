@@ -27,6 +27,9 @@ from eventscope.lexicon import Lexicon
 # did not happen.
 CONTENT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN"})
 
+# Named-entity labels of a modifier that names who did an act ("the Russian invasion").
+DOER_ENTITIES = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+
 
 def without_actorless(found: list[Found], lexicon: Lexicon) -> list[Found]:
     """Drop candidates the sentence gives no party at all: "the talks", "an attack" with no
@@ -179,12 +182,17 @@ def without_mediators(found: list[Found], lexicon: Lexicon) -> list[Found]:
         targets=[t for t in f.targets if t not in mediators]) for f in found]
 
 
+def _words(name: str, *keys: str) -> list[frozenset[str]]:
+    data = section(name, dict.fromkeys(keys, list))
+    return [frozenset(data[key]) for key in keys]
+
+
 @lru_cache(maxsize=1)
 def held_out_words() -> dict[str, frozenset[str]]:
     """The aims, capabilities and goals whose complement did not happen (constructions.yaml
     `held_out`)."""
-    data = section("held_out", {"words": list, "prepositions": list, "capability": list})
-    return {key: frozenset(data[key]) for key in ("words", "prepositions", "capability")}
+    keys = ("words", "prepositions", "capability")
+    return dict(zip(keys, _words("held_out", *keys), strict=True))
 
 
 def without_held_out(found: list[Found], lexicon: Lexicon) -> list[Found]:
@@ -223,6 +231,98 @@ def without_questions(found: list[Found], lexicon: Lexicon) -> list[Found]:
     return [] if last is not None and last.text == "?" else found
 
 
+@lru_cache(maxsize=1)
+def object_words() -> list[frozenset[str]]:
+    return _words("objects_of_acts", "types", "prepositions")
+
+
+def without_objects_of_acts(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """Drop an event noun that is only the object of a condemnation or accusation told in
+    the same sentence: in "Seoul condemned Pyongyang's missile launch" the launch is what is
+    condemned (EVENTS.md, "Events in noun phrases"; thanks keep the aid they thank for when
+    they are the first to tell it, so praise is no such act)."""
+    types, prepositions = object_words()
+    acts = {f.trigger[-1] for f in found if f.type in types}
+    return [f for f in found if not (f.type not in types and _object_of(f.trigger[-1], acts, prepositions))]
+
+
+def _object_of(word: Token, acts: set[Token], prepositions: frozenset[str]) -> bool:
+    """Is the noun, whose doer is named in it and which tells nothing more of its own, the
+    object of one of the acts? ("condemned the airstrikes that struck the airport" tells
+    the strikes' target: it stays, as the article's telling of them may be this one.)"""
+    if word.pos_ not in ("NOUN", "PROPN") or not _names_its_doer(word) or any(
+            c.dep_ in ("relcl", "acl") for c in word.children):
+        return False
+    while word.dep_ == "conj":
+        word = word.head
+    if word.dep_ == "dobj":
+        above = word.head
+    elif word.dep_ == "pobj" and word.head.lower_ in prepositions:
+        above = word.head.head
+    else:
+        return False
+    # "accused Minsk of backing the Wagner group's attack": the act the accusation names
+    while above not in acts and above.dep_ in ("pcomp", "xcomp") and above.head.head in acts | {above.head}:
+        above = above.head if above.head in acts else above.head.head
+    return above in acts
+
+
+def _names_its_doer(noun: Token) -> bool:
+    """ "Koizumi's visit", "the Russian invasion", "crimes by Croatian extremists"."""
+    return any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in DOER_ENTITIES)
+               or (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")) for c in noun.children)
+
+
+@lru_cache(maxsize=1)
+def agreed_words() -> list[frozenset[str]]:
+    return _words("agreed_matter", "dependencies", "prepositions")
+
+
+def without_agreed_matter(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """Drop what an agreement settles: "signed a ceasefire agreement", "a memorandum on the
+    cessation of hostilities" are the AGREE alone."""
+    dependencies, prepositions = agreed_words()
+    agreements = {_agreement_noun(f.trigger[-1]) for f in found if f.type == "AGREE"} - {None}
+    return [f for f in found if f.type == "AGREE" or not _matter_of(f.trigger[-1], agreements, dependencies, prepositions)]
+
+
+def _agreement_noun(word: Token) -> Token | None:
+    """The noun that names the agreement: the trigger itself ("the ceasefire agreement was
+    signed") or the object of a signing verb ("signed a ceasefire agreement")."""
+    if word.pos_ in ("NOUN", "PROPN"):
+        return word
+    return next((c for c in word.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def _matter_of(word: Token, agreements: set[Token], dependencies: frozenset[str],
+               prepositions: frozenset[str]) -> bool:
+    if word.dep_ in dependencies:
+        return word.head in agreements
+    return word.dep_ == "pobj" and word.head.lower_ in prepositions and word.head.head in agreements
+
+
+@lru_cache(maxsize=1)
+def aid_words() -> list[frozenset[str]]:
+    return _words("aided_acts", "verbs", "against")
+
+
+def without_aided_acts(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """ "Militias that helped drive the rebels out": a help verb whose complement is an act
+    against someone, with no receiver of its own, gives no AID to the one it is against
+    ("helped defend Saudi Arabia" is aid to Saudi Arabia and stays)."""
+    return [f for f in found if not (f.type == "AID" and _helps_against(f.trigger[-1]))]
+
+
+def _helps_against(word: Token) -> bool:
+    verbs, against = aid_words()
+    children = list(word.children)
+    # "helping Syria to confront the pandemic": Syria, the complement's subject, is helped
+    return word.lemma_.lower() in verbs and any(
+        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in against
+        and not any(g.dep_ == "nsubj" for g in c.children) for c in children
+    ) and not any(c.dep_ in ("dobj", "dative") for c in children)
+
+
 Filter = Callable[[list[Found], Lexicon], list[Found]]
 
 FILTERS: dict[str, Filter] = {
@@ -241,6 +341,9 @@ FILTERS: dict[str, Filter] = {
     "discontinued": without_discontinued,
     "held_out": without_held_out,
     "questions": without_questions,
+    "objects_of_acts": without_objects_of_acts,
+    "agreed_matter": without_agreed_matter,
+    "aided_acts": without_aided_acts,
 }
 
 
