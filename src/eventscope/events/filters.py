@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from eventscope.events.constructions.adjunct import adjunct_clause
 from eventscope.events.constructions.commitment import without_promises
 from eventscope.events.constructions.data import section
 from eventscope.events.constructions.discontinued import without_discontinued
@@ -71,7 +72,7 @@ def _content_governors(word: Token, governing: dict[Token, str]) -> list[Token]:
     if _told_in_own_clause(word):
         return []  # "denied backing the rebels' offensive, which began in March"
     for index, token in enumerate(chain[:-1]):
-        if (token.dep_ == "advcl" and token.tag_ == "VBG") or (
+        if (token.dep_ == "advcl" and token.tag_ == "VBG") or adjunct_clause(token) is not None or (
                 token.dep_ == "conj" and chain[index + 1] in governing and token.tag_ == chain[index + 1].tag_):
             return chain[1:index + 1]
     return chain[1:]
@@ -85,7 +86,8 @@ def _said_content(event: Found, governing: dict[Token, str]) -> bool:
     kind = governing.get(clause.head) if clause.dep_ == "ccomp" else None
     if kind is None or event.trigger[0] == clause.head or event.type == kind:
         return False  # "warned that it would not tolerate ...": the warning's own wording
-    return kind == "REJECT" or event.factuality != "asserted" or clause.tag_ == "VB"
+    # a demand's "that" clause is what is asked even in the indicative ("demands that X frees")
+    return kind in ("REJECT", "REQUEST") or event.factuality != "asserted" or clause.tag_ == "VB"
 
 
 def without_transferred(found: list[Found], lexicon: Lexicon) -> list[Found]:
