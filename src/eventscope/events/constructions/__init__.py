@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventscope.events.constructions.accusation import accusation, addressee, evaluation
+from eventscope.events.constructions.allegation import alleged_act, mandate
 from eventscope.events.constructions.commitment import commitment
 from eventscope.events.constructions.damaged_ties import damaged_ties
 from eventscope.events.constructions.denial import denial
@@ -61,6 +62,8 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "obligation": obligation,
     "time_to_act": time_to_act,
     "called_for": called_for,
+    "alleged_act": alleged_act,
+    "mandate": mandate,
     "denial": denial,
     "commitment": commitment,
     "refusal": refusal,

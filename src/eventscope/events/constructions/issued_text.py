@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventscope.events.constructions.data import section
+from eventscope.events.syntax import has_child
 from eventscope.records import Actor
 
 if TYPE_CHECKING:
@@ -34,7 +35,18 @@ def text_author(events: SentenceEvents, subject: Token) -> list[Actor]:
     text = _text_meant(subject)
     if text is None:
         return []
-    return _own_author(events, text) or _adopter_before(events, text) or _body_before(events, text)
+    return (_own_author(events, text) or _issuer(events, text) or _adopter_before(events, text)
+            or _body_before(events, text))
+
+
+def _issuer(events: SentenceEvents, text: Token) -> list[Actor]:
+    """ "The ministry sent a note of complaint demanding ...": who issues the text itself
+    (not "the envoy was handed a note": the one handed it is no author)."""
+    verb = text.head
+    if text.dep_ != "dobj" or verb.lemma_.lower() not in _rules()["adopting_verbs"] or has_child(
+            verb, "nsubjpass", "auxpass"):
+        return []
+    return events.subject_actors(verb)
 
 
 def _is_text(token: Token) -> bool:
@@ -46,6 +58,8 @@ def _text_meant(subject: Token) -> Token | None:
     before it, in its sentence or the one before, when that is a text."""
     if _is_text(subject):
         return subject
+    if subject.dep_ == "pobj" and subject.head.lower_ == "of" and _is_text(subject.head.head):
+        return subject.head.head  # "a note of complaint demanding ...": the note
     if subject.lower_ != "it" or subject.dep_ not in SUBJECTS:
         return None
     sentence = subject.sent
