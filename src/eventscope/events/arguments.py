@@ -18,6 +18,7 @@ from eventscope.actors import distinct
 from eventscope.events.constructions.clash import clash_sides, reciprocal_verbs
 from eventscope.events.constructions.data import section
 from eventscope.events.constructions.doerless_violence import UNNAMED_VICTIMS
+from eventscope.events.constructions.issued_text import text_author
 from eventscope.events.constructions.under_fire import undergone_attack
 from eventscope.events.constructions.unsaid_doer import patient_is_doer, state_doer
 from eventscope.events.found import ANY_TARGET, same_party, same_side
@@ -305,7 +306,9 @@ class Arguments:
         return spec is not None and spec.type == "ACCUSE"
 
     def subject_actors(self, verb: Token) -> list[Actor]:
-        return distinct([a for subject in self._subjects_of(verb) for a in self.argument_actors(subject)])
+        # "the resolution calls on ...": a text or vote names no one; its author does it
+        return distinct([a for subject in self._subjects_of(verb)
+                         for a in (self.argument_actors(subject) or text_author(self, subject))])
 
     def argument_actors(self, token: Token) -> list[Actor]:
         """The actors a subject or object names; a common noun that names no one of its own

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from eventscope.actors import distinct
 from eventscope.events.arguments import in_favour_phrase
+from eventscope.events.constructions.adjunct import adjunct_clause
 from eventscope.events.constructions.unsaid_doer import state_doer
 from eventscope.events.found import Found
 from eventscope.events.senses import AIM_PREPOSITIONS, SenseMatch, aimed_at, is_joint
@@ -203,7 +204,8 @@ class Candidates:
         not "accused X of shelling", "stopped X from entering" (data/senses.yaml)."""
         preposition = verb.head
         if verb.dep_ != "pcomp" or preposition.lower_ not in self.senses.gerund_prepositions:
-            return []
+            clause = adjunct_clause(verb)  # "in addition to condemning X, Y called on ..."
+            return self.subject_actors(clause) if clause is not None else []
         clause = preposition.head
         return self.subject_actors(clause) if clause.pos_ in ("VERB", "AUX") else []
 

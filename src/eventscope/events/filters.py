@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from eventscope.events.constructions.adjunct import adjunct_clause
 from eventscope.events.constructions.commitment import without_promises
 from eventscope.events.constructions.data import section
 from eventscope.events.constructions.discontinued import without_discontinued
@@ -75,7 +76,7 @@ def _content_governors(word: Token, governing: dict[Token, str]) -> list[Token]:
     if _told_in_own_clause(word):
         return []  # "denied backing the rebels' offensive, which began in March"
     for index, token in enumerate(chain[:-1]):
-        if (token.dep_ == "advcl" and token.tag_ == "VBG") or (
+        if (token.dep_ == "advcl" and token.tag_ == "VBG") or adjunct_clause(token) is not None or (
                 token.dep_ == "conj" and chain[index + 1] in governing and token.tag_ == chain[index + 1].tag_):
             return chain[1:index + 1]
     return chain[1:]

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from eventscope.events.finder import SentenceEvents
     from eventscope.records import Actor
 
-KEYS = ("verbs", "nouns", "doer_prepositions")
+KEYS = ("verbs", "nouns", "doer_prepositions", "role_nouns")
 
 
 @lru_cache(maxsize=1)
@@ -29,14 +29,18 @@ def faced_accusation(events: SentenceEvents, noun: Token, quote_speaker: Actor |
     """ "X faced mounting accusations at home of ...", "X drew criticism from Y": Y (or no
     one named) accuses X."""
     vocabulary = words()
-    verb = noun.head
-    if noun.dep_ != "dobj" or noun.lemma_.lower() not in vocabulary["nouns"] \
-            or verb.lemma_.lower() not in vocabulary["verbs"]:
+    if noun.lemma_.lower() not in vocabulary["nouns"]:
+        return None
+    verb = _undergoing_verb(noun, vocabulary)
+    if verb is None:
         return None
     targets = events.subject_actors(verb)
     if not targets:
         return None
-    sources = [a for head in (noun, verb) for prep in head.children
+    # the parser may hang "from Y" on the noun's "of" object ("accusations of abuses from Y")
+    heads = [noun, verb, *(g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj")]
+    sources = [a for head in heads for prep in head.children
                if prep.dep_ == "prep" and prep.lower_ in vocabulary["doer_prepositions"]
                for obj in prep.children if obj.dep_ == "pobj" for a in events.actors_named(obj)
                if a not in targets]
@@ -44,3 +48,16 @@ def faced_accusation(events: SentenceEvents, noun: Token, quote_speaker: Actor |
     event = Found([noun], spec, sources, targets, verb, mode=spec.mode)
     events.set_modality(event)
     return event
+
+
+def _undergoing_verb(noun: Token, vocabulary: dict[str, frozenset[str]]) -> Token | None:
+    """The verb whose subject undergoes the accusation: "X faced accusations", or the copula
+    of "X has been the subject (target) of repeated accusations"."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in vocabulary["verbs"]:
+        return noun.head
+    of = noun.head
+    role = of.head
+    if noun.dep_ == "pobj" and of.lower_ == "of" and role.lemma_.lower() in vocabulary["role_nouns"] \
+            and role.dep_ == "attr" and role.head.lemma_ == "be":
+        return role.head
+    return None

@@ -1,0 +1,72 @@
+"""Allegations and mandates carried by a verb of saying.
+
+`alleged_act`: "Moscow claimed that Kyiv had shelled the plant", "Pakistan charged that
+India had violated the ceasefire": a claim that another party did a hostile act accuses
+it (ACCUSE, CAMEO 112), beside the act told as content.
+`mandate`: "Iraq insisted that Turkey withdraw its forces": a verb of saying with a
+clause in the mandative subjunctive demands the act of its subject (REQUEST, CAMEO 10)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from eventscope.events.constructions.data import section
+from eventscope.events.found import Found, same_side
+from eventscope.events.syntax import has_child
+
+if TYPE_CHECKING:
+    from eventscope.events.finder import SentenceEvents
+    from eventscope.records import Actor
+
+KEYS = ("alleging_verbs", "hostile_types", "mandating_verbs")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    data = section("allegation", dict.fromkeys(KEYS, list))
+    return {key: frozenset(data[key]) for key in KEYS}
+
+
+def _content_clause(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
+
+
+def alleged_act(events: SentenceEvents, verb: Token, quote_speaker: Actor | None) -> Found | None:
+    """ "X claimed that Y had shelled Z": X accuses Y, the doer of the hostile act claimed."""
+    words = _words()
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in words["alleging_verbs"]:
+        return None
+    clause = _content_clause(verb)
+    act = events._candidate(clause) if clause is not None else None
+    if act is None or act.type not in words["hostile_types"] or not act.sources:
+        return None
+    sources = events.subject_actors(verb)
+    targets = [t for t in act.sources if not any(same_side(t, s) for s in sources)]
+    if not sources or not targets:
+        return None  # "Moscow claimed its forces had destroyed ...": a boast, no accusation
+    spec = events.lexicon.verbs["allege"]
+    event = Found([verb], spec, sources, targets, verb, mode=spec.mode)
+    events.set_modality(event)
+    return event
+
+
+def mandate(events: SentenceEvents, verb: Token, quote_speaker: Actor | None) -> Found | None:
+    """ "X insisted that Y withdraw": the base form after "that" with its own subject and no
+    auxiliary is a demand of that subject."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _words()["mandating_verbs"]:
+        return None
+    clause = _content_clause(verb)
+    if clause is None or clause.tag_ != "VB" or has_child(clause, "aux", "auxpass") or not any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    obliged = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in events.actors_named(c)]
+    sources = [s for s in events.subject_actors(verb) if s not in obliged]
+    if not sources or not obliged:
+        return None
+    spec = events.lexicon.verbs["demand"]
+    event = Found([verb], spec, sources, obliged, verb, mode=spec.mode)
+    events.set_modality(event)
+    return event
