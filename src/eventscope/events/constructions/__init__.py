@@ -32,7 +32,7 @@ from eventscope.events.constructions.damaged_ties import damaged_ties
 from eventscope.events.constructions.denial import denial
 from eventscope.events.constructions.doerless_violence import died_of_violence
 from eventscope.events.constructions.faced_accusation import faced_accusation
-from eventscope.events.constructions.mediation import mediation
+from eventscope.events.constructions.mediation import convening, mediation
 from eventscope.events.constructions.obligation import called_for, obligation, time_to_act
 from eventscope.events.constructions.participants import participants, taking_part
 from eventscope.events.constructions.possessed_patient import possessed_patient
@@ -71,6 +71,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "participants": participants,
     "taking_part": taking_part,
     "mediation": mediation,
+    "convening": convening,
     "protesting_crowd": protesting_crowd,
 }
 
