@@ -158,8 +158,12 @@ def _verb_objects(verb: Token) -> list[Token]:
     # "fired a barrage of rockets", "launched dozens of missiles": what the object measures
     objects += [g for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj"]
+    # "is hosting four states for the drills, which X said were ...": the parser takes the
+    # object for the subject of the clause after it (helper "meetings")
+    objects += [s for o in list(objects) if o.dep_ == "ccomp" and o.head == verb for s in o.children
+                if s.dep_ == "nsubj" and s.left_edge.i == verb.i + 1]
     # "is hosting four states for the drills": the parser hangs the purpose on the object
-    objects += [g for o in list(objects) if o.head == verb for c in o.children
+    objects += [g for o in list(objects) if o.head in (verb, *verb.children) for c in o.children
                 if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
     return _with_conjuncts(objects)
 

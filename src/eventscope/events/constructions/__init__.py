@@ -34,9 +34,9 @@ from eventscope.events.constructions.demanded_change import ousted_party, wanted
 from eventscope.events.constructions.denial import denial
 from eventscope.events.constructions.doerless_violence import died_of_violence
 from eventscope.events.constructions.faced_accusation import faced_accusation
-from eventscope.events.constructions.mediation import mediation
+from eventscope.events.constructions.mediation import convening, mediation
 from eventscope.events.constructions.obligation import called_for, obligation, time_to_act
-from eventscope.events.constructions.participants import participants, taking_part
+from eventscope.events.constructions.participants import joint_appearance, participants, taking_part
 from eventscope.events.constructions.possessed_patient import possessed_patient
 from eventscope.events.constructions.praise import acclaim, praise
 from eventscope.events.constructions.protest import protested_party, protesting_crowd
@@ -75,7 +75,9 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "died_of_violence": died_of_violence,
     "participants": participants,
     "taking_part": taking_part,
+    "joint_appearance": joint_appearance,
     "mediation": mediation,
+    "convening": convening,
     "protesting_crowd": protesting_crowd,
 }
 

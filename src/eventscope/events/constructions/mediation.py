@@ -4,7 +4,9 @@ Turkish mediation, A and B agreed ...", "the truce between A and B, brokered wit
 and Qatari mediation". `mediated_parties`: whom a mediating verb's mediators mediate
 between: "Norway mediated talks between A and B", "the truce between A and B was brokered
 by Russia", and, named nowhere in the sentence, the pair named before ("A and B signed a
-deal. The deal was brokered by Qatar")."""
+deal. The deal was brokered by Qatar"). `convening`: who hosts, chairs or leads talks
+between parties mediates between them ("Egypt hosted talks between A and B", "the talks
+between A and B, chaired by Kenya")."""
 
 from __future__ import annotations
 
@@ -15,12 +17,14 @@ from spacy.tokens import Token
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_party
 from eventscope.events.syntax import clause_verb, objects_of, prepositional_objects
+from eventscope.events.triggers import trigger_of
 from eventscope.records import Actor
 
 if TYPE_CHECKING:
     from eventscope.events.finder import SentenceEvents
 
-_DATA = section("mediation", {"nouns": list, "agent_nouns": list, "prepositions": list})
+_DATA = section("mediation", {"nouns": list, "agent_nouns": list, "prepositions": list,
+                               "convening_verbs": list, "meeting_types": list})
 
 
 def _between(events: SentenceEvents, head: Token) -> list[Actor]:
@@ -140,5 +144,40 @@ def mediation(events: SentenceEvents, noun: Token, quote_speaker: Actor | None =
     clause = Found([event.clause], event.spec, [], [], event.clause)
     events.set_modality(clause)  # the clause's: "A and B signed a deal with X's mediation"
     event.negated, event.factuality = clause.negated, clause.factuality
+    events.set_speaker(event, quote_speaker)
+    return event
+
+
+def _convened(events: SentenceEvents, verb: Token) -> Token | None:
+    """The meeting a convening verb names: its object ("hosted talks"), its passive subject
+    or the noun its participle qualifies ("the talks, chaired by X"), or what it presides
+    over; a meeting noun of the lexicon only."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "over" for o in objects_of(p)]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        heads.append(verb.head)
+    return next((h for h in heads if (spec := trigger_of(events.lexicon, h)) is not None
+                 and h.pos_ == "NOUN" and spec.type in _DATA["meeting_types"]), None)
+
+
+def convening(events: SentenceEvents, verb: Token, quote_speaker: Actor | None = None) -> Found | None:
+    """ "Egypt hosted negotiations between Israel and Hamas", "Kenya chaired talks between
+    A and B", "the talks between A and B were hosted by Qatar": the convener mediates,
+    CONSULT/third-party from it to each party named by the meeting's "between" (the
+    meeting itself is the noun's own event)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _DATA["convening_verbs"]:
+        return None
+    meeting = _convened(events, verb)
+    if meeting is None:
+        return None
+    agents = [a for agent in prepositional_objects(verb, ("agent",)) for a in events.actors_named(agent)]
+    passive = meeting.dep_ == "nsubjpass" or meeting == verb.head
+    conveners = agents if passive else events.subject_actors(verb)
+    parties = _others(_between(events, meeting), conveners)
+    if not conveners or len(parties) < 2:
+        return None
+    event = Found([verb], events.lexicon.nouns[_DATA["nouns"][0]], conveners, parties, verb)
+    event.mode = event.spec.mode
+    events.set_modality(event)
     events.set_speaker(event, quote_speaker)
     return event

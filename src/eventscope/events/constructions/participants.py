@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from eventscope.actors import distinct
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_party
-from eventscope.events.syntax import first_child, is_definite, objects_of
+from eventscope.events.syntax import first_child, is_definite, objects_of, prepositional_objects
 from eventscope.events.triggers import trigger_of
 from eventscope.lexicon import Trigger
 from eventscope.records import Actor
@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 _DATA = section("participants", {"verbs": list, "phrasal": dict, "types": list,
                                  "taking_part": dict, "joining": list, "of_parties": list,
-                                 "joint_nouns": dict})
+                                 "joint_nouns": dict, "look_back": int,
+                                 "appearances": dict})
 
 
 def _is_participation_verb(verb: Token) -> bool:
@@ -90,6 +91,19 @@ def participants(events: SentenceEvents, verb: Token, quote_speaker: Actor | Non
     return event
 
 
+def _told_before(events: SentenceEvents, verb: Token) -> Trigger | None:
+    """What "X is also taking part" takes part in: the joint act a noun named last ("the
+    exercises are named ...", up to `look_back` sentences before), else the article's last
+    joint act found (the noun names the act even where its own sentence gave no event)."""
+    sentences = list(verb.doc.sents)
+    first = sentences[max(0, sentences.index(verb.sent) - _DATA["look_back"])].start
+    for token in reversed(verb.doc[first:verb.i]):
+        spec = _joint_event(events, token) if token.pos_ == "NOUN" else None
+        if spec is not None:
+            return spec
+    return events.actors.last_joint
+
+
 def _taking_part_words(verb: Token) -> list[Token] | None:
     """The trigger words of a verb of taking part: "taking part", "participating",
     "joined"; None for any other verb."""
@@ -126,17 +140,18 @@ def taking_part(events: SentenceEvents, verb: Token, quote_speaker: Actor | None
     words = _taking_part_words(verb) if verb.pos_ == "VERB" else None
     if words is None:
         return None
-    # "Taking part ... are A and B": the copula follows as the verb's auxiliary or its head
+    # "Taking part ... are A and B": the copula follows as the verb's auxiliary or its head;
+    # the list after it is parsed as its attribute or, at times, its subject
     copulas = [verb.head] if verb.dep_ == "csubj" else [a for a in verb.children if a.i > verb.i]
-    attribute = next((g for aux in copulas if aux.lemma_ == "be"
-                      for g in aux.children if g.dep_ in ("attr", "acomp")), None)
+    attribute = next((g for aux in copulas if aux.lemma_ == "be" for g in aux.children
+                      if g.dep_ in ("attr", "acomp") or (g.dep_ == "nsubj" and g.i > aux.i)), None)
     listed = attribute if attribute is not None else first_child(verb, "nsubj")
     parties = _listed(events, listed) if listed is not None else []
     noun = next((o for p in (verb, *words[1:]) for prep in p.children
                  if prep.dep_ == "prep" and prep.lower_ == "in" for o in objects_of(prep)), None)
     if noun is None and words == [verb]:
         noun = first_child(verb, "dobj")
-    spec = _joint_event(events, noun) if noun is not None else events.actors.last_joint
+    spec = _joint_event(events, noun) if noun is not None else _told_before(events, verb)
     if spec is None or not parties:
         return None
     if len(parties) == 1:
@@ -147,4 +162,31 @@ def taking_part(events: SentenceEvents, verb: Token, quote_speaker: Actor | None
         parties = [before[0], parties[0]]
     event = _found(events, words, spec, parties, verb, quote_speaker)
     event.absorbed = [noun] if noun is not None else []
+    return event
+
+
+def _is_appearance(noun: Token) -> bool:
+    """ "press conference", "news briefing": the noun with a modifier that makes it one."""
+    modifiers = _DATA["appearances"].get(noun.lemma_.lower())
+    return noun.pos_ == "NOUN" and modifiers is not None and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in modifiers for c in noun.lefts)
+
+
+def joint_appearance(events: SentenceEvents, noun: Token, quote_speaker: Actor | None = None) -> Found | None:
+    """ "X said at a joint news conference with Y", "A and B held a joint press
+    conference": CONSULT between those who give it. Its doers are its owner or carrier's
+    subject ("held"), else the sentence's subject, whom "his counterpart" is relative to;
+    its partners the "with" phrase, else the doers beyond the first. Alone, no event."""
+    if not _is_appearance(noun):
+        return None
+    partners = distinct([a for o in prepositional_objects(noun, words=("with",)) for a in events.actors_named(o)])
+    doers = events._governor_subject(noun) or events.subject_actors(noun.sent.root)
+    doers = [d for d in distinct(doers) if not any(same_party(d, p) for p in partners)]
+    if not partners and len(doers) >= 2:
+        doers, partners = doers[:1], doers[1:]
+    if not doers or not partners:
+        return None
+    event = Found([noun], events.lexicon.nouns["meeting"], doers[:1], partners, noun.sent.root)
+    events.set_modality(event)
+    events.set_speaker(event, quote_speaker)
     return event
