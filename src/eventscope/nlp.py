@@ -50,6 +50,7 @@ def repair_verbs(doc: Doc) -> Doc:
     verbs = _verb_lemmas()
     _repair_capitalised_nouns(doc)
     _repair_participle_verbs(doc, verbs)
+    _repair_passive_attributes(doc, verbs)
     for token in doc:
         if token.tag_ in ("VBD", "VBN", "VBG", "VBZ") and token.lemma_ not in verbs and token.lemma_ + "e" in verbs \
                 and token.lower_.startswith(token.lemma_ + "e"):
@@ -94,6 +95,31 @@ def _repair_participle_verbs(doc: Doc, verbs: frozenset[str]) -> None:
             for child in token.lefts:
                 if child.dep_ == "npadvmod" and child.pos_ == "PROPN" and child.ent_type_ not in ("DATE", "TIME"):
                     child.dep_ = "nsubj"  # "Armenia massed troops": the name is the doer
+
+
+def _repair_passive_attributes(doc: Doc, verbs: frozenset[str]) -> None:
+    """ "The town was overrun by rebels": the small model reads a participle spelt like its
+    verb (overrun, hit, cut) after "be" as the copula's attribute, its agent as a "by"
+    phrase. A lexicon verb there with a "by" phrase is a passive verb: "be" its auxiliary,
+    the copula's subject its passive subject, "by" its agent."""
+    for token in doc:
+        copula = token.head
+        if token.dep_ not in ("attr", "acomp") or copula.lemma_ != "be" or token.i < copula.i \
+                or token.lower_ not in verbs or any(c.dep_ == "det" for c in token.children):
+            continue
+        agent = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if agent is None:
+            continue
+        token.pos_, token.tag_, token.lemma_ = "VERB", "VBN", token.lower_
+        token.dep_ = copula.dep_
+        token.head = token if copula.head == copula else copula.head
+        for child in list(copula.children):
+            if child != token:
+                child.head = token
+                if child.dep_ == "nsubj":
+                    child.dep_ = "nsubjpass"
+        copula.head, copula.dep_ = token, "auxpass"
+        agent.dep_ = "agent"
 
 
 def _repair_capitalised_nouns(doc: Doc) -> None:

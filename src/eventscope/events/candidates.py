@@ -17,6 +17,7 @@ from eventscope.events.found import Found
 from eventscope.events.senses import AIM_PREPOSITIONS, SenseMatch, aimed_at, is_joint
 from eventscope.events.syntax import (
     clause_verb,
+    direct_objects,
     first_child,
     has_child,
     inherited_subject,
@@ -249,7 +250,8 @@ class Candidates:
             targets = self._sender_of_object(verb)  # "accepted an offer of talks from X"
         if spec.not_with:  # a talk needs an identifiable party: not "the nation", not reporters
             targets = [t for t in targets if t.sector not in spec.not_with and (t.name or t.country)]
-        if spec.requires & {"actor_object", "actor_or_place_object"} and not targets:
+        if spec.requires & {"actor_object", "actor_or_place_object"} and not targets and not (
+                "actor_or_place_object" in spec.requires and self._takes_place(verb)):
             return None
         if spec.civilian_type and sources and all(s.sector in ("CVL", None) for s in sources):
             spec = self.lexicon.verbs.get(spec.civilian_type) or spec  # people protesting: PROTEST
@@ -265,6 +267,13 @@ class Candidates:
         if spec.type == "THREATEN" and found.mode is None:
             found.mode = self._threatened_mode(verb)
         return found
+
+    def _takes_place(self, verb: Token) -> bool:
+        """ "The region was occupied by Turkish troops", "occupied it": the object (or
+        passive subject) is a place, whose holder the seizure construction finds."""
+        places = self.lexicon.object_classes.get("territory", frozenset())
+        return any(o.lemma_.lower() in places or o.ent_type_ in ("GPE", "LOC", "FAC")
+                   for o in direct_objects(verb, passive=True))
 
     def _asks_nothing_of_a_person(self, verb: Token, spec: Trigger) -> bool:
         """ "X called on the ADB president in Washington": no act asked for (no "to ..."

@@ -19,8 +19,9 @@ def trigger_of(lexicon: Lexicon, token: Token) -> Trigger | None:
     if token.pos_ in ("VERB",) and token.dep_ not in ("amod",):
         for child in token.children:
             # phrasal verbs ("call on") and object patterns ("recall ambassador(s)")
-            # a particle the parser hangs as an adverb counts too ("ordered Goldberg out")
-            particle = child.dep_ == "advmod" and child.tag_ == "RP"
+            # a particle the parser hangs as an adverb counts too ("ordered Goldberg out",
+            # "pushed the troops back": "back" tagged as an adverb)
+            particle = child.dep_ == "advmod" and (child.tag_ == "RP" or child.lower_ == "back")
             for key in (f"{lemma} {child.lower_}", f"{lemma} {child.lemma_.lower()}"):
                 if (particle or child.dep_ in ("prt", "prep", "dobj", "nsubjpass")) and key in lexicon.verbs:
                     if "military_word" in lexicon.verbs[key].requires and not military_modified(child):

@@ -34,6 +34,7 @@ from eventscope.events.constructions.demanded_change import ousted_party, wanted
 from eventscope.events.constructions.denial import denial
 from eventscope.events.constructions.doerless_violence import died_of_violence
 from eventscope.events.constructions.faced_accusation import faced_accusation
+from eventscope.events.constructions.faced_charges import faced_charges
 from eventscope.events.constructions.mediation import convening, mediation
 from eventscope.events.constructions.obligation import called_for, obligation, time_to_act
 from eventscope.events.constructions.participants import joint_appearance, participants, taking_part
@@ -60,6 +61,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "evaluation": evaluation,
     "damaged_ties": damaged_ties,
     "faced_accusation": faced_accusation,
+    "faced_charges": faced_charges,
     "obligation": obligation,
     "time_to_act": time_to_act,
     "called_for": called_for,

@@ -26,15 +26,17 @@ class UnsaidDoers:
     origin_prepositions: frozenset[str]   # "expelled from China": the state left
     patient_doers: frozenset[str]         # "troops were deployed": the troops deploy
     foreign_target_acts: frozenset[str]   # "the envoy was summoned": by another state
+    own_state_acts: frozenset[str]        # "was sent into exile": by the exile's own state
 
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> UnsaidDoers:
         data = section("unsaid_doer", {"state_acts": dict, "origin_prepositions": list,
-                                        "patient_doers": list, "foreign_target_acts": list})
+                                        "patient_doers": list, "foreign_target_acts": list,
+                                        "own_state_acts": list})
         return cls({str(k).lower(): str(v) for k, v in data["state_acts"].items()},
                    frozenset(data["origin_prepositions"]), frozenset(data["patient_doers"]),
-                   frozenset(data["foreign_target_acts"]))
+                   frozenset(data["foreign_target_acts"]), frozenset(data["own_state_acts"]))
 
 
 def patient_is_doer(verb: Token) -> bool:
@@ -54,6 +56,8 @@ def state_doer(verb: Token, trigger_key: str, country_of: Callable[[Token], str 
         return []
     country = next(filter(None, map(country_of, prepositional_objects(
         verb, words=tuple(data.origin_prepositions)))), None)
+    if country is None and (trigger_key in data.own_state_acts or lemma in data.own_state_acts):
+        country = next((t.country for t in targets if t.country), None)
     if country is None and lemma in data.foreign_target_acts:
         theirs = {t.country for t in targets}
         # "was declared persona non grata in Tallinn": the phrase may hang on the verb's complement
