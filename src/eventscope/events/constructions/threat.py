@@ -109,7 +109,7 @@ def _aimed_at(events: SentenceEvents, noun: Token, avenged: bool) -> list[Actor]
 @lru_cache(maxsize=1)
 def warning_words() -> dict[str, frozenset[str]]:
     keys = ("intolerance_verbs", "undergo_verbs", "penalty_nouns", "impunity_adjectives", "impunity_verbs",
-            "future_auxiliaries")
+            "future_auxiliaries", "quantifiers")
     data = section("warning", dict.fromkeys(keys, list))
     return {key: frozenset(data[key]) for key in keys}
 
@@ -122,7 +122,7 @@ def warning(events: SentenceEvents, word: Token, quote_speaker: Actor | None) ->
     clause = word.head if word.dep_ == "acomp" else word
     if not any(c.dep_ == "aux" and c.lower_ in words["future_auxiliaries"] for c in clause.children):
         return None
-    negated = has_child(clause, "neg")
+    negated = has_child(clause, "neg") or _no_subject(clause)
     spec = events.lexicon.verbs["threaten"]
     if word.pos_ == "VERB" and lemma in words["intolerance_verbs"] and negated:
         tolerated = first_child(word, "dobj")
@@ -136,13 +136,16 @@ def warning(events: SentenceEvents, word: Token, quote_speaker: Actor | None) ->
     if word.pos_ == "VERB" and lemma in words["undergo_verbs"] and not negated and any(
             c.dep_ == "dobj" and c.lemma_.lower() in words["penalty_nouns"] for c in word.children) and (
             word.head.lemma_.lower() not in retaliation_words()["verbs"]):
-        # "if Russia does not back off, it could expect sanctions": "it" is the condition's subject
-        targets = events.subject_actors(word) or (
-            [a for c in word.children if c.dep_ == "advcl" for a in events.subject_actors(c)]
-            if _pronoun_subject(word) else [])
+        # "if Russia does not back off, it could expect sanctions": "it" is the condition's
+        # subject (not the reporter the engine would give a pronoun of a reported clause)
+        conditions = events.lexicon.threats.conditions
+        conditioned = [a for c in word.children if c.dep_ == "advcl" and any(
+                           m.dep_ == "mark" and m.lower_ in conditions for m in c.children)
+                       for a in events.subject_actors(c)] if _pronoun_subject(word) else []
+        targets = conditioned or events.subject_actors(word)
     elif word.pos_ == "ADJ" and lemma in words["impunity_adjectives"] and negated and (
             clause.lemma_.lower() in words["impunity_verbs"]):
-        deed = first_child(clause, "nsubj")
+        deed = _deed(first_child(clause, "nsubj"))
         targets = _doers(events, deed) if deed is not None else []
     else:
         return None
@@ -154,6 +157,21 @@ def warning(events: SentenceEvents, word: Token, quote_speaker: Actor | None) ->
 def _pronoun_subject(verb: Token) -> bool:
     subject = first_child(verb, "nsubj")
     return subject is not None and subject.pos_ == "PRON"
+
+
+def _no_subject(clause: Token) -> bool:
+    """ "None of the attacks will go unanswered", "no attack will go unpunished"."""
+    subject = first_child(clause, "nsubj")
+    return subject is not None and (subject.lower_ == "none" or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children))
+
+
+def _deed(subject: Token | None) -> Token | None:
+    """The deed a subject names, through a quantifier: "none of the attacks by Y"."""
+    if subject is None or subject.lemma_.lower() not in warning_words()["quantifiers"]:
+        return subject
+    return next((g for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"), subject)
 
 
 def _doers(events: SentenceEvents, deed: Token) -> list[Actor]:

@@ -1,7 +1,8 @@
 """Transfer: what a verb of giving hands over says the event (data/constructions.yaml,
 `transfer`): aid sent or given (AID), captives handed over (RETREAT/release, towards whose
 captives they are), weapons or control handed over (RETREAT), suspects handed over to
-another state (COOPERATE)."""
+another state (COOPERATE). A release of captives "held by" someone is that captor's
+(`captors`)."""
 
 from __future__ import annotations
 
@@ -115,3 +116,29 @@ def without_retold_transfers(found: list[Found], lexicon: Lexicon) -> list[Found
     transfers = {f.trigger[0] for f in found if f.spec.key.startswith(KEY_PREFIX)}
     return [f for f in found if f.trigger[0] not in transfers or f.spec.key.startswith(KEY_PREFIX)
             or f.spec != trigger_of(lexicon, f.trigger[0])]
+
+
+@lru_cache(maxsize=1)
+def captor_verbs() -> frozenset[str]:
+    return frozenset(section("transfer", {"captor_verbs": list})["captor_verbs"])
+
+
+def captors(events: SentenceEvents, event: Found) -> None:
+    """ "the release of 40 hostages held by the Taliban", "fishermen detained by Myanmar's
+    navy were released": who held the captives releases them, whoever else secured or
+    mediated the release (a rewrite of the release's sources)."""
+    if event.type != "RETREAT" or event.mode != "release":
+        return
+    word = event.trigger[-1]
+    deps = ("pobj",) if word.pos_ == "NOUN" else ("dobj", "nsubjpass")
+    captives = [g for p in word.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ in deps] if word.pos_ == "NOUN" else [
+                c for c in word.children if c.dep_ in deps]
+    captives += [c for t in captives for c in t.conjuncts]
+    holders = [a for t in captives for clause in t.children
+               if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in captor_verbs()
+               for by in clause.children if by.dep_ == "agent"
+               for g in by.children if g.dep_ == "pobj" for a in events.argument_actors(g)]
+    holders = [a for a in holders if a not in event.targets]
+    if holders:
+        event.sources = holders
