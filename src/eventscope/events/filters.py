@@ -16,6 +16,7 @@ from eventscope.events.constructions.data import section
 from eventscope.events.constructions.discontinued import without_discontinued
 from eventscope.events.constructions.private_visit import without_private_visits
 from eventscope.events.constructions.refusal import future_refusals
+from eventscope.events.constructions.threat import without_retold_threats
 from eventscope.events.constructions.transfer import without_retold_transfers
 from eventscope.events.constructions.walkout import without_custody_exits
 from eventscope.events.found import Found
@@ -192,6 +193,7 @@ FILTERS: dict[str, Filter] = {
     "private_visits": without_private_visits,
     "custody_exits": without_custody_exits,
     "discontinued": without_discontinued,
+    "retold_threats": without_retold_threats,
 }
 
 

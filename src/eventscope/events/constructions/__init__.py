@@ -41,8 +41,8 @@ from eventscope.events.constructions.praise import acclaim, praise
 from eventscope.events.constructions.protest import protested_party, protesting_crowd
 from eventscope.events.constructions.refusal import refusal, rejected_author
 from eventscope.events.constructions.riposte import riposte_target
-from eventscope.events.constructions.threat import as_threat, retaliation, warning
-from eventscope.events.constructions.transfer import captors, transfer
+from eventscope.events.constructions.threat import as_threat, retaliation, threatened_by, warning
+from eventscope.events.constructions.transfer import captors, carried_aid, transfer
 from eventscope.events.found import Found
 from eventscope.records import Actor
 
@@ -66,8 +66,10 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "commitment": commitment,
     "refusal": refusal,
     "transfer": transfer,
+    "carried_aid": carried_aid,
     "retaliation": retaliation,
     "warning": warning,
+    "threatened_by": threatened_by,
     "died_of_violence": died_of_violence,
     "participants": participants,
     "taking_part": taking_part,

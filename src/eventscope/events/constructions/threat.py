@@ -6,11 +6,13 @@ unpunished (`warning`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from eventscope.actors import distinct
 from eventscope.events.constructions.common import speakers_own
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
@@ -19,6 +21,9 @@ from eventscope.records import Actor
 
 if TYPE_CHECKING:
     from eventscope.events.finder import SentenceEvents
+    from eventscope.lexicon import Lexicon
+
+THREATENED_BY = "threatened by"  # the trigger key of `threatened_by`'s events
 
 
 def as_threat(events: SentenceEvents, event: Found) -> None:
@@ -193,3 +198,36 @@ def _tolerated_doers(events: SentenceEvents, thing: Token) -> list[Actor]:
         if found:
             return found
     return []
+
+
+def threatened_by(events: SentenceEvents, verb: Token, quote_speaker: Actor | None = None) -> Found | None:
+    """ "Threatened by US and EU sanctions, the government pledged ...", "Minsk was threatened
+    with sanctions by the EU": a threat told from the side of the threatened, by whose the
+    penalty is (its demonym or owner) or the by-phrase's actor, against the threatened."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "threaten" or verb.tag_ != "VBN":
+        return None
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agents += [c for g in list(agents) for c in g.conjuncts]
+    means = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+             if g.dep_ == "pobj"]
+    penalties = [g for g in agents + means if g.lemma_.lower() in warning_words()["penalty_nouns"]]
+    sources = [a for g in agents for a in (events.event_agents_of(g) if g in penalties else events.actors_named(g))]
+    if not penalties or not sources:
+        return None  # "threatened by rising seas": no one threatens
+    threatened = first_child(verb, "nsubjpass")
+    if threatened is None and verb.dep_ in ("advcl", "acl", "amod"):
+        # "Threatened by sanctions, the junta agreed ...": the clause's subject
+        threatened = first_child(verb.head, "nsubj") if verb.dep_ == "advcl" else verb.head
+    targets = [a for a in events.argument_actors(threatened) if a not in sources] if threatened is not None else []
+    event = Found([verb], replace(events.lexicon.verbs["threaten"], key=THREATENED_BY), distinct(sources), targets, verb,
+                  mode=events.lexicon.threats.mode_for("SANCTION", None))
+    events.set_modality(event)
+    event.factuality = "asserted"
+    return event
+
+
+def without_retold_threats(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """Where `threatened_by` read a passive "threatened by sanctions", the verb's own
+    lexicon reading (with the threatened as its doer) goes."""
+    read = {f.trigger[0] for f in found if f.spec.key == THREATENED_BY}
+    return [f for f in found if f.trigger[0] not in read or f.spec.key == THREATENED_BY]
