@@ -18,6 +18,7 @@ from eventscope.events.constructions.data import section
 from eventscope.events.constructions.discontinued import without_discontinued
 from eventscope.events.constructions.private_visit import without_private_visits
 from eventscope.events.constructions.refusal import future_refusals
+from eventscope.events.constructions.threat import without_retold_threats
 from eventscope.events.constructions.transfer import without_retold_transfers
 from eventscope.events.constructions.walkout import without_custody_exits
 from eventscope.events.found import Found
@@ -345,6 +346,7 @@ FILTERS: dict[str, Filter] = {
     "objects_of_acts": without_objects_of_acts,
     "agreed_matter": without_agreed_matter,
     "aided_acts": without_aided_acts,
+    "retold_threats": without_retold_threats,
 }
 
 

@@ -11,7 +11,8 @@ called at its stage: the REWRITES on every candidate in `SentenceEvents.find`
 whom a protest is lodged with; `refusal.rejected_author`: who made the call or offer
 rejected; `protest.protested_party`: whom a demonstration is against;
 `possessed_patient`: "X's arrest by Y" is done to X; `riposte.riposte_target`: whom an
-attack answering another is aimed at), then `mediation.mediated_parties` (whom mediators
+attack answering another is aimed at; `transfer.captors`: a release of captives "held by"
+someone is that captor's), then `mediation.mediated_parties` (whom mediators
 mediate between), `clash.clash_partner` (who inflicted losses told in a clash with it) and
 `pair_compound.compound_parties` ("US-China talks") on every event found there;
 `voice.voice` (whose event a reported one is)
@@ -43,8 +44,8 @@ from eventscope.events.constructions.praise import acclaim, praise
 from eventscope.events.constructions.protest import protested_party, protesting_crowd
 from eventscope.events.constructions.refusal import refusal, rejected_author
 from eventscope.events.constructions.riposte import riposte_target
-from eventscope.events.constructions.threat import as_threat, retaliation, warning
-from eventscope.events.constructions.transfer import transfer
+from eventscope.events.constructions.threat import as_threat, retaliation, threatened_by, warning
+from eventscope.events.constructions.transfer import captors, carried_aid, transfer
 from eventscope.events.found import Found
 from eventscope.records import Actor
 
@@ -72,8 +73,10 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "commitment": commitment,
     "refusal": refusal,
     "transfer": transfer,
+    "carried_aid": carried_aid,
     "retaliation": retaliation,
     "warning": warning,
+    "threatened_by": threatened_by,
     "died_of_violence": died_of_violence,
     "participants": participants,
     "taking_part": taking_part,
@@ -92,6 +95,7 @@ REWRITES: dict[str, Rewrite] = {
     "protested_party": protested_party,
     "possessed_patient": possessed_patient,
     "riposte_target": riposte_target,
+    "captors": captors,
 }
 
 __all__ = ["CONSTRUCTIONS", "REWRITES", "Construction", "Rewrite", "as_threat"]

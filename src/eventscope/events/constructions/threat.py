@@ -6,11 +6,13 @@ unpunished (`warning`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from eventscope.actors import distinct
 from eventscope.events.constructions.common import speakers_own
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
@@ -19,6 +21,9 @@ from eventscope.records import Actor
 
 if TYPE_CHECKING:
     from eventscope.events.finder import SentenceEvents
+    from eventscope.lexicon import Lexicon
+
+THREATENED_BY = "threatened by"  # the trigger key of `threatened_by`'s events
 
 
 def as_threat(events: SentenceEvents, event: Found) -> None:
@@ -109,7 +114,7 @@ def _aimed_at(events: SentenceEvents, noun: Token, avenged: bool) -> list[Actor]
 @lru_cache(maxsize=1)
 def warning_words() -> dict[str, frozenset[str]]:
     keys = ("intolerance_verbs", "undergo_verbs", "penalty_nouns", "impunity_adjectives", "impunity_verbs",
-            "future_auxiliaries")
+            "future_auxiliaries", "quantifiers")
     data = section("warning", dict.fromkeys(keys, list))
     return {key: frozenset(data[key]) for key in keys}
 
@@ -122,7 +127,7 @@ def warning(events: SentenceEvents, word: Token, quote_speaker: Actor | None) ->
     clause = word.head if word.dep_ == "acomp" else word
     if not any(c.dep_ == "aux" and c.lower_ in words["future_auxiliaries"] for c in clause.children):
         return None
-    negated = has_child(clause, "neg")
+    negated = has_child(clause, "neg") or _no_subject(clause)
     spec = events.lexicon.verbs["threaten"]
     if word.pos_ == "VERB" and lemma in words["intolerance_verbs"] and negated:
         tolerated = first_child(word, "dobj")
@@ -136,13 +141,16 @@ def warning(events: SentenceEvents, word: Token, quote_speaker: Actor | None) ->
     if word.pos_ == "VERB" and lemma in words["undergo_verbs"] and not negated and any(
             c.dep_ == "dobj" and c.lemma_.lower() in words["penalty_nouns"] for c in word.children) and (
             word.head.lemma_.lower() not in retaliation_words()["verbs"]):
-        # "if Russia does not back off, it could expect sanctions": "it" is the condition's subject
-        targets = events.subject_actors(word) or (
-            [a for c in word.children if c.dep_ == "advcl" for a in events.subject_actors(c)]
-            if _pronoun_subject(word) else [])
+        # "if Russia does not back off, it could expect sanctions": "it" is the condition's
+        # subject (not the reporter the engine would give a pronoun of a reported clause)
+        conditions = events.lexicon.threats.conditions
+        conditioned = [a for c in word.children if c.dep_ == "advcl" and any(
+                           m.dep_ == "mark" and m.lower_ in conditions for m in c.children)
+                       for a in events.subject_actors(c)] if _pronoun_subject(word) else []
+        targets = conditioned or events.subject_actors(word)
     elif word.pos_ == "ADJ" and lemma in words["impunity_adjectives"] and negated and (
             clause.lemma_.lower() in words["impunity_verbs"]):
-        deed = first_child(clause, "nsubj")
+        deed = _deed(first_child(clause, "nsubj"))
         targets = _doers(events, deed) if deed is not None else []
     else:
         return None
@@ -154,6 +162,21 @@ def warning(events: SentenceEvents, word: Token, quote_speaker: Actor | None) ->
 def _pronoun_subject(verb: Token) -> bool:
     subject = first_child(verb, "nsubj")
     return subject is not None and subject.pos_ == "PRON"
+
+
+def _no_subject(clause: Token) -> bool:
+    """ "None of the attacks will go unanswered", "no attack will go unpunished"."""
+    subject = first_child(clause, "nsubj")
+    return subject is not None and (subject.lower_ == "none" or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children))
+
+
+def _deed(subject: Token | None) -> Token | None:
+    """The deed a subject names, through a quantifier: "none of the attacks by Y"."""
+    if subject is None or subject.lemma_.lower() not in warning_words()["quantifiers"]:
+        return subject
+    return next((g for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"), subject)
 
 
 def _doers(events: SentenceEvents, deed: Token) -> list[Actor]:
@@ -175,3 +198,36 @@ def _tolerated_doers(events: SentenceEvents, thing: Token) -> list[Actor]:
         if found:
             return found
     return []
+
+
+def threatened_by(events: SentenceEvents, verb: Token, quote_speaker: Actor | None = None) -> Found | None:
+    """ "Threatened by US and EU sanctions, the government pledged ...", "Minsk was threatened
+    with sanctions by the EU": a threat told from the side of the threatened, by whose the
+    penalty is (its demonym or owner) or the by-phrase's actor, against the threatened."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() != "threaten" or verb.tag_ != "VBN":
+        return None
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agents += [c for g in list(agents) for c in g.conjuncts]
+    means = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+             if g.dep_ == "pobj"]
+    penalties = [g for g in agents + means if g.lemma_.lower() in warning_words()["penalty_nouns"]]
+    sources = [a for g in agents for a in (events.event_agents_of(g) if g in penalties else events.actors_named(g))]
+    if not penalties or not sources:
+        return None  # "threatened by rising seas": no one threatens
+    threatened = first_child(verb, "nsubjpass")
+    if threatened is None and verb.dep_ in ("advcl", "acl", "amod"):
+        # "Threatened by sanctions, the junta agreed ...": the clause's subject
+        threatened = first_child(verb.head, "nsubj") if verb.dep_ == "advcl" else verb.head
+    targets = [a for a in events.argument_actors(threatened) if a not in sources] if threatened is not None else []
+    event = Found([verb], replace(events.lexicon.verbs["threaten"], key=THREATENED_BY), distinct(sources), targets, verb,
+                  mode=events.lexicon.threats.mode_for("SANCTION", None))
+    events.set_modality(event)
+    event.factuality = "asserted"
+    return event
+
+
+def without_retold_threats(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """Where `threatened_by` read a passive "threatened by sanctions", the verb's own
+    lexicon reading (with the threatened as its doer) goes."""
+    read = {f.trigger[0] for f in found if f.spec.key == THREATENED_BY}
+    return [f for f in found if f.trigger[0] not in read or f.spec.key == THREATENED_BY]

@@ -1,7 +1,8 @@
 """Transfer: what a verb of giving hands over says the event (data/constructions.yaml,
 `transfer`): aid sent or given (AID), captives handed over (RETREAT/release, towards whose
 captives they are), weapons or control handed over (RETREAT), suspects handed over to
-another state (COOPERATE)."""
+another state (COOPERATE). A release of captives "held by" someone is that captor's
+(`captors`)."""
 
 from __future__ import annotations
 
@@ -115,3 +116,112 @@ def without_retold_transfers(found: list[Found], lexicon: Lexicon) -> list[Found
     transfers = {f.trigger[0] for f in found if f.spec.key.startswith(KEY_PREFIX)}
     return [f for f in found if f.trigger[0] not in transfers or f.spec.key.startswith(KEY_PREFIX)
             or f.spec != trigger_of(lexicon, f.trigger[0])]
+
+
+@lru_cache(maxsize=1)
+def captor_verbs() -> frozenset[str]:
+    return frozenset(section("transfer", {"captor_verbs": list})["captor_verbs"])
+
+
+def captors(events: SentenceEvents, event: Found) -> None:
+    """ "the release of 40 hostages held by the Taliban", "fishermen detained by Myanmar's
+    navy were released": who held the captives releases them, whoever else secured or
+    mediated the release (a rewrite of the release's sources)."""
+    if event.type != "RETREAT" or event.mode != "release":
+        return
+    word = event.trigger[-1]
+    deps = ("pobj",) if word.pos_ == "NOUN" else ("dobj", "nsubjpass")
+    captives = [g for p in word.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ in deps] if word.pos_ == "NOUN" else [
+                c for c in word.children if c.dep_ in deps]
+    captives += [c for t in captives for c in t.conjuncts]
+    holders = [a for t in captives for clause in t.children
+               if clause.dep_ in ("acl", "relcl") and clause.lemma_.lower() in captor_verbs()
+               for by in clause.children if by.dep_ == "agent"
+               for g in by.children if g.dep_ == "pobj" for a in events.argument_actors(g)]
+    holders = [a for a in holders if a not in event.targets]
+    if holders:
+        event.sources = holders
+
+
+@dataclass(frozen=True)
+class CarriedAid:
+    verbs: frozenset[str]          # "planes carrying tents", "ships bringing food"
+    vehicles: frozenset[str]       # what carries it
+    arrivals: frozenset[str]       # "landed in Kathmandu": where the carried aid goes
+    speakers: frozenset[str]       # sectors of a reporter who may be the sender
+
+
+@lru_cache(maxsize=1)
+def carried_aid_data() -> CarriedAid:
+    data = section("transfer", {"carry_verbs": list, "vehicles": list, "arrival_verbs": list,
+                                "sending_speakers": list})
+    return CarriedAid(frozenset(data["carry_verbs"]), frozenset(data["vehicles"]),
+                      frozenset(data["arrival_verbs"]), frozenset(data["sending_speakers"]))
+
+
+def carried_aid(events: SentenceEvents, verb: Token, quote_speaker: Actor | None = None) -> Found | None:
+    """ "Chinese planes carrying tents and medical supplies landed in Kathmandu", "the planes
+    are carrying field hospitals, the minister said": a vehicle carrying aid, goods or helpers
+    is an AID from whose vehicle it is (its demonym or owner, else a government or army
+    reporting it) to where it goes (a to-phrase, or where the vehicle lands or arrives)."""
+    data = carried_aid_data()
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in data.verbs:
+        return None
+    vehicle = _vehicle(verb, data.vehicles)
+    kinds = [k for k in transfer_data()[1] if k.trigger.type == "AID"]
+    if vehicle is None or not kinds or not any(_is_kind(k, t, "") for t in _carried(verb) for k in kinds):
+        return None
+    own = trigger_of(events.lexicon, verb)
+    if own is not None and own.type == "AID" and events.verb_event(verb, own) is not None:
+        return None  # "trucks delivering food to Gaza": the lexicon reads it already
+    goods = kinds[0]
+    sources = [a for a in events.actors_named(vehicle) if a.name or a.country]
+    targets = _destination(events, verb, vehicle, data.arrivals)
+    event = Found([verb], goods.trigger, sources, targets, verb, mode=goods.trigger.mode)
+    events.set_modality(event)
+    if not sources:
+        events.set_speaker(event, quote_speaker)
+        senders = [a for a in event.speaker if a.sector in data.speakers and a.country]
+        if not senders:
+            return None  # who sent it is not said
+        event.sources, event.speaker = senders, []
+    event.targets = [t for t in event.targets if t not in event.sources] or _last_recipient(events, event)
+    return event
+
+
+def _last_recipient(events: SentenceEvents, event: Found) -> list[Actor]:
+    """ "India sent aircraft to Nepal. The planes are carrying field hospitals": where the
+    vehicle goes unsaid, the sender's last act was towards whom it still carries aid."""
+    if events.last_dyad is None:
+        return []
+    doer, target = events.last_dyad
+    if any(doer == s or (doer.country and doer.country == s.country) for s in event.sources):
+        return [target]
+    return []
+
+
+def _vehicle(verb: Token, vehicles: frozenset[str]) -> Token | None:
+    """The vehicle that carries: the verb's subject, or the noun its participle qualifies."""
+    candidates = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "acl":
+        candidates.append(verb.head)
+    return next((c for c in candidates if c.lemma_.lower() in vehicles), None)
+
+
+def _carried(verb: Token) -> list[Token]:
+    """What the verb carries: its objects, their conjuncts and what they measure ("two tonnes
+    of medical supplies"), and what comes "along with" them."""
+    things = [c for c in verb.children if c.dep_ == "dobj"]
+    things += [g for t in list(things) for p in t.subtree if p.dep_ == "prep" and p.lower_ in ("of", "with")
+               for g in p.children if g.dep_ == "pobj"]
+    return things + [c for t in things for c in t.conjuncts]
+
+
+def _destination(events: SentenceEvents, verb: Token, vehicle: Token, arrivals: frozenset[str]) -> list[Actor]:
+    heads = [verb]
+    if vehicle.dep_ == "nsubj" and vehicle.head.lemma_.lower() in arrivals:
+        heads.append(vehicle.head)  # "planes carrying aid landed in Kathmandu"
+    places = [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "in", "into", "for")
+              for g in p.children if g.dep_ == "pobj"]
+    return [a for g in places for a in (events.argument_actors(g) or events._place_actor(g))]
