@@ -32,6 +32,7 @@ from eventscope.events.syntax import (
     is_predicate_noun,
     is_reciprocal,
     noun_dependents,
+    objects_in_time_phrase,
     objects_of,
     prepositional_objects,
     relative_antecedent,
@@ -112,12 +113,36 @@ class Arguments:
                     clause, spec) or self.targets_of(clause, ANY_TARGET)
                 if targets:
                     break
+        if not targets and spec.type == "THREATEN":
+            targets = self._condition_subjects(verb, sources)  # "threatened to X if Y ..."
+        if not targets and spec.type in clause_rules()["against_types"] and patients is None:
+            targets = self.targets_of(verb, replace(spec, targets=("against",)))
+        if not targets and spec.type in clause_rules()["object_event_target"] and patients is None:
+            targets = self._object_event_targets(verb, sources)  # "cancelled a visit to X"
         if not targets and spec.type == "ASSAULT":
             # "carried out strikes targeting X": what the attack noun it carries hit
             targets = next(filter(None, (self._aimed_at(o) for o in direct_objects(verb))), [])
         if not targets and sources and patients is None:
             targets = self._conjunct_target(verb, spec) or self._reporter_as_target(verb, spec, sources)
         return sources, targets
+
+    def _condition_subjects(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """ "Kenya threatened to close the border if Somalia ...": a threat is aimed at who
+        must meet its condition, the subject of an "if"/"unless" clause on the threatened act."""
+        acts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+        clauses = [c for act in acts for c in act.children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in self.lexicon.threats.conditions for m in c.children)]
+        found = [a for c in clauses for a in self.subject_actors(c)]
+        return [a for a in distinct(found) if not any(same_party(a, s) for s in sources)]
+
+    def _object_event_targets(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """ "cancelled a planned visit to Moscow", "suspended its aid programme for Mali": the
+        other party of the event the act is done to."""
+        events = [o for o in direct_objects(verb) if o.pos_ == "NOUN"]
+        events += [g for o in events for g in prepositional_objects(o, words=("of",))]
+        found = [a for noun in events if (spec := self.lexicon.nouns.get(noun.lemma_.lower())) is not None
+                 for a in self._own_participants(noun, spec)[1]]
+        return [a for a in distinct(found) if not any(same_side(a, s) for s in sources)]
 
     def _passive_targets(self, verb: Token, spec: Trigger, patients: list[Token]) -> list[Actor]:
         """Whom a passive act is done to where its subject names no one: the subject's
@@ -165,8 +190,23 @@ class Arguments:
         """ "asked for its assistance", "sought China's support": who is asked for help is
         the help's owner."""
         asked = [*direct_objects(verb), *prepositional_objects(verb, words=("for",))]
-        owners = [a for noun in asked if self._names_help(noun) for a in self.actors.owner_of(noun)]
+        owners = [a for noun in asked if self._names_help(noun)
+                  for a in self.actors.owner_of(noun) or self._its_antecedent(noun)]
         return [a for a in distinct(owners) if not any(same_side(a, s) for s in sources)]
+
+    def _its_antecedent(self, noun: Token) -> list[Actor]:
+        """ "to address the United Nations and ask for its assistance": the organisation or
+        state an "its" on the noun stands for, the nearest named before it in the sentence
+        other than the clause's subjects."""
+        owner = first_child(noun, "poss")
+        if owner is None or owner.lower_ != "its":
+            return []
+        subjects = set(self._subjects_of(clause_verb(noun)))
+        for word in reversed(noun.sent[:owner.i - noun.sent.start]):
+            if word.pos_ == "PROPN" and word.dep_ not in ("compound", "poss") and word.ent_type_ in (
+                    "ORG", "GPE") and word not in subjects and word.idx >= self.skip_before:
+                return [a for a in self.argument_actors(word) if a.name or a.country]
+        return []
 
     def _names_help(self, noun: Token) -> bool:
         spec = self.lexicon.nouns.get(noun.lemma_.lower())
@@ -214,6 +254,8 @@ class Arguments:
             return None
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return [verb.head]
+        if verb.dep_ == "advcl" and has_child(verb, "agent") and (shared := first_child(verb.head, "nsubj")):
+            return [relative_antecedent(shared) or shared]  # "Threatened by X, Y pledged ..."
         if verb.dep_ == "conj" and not has_child(verb, "auxpass"):
             shared = first_child(verb.head, "nsubjpass")
             if shared is not None:
@@ -283,6 +325,9 @@ class Arguments:
             if current.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and current.head != current:
                 came_by_xcomp = current.dep_ == "xcomp"
                 current = current.head
+                if current.dep_ == "prep" and current.lower_ in clause_rules()["clause_prepositions"] and (
+                        current.head.pos_ in ("VERB", "AUX")):
+                    current = current.head  # "after repelling the attack": the clause's verb
                 # "Syria is ready to work with": through the adjective to its verb.
                 if current.pos_ not in ("VERB", "AUX", "ADJ"):
                     return []
@@ -352,6 +397,8 @@ class Arguments:
                     head, "prep", "ccomp", "xcomp") and head.head.pos_ in ("NOUN", "PROPN"):
                 # "the hostages the Houthis freed": the relative clause's object left unsaid
                 objects = [head.head]
+            if not objects and head.pos_ == "VERB":
+                objects = objects_in_time_phrase(head)  # "arrested Zelaya Sunday"
             if not objects and head.pos_ == "VERB" and all(c.dep_ in BARE_VERB_DEPS for c in head.children):
                 # "detained and questioned dozens of activists": an object the conjuncts share
                 objects = [o for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"
@@ -360,6 +407,12 @@ class Arguments:
             # subject of the infinitive that follows it.
             objects += [g for c in head.children if c.dep_ in ("ccomp", "xcomp")
                         for g in c.children if g.dep_ == "nsubj" and g.i < c.i]
+            if not objects:
+                # "declared former minister Gonzalez persona non grata": the parser may fold
+                # the object into the complement after it, as a compound of a later word
+                objects = [t for c in head.children if c.dep_ in ("ccomp", "xcomp", "oprd")
+                           for t in c.subtree if t.i < c.i <= t.head.i and t.dep_ == "compound"
+                           and t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME")]
             # "declared the Spanish diplomat persona non grata": the parser may make the
             # object the subject of a word compounded into the complement that follows it.
             objects += [g for o in list(objects) for c in o.children if c.dep_ == "compound"
@@ -564,7 +617,9 @@ class Arguments:
             if first is not None:
                 sources = [first] + [s for s in sources if s.name or s.country != first.country]
         if not targets and spec.type == "ASSAULT":
-            targets = self._aimed_at(noun)
+            targets = self._aimed_at(noun) or self._answered_by(noun, "repel_verbs", sources)
+        if not targets and spec.type == "REQUEST":
+            targets = self._answered_by(noun, "response_verbs", sources)
         for where in (w for w in spec.targets if " " in w and not targets):
             # "in support of X"
             for obj in self._argument_tokens(noun, where):
@@ -579,6 +634,18 @@ class Arguments:
             if spec.mode == "third-party":
                 sources, targets = [], sources + targets  # the pair is mediated, not mediating
         return distinct(sources), distinct(targets)
+
+    def _answered_by(self, noun: Token, verbs: str, doers: list[Actor]) -> list[Actor]:
+        """ "the troops repelled an attack by X", "Y responded to X's demand": an act that is
+        the object of one of these `verbs` (constructions.yaml) was aimed at their subject."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.lower_ == "to":
+            verb = verb.head
+        elif noun.dep_ != "dobj":
+            return []
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in clause_rules()[verbs]:
+            return []
+        return [a for a in self.subject_actors(verb) if not any(same_party(a, d) for d in doers)]
 
     def _aimed_at(self, noun: Token) -> list[Actor]:
         """ "strikes targeting five militia facilities", "the airstrikes that hit the
@@ -747,7 +814,8 @@ def _participle_object_antecedents(pronoun: Token) -> list[Token]:
 @lru_cache(maxsize=1)
 def clause_rules() -> dict[str, frozenset[str]]:
     """The word and type lists of the argument engine (constructions.yaml, section arguments)."""
-    keys = ("reported_against", "conjunct_hostile", "aim_verbs", "joint_partner")
+    keys = ("reported_against", "conjunct_hostile", "aim_verbs", "joint_partner", "repel_verbs",
+            "response_verbs", "against_types", "object_event_target", "clause_prepositions")
     data = section("arguments", dict.fromkeys(keys, list))
     return {key: frozenset(data[key]) for key in keys}
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from eventscope.actors import distinct
 from eventscope.events.constructions.data import section
-from eventscope.events.found import CHALLENGERS, same_party
+from eventscope.events.found import CHALLENGERS, Found, same_party
 from eventscope.records import UNORDERED_TYPES, Actor, Event
 
 if TYPE_CHECKING:
@@ -47,6 +47,23 @@ def armed(event_type: str, actor: Actor | None) -> Actor | None:
             event_type not in _ARMED["types"]):
         return actor
     return replace(actor, sector=_ARMED["sector"])
+
+
+_CHALLENGED = section("challenged_state", {"types": list, "sectors": list, "target_sector": str})
+CHALLENGED_STATE = "the government the challenger opposes"
+
+
+def challenged_state(event: Found) -> None:
+    """ "The rebels declared a ceasefire", "the opposition leader rejected the offer": an act
+    of a domestic challenger aimed at no one named is aimed at the government of its country
+    (data/constructions.yaml, challenged_state)."""
+    if event.targets or not event.sources or event.type not in _CHALLENGED["types"]:
+        return
+    countries = {s.country for s in event.sources}
+    country = next(iter(countries)) if len(countries) == 1 else None
+    if country is None or any(s.sector not in _CHALLENGED["sectors"] for s in event.sources):
+        return
+    event.targets = [Actor(None, country, _CHALLENGED["target_sector"], why=CHALLENGED_STATE)]
 
 
 def joint_parties(mode: str | None, sources: list[Actor], targets: list[Actor]) -> list[Actor]:

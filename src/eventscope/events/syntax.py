@@ -147,6 +147,14 @@ def direct_objects(verb: Token, passive: bool = False) -> list[Token]:
     return objects
 
 
+def objects_in_time_phrase(verb: Token) -> list[Token]:
+    """ "troops arrested Zelaya Sunday": a verb's object the parser took for a compound of
+    the time noun after it (a name, not itself part of the date)."""
+    return [c for n in verb.children if n.dep_ in ("npadvmod", "tmod") and n.ent_type_ in ("DATE", "TIME")
+            for c in n.children if c.dep_ == "compound" and c.i < n.i and c.pos_ == "PROPN"
+            and c.ent_type_ not in ("DATE", "TIME")]
+
+
 def relative_antecedent(pronoun: Token) -> Token | None:
     """The noun a relative pronoun stands for ("the troops, who shelled ...": the troops)."""
     clause = pronoun.head
