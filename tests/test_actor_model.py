@@ -221,3 +221,67 @@ def test_a_city_before_an_event_noun_is_its_place_not_its_owner():
     actors = DocumentActorsProbe("He briefed Wu about his Berlin talks with the North Korean envoy.")
     token = next(t for t in actors.doc if t.text == "talks")
     assert all(a.country != "DEU" for a in actors.actors.owner_of(token))
+
+
+# ----- an office named without a name is the person the article gives that office -------------
+
+def test_a_countrys_office_is_the_person_the_article_titles_so_later():
+    text = ("Bolivia expelled the U.S. ambassador on Monday, the government said.\n\n"
+            "U.S. Ambassador Daniel Whitcombe had been accused of meeting opposition figures.")
+    event = first(text, "SANCTION", "2019-03-04")
+    assert triple(event.target) == ("Daniel Whitcombe", "USA", "GOV")
+    assert event.target.why == "ambassador: the ambassador the article names"
+
+
+def test_an_office_of_another_country_is_not_the_titled_person():
+    text = ("Chile expelled the Peruvian ambassador on Monday.\n\n"
+            "U.S. Ambassador Daniel Whitcombe said he regretted the decision.")
+    event = first(text, "SANCTION", "2019-03-04")
+    assert (event.target.name, event.target.country) == (None, "PER")
+
+
+def test_an_ambiguous_abbreviation_is_the_office_the_article_gave():
+    text = ("Pakistan's Finance Minister Karim Baloch thanked the Asian Development Bank for a loan.\n\n"
+            "Pakistan's FM later met the bank's president in Manila.")
+    event = first(text, "CONSULT", "2024-10-26")
+    assert event.source.name == "Karim Baloch"
+
+
+def test_a_bare_leader_is_the_head_of_state_named_before():
+    text = ("Soldiers ousted Ruritanian President Tomas Aldana on Sunday.\n\n"
+            "The interim government said it would arrest the ousted leader if he returned.")
+    event = first(text, "THREATEN", "2009-06-30")
+    assert event.target.name == "Tomas Aldana"
+
+
+def test_a_rebel_leader_is_not_the_president_named_before():
+    actors = DocumentActorsProbe("President Tomas Aldana met army chiefs. Troops later detained the rebel leader.")
+    for token in actors.doc:
+        if token.lower_ in ("aldana", "chiefs"):
+            actors.actors.actors_of(token)
+    leader = next(t for t in actors.doc if t.lower_ == "leader")
+    assert all(a.name != "Tomas Aldana" for a in actors.actors.actors_of(leader))
+
+
+# ----- groups named beside a description, and "we" in a group spokesman's quotation ----------
+
+def test_a_group_named_in_apposition_is_that_group():
+    actors = DocumentActorsProbe("The JEM and another rebel group in Darfur, the Sudan Liberation "
+                                 "Movement, walked out of the talks with the government.", "2004-07-20")
+    group = next(t for t in actors.doc if t.text == "group")
+    assert triple(actors.actors.actor_of(group)) == ("Sudan Liberation Movement", "SDN", "REB")
+
+
+def test_an_apposition_of_another_kind_is_not_the_group():
+    actors = DocumentActorsProbe("Troops in the capital, the Sudan Liberation Movement said, attacked "
+                                 "a camp.", "2004-07-20")
+    troops = next(t for t in actors.doc if t.text == "Troops")
+    assert all(a.name != "Sudan Liberation Movement" for a in actors.actors.actors_of(troops))
+
+
+def test_we_in_a_group_spokesmans_quotation_is_the_group():
+    text = ("“We destroyed three army trucks,” Yusuf Hiiraan, al-Shabaab's military spokesman, "
+            "told reporters.")
+    event = first(text, "ASSAULT", "2020-02-20")
+    assert triple(event.source) == ("al-Shabaab", "SOM", "REB")
+    assert event.source.why == "we: the group of Yusuf Hiiraan"

@@ -269,3 +269,23 @@ def test_surnames_of_the_packaged_table_still_find_their_holders(table):
                     lost.add((surname, entry.name))
     assert lost <= GENUINE_NAMESAKES, sorted(lost - GENUINE_NAMESAKES)
     assert name_of(table, "Lee", date(2010, 8, 26), country="KOR") == "Lee Myung-bak"
+
+
+# ----- an opposition leader leads a party or movement, not the state ----------------------------
+
+def test_no_opposition_figure_leads_a_state(table):
+    """ "Venezuela's leader" must never find the opposition's candidate: a person in opposition
+    leads their party or movement, whose code is the office's country."""
+    countries = iso3_codes()
+    for path, raw in raw_people():
+        if raw.get("sector") in ("OPP", "REB") and not raw.get("periods"):
+            for role in raw["roles"]:
+                office = role.get("country", raw.get("country"))
+                assert role["role"] != "leader" or office not in countries, (path.name, raw["name"], role)
+
+
+@pytest.mark.parametrize("country, on", [("VEN", date(2024, 9, 1)), ("PER", date(2016, 1, 1)),
+                                         ("BLR", date(2021, 1, 1)), ("ZWE", date(2019, 1, 1))])
+def test_a_states_leader_is_no_opposition_figure(table, country, on):
+    holder = table.holder("leader", country, on)
+    assert holder is None or holder.as_of(on).actor(on).sector == "GOV", holder.name

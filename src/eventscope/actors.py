@@ -63,6 +63,7 @@ class MentionRules:
     grievance_prepositions: tuple[str, ...]  # "protested over X's visit"
     relational_nouns: frozenset[str]    # "its neighbours": not the owner's own country
     follower_nouns: frozenset[str]      # "his supporters": the person's people
+    role_alternatives: dict[str, tuple[str, ...]]  # "FM": the offices it may name
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -79,6 +80,7 @@ class MentionRules:
             grievance_prepositions=tuple(data["grievance_prepositions"]),
             pair_sectors=by_word(data["pair_sectors"]),
             group_numbers=dict(data["group_numbers"]),
+            role_alternatives={word: tuple(roles) for word, roles in data["role_alternatives"].items()},
             **{key: frozenset(data[key]) for key in (
                 "unnamed_states", "bloc_adjectives", "bare_state_nouns", "abstract_nouns", "pair_nouns", "pair_determiners",
                 "counted_pair_nouns", "person_pronouns",
@@ -163,11 +165,19 @@ class PersonMemory:
         return self.mentions[index].actor if index is not None else None
 
     def latest_in_role(self, role: str, country: str | None) -> Actor | None:
-        for index in reversed(self._by_role.get(role, ())):
-            mention = self.mentions[index]
-            if country is None or mention.country == country:
-                return mention.actor
-        return None
+        return self.latest_in_roles((role,), country)
+
+    def latest_in_roles(self, roles: tuple[str, ...], country: str | None) -> Actor | None:
+        """The person named last in any of these offices (of `country`, when given)."""
+        best = -1
+        for role in roles:
+            for index in reversed(self._by_role.get(role, ())):
+                if index <= best:
+                    break
+                if country is None or self.mentions[index].country == country:
+                    best = index
+                    break
+        return self.mentions[best].actor if best >= 0 else None
 
 
 @dataclass
@@ -200,6 +210,11 @@ class DocumentActors:
     # stands for once resolved, and the defining noun of each in the doc being read.
     abbreviations: dict[str, Actor] = field(default_factory=dict)
     _defined: tuple[Doc | None, dict[str, Token]] = field(default=(None, {}), init=False, repr=False)
+    # Person name -> the named organisation their title gave ("X, al-Shabaab's spokesman"):
+    # who "we" is in their quotation.
+    groups_of: dict[str, Actor] = field(default_factory=dict)
+    _titled: tuple[Doc | None, list[tuple[Span, str, str | None]]] = field(
+        default=(None, []), init=False, repr=False)
 
     # ----- memory --------------------------------------------------------------------
 
@@ -369,6 +384,8 @@ class DocumentActors:
         role = self.role_in_phrase(context) if context is not None else None
         sector = group.sector if group else (self._person_sector(context) or ("GOV" if role else None))
         why = f"member of {group.name}" if group else None
+        if group is not None and group.name:
+            self.groups_of[_clean_name(name)] = group
         if known:  # named before without a title: what this one says of them holds from now on
             described = Actor(known.name, known.country or country, known.sector or sector,
                               why=known.why or why)
@@ -458,6 +475,9 @@ class DocumentActors:
     def _person_entity(self, entity: Span, head: Token) -> Actor | None:
         context = entity.root.head if entity.root.dep_ == "appos" else entity.root
         actor = self.person_from_name(entity.text, context)
+        role, _ = self._title_before(entity)
+        if actor is not None and actor.name and role is not None:
+            self.persons.remember(actor, role, actor.country)  # "Finance Minister X": "the FM" later
         if actor and actor.country is None and entity.root.dep_ == "appos":
             country = self.country_in_phrase(entity.root.head)
             if country:
@@ -513,6 +533,9 @@ class DocumentActors:
         if lower == "its" and token is not None and token.dep_ == "poss":
             return self._clause_owner(token)
         if lower in self.rules.speaker_group_pronouns and self.speaker:
+            group = self.groups_of.get(self.speaker.name or "")
+            if group is not None:  # "We took the base," said X, al-Shabaab's spokesman
+                return replace(group, why=f"{lower}: the group of {self.speaker.name}")
             return Actor(None, self.speaker.country, self.speaker.sector or "GOV")
         return None
 
@@ -709,7 +732,7 @@ class DocumentActors:
                 return leader
         country = self.country_in_phrase(head) or default_country
         if role:
-            person = self._role_holder(role, country)
+            person = self._role_holder(role, country, head)
             if person:
                 return person
         sector = self._sector_in_phrase(head)
@@ -763,6 +786,18 @@ class DocumentActors:
                 entry = self.table.find(_entity_text(child), self.on, fuzzy=child.ent_type_ == "ORG")
                 if entry is not None and entry.kind == "organisation":
                     return entry.actor()
+        return self._group_set_beside(head)
+
+    def _group_set_beside(self, head: Token) -> Actor | None:
+        """ "another rebel group in Darfur, the Sudan Liberation Movement": the organisation
+        named in apposition (the parser may hang it on the place), of the noun's own sector."""
+        sector = self._sector_in_phrase(head)
+        for token in head.subtree:
+            if token.i > head.i and token.dep_ == "appos" and token.ent_type_ == "ORG" and not any(
+                    a.dep_ in ("relcl", "acl") for a in token.ancestors if a.i > head.i):
+                entry = self.table.find(_entity_text(token), self.on, fuzzy=False)
+                if entry is not None and entry.kind == "organisation" and entry.actor(self.on).sector == sector:
+                    return entry.actor(self.on)
         return None
 
     def _bloc_of_members(self, head: Token) -> Actor | None:
@@ -840,14 +875,85 @@ class DocumentActors:
         mention = self.persons.of_actor(self.actor_of(subject)) if self.persons else None
         return mention.role if mention is not None else None
 
-    def _role_holder(self, role: str, country: str | None) -> Actor | None:
-        person = self.persons.latest_in_role(role, country)
+    def _role_holder(self, role: str, country: str | None, head: Token | None = None) -> Actor | None:
+        """Who "the US ambassador", "Pakistan's FM", "the ousted leader" is: the person the
+        article gave that office (before, or, for a state's office, anywhere in it), else the
+        table's holder on the article's date."""
+        roles = self._roles_meant(role, head)
+        person = self.persons.latest_in_roles(roles, country)
+        if person is None and country is not None and head is not None and _is_one(head):
+            person = self._titled_in_article(roles, country, head)
         if person is not None:
             return person
         if country is None:
             return None
         entry = self.table.holder(role, country, self.on)
         return entry.actor() if entry else None
+
+    def _roles_meant(self, role: str, head: Token | None) -> tuple[str, ...]:
+        """The offices a role word may name: "FM" is a foreign or a finance minister; a bare
+        "leader" (not "the rebel leader") whoever heads a state."""
+        if head is None or not _is_one(head):  # "Yoruba leaders" are not the president
+            return (role,)
+        alternatives = self.rules.role_alternatives.get(head.lower_) or self.rules.role_alternatives.get(
+            head.lemma_.lower())
+        if not alternatives or self._sector_in_phrase(head) not in (None, "GOV"):
+            return (role,)
+        return (role, *(r for r in alternatives if r != role))
+
+    def _titled_in_article(self, roles: tuple[str, ...], country: str, head: Token) -> Actor | None:
+        """ "Bolivia expelled the U.S. ambassador ... U.S. Ambassador Philip Goldberg": the one
+        person the article introduces anywhere with a title of this office and country."""
+        found = []
+        for entity, role, title_country in self._titled_people(head.doc):
+            if role not in roles or entity.start <= head.i < entity.end or title_country not in (None, country):
+                continue
+            person = self.person_from_name(entity.text, entity.root) if title_country is None else None
+            if title_country == country or (person is not None and person.country == country):
+                found.append(person or self.person_from_name(entity.text, entity.root))
+        people = distinct([p for p in found if p is not None and p.name])
+        if not people and country == self.home:
+            # "Ambassador X" with no country of their own is of the article's country, as
+            # domestic actors are (setting.py), when the article names only one
+            people = [self.person_from_name(entity.text, entity.root) for entity, role, title_country
+                      in self._titled_people(head.doc) if role in roles and title_country is None]
+            people = [replace(p, country=country) for p in distinct(people) if p and p.name and not p.country]
+        if len(people) != 1:
+            return None
+        return replace(people[0], why=people[0].why or f"{head.text}: the {roles[0]} the article names")
+
+    def _titled_people(self, doc: Doc) -> list[tuple[Span, str, str | None]]:
+        """(name, office, country of the title) of each person the document introduces with
+        a title before the name ("U.S. Ambassador Philip Goldberg", "Pakistan's Finance
+        Minister X"); computed once per doc."""
+        if self._titled[0] is not doc:
+            found = []
+            for entity in doc.ents:
+                if entity.label_ == "PERSON":
+                    role, country = self._title_before(entity)
+                    if role is not None:
+                        found.append((entity, role, country))
+            self._titled = (doc, found)
+        return self._titled[1]
+
+    def _title_before(self, entity: Span) -> tuple[str | None, str | None]:
+        """The office and country of the title words right before a name, longest first."""
+        doc, start = entity.doc, entity.start
+        words: list[Token] = []
+        while start > entity.sent.start and len(words) < _MAX_TITLE_WORDS:
+            token = doc[start - 1]
+            if token.pos_ not in ("PROPN", "NOUN", "ADJ", "PART") and token.lower_ != "of":
+                break
+            words.insert(0, token)
+            start -= 1
+        for first in range(len(words)):
+            phrase = " ".join(t.lower_ for t in words[first:])
+            role = self.table.canonical_role(phrase)
+            if role is not None:
+                country = next((c.iso3 for t in reversed(words[:first]) if t.pos_ != "PART"
+                                for c in (self.countries.lookup(t.text),) if c is not None), None)
+                return role, country
+        return None, None
 
     # ----- phrase analysis -------------------------------------------------------------
 
@@ -859,7 +965,7 @@ class DocumentActors:
         # "secretary of state", "minister of foreign affairs": the office may go on after "of".
         of_words = [" of " + " ".join(t.lower_ for t in g.subtree) for p in head.children
                     if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-                    if g.dep_ == "pobj" and not g.ent_type_]
+                    if g.dep_ == "pobj" and g.ent_type_ in ("", "ORG")]  # "of State" may be tagged ORG
         for start in range(len(words)):
             base = " ".join(t.lower_ for t in words[start:])
             for phrase in (*(base + tail for tail in of_words), base):
@@ -979,6 +1085,7 @@ class DocumentActors:
                    if t.dep_ == "compound" and t.lemma_.lower() in self.rules.sector_nouns), None)
 
 
+_MAX_TITLE_WORDS = 6
 _ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
 
 _ROLE_HEADS = {"president", "minister", "ambassador", "envoy", "king", "premier", "chancellor",
@@ -1013,6 +1120,14 @@ def _refers_back(noun: Token) -> bool:
 
 _INDEFINITE = frozenset({"a", "an", "another", "other", "any", "unidentified", "unknown", "rival",
                          "various", "no"})
+
+
+def _is_one(noun: Token) -> bool:
+    """ "the US ambassador", "Bolivia's ambassador": one definite holder, not "an envoy",
+    "ambassadors"."""
+    return noun.tag_ in ("NN", "NNP") and not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "every", "each", "no")
+        for c in noun.children)
 
 
 def _is_definite(noun: Token) -> bool:
