@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from eventscope.dates import first_recent_day, names_year, resolve_date
+from eventscope.dates import (
+    ResolvedDate,
+    find_date_expressions,
+    first_recent_day,
+    names_year,
+    recalled_years,
+    resolve_date,
+)
 
 
 @pytest.mark.parametrize("expression, published, value", [
@@ -86,3 +93,64 @@ def test_the_opening_news_of_this_week_takes_the_day_the_article_names():
     text = ("Arrest\n\nKenyan police detained the opposition leader for the third time this week. "
             "On Wednesday, officers fired tear gas at his supporters in Nairobi.")
     assert _dated(text, "COERCE") == ["2021-03-10"]
+
+
+# ---------------------------------------------------------------- anniversaries, spelled-out days
+
+@pytest.mark.parametrize("sentence, years", [
+    ("Crowds marked the anniversary of the uprising that began on March 15.", 1),
+    ("Veterans gathered for the first anniversary of the battle.", 1),
+    ("The country celebrates the 60th anniversary of its independence, won on July 5.", 60),
+    ("On its tenth anniversary, the treaty signed on June 2 is still in force.", 10),
+    ("The talks resumed on March 15.", 0),
+])
+def test_a_sentence_marking_an_anniversary_recalls_its_years(sentence, years):
+    assert recalled_years(sentence) == years
+
+
+def test_undated_days_of_an_anniversary_lie_that_many_years_back():
+    # published on the anniversary itself: the day recalled is last year's, and past
+    assert resolve_date("Aug 8", "2009-08-08", years_back=1) == ResolvedDate("2008-08-08", "day", "past")
+    assert resolve_date("Aug 12", "2009-08-08", years_back=1).value == "2008-08-12"
+    assert resolve_date("March 1", "2024-02-29", years_back=4).value == "2020-03-01"
+    # a weekday or a date with its year is not moved
+    assert resolve_date("Saturday", "2009-08-08", years_back=1).value == "2009-08-08"
+    assert resolve_date("Aug 8, 2007", "2009-08-08", years_back=1).value == "2007-08-08"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("October the 17th", "2005-10-17"),
+    ("[October] the 17th", "2005-10-17"),
+    ("on September the 3rd", "2005-09-03"),
+])
+def test_a_day_spelled_with_the_is_a_day(text, value):
+    found = find_date_expressions(f"Officials said {text} was a day of mourning.")
+    assert len(found) == 1
+    assert resolve_date(found[0][2], "2005-10-17").value == value
+
+
+def test_the_events_of_an_anniversary_are_dated_in_the_year_recalled():
+    text = ("Anniversary\n\nMarking the first anniversary of the war, Russian officials said "
+            "Georgian troops attacked South Ossetia on Aug 8.")
+    assert _dated(text, "ASSAULT", "2011-08-08") == ["2010-08-08"]
+    text = ("Anniversary\n\nOn the second anniversary of the coup, the opposition said soldiers "
+            "arrested the president on May 3.")
+    assert _dated(text, "COERCE", "2011-08-08") == ["2009-05-03"]
+
+
+def test_a_day_that_names_a_nouns_event_does_not_date_the_statement_about_it():
+    text = ("Ceasefire\n\nPresident Medvedev on Saturday praised the Aug 1 ceasefire agreement "
+            "brokered by France.")
+    assert _dated(text, "SUPPORT", "2011-08-08") == ["2011-08-06"]
+
+
+def test_the_day_a_report_was_given_out_is_not_the_day_of_the_news_it_reports():
+    # 2021-03-12 is a Friday: the report is Thursday's, the raid the article tells was Wednesday's
+    text = ("Raid\n\nThe Kenyan army on Thursday said its troops had killed 12 al-Shabaab fighters. "
+            "The militants attacked an army base in Lamu on Wednesday, the army said.")
+    assert _dated(text, "ASSAULT")[0] == "2021-03-10"
+
+
+def test_a_report_with_no_other_day_dates_its_news_to_the_month():
+    text = ("Raid\n\nThe Kenyan army on Thursday said its troops had killed 12 al-Shabaab fighters.")
+    assert _dated(text, "ASSAULT") == ["2021-03"]

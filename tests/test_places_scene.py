@@ -109,3 +109,59 @@ def test_support_for_a_republic_is_no_place():
     places = _places("Statement\n\nJordan expressed its full support for the Republic of Lebanon.",
                      "SUPPORT")
     assert places == [None]
+
+
+# ---------------------------------------------------------------- each event its own place
+
+def test_a_city_named_before_an_event_noun_is_its_place():
+    text = ("Talks\n\nThe US envoy will meet his Chinese counterpart later today, briefing him about "
+            "his Berlin talks with North Korean negotiators.")
+    assert "Berlin" in _places(text, "CONSULT")
+
+
+def test_countries_named_before_an_event_noun_are_its_parties_not_its_place():
+    text = "Talks\n\nThe US-China talks ended without agreement, officials said."
+    assert all(p not in ("United States", "China") for p in _places(text, "CONSULT"))
+
+
+def test_a_place_of_another_events_phrase_is_not_this_ones():
+    text = ("Tour\n\nPrior to his arrival in the Chinese capital, US envoy Christopher Hill visited "
+            "Seoul and Tokyo.")
+    assert "Beijing" not in _places(text, "CONSULT")
+
+
+@pytest.mark.parametrize("sentence, places", [
+    (("Prior to his arrival in the Chinese capital, US envoy Christopher Hill visited Seoul and "
+      "Tokyo, exchanging views with his counterparts there."), {"Seoul", "Tokyo"}),
+    ("The Indian prime minister visited Dhaka and Kathmandu last week.", {"Dhaka", "Kathmandu"}),
+])
+def test_each_city_visited_is_the_place_of_the_meeting_with_its_country(sentence, places):
+    assert places <= set(_places(f"Tour\n\n{sentence}", "CONSULT"))
+
+
+@pytest.mark.parametrize("sentence, name", [
+    (("Iran's foreign minister condemned the Israeli airstrikes on the airport, which was damaged "
+      "during a press conference with his Syrian counterpart in Damascus."), "Damascus"),
+    ("Turkey's foreign minister criticised the sanctions at a news conference in Ankara.", "Ankara"),
+    ("Iran's president condemned the killings during a visit to Baghdad.", "Baghdad"),
+])
+def test_a_statement_is_placed_at_the_occasion_it_was_made_at(sentence, name):
+    assert _places(f"Statement\n\n{sentence}", "ACCUSE")[0] == name
+
+
+def test_a_deployment_takes_place_where_the_force_is_sent():
+    text = "Force\n\nThe African Union has plans to send a peace force to Darfur."
+    assert _places(text, "MOBILIZE") == ["Darfur"]
+
+
+@pytest.mark.parametrize("name", ["Malvinas", "Falklands", "Falkland Islands"])
+def test_a_place_called_by_another_of_its_names_takes_its_usual_name(name):
+    text = (f"Exercises\n\nArgentina said Britain was planning illegal military exercises in the "
+            f"area of the {name}.")
+    assert _places(text, "MOBILIZE") == ["Falkland Islands"]
+
+
+def test_a_day_the_parser_runs_into_a_place_name_is_not_part_of_it():
+    text = ("War\n\nGeorgian forces attacked Russian peacekeepers in the Georgian republic of "
+            "South Ossetia Aug 8, officials said.")
+    assert _places(text, "ASSAULT")[0] == "South Ossetia"

@@ -61,6 +61,7 @@ class _Rules:
         self.scene_marks = frozenset(data["scene_marks"])
         self.other_scene = frozenset(data["other_scene_prepositions"])
         self.future = re.compile(rf"\b(?:{_alternation(data['future_markers'])})\b")
+        self.anniversary = re.compile(r"\b(?:(?P<n>\w+)\s+)?anniversary\b", re.IGNORECASE)
         q, part = self.fill("{QUALIFIER}"), self.fill("{PART}")
         self.patterns = {name: re.compile(self.fill(p)) for name, p in {
             "period": rf"^(?P<q>{q})\s+(?P<unit>week|month|year)$",
@@ -70,7 +71,7 @@ class _Rules:
                        rf"(?:\s+(?P<wq>{q})\s+week)?$",
             "range": r"^(?:from\s+|between\s+)?(?P<a>.+?)\s*(?:\bto\b|\bthrough\b|\buntil\b|\btill\b"
                      r"|\band\b|-|–)\s*(?P<b>.+)$",
-            "month_day": rf"^(?:(?P<q>{q}|early|mid|late)[\s-]+)?(?P<m>{{MONTH}})(?:\s+(?P<d>{{DAY}}))?$",
+            "month_day": rf"^(?:(?P<q>{q}|early|mid|late)[\s-]+)?(?P<m>{{MONTH}})(?:\s+(?:the\s+)?(?P<d>{{DAY}}))?$",
             "day_month": r"^(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH})$",
             "year": r"^(?:(?:early|mid|late|the\s+(?:start|end|beginning|middle)\s+of)[\s-]+)?(?P<y>{YEAR})$",
             "has_year": r"\b{YEAR}\b",
@@ -104,15 +105,19 @@ def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
 
 
 def resolve_date(expression: str, publication_date: str | None, *, prefer: str = "past",
-                 anchor: str | None = None) -> ResolvedDate:
+                 anchor: str | None = None, years_back: int = 0) -> ResolvedDate:
     """Resolve `expression` against `publication_date` (ISO); never raises.
 
     `prefer="future"` reads an undated "January 7" or "Wednesday" forward in time
     (for planned events); words like "next" or "coming" do so by themselves.
     "A day earlier", "two days later" count from `anchor`, the day the narrative has
-    reached (ISO, day precision), and give None without one.
+    reached (ISO, day precision), and give None without one. A month named without its
+    year ("Aug 8") is read `years_back` years before publication (see `recalled_years`).
     """
     text = _normalise(expression)
+    if years_back and _month_without_year(text):
+        recalled = resolve_date(expression, _years_before(publication_date, years_back), prefer=prefer)
+        return ResolvedDate(recalled.value, recalled.precision, "past")
     try:
         offset = _anchored_offset(text)
         if offset is not None:
@@ -126,6 +131,32 @@ def resolve_date(expression: str, publication_date: str | None, *, prefer: str =
         return _resolve(text, _parse_iso(publication_date), prefer)
     except (ValueError, OverflowError):  # "next year" of 9999-12-31, "yesterday" of 0001-01-01
         return ResolvedDate(None, None, "future" if prefer == "future" else "past")
+
+
+def recalled_years(sentence: str) -> int:
+    """How many years back the sentence's undated days lie: "marked the anniversary of the
+    war that began Aug 8" recalls last year's Aug 8; "the 60th anniversary" sixty years."""
+    match = _Rules.load().anniversary.search(sentence or "")
+    if not match:
+        return 0
+    ordinal = (match["n"] or "").lower()
+    ordinals = _Rules.load().data["anniversary_ordinals"]
+    if ordinal in ordinals:
+        return ordinals[ordinal]
+    return int(ordinal[:-2]) if re.fullmatch(r"\d+(?:st|nd|rd|th)", ordinal) else 1
+
+
+def _month_without_year(text: str) -> bool:
+    patterns = _Rules.load().patterns
+    return bool(patterns["has_month"].search(text)) and not patterns["has_year"].search(text)
+
+
+def _years_before(publication_date: str | None, years: int) -> str | None:
+    """The ISO day `years` before; February 29 becomes the 28th."""
+    day = _parse_iso(publication_date)
+    if day is None or len(str(publication_date)) != 10 or day.year - years < 1:
+        return publication_date
+    return day.replace(year=day.year - years, day=min(day.day, 28) if day.month == 2 else day.day).isoformat()
 
 
 def _resolve_in_period(text: str, published: str, prefer: str) -> ResolvedDate:
@@ -191,7 +222,8 @@ def _normalise(expression) -> str:
         return ""
     text = expression.lower().replace("\u2019", "'")
     text = re.sub(r"(?<=[a-z])\.", "", text)            # "Jan." -> "jan", "U.S." is not a date
-    text = " ".join(text.replace(",", " ").split()).strip(" .;:!?()[]\"'")
+    text = re.sub(r"[\[\]]", "", text)                  # "[October] the 17th": an editor's insertion
+    text = " ".join(text.replace(",", " ").split()).strip(" .;:!?()\"'")
     return _Rules.load().leading.sub("", text)
 
 
@@ -462,10 +494,26 @@ def first_recent_day(expressions, publication_date: str | None) -> str | None:
     return None
 
 
+_NOUN_MODIFIERS = ("compound", "poss", "nmod", "amod")
+
+
+def _names_objects_day(date_root, verb) -> bool:
+    """Is the date a modifier of a noun the verb's act is about ("praised the Aug 12 agreement",
+    "accused him of rigging last year's election"), not of its subject ("the Wednesday march
+    was led by ...") nor of a noun the verb describes ("the Aug 12 agreement, brokered by ...")?"""
+    noun = date_root.head
+    if date_root.dep_ not in _NOUN_MODIFIERS or noun.pos_ not in ("NOUN", "PROPN") or noun == verb:
+        return False
+    return noun.dep_ not in ("nsubj", "nsubjpass") and verb.head != noun
+
+
 def told_apart(date_root, verb) -> bool:
     """Does the date hang from another event's noun on its way up to `verb` ("drills amid
-    tensions over the capture of ships last month": the capture's month, not the drills')?
+    tensions over the capture of ships last month": the capture's month, not the drills'),
+    or name a noun's day ("condemned Monday's attack", "praised the Aug 12 agreement")?
     Tokens are spaCy's; the prepositions that tell another event are in data/dates.yaml."""
+    if _names_objects_day(date_root, verb):
+        return True                              # "praised the Aug 12 ceasefire agreement"
     words = _Rules.load().other_scene
     current = date_root
     while current != verb and current.head != current:

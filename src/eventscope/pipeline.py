@@ -282,7 +282,8 @@ class DocumentReader:
                 if key in seen:
                     continue
                 seen.add(key)
-                out.append(self._event(sentence, index, item, source, target, event_date, location,
+                out.append(self._event(sentence, index, item, source, target, event_date,
+                                       self._visited(item, target, place) or location,
                                        factuality, attribution))
             # Only asserted meetings (reported ones too) set "the two sides" for later sentences.
             if dyads and item.type in UNORDERED_TYPES and factuality == "asserted":
@@ -337,18 +338,21 @@ class DocumentReader:
             if dates.told_apart(span.root, verb):
                 continue                         # "amid tensions over the capture last month"
             if verb in own or verb in reporting:
-                resolved = dates.resolve_date(text, self.publication_date, anchor=self._anchor_day())
+                resolved = dates.resolve_date(text, self.publication_date, anchor=self._anchor_day(),
+                                              years_back=dates.recalled_years(item.clause.sent.text))
                 if resolved.value or resolved.tense == "future":
                     # Said today of what is now ("stressed that Russia is a partner"): the
                     # statement is the event; of what went before: only its month.
-                    earlier = verb in reporting and _told_as_past(item.clause)
+                    earlier = verb in reporting and any(_told_as_past(v) for v in (item.clause, *own))
                     value = dates.month_of(resolved.value) if earlier else resolved.value
                     found.append((verb not in own, start, value, resolved.tense))
         if not found:
             return None, None
-        reported, _, value, tense = min(found)
-        if self._lede and not reported and self.lede_day and value and self.lede_day.startswith(value):
-            value = self.lede_day  # "detained X this week": the day the article names further on
+        _, _, value, tense = min(found)
+        if self._lede and self.lede_day and value and self.lede_day.startswith(value):
+            # "detained X this week", "said on Wednesday its troops had killed": the day the
+            # article names further on
+            value = self.lede_day
         return value, tense
 
     def _anchor_day(self) -> str | None:
@@ -380,6 +384,13 @@ class DocumentReader:
         if _past_perfect(item.clause):
             return dates.month_of(self.narrative_date)
         return self.narrative_date
+
+    def _visited(self, item: Found, target: Actor | None, place: Location | None) -> Location | None:
+        """ "visited Seoul and Tokyo, meeting his counterparts there": the city of the party met."""
+        if target is None or (place is not None and place != item.place_target):
+            return None
+        return places.visited_place(item.trigger[-1], target.country, self.extractor.places,
+                                    self._countries or frozenset())
 
     def _scene_place(self, event_date: str | None, sources: list[Actor]) -> Location | None:
         """The meeting's place for an event told in its scene: on the meeting's date (not the
@@ -428,7 +439,8 @@ class DocumentReader:
                 span = self.doc.char_span(start, end, alignment_mode="expand")
                 if span is not None and clause_verb(span.root) == sentence.root and not dates.told_apart(
                         span.root, sentence.root):
-                    resolved = dates.resolve_date(text, self.publication_date)
+                    resolved = dates.resolve_date(text, self.publication_date,
+                                                  years_back=dates.recalled_years(sentence.text))
                     if resolved.value and resolved.tense in ("past", "present"):
                         news_day = not dates.names_year(text) and span.root.head == sentence.root
                         self.narrative_date = (dates.month_of(resolved.value) if news_day and _report_only(
@@ -442,12 +454,18 @@ class DocumentReader:
     @cached_property
     def lede_day(self) -> str | None:
         """The first day of the week up to publication that the article names after its
-        dateline: the day of its opening news (the same whether the article is read cut or whole)."""
+        dateline, other than the day a report was given out ("the army on Wednesday said its
+        troops had ..."): the day of its opening news (the same whether the article is read cut
+        or whole)."""
+        speech_verbs = self.extractor.lexicon.speech_verbs
+
         def phrases():
-            for (_, piece), spans in zip(self.parsed, self.piece_date_spans, strict=True):
+            for (doc, piece), spans in zip(self.parsed, self.piece_date_spans, strict=True):
                 low = max(self.item.skip_in(piece), piece.core_start - piece.start)
                 high = piece.core_end - piece.start
-                yield from (text for start, _, text in spans if low <= start < high)
+                yield from (text for start, end, text in spans if low <= start < high
+                            and not _reports_day(doc.char_span(start, end, alignment_mode="expand"),
+                                                 speech_verbs))
         return dates.first_recent_day(phrases(), self.publication_date)
 
     @cached_property
@@ -518,6 +536,16 @@ def _modifies(date_root: Token, trigger: Token, verb: Token) -> bool:
         if current == trigger:
             return True
     return False
+
+
+def _reports_day(span: Span | None, speech_verbs: frozenset[str]) -> bool:
+    """Is the date that of a verb reporting what it says ("said on Wednesday that ...",
+    "on Wednesday said its troops had ...")?"""
+    if span is None:
+        return False
+    verb = clause_verb(span.root)
+    return verb.lemma_.lower() in speech_verbs and span.root.head in (verb, *verb.children) and any(
+        c.dep_ in ("ccomp", "parataxis") for c in verb.children)
 
 
 def _report_only(root: Token, found: list[Found], lexicon) -> bool:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 import yaml
 
 from eventscope.countries import Countries, fold
+from eventscope.dates import MONTHS
 from eventscope.entities import entity_of
 from eventscope.records import Location
 
@@ -85,7 +86,15 @@ class _Rules:
         self.placeless_modes = frozenset(data["placeless_modes"])
         self.posted_nouns = frozenset(data["posted_nouns"])
         self.scene_marks = frozenset(data["scene_marks"])
+        self.other_scenes = frozenset(data["other_scene_openings"])
+        self.visit_verbs = frozenset(data["visit_verbs"])
+        self.occasion_nouns = frozenset(data["occasion_nouns"])
+        self.occasion_prepositions = frozenset(data["occasion_prepositions"])
+        self.destination_types = frozenset(data["destination_types"])
+        self.destination_prepositions = frozenset(data["destination_prepositions"])
         self.extra_names = data["extra_names"]
+        self.aliases = {name_key(name): Location(alias["place"], alias.get("country"))
+                        for alias in data["place_aliases"] for name in alias["names"]}
         nouns = "|".join(re.escape(n) for n in sorted(set(data["feature_nouns"]), key=len, reverse=True))
         # "the Russian city of Sochi", "the Syrian capital, Damascus", "Idlib province"
         self.of_phrase = re.compile(rf"^(?:(?P<adj>.+?)\s+)?(?:{nouns})\s+of\s+(?P<name>.+)$", re.IGNORECASE)
@@ -276,6 +285,9 @@ class Gazetteer:
         if not name or not name.strip():
             return None
         name = _LEADING_THE.sub("", name.strip())
+        alias = self.rules.aliases.get(name_key(name))
+        if alias is not None:
+            return alias
         country = self.countries.from_name(name)
         if country is not None:
             return self._index.countries[country.iso3]
@@ -370,12 +382,22 @@ def clause_place(trigger: Token, clause: Token, gazetteer: Gazetteer,
         return None
     done_to = kind in rules.place_object_types
     into_objects = kind not in rules.said_types
+    named = _named_in_noun(trigger, gazetteer)
+    if named is not None:
+        return named
     heads = _place_heads(trigger, clause, rules)
+    prepositions = rules.place_prepositions | (
+        rules.destination_prepositions if kind in rules.destination_types else frozenset())
     for group in ([trigger], heads[1:]):
-        found = [(obj.i, place) for head in group for obj in _placed_objects(head, rules, into_objects)
+        found = [(obj.i, place) for head in group
+                 for obj in _placed_objects(head, rules, into_objects, prepositions=prepositions)
                  if (place := place_of_phrase(obj, gazetteer, countries)) is not None]
         if found:
             return min(found, key=lambda f: f[0])[1]
+    if not into_objects:  # a statement: where it was made ("said during a visit to Ankara")
+        occasion = _occasion_place(trigger.sent, gazetteer, countries)
+        if occasion is not None:
+            return occasion
     if done_to:  # not "attacked Georgia": a place below the country
         for head in (h for h in heads if h is clause or h is trigger or h.dep_ in ("relcl", "acl", "advcl")):
             objects = [c for c in head.children if c.dep_ == "dobj"]
@@ -389,6 +411,51 @@ def clause_place(trigger: Token, clause: Token, gazetteer: Gazetteer,
                     return place
                 if place is not None and _compass_part(obj, rules):  # "airstrikes on south Lebanon"
                     return _renamed(place, f"{_compass_part(obj, rules)} {place.name}")
+    return None
+
+
+def _named_in_noun(trigger: Token, gazetteer: Gazetteer) -> Location | None:
+    """ "his Berlin talks", "the Geneva meeting": a city named before an event noun is its place
+    (a country so named is a party: "the US-China talks")."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in trigger.lefts:
+        if child.dep_ != "compound" or child.pos_ != "PROPN" or entity_of(child) is None:
+            continue
+        if entity_of(child).label_ != "GPE" or is_common_word(child.text):
+            continue
+        place = gazetteer.lookup(child.text)
+        if place is not None and place.latitude is not None:
+            return _renamed(place, child.text)
+    return None
+
+
+def _occasion_place(sentence, gazetteer: Gazetteer, countries: frozenset[str]) -> Location | None:
+    """The place of the occasion a statement was made at: "condemned the strikes during a press
+    conference with his counterpart in Damascus", "said at a news conference in Ankara"."""
+    rules = gazetteer.rules
+    for prep in (t for t in sentence if t.dep_ == "prep" and t.lower_ in rules.occasion_prepositions):
+        for occasion in (o for o in _prep_objects(prep) if o.lemma_.lower() in rules.occasion_nouns):
+            for obj in _placed_objects(occasion, rules, prepositions=rules.place_prepositions | {"to"}):
+                place = place_of_phrase(obj, gazetteer, countries)
+                if place is not None:
+                    return place
+    return None
+
+
+def visited_place(trigger: Token, target_country: str | None, gazetteer: Gazetteer,
+                  countries: frozenset[str] = frozenset()) -> Location | None:
+    """Of the places a visit verb names ("visited Seoul and Tokyo"), the one in the country of
+    the party met there; None when there is no such place."""
+    if target_country is None:
+        return None
+    visit = next((h for h in (trigger, *trigger.ancestors)
+                  if h.lemma_.lower() in gazetteer.rules.visit_verbs), None)
+    for obj in (o for o in (visit.children if visit is not None else ()) if o.dep_ == "dobj"):
+        for place_token in (obj, *obj.conjuncts):
+            place = place_of_phrase(place_token, gazetteer, countries)
+            if place is not None and place.country == target_country:
+                return place
     return None
 
 
@@ -440,28 +507,37 @@ def _place_heads(trigger: Token, clause: Token, rules: _Rules) -> list[Token]:
 _THROUGH_DEPTH = 2  # "killed in clashes with militants in northern Iraq": two phrases down
 
 
-def _placed_objects(head: Token, rules: _Rules, into_objects: bool = True, depth: int = 0):
+def _placed_objects(head: Token, rules: _Rules, into_objects: bool = True, depth: int = 0,
+                    prepositions: frozenset[str] | None = None):
     """Objects of the place prepositions under `head`, and of those under its targets
     ("airstrikes on open ground in south Lebanon", "killed in clashes with militants in
     northern Iraq"); a target that is a named area or town ("strikes on areas of Syria") is a
-    place itself."""
+    place itself. Not under a phrase of another event ("prior to his arrival in Beijing")."""
+    prepositions = rules.place_prepositions if prepositions is None else prepositions
     for child in head.children:
         if not into_objects and _trails_object(child, head):
             continue
         if child.dep_ == "dobj" and depth == 0 and into_objects:  # "attacked a checkpoint in Kidal"
             if child.lemma_.lower() not in rules.posted_nouns:  # not "recalled its ambassador in Rome"
-                yield from _placed_objects(child, rules, into_objects, depth + 1)
-        elif child.dep_ in ("prep", "agent"):
+                yield from _placed_objects(child, rules, into_objects, depth + 1, prepositions)
+        elif child.dep_ in ("prep", "agent") and not _opens_other_scene(child, rules):
             for obj in _prep_objects(child):
-                if child.lower_ in rules.place_prepositions or _after_compass(child, rules):
+                if child.lower_ in prepositions or _after_compass(child, rules):
                     yield obj
                 if depth < _THROUGH_DEPTH and child.lower_ in rules.through_prepositions:
                     if into_objects and _has_feature_noun(obj, rules):  # not "solidarity with the Republic"
                         yield obj
-                    yield from _placed_objects(obj, rules, into_objects, depth + 1)
+                    yield from _placed_objects(obj, rules, into_objects, depth + 1, prepositions)
         elif child.dep_ in ("advmod", "npadvmod") and child.lower_ in rules.compass_words:
             for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"):
                 yield from (g for g in prep.children if g.dep_ == "pobj")
+
+
+def _opens_other_scene(prep: Token, rules: _Rules) -> bool:
+    """ "prior to", "ahead of", "in retaliation for": a phrase telling another event."""
+    doc = prep.doc
+    return any(" ".join(t.lower_ for t in doc[max(0, prep.i - size):prep.i + 1]) in rules.other_scenes
+               for size in range(3))
 
 
 def _trails_object(child: Token, head: Token) -> bool:
@@ -540,15 +616,30 @@ def _phrase(token: Token) -> str:
 def _written_name(token: Token, entity) -> str | None:
     """The place's name as the article writes it ("Al-Sweida", not GeoNames' "As-Suwayda")."""
     if entity is not None and entity.label_ in _PLACE_ENTITIES:
-        return _LEADING_THE.sub("", entity.text.replace("_", "-"))
+        return _LEADING_THE.sub("", _without_trailing_date(entity).replace("_", "-"))
     if token.pos_ == "PROPN":
         return _compound_name(token).replace("_", "-")
     return None
 
 
+def _without_trailing_date(entity) -> str:
+    """ "South Ossetia Aug" of "South Ossetia Aug 8": the entity less a month that the NER ran
+    into it from the day that follows."""
+    doc, end = entity.doc, entity.end
+    if len(entity) > 1 and end < len(doc) and doc[end].like_num and (
+            entity[-1].lower_.rstrip(".") in MONTHS):
+        return entity[:-1].text
+    return entity.text
+
+
 def _renamed(place: Location, name: str) -> Location:
+    """The place under the name the text gives it, unless that is another name of a place
+    known by one name ("the Malvinas" is the Falkland Islands)."""
     if not name[:1].isupper():
         return place
+    alias = _Rules.load().aliases.get(name_key(_LEADING_THE.sub("", name)))
+    if alias is not None:
+        return alias
     return Location(name, place.country, place.latitude, place.longitude, place.geonameid)
 
 
@@ -584,7 +675,14 @@ def _named_feature(token: Token, rules: _Rules) -> str | None:
 def _compound_name(token: Token) -> str:
     """ "Black Sea" of "the Black Sea region": the proper-name words before and of `token`."""
     parts = [t for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" for t in c.subtree]
+    if parts and _is_day_of_month(token):  # "South Ossetia Aug 8": the parser's head is the date
+        return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
     return " ".join(t.text for t in sorted({*parts, token}, key=lambda t: t.i))
+
+
+def _is_day_of_month(token: Token) -> bool:
+    """ "Aug" of "Aug 8": a month name with its day."""
+    return token.lower_.rstrip(".") in MONTHS and any(c.like_num for c in token.rights)
 
 
 def article_countries(doc: Doc, gazetteer: Gazetteer, dateline: Location | None = None,
