@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from eventscope.events.constructions.agreement_content import without_agreement_contents
 from eventscope.events.constructions.commitment import without_promises
 from eventscope.events.constructions.data import section
 from eventscope.events.constructions.discontinued import without_discontinued
@@ -192,6 +193,7 @@ FILTERS: dict[str, Filter] = {
     "private_visits": without_private_visits,
     "custody_exits": without_custody_exits,
     "discontinued": without_discontinued,
+    "agreement_contents": without_agreement_contents,
 }
 
 
