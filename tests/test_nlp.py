@@ -93,6 +93,26 @@ def test_a_capitalised_first_word_naming_people_is_a_common_noun(pipeline: Langu
     assert (token.pos_, token.lemma_, token.ent_type_) == ("NOUN", lemma, "")
 
 
+@pytest.mark.parametrize("text, subject, verb", [
+    (("Following lengthy discussions and mediation efforts from European and regional states, Serbia and "
+      "Kosovo have finally signed a trade protocol."), "Serbia", "signed"),
+    (("After months of mediation efforts from Asian and Western countries, Thailand and Cambodia have "
+      "signed a ceasefire."), "Thailand", "signed"),
+])
+def test_names_after_a_fronted_phrase_are_the_subject_of_a_subjectless_verb(
+        pipeline: Language, text: str, subject: str, verb: str):
+    doc = pipeline(text)
+    name = next(t for t in doc if t.text == subject)
+    assert (name.dep_, name.head.text) == ("nsubj", verb)
+    assert_valid_tree(doc)
+
+
+def test_a_verb_with_its_own_subject_keeps_the_names_of_its_fronted_phrase(pipeline: Language):
+    doc = pipeline("After talks with Norway, Iceland and Denmark, the minister signed the deal.")
+    assert next(t for t in doc if t.text == "minister").dep_ == "nsubj"
+    assert next(t for t in doc if t.text == "Iceland").head.text != "signed"
+
+
 def test_a_name_of_several_words_at_the_start_stays_a_name(pipeline: Language):
     doc = pipeline("Citizens United filed a new appeal.")
     assert (doc[0].pos_, doc[0].ent_iob_) == ("PROPN", "B")

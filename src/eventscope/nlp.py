@@ -8,7 +8,9 @@ repair of names fused with the next word (`split_fused_names`, applied to the te
 - `eventscope_verb_repair` (last): a verb of the lexicon that the tagger read as a
   plural noun after a name ("Syria thanks and appreciates ...") is made a verb again, and
   a lemma that lost its silent e ("staged" -> "stag") gets it back; a sentence's first
-  word read as a name only for its capital ("Farmers staged ...") is a common noun again.
+  word read as a name only for its capital ("Farmers staged ...") is a common noun again;
+  names after a fronted phrase's comma, hung on it as conjuncts, are the subject of a
+  subjectless verb ("Following talks, Israel and Hamas agreed ...").
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ def repair_verbs(doc: Doc) -> Doc:
     _repair_capitalised_nouns(doc)
     _repair_participle_verbs(doc, verbs)
     _repair_passive_attributes(doc, verbs)
+    _repair_fronted_subjects(doc)
     for token in doc:
         if token.tag_ in ("VBD", "VBN", "VBG", "VBZ") and token.lemma_ not in verbs and token.lemma_ + "e" in verbs \
                 and token.lower_.startswith(token.lemma_ + "e"):
@@ -120,6 +123,30 @@ def _repair_passive_attributes(doc: Doc, verbs: frozenset[str]) -> None:
                     child.dep_ = "nsubjpass"
         copula.head, copula.dep_ = token, "auxpass"
         agent.dep_ = "agent"
+
+
+_NAMED = ("GPE", "ORG", "NORP", "PERSON")
+_BEFORE_VERB = ("aux", "auxpass", "advmod", "neg")
+
+
+def _repair_fronted_subjects(doc: Doc) -> None:
+    """ "Following talks with regional countries, Israel and Hamas negotiated a truce": the
+    small model hangs the names after the comma on the fronted phrase's last noun, as its
+    conjuncts, and leaves the verb with no subject. A named conjunct right after a comma
+    whose phrase reaches the verb (only auxiliaries and adverbs between) is the verb's
+    subject (helper "meetings")."""
+    for verb in doc:
+        if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB", "AUX") or any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+            continue
+        fronted = [c for c in verb.lefts if c.dep_ in ("prep", "advcl")]
+        conjuncts = [t for f in fronted for t in f.subtree if t.dep_ == "conj" and t.ent_type_ in _NAMED
+                     and t.i > 0 and doc[t.i - 1].text == "," and t.left_edge.i == t.i]
+        for name in conjuncts:
+            between = doc[name.right_edge.i + 1:verb.i]
+            if all(w.head == verb and w.dep_ in _BEFORE_VERB for w in between):
+                name.head, name.dep_ = verb, "nsubj"
+                break
 
 
 def _repair_capitalised_nouns(doc: Doc) -> None:

@@ -13,6 +13,7 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from eventscope.events.constructions.adjunct import adjunct_clause
+from eventscope.events.constructions.agreement_content import without_agreement_contents
 from eventscope.events.constructions.commitment import without_promises
 from eventscope.events.constructions.data import section
 from eventscope.events.constructions.discontinued import without_discontinued
@@ -347,6 +348,7 @@ FILTERS: dict[str, Filter] = {
     "agreed_matter": without_agreed_matter,
     "aided_acts": without_aided_acts,
     "retold_threats": without_retold_threats,
+    "agreement_contents": without_agreement_contents,
 }
 
 

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from eventscope.actors import distinct
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_party
-from eventscope.events.syntax import clause_verb, objects_of, prepositional_objects
+from eventscope.events.syntax import clause_verb, is_definite, objects_of, prepositional_objects
 from eventscope.events.triggers import trigger_of
 from eventscope.records import Actor
 
@@ -38,27 +39,45 @@ def _mediators(events: SentenceEvents, noun: Token) -> list[Actor]:
     heads = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < noun.i]
     heads += [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "by")
               for o in objects_of(p)]
-    return [a for head in heads for a in events.actors_named(head)]
+    mediators = [a for head in heads for a in events.actors_named(head)]
+    # "joint Egyptian, Qatari, and American mediation": the parse makes the noun a conjunct
+    # of the demonyms listed before its own, each a state
+    listed, word = [], noun
+    while word.dep_ == "conj" and word.head.pos_ in ("PROPN", "ADJ"):
+        word = word.head
+        listed += [word, *(c for c in word.children if c.dep_ in ("amod", "nmod", "compound"))]
+    mediators += [Actor(None, country.iso3, "GOV") for word in sorted(listed, key=lambda t: t.i)
+                  if (country := events.actors.countries.lookup(word.text)) is not None]
+    return distinct(mediators)
 
 
 def _parties(events: SentenceEvents, noun: Token) -> list[Actor]:
     """Whom the mediation is between: its own "between", else, for a mediation the clause's
-    act is done with ("signed a deal with Saudi mediation"), the subjects of the clause, or the "between" of the noun that clause qualifies ("the truce between
-    A and B, brokered with ... mediation")."""
+    act is done with ("signed a deal with Saudi mediation"), the subjects of the clause, or
+    the "between" of the noun that clause qualifies ("the truce between A and B, brokered
+    with ... mediation"), or for a definite one the pair named before ("the agreement,
+    brokered with ... mediation")."""
     parties = _between(events, noun)
-    if parties or noun.dep_ != "pobj" or noun.head.lower_ not in _DATA["prepositions"]:
+    phrase = _done_with(noun)
+    if parties or phrase is None:
         return parties
-    verb = clause_verb(noun)
+    verb = clause_verb(phrase)
     parties = events.subject_actors(verb) if verb.dep_ != "acl" else []
-    if parties:
+    if parties or verb.dep_ != "acl":
         return parties
-    return _between(events, verb.head) if verb.dep_ == "acl" else []
+    # "the truce between A and B, brokered with ..."; "the agreement, brokered with ...": the
+    # pair of the agreement told before (helper "meetings")
+    return _between(events, verb.head) or (
+        list(events.actors.last_pair or ()) if is_definite(verb.head) else [])
 
 
 def mediated_parties(events: SentenceEvents, event: Found) -> None:
     """Settle the parties of a third-party CONSULT found on a verb: never its mediators
     themselves ("brokered by Qatar and Egypt" is no meeting between the two)."""
     if event.type != "CONSULT" or event.mode != "third-party":
+        return
+    if _own_doers_as_mediators(events, event):
+        event.sources, event.targets = [], []  # "after mediation efforts, A and B signed"
         return
     verb = event.trigger[0]
     # "the agreement, brokered by Sarkozy": the agent of a participle; "X succeeded in
@@ -89,6 +108,28 @@ def mediated_parties(events: SentenceEvents, event: Found) -> None:
     event.targets = parties
     if not parties:
         event.sources = []  # mediating between parties the text does not name
+
+
+def _done_with(noun: Token) -> Token | None:
+    """The phrase the clause's act is done with or after that the noun is (or modifies, or
+    is listed or measured in): "following discussions and mediation efforts", "after two
+    years of Saudi mediation", "with Saudi mediation"; None if it is no such phrase."""
+    head = noun
+    while head.head != head and (head.dep_ in ("compound", "conj", "amod", "nmod") or (
+            head.dep_ == "pobj" and head.head.lower_ == "of")):
+        head = head.head.head if head.dep_ == "pobj" else head.head
+    return head if head.dep_ == "pobj" and head.head.lower_ in _DATA["prepositions"] else None
+
+
+def _own_doers_as_mediators(events: SentenceEvents, event: Found) -> bool:
+    """A mediation noun the clause's act is done after or with whose mediators the parse
+    took from the clause's own subjects: the doers of the act are its parties, never its
+    mediators ("after mediation efforts from Asian states, A and B signed a truce")."""
+    noun = event.trigger[-1]
+    if noun.pos_ != "NOUN" or not event.sources or _done_with(noun) is None:
+        return False
+    subjects = events.subject_actors(clause_verb(noun))
+    return all(any(same_party(s, d) for d in subjects) for s in event.sources)
 
 
 def _makers(events: SentenceEvents, thing: Token) -> list[Actor]:
