@@ -87,6 +87,8 @@ class Arguments:
             targets = self.targets_of(verb, spec)
             if spec.type == "ASSAULT" and not targets:
                 sources, targets = clash_sides(self, verb, sources) or (sources, targets)
+        if spec.type == "ASSAULT" and not any(s.name or s.country for s in sources):
+            sources = self._attackers_told_before(verb, targets) or sources  # "the gunmen killed ..."
         if not sources and spec.type == "ASSAULT" and self._cause_doers(verb):
             return [], []  # "the bombing by ISIS killed dozens": the bombing's own event
         if not sources and not targets and spec.type == "ASSAULT":
@@ -125,6 +127,20 @@ class Arguments:
         if not targets and sources and patients is None:
             targets = self._conjunct_target(verb, spec) or self._reporter_as_target(verb, spec, sources)
         return sources, targets
+
+    def _attackers_told_before(self, verb: Token, targets: list[Actor]) -> list[Actor]:
+        """ "Al-Shabaab stormed the base ... the gunmen killed 15 soldiers": attackers named
+        by what they do only are whoever did the last attack the article told, unless that
+        is the victims' side."""
+        subject = inherited_subject(verb)
+        attacker = self.last_attacker
+        if subject is None or attacker is None or attacker.country is None or (
+                subject.lemma_.lower() not in clause_rules()["attacker_nouns"]):
+            return []
+        named = self.actors_named(subject)
+        if any(a.sector not in (None, attacker.sector) for a in named):
+            return []
+        return [] if any(same_party(attacker, t) for t in targets) else [attacker]
 
     def _condition_subjects(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """ "Kenya threatened to close the border if Somalia ...": a threat is aimed at who
@@ -876,7 +892,7 @@ def clause_rules() -> dict[str, frozenset[str]]:
     """The word and type lists of the argument engine (constructions.yaml, section arguments)."""
     keys = ("reported_against", "conjunct_hostile", "aim_verbs", "joint_partner", "repel_verbs",
             "response_verbs", "against_types", "object_event_target", "clause_prepositions",
-            "response_nouns", "address_verbs", "message_nouns")
+            "response_nouns", "address_verbs", "message_nouns", "attacker_nouns")
     data = section("arguments", dict.fromkeys(keys, list))
     return {key: frozenset(data[key]) for key in keys}
 
