@@ -333,6 +333,7 @@ class Arguments:
         """The subjects of a verb, inherited along xcomp/conj/advcl chains and from relative clauses."""
         current = verb
         came_by_xcomp = False
+        active_conjunct = False  # came up from an active conjunct of the verb
         for _ in range(6):
             # A dateline ("DAMASCUS, (ST) –") is sometimes parsed as a subject: never one; the
             # real subject then often hangs from it as an apposition.
@@ -342,8 +343,9 @@ class Arguments:
             # A clause parsed as the subject ("X ... to develop relations, said"): its own subject.
             subjects = [(first_child(c, "nsubj") or c) if c.dep_ == "csubj" else c
                         for c in subjects]
-            if not subjects and current is not verb and came_by_xcomp:
-                # "X is expected to sign", "Y was urged to leave": the passive's subject
+            if not subjects and current is not verb and (came_by_xcomp or active_conjunct):
+                # "X is expected to sign", "Y was urged to leave", "X has been indicted and will
+                # resign": the passive's subject
                 subjects = [c for c in current.children if c.dep_ == "nsubjpass"]
             if subjects:
                 if subjects[0].lower_ in ("that", "which", "who") and current.dep_ == "relcl":
@@ -366,6 +368,8 @@ class Arguments:
                 return [c for c in current.head.children if c.dep_ == "dobj"]
             if current.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and current.head != current:
                 came_by_xcomp = current.dep_ == "xcomp"
+                active_conjunct = current.dep_ == "conj" and current.tag_ != "VBN" and not has_child(
+                    current, "auxpass")
                 current = current.head
                 if current.dep_ == "prep" and current.lower_ in clause_rules()["clause_prepositions"] and (
                         current.head.pos_ in ("VERB", "AUX")):
@@ -400,6 +404,16 @@ class Arguments:
         by the actor in apposition to it ("its neighbour, the DRC", "the smaller of the two,
         Lesotho")."""
         actors = self.actors_named(token)
+        if token.pos_ == "PROPN" and not any(a.country or a.sector for a in actors):
+            # "Kenzo Oshima, the United Nations relief coordinator": a person the tables do not
+            # know, whose apposition names whom he acts for
+            side = next((a for c in token.children if c.dep_ == "appos" for t in c.subtree
+                         if t.pos_ == "PROPN" and t.dep_ in ("compound", "appos")
+                         for a in self.actors_named(t) if a.country or a.sector), None)
+            if side is not None:
+                name = [c.text for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                people = actors or [Actor(" ".join([*name, token.text]), None, None)]
+                return [replace(a, country=side.country, sector=side.sector) for a in people]
         if token.pos_ in ("NOUN", "ADJ") and not any(a.name or a.country for a in actors):
             # the parser hangs the apposition of a partitive on its "of" object
             heads = [token, *prepositional_objects(token, words=("of",))]
