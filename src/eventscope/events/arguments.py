@@ -31,6 +31,7 @@ from eventscope.events.syntax import (
     inherited_subject,
     is_predicate_noun,
     is_reciprocal,
+    main_clause_antecedent,
     noun_dependents,
     objects_in_time_phrase,
     objects_of,
@@ -87,6 +88,8 @@ class Arguments:
             targets = self.targets_of(verb, spec)
             if spec.type == "ASSAULT" and not targets:
                 sources, targets = clash_sides(self, verb, sources) or (sources, targets)
+        if spec.type == "ASSAULT" and not any(s.name or s.country for s in sources):
+            sources = self._attackers_told_before(verb, targets) or sources  # "the gunmen killed ..."
         if not sources and spec.type == "ASSAULT" and self._cause_doers(verb):
             return [], []  # "the bombing by ISIS killed dozens": the bombing's own event
         if not sources and not targets and spec.type == "ASSAULT":
@@ -102,7 +105,7 @@ class Arguments:
         if not targets and spec.type in clause_rules()["joint_partner"]:
             targets = self._joint_partners(verb, sources)  # "pulled out of talks with X"
         if not targets and spec.type == "REQUEST":
-            targets = self._asked_giver(verb, sources)  # "asked for its assistance"
+            targets = self._asked_giver(verb, sources) or self._message_addressee(verb, sources)
         if not targets and spec.type in INFINITIVE_TYPES:
             # "threatened to cut gas supplies to Moldova", "agreed to send aid to X".
             for clause in (c for c in verb.children if c.dep_ == "xcomp"):
@@ -125,6 +128,20 @@ class Arguments:
         if not targets and sources and patients is None:
             targets = self._conjunct_target(verb, spec) or self._reporter_as_target(verb, spec, sources)
         return sources, targets
+
+    def _attackers_told_before(self, verb: Token, targets: list[Actor]) -> list[Actor]:
+        """ "Al-Shabaab stormed the base ... the gunmen killed 15 soldiers": attackers named
+        by what they do only are whoever did the last attack the article told, unless that
+        is the victims' side."""
+        subject = inherited_subject(verb)
+        attacker = self.last_attacker
+        if subject is None or attacker is None or attacker.country is None or (
+                subject.lemma_.lower() not in clause_rules()["attacker_nouns"]):
+            return []
+        named = self.actors_named(subject)
+        if any(a.sector not in (None, attacker.sector) for a in named):
+            return []
+        return [] if any(same_party(attacker, t) for t in targets) else [attacker]
 
     def _condition_subjects(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """ "Kenya threatened to close the border if Somalia ...": a threat is aimed at who
@@ -150,7 +167,8 @@ class Arguments:
         trigger's prepositions ("a loan was granted to Kenya", "sanctions were imposed on
         Iran")."""
         for patient in patients:
-            found = self._object_actors(patient, spec) or (
+            # "Aleppo's airport": an owner known by name only is the place the target is in
+            found = [a for a in self._object_actors(patient, spec) if a.country or a.sector] or (
                 self._place_hit(patient) if spec.type == "ASSAULT" else [])
             if found:
                 return found
@@ -193,6 +211,26 @@ class Arguments:
         owners = [a for noun in asked if self._names_help(noun)
                   for a in self.actors.owner_of(noun) or self._its_antecedent(noun)]
         return [a for a in distinct(owners) if not any(same_side(a, s) for s in sources)]
+
+    def _message_addressee(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """ "marched to deliver a message to the king to demand reforms", "sent a letter to
+        the UN demanding ...": whom the message that carries a demand is addressed to."""
+        rules = clause_rules()
+        current = verb
+        for _ in range(3):
+            if current.dep_ not in ("xcomp", "advcl", "acl", "conj") or current.head == current:
+                return []
+            current = current.head
+            carriers = [current] if current.lemma_.lower() in rules["message_nouns"] else []
+            if current.pos_ == "VERB" and current.lemma_.lower() in rules["address_verbs"]:
+                carriers = [current, *(o for o in direct_objects(current)
+                                       if o.lemma_.lower() in rules["message_nouns"])]
+            addressees = [a for c in carriers for g in prepositional_objects(c, ("prep", "dative"), ("to",))
+                          for a in self.argument_actors(g)]
+            found = [a for a in distinct(addressees) if not any(same_party(a, s) for s in sources)]
+            if found:
+                return found
+        return []
 
     def _its_antecedent(self, noun: Token) -> list[Actor]:
         """ "to address the United Nations and ask for its assistance": the organisation or
@@ -249,7 +287,7 @@ class Arguments:
         charged"); not "crimes committed by X", which is no commitment."""
         subject = first_child(verb, "nsubjpass")
         if subject is not None:
-            return [relative_antecedent(subject) or subject]
+            return [relative_antecedent(subject) or main_clause_antecedent(subject) or subject]
         if not transitive or verb.tag_ != "VBN" or has_child(verb, "nsubj", "dobj", "aux"):
             return None
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -284,13 +322,19 @@ class Arguments:
         return subjects[0] if subjects else None
 
     def _published(self, document: Token) -> bool:
-        """ "issued a declaration", "adopted a resolution": a text whose author is the subject."""
-        return document.dep_ == "dobj" and document.head.lemma_.lower() in self.lexicon.publishing_verbs
+        """ "issued a declaration", "adopted a resolution", "delivered a petition": a text
+        whose author is the subject."""
+        if document.dep_ != "dobj":
+            return False
+        verb = document.head.lemma_.lower()
+        return verb in self.lexicon.publishing_verbs or (
+            verb in clause_rules()["address_verbs"] and document.lemma_.lower() in clause_rules()["message_nouns"])
 
     def _subjects_of(self, verb: Token) -> list[Token]:
         """The subjects of a verb, inherited along xcomp/conj/advcl chains and from relative clauses."""
         current = verb
         came_by_xcomp = False
+        active_conjunct = False  # came up from an active conjunct of the verb
         for _ in range(6):
             # A dateline ("DAMASCUS, (ST) –") is sometimes parsed as a subject: never one; the
             # real subject then often hangs from it as an apposition.
@@ -300,8 +344,9 @@ class Arguments:
             # A clause parsed as the subject ("X ... to develop relations, said"): its own subject.
             subjects = [(first_child(c, "nsubj") or c) if c.dep_ == "csubj" else c
                         for c in subjects]
-            if not subjects and current is not verb and came_by_xcomp:
-                # "X is expected to sign", "Y was urged to leave": the passive's subject
+            if not subjects and current is not verb and (came_by_xcomp or active_conjunct):
+                # "X is expected to sign", "Y was urged to leave", "X has been indicted and will
+                # resign": the passive's subject
                 subjects = [c for c in current.children if c.dep_ == "nsubjpass"]
             if subjects:
                 if subjects[0].lower_ in ("that", "which", "who") and current.dep_ == "relcl":
@@ -324,6 +369,8 @@ class Arguments:
                 return [c for c in current.head.children if c.dep_ == "dobj"]
             if current.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and current.head != current:
                 came_by_xcomp = current.dep_ == "xcomp"
+                active_conjunct = current.dep_ == "conj" and current.tag_ != "VBN" and not has_child(
+                    current, "auxpass")
                 current = current.head
                 if current.dep_ == "prep" and current.lower_ in clause_rules()["clause_prepositions"] and (
                         current.head.pos_ in ("VERB", "AUX")):
@@ -360,6 +407,16 @@ class Arguments:
         by the actor in apposition to it ("its neighbour, the DRC", "the smaller of the two,
         Lesotho")."""
         actors = self.actors_named(token)
+        if token.pos_ == "PROPN" and not any(a.country or a.sector for a in actors):
+            # "Kenzo Oshima, the United Nations relief coordinator": a person the tables do not
+            # know, whose apposition names whom he acts for
+            side = next((a for c in token.children if c.dep_ == "appos" for t in c.subtree
+                         if t.pos_ == "PROPN" and t.dep_ in ("compound", "appos")
+                         for a in self.actors_named(t) if a.country or a.sector), None)
+            if side is not None:
+                name = [c.text for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                people = actors or [Actor(" ".join([*name, token.text]), None, None)]
+                return [replace(a, country=side.country, sector=side.sector) for a in people]
         if token.pos_ in ("NOUN", "ADJ") and not any(a.name or a.country for a in actors):
             # the parser hangs the apposition of a partitive on its "of" object
             heads = [token, *prepositional_objects(token, words=("of",))]
@@ -620,6 +677,10 @@ class Arguments:
             targets = self._aimed_at(noun) or self._answered_by(noun, "repel_verbs", sources)
         if not targets and spec.type == "REQUEST":
             targets = self._answered_by(noun, "response_verbs", sources)
+        if not targets:
+            targets = self._answering(noun, sources)  # "in response to Israeli airstrikes"
+        if not targets:
+            targets = self._agent_of_act(noun, spec)  # "was targeted by Israeli airstrikes"
         for where in (w for w in spec.targets if " " in w and not targets):
             # "in support of X"
             for obj in self._argument_tokens(noun, where):
@@ -647,6 +708,29 @@ class Arguments:
             return []
         return [a for a in self.subject_actors(verb) if not any(same_party(a, d) for d in doers)]
 
+    def _agent_of_act(self, noun: Token, spec: Trigger) -> list[Actor]:
+        """ "the airport was targeted by Israeli airstrikes": a noun that is the by-phrase of
+        a passive verb of its own type tells the same act, done to the verb's subject."""
+        if noun.dep_ != "pobj" or noun.head.dep_ != "agent":
+            return []
+        verb = noun.head.head
+        verb_spec = trigger_of(self.lexicon, verb) if verb.pos_ == "VERB" else None
+        if verb_spec is None or verb_spec.type != spec.type:
+            return []
+        return self._verb_arguments(verb, verb_spec)[1]
+
+    def _answering(self, noun: Token, doers: list[Actor]) -> list[Actor]:
+        """ "Hezbollah fired rockets in response to Israeli airstrikes", "in retaliation for
+        the EU's sanctions, Russia banned ...": an act the clause answers was aimed at the
+        clause's subject."""
+        answer = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "for") else None
+        if answer is None or answer.lemma_.lower() not in clause_rules()["response_nouns"]:
+            return []
+        clause = clause_verb(answer)
+        if clause.pos_ not in ("VERB", "AUX"):
+            return []
+        return [a for a in self.subject_actors(clause) if not any(same_party(a, d) for d in doers)]
+
     def _aimed_at(self, noun: Token) -> list[Actor]:
         """ "strikes targeting five militia facilities", "the airstrikes that hit the
         airport": what the participle or relative clause on an attack noun says it hit."""
@@ -663,11 +747,20 @@ class Arguments:
         return []
 
     def _place_hit(self, hit: Token) -> list[Actor]:
-        """ "Aleppo International Airport", "a plant in Kharkiv", "towns in Armenia": the
+        """ "Aleppo International Airport", "Aleppo's airport", "a plant in Kharkiv", "towns in Armenia": the
         state of the place an attack hit."""
-        names = [hit, *(c for c in hit.children if c.dep_ == "compound" and c.i < hit.i),
+        names = [hit, *(c for c in hit.children if c.dep_ in ("compound", "poss") and c.i < hit.i),
                  *prepositional_objects(hit, words=("in", "near", "outside"))]
-        return next(filter(None, (self._place_actor(n) for n in names)), [])
+        return next(filter(None, (self._place_actor(n) or self._gazetteer_state(n) for n in names)), [])
+
+    def _gazetteer_state(self, name: Token) -> list[Actor]:
+        """A proper name the gazetteer knows that no actor table does, whatever the tagger
+        took it for ("Aleppo's airport"): the state it is in."""
+        if name.pos_ != "PROPN" or name.ent_type_ in ("NORP", "DATE", "TIME") or any(
+                a.country for a in self.actors_named(name)):
+            return []
+        place = self.places.lookup(entity_text(name))
+        return [Actor(None, place.country, "GOV")] if place is not None and place.country else []
 
     def _modifier_actor(self, token: Token) -> Actor | None:
         if token.idx < self.skip_before:
@@ -815,7 +908,8 @@ def _participle_object_antecedents(pronoun: Token) -> list[Token]:
 def clause_rules() -> dict[str, frozenset[str]]:
     """The word and type lists of the argument engine (constructions.yaml, section arguments)."""
     keys = ("reported_against", "conjunct_hostile", "aim_verbs", "joint_partner", "repel_verbs",
-            "response_verbs", "against_types", "object_event_target", "clause_prepositions")
+            "response_verbs", "against_types", "object_event_target", "clause_prepositions",
+            "response_nouns", "address_verbs", "message_nouns", "attacker_nouns")
     data = section("arguments", dict.fromkeys(keys, list))
     return {key: frozenset(data[key]) for key in keys}
 

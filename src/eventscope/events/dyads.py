@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from eventscope.actors import distinct
 from eventscope.events.constructions.data import section
-from eventscope.events.found import CHALLENGERS, Found, same_party
+from eventscope.events.found import CHALLENGERS, same_party
 from eventscope.records import UNORDERED_TYPES, Actor, Event
 
 if TYPE_CHECKING:
@@ -34,8 +34,10 @@ def dyads_of(event_type: str, sources: list[Actor], targets: list[Actor],
     """The pairs an event stands for: every source with every target, a pair of sources
     meeting each other, a source alone for types that stand without a target (and for
     praise told in the passive, see `passive_praise`). A state that fights or mobilizes
-    does it with its armed forces."""
+    does it with its armed forces; a challenger's act aimed at no one named is aimed at the
+    government it challenges (`challenged_state`)."""
     alone = event_type in TARGETLESS_TYPES or passive_praise(event_type, trigger)
+    targets = targets or challenged_state(event_type, sources)
     for source, target in _pairs(event_type, sources, targets, alone):
         yield armed(event_type, source), target
 
@@ -53,17 +55,17 @@ _CHALLENGED = section("challenged_state", {"types": list, "sectors": list, "targ
 CHALLENGED_STATE = "the government the challenger opposes"
 
 
-def challenged_state(event: Found) -> None:
+def challenged_state(event_type: str, sources: list[Actor]) -> list[Actor]:
     """ "The rebels declared a ceasefire", "the opposition leader rejected the offer": an act
     of a domestic challenger aimed at no one named is aimed at the government of its country
     (data/constructions.yaml, challenged_state)."""
-    if event.targets or not event.sources or event.type not in _CHALLENGED["types"]:
-        return
-    countries = {s.country for s in event.sources}
+    if not sources or event_type not in _CHALLENGED["types"]:
+        return []
+    countries = {s.country for s in sources}
     country = next(iter(countries)) if len(countries) == 1 else None
-    if country is None or any(s.sector not in _CHALLENGED["sectors"] for s in event.sources):
-        return
-    event.targets = [Actor(None, country, _CHALLENGED["target_sector"], why=CHALLENGED_STATE)]
+    if country is None or any(s.sector not in _CHALLENGED["sectors"] for s in sources):
+        return []
+    return [Actor(None, country, _CHALLENGED["target_sector"], why=CHALLENGED_STATE)]
 
 
 def joint_parties(mode: str | None, sources: list[Actor], targets: list[Actor]) -> list[Actor]:

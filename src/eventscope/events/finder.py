@@ -20,7 +20,6 @@ from eventscope.events.constructions.doerless_violence import attack_told_again
 from eventscope.events.constructions.mediation import mediated_parties
 from eventscope.events.constructions.pair_compound import compound_parties
 from eventscope.events.constructions.refusal import note_authored
-from eventscope.events.dyads import challenged_state
 from eventscope.events.filters import apply_filters
 from eventscope.events.found import Found
 from eventscope.events.mentions import Mentions
@@ -78,7 +77,6 @@ class SentenceEvents(Candidates, Arguments, Mentions, Modality):
             mutual_exchange(event)  # "A and B exchanged fire": each on the other
             clash_partner(self, event)  # constructions' events too ("died in fighting with X")
             attack_told_again(self, event)  # "the strikes killed ...": the last attacker
-            challenged_state(event)  # "the rebels declared a ceasefire": to their government
         note_authored(self, sentence, found)  # for "rejected the offer" in a later sentence
         return apply_filters(found, self.lexicon)
 

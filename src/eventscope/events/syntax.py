@@ -155,6 +155,19 @@ def objects_in_time_phrase(verb: Token) -> list[Token]:
             and c.ent_type_ not in ("DATE", "TIME")]
 
 
+def main_clause_antecedent(pronoun: Token) -> Token | None:
+    """ "The airport was closed after it was hit by airstrikes": the pronoun subject of an
+    adverbial clause stands for the subject of the clause it hangs on, if they agree in number."""
+    clause = pronoun.head
+    if pronoun.lower_ not in ("it", "they") or clause.dep_ != "advcl":
+        return None
+    subject = first_child(clause.head, "nsubj", "nsubjpass")
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    plural = subject.tag_ in ("NNS", "NNPS") or has_child(subject, "conj")
+    return subject if plural == (pronoun.lower_ == "they") else None
+
+
 def relative_antecedent(pronoun: Token) -> Token | None:
     """The noun a relative pronoun stands for ("the troops, who shelled ...": the troops)."""
     clause = pronoun.head
