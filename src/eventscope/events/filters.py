@@ -74,11 +74,24 @@ def _content_governors(word: Token, governing: dict[Token, str]) -> list[Token]:
     chain = governors(word)
     if _told_in_own_clause(word):
         return []  # "denied backing the rebels' offensive, which began in March"
+    facts = told_facts()
     for index, token in enumerate(chain[:-1]):
         if (token.dep_ == "advcl" and token.tag_ == "VBG") or (
                 token.dep_ == "conj" and chain[index + 1] in governing and token.tag_ == chain[index + 1].tag_):
             return chain[1:index + 1]
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in facts["marks"] for c in token.children):
+            return chain[1:index + 1]  # "pulled out because Khartoum rejected their demands"
+        if index and (token.lower_ in facts["prepositions"] or (
+                token.pos_ == "NOUN" and token.lemma_.lower() in facts["stopped"])):
+            return chain[1:index]  # "hours after shelling hit", "called for a halt to attacks"
     return chain[1:]
+
+
+@lru_cache(maxsize=1)
+def told_facts() -> dict[str, frozenset[str]]:
+    """What a request, refusal or threat does not hold out (constructions.yaml `told_facts`)."""
+    keys = ("marks", "prepositions", "stopped")
+    return dict(zip(keys, _words("told_facts", *keys), strict=True))
 
 
 def _said_content(event: Found, governing: dict[Token, str]) -> bool:
