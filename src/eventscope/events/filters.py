@@ -77,11 +77,24 @@ def _content_governors(word: Token, governing: dict[Token, str]) -> list[Token]:
     chain = governors(word)
     if _told_in_own_clause(word):
         return []  # "denied backing the rebels' offensive, which began in March"
+    facts = told_facts()
     for index, token in enumerate(chain[:-1]):
         if (token.dep_ == "advcl" and token.tag_ == "VBG") or adjunct_clause(token) is not None or (
                 token.dep_ == "conj" and chain[index + 1] in governing and token.tag_ == chain[index + 1].tag_):
             return chain[1:index + 1]
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in facts["marks"] for c in token.children):
+            return chain[1:index + 1]  # "pulled out because Khartoum rejected their demands"
+        if index and (token.lower_ in facts["prepositions"] or (
+                token.pos_ == "NOUN" and token.lemma_.lower() in facts["stopped"])):
+            return chain[1:index]  # "hours after shelling hit", "called for a halt to attacks"
     return chain[1:]
+
+
+@lru_cache(maxsize=1)
+def told_facts() -> dict[str, frozenset[str]]:
+    """What a request, refusal or threat does not hold out (constructions.yaml `told_facts`)."""
+    keys = ("marks", "prepositions", "stopped")
+    return dict(zip(keys, _words("told_facts", *keys), strict=True))
 
 
 def _said_content(event: Found, governing: dict[Token, str]) -> bool:
@@ -326,6 +339,50 @@ def _helps_against(word: Token) -> bool:
     ) and not any(c.dep_ in ("dobj", "dative") for c in children)
 
 
+@lru_cache(maxsize=1)
+def question_words() -> frozenset[str]:
+    return _words("indirect_questions", "words")[0]
+
+
+def without_indirect_questions(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """Drop what a clause asks about: in "it did not say which regions the strikes had
+    targeted" or "asked whether Iran would retaliate" the sentence tells no act; and a verb
+    of asking with such a clause is a question, no request ("reporters asked whether ...")."""
+    return [f for f in found if not (_asked_about(f.trigger[-1]) or (
+        f.type == "REQUEST" and any(_is_question(c) for c in f.trigger[-1].children)))]
+
+
+def _asked_about(word: Token) -> bool:
+    clause = governors(word)[-1]
+    return _is_question(clause) and (clause.left_edge.i < word.i or clause.left_edge == word)
+
+
+def _is_question(clause: Token) -> bool:
+    return clause.dep_ == "ccomp" and clause.left_edge.lower_ in question_words()
+
+
+@lru_cache(maxsize=1)
+def agreed_on_words() -> frozenset[str]:
+    return _words("agreed_acts", "prepositions")[0]
+
+
+def without_agreed_acts(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """ "EU ambassadors agreed on new sanctions against Iran": an agreement on an act of
+    another type, with no second party, is the decision to take that act, which keeps its
+    own type (EVENTS.md: AGREE is for commitments that have no act type of their own)."""
+    acts = {f.trigger[-1] for f in found if f.type != "AGREE"}
+    return [f for f in found if not (f.type == "AGREE" and not f.targets and len(f.sources) < 2
+                                     and _agrees_on(f.trigger[-1], acts))]
+
+
+def _agrees_on(word: Token, acts: set[Token]) -> bool:
+    """Is an act the object of the agreement ("agreed on sanctions", the trigger "agreed on"
+    itself ending in the preposition)?"""
+    prepositions = [word] if word.dep_ == "prep" else [c for c in word.children if c.dep_ == "prep"]
+    return any(p.lower_ in agreed_on_words() and any(g.dep_ == "pobj" and g in acts for g in p.children)
+               for p in prepositions)
+
+
 Filter = Callable[[list[Found], Lexicon], list[Found]]
 
 FILTERS: dict[str, Filter] = {
@@ -349,6 +406,8 @@ FILTERS: dict[str, Filter] = {
     "aided_acts": without_aided_acts,
     "retold_threats": without_retold_threats,
     "agreement_contents": without_agreement_contents,
+    "indirect_questions": without_indirect_questions,
+    "agreed_acts": without_agreed_acts,
 }
 
 

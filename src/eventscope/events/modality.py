@@ -122,7 +122,9 @@ class Modality:
     def _speakers_side(event: Found) -> None:
         """ "Russia is our partner", says a Syrian: a cooperation with no second party is
         with the speaker's country."""
-        if event.type not in UNORDERED_TYPES or event.targets or not event.sources or any(
+        # A visit goes to a place: "Koizumi's visit to the shrine is a provocation," says a
+        # Chinese envoy, tells no meeting with China.
+        if event.type not in UNORDERED_TYPES or event.mode == "visit" or event.targets or not event.sources or any(
                 not same_party(event.sources[0], s) for s in event.sources[1:]):
             return
         speaker = event.speaker[0] if event.speaker else None
