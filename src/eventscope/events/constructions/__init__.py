@@ -30,7 +30,7 @@ from eventscope.events.constructions.accusation import accusation, addressee, ev
 from eventscope.events.constructions.allegation import alleged_act, mandate
 from eventscope.events.constructions.commitment import commitment
 from eventscope.events.constructions.damaged_ties import damaged_ties
-from eventscope.events.constructions.demanded_change import ousted_party, wanted_act
+from eventscope.events.constructions.demanded_change import asked_party, ousted_party, wanted_act
 from eventscope.events.constructions.denial import denial
 from eventscope.events.constructions.doerless_violence import died_of_violence
 from eventscope.events.constructions.faced_accusation import faced_accusation
@@ -85,6 +85,7 @@ REWRITES: dict[str, Rewrite] = {
     "addressee": addressee,
     "rejected_author": rejected_author,
     "ousted_party": ousted_party,
+    "asked_party": asked_party,
     "protested_party": protested_party,
     "possessed_patient": possessed_patient,
     "riposte_target": riposte_target,
