@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventscope.events.constructions.accusation import accusation, addressee, evaluation
-from eventscope.events.constructions.allegation import alleged_act, mandate
+from eventscope.events.constructions.allegation import alleged_act, alleged_in_claim, mandate
 from eventscope.events.constructions.commitment import commitment
 from eventscope.events.constructions.damaged_ties import damaged_ties
 from eventscope.events.constructions.demanded_change import asked_party, ousted_party, wanted_act
@@ -64,6 +64,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "time_to_act": time_to_act,
     "called_for": called_for,
     "alleged_act": alleged_act,
+    "alleged_in_claim": alleged_in_claim,
     "mandate": mandate,
     "wanted_act": wanted_act,
     "denial": denial,
