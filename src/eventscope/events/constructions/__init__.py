@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventscope.events.constructions.accusation import accusation, addressee, evaluation
-from eventscope.events.constructions.allegation import alleged_act, mandate
+from eventscope.events.constructions.allegation import alleged_act, alleged_in_claim, mandate
 from eventscope.events.constructions.commitment import commitment
 from eventscope.events.constructions.damaged_ties import damaged_ties
-from eventscope.events.constructions.demanded_change import ousted_party, wanted_act
+from eventscope.events.constructions.demanded_change import asked_party, ousted_party, wanted_act
 from eventscope.events.constructions.denial import denial
 from eventscope.events.constructions.doerless_violence import died_of_violence
 from eventscope.events.constructions.faced_accusation import faced_accusation
@@ -67,6 +67,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "time_to_act": time_to_act,
     "called_for": called_for,
     "alleged_act": alleged_act,
+    "alleged_in_claim": alleged_in_claim,
     "mandate": mandate,
     "wanted_act": wanted_act,
     "denial": denial,
@@ -92,6 +93,7 @@ REWRITES: dict[str, Rewrite] = {
     "addressee": addressee,
     "rejected_author": rejected_author,
     "ousted_party": ousted_party,
+    "asked_party": asked_party,
     "protested_party": protested_party,
     "possessed_patient": possessed_patient,
     "riposte_target": riposte_target,

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from eventscope.events.finder import SentenceEvents
     from eventscope.records import Actor
 
-KEYS = ("alleging_verbs", "hostile_types", "mandating_verbs")
+KEYS = ("alleging_verbs", "alleging_nouns", "hostile_types", "mandating_verbs")
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +50,28 @@ def alleged_act(events: SentenceEvents, verb: Token, quote_speaker: Actor | None
     spec = events.lexicon.verbs["allege"]
     event = Found([verb], spec, sources, targets, verb, mode=spec.mode)
     events.set_modality(event)
+    return event
+
+
+def alleged_in_claim(events: SentenceEvents, noun: Token, quote_speaker: Actor | None) -> Found | None:
+    """ "Maduro's remarks that Spain backed terrorism", "claims by Moscow that Kyiv shelled
+    the plant": the owner of a claim that another party did a hostile act accuses it."""
+    words = _words()
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in words["alleging_nouns"]:
+        return None
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    act = events._candidate(clause) if clause is not None else None
+    if act is None or act.type not in words["hostile_types"] or not act.sources:
+        return None
+    sources = events.actors.owner_of(noun)
+    targets = [t for t in act.sources if not any(same_side(t, s) for s in sources)]
+    if not sources or not targets:
+        return None
+    spec = events.lexicon.verbs["allege"]
+    event = Found([noun], spec, sources, targets, noun.head, mode=spec.mode)
+    events.set_modality(event)
+    event.factuality, event.negated = "asserted", False  # the claim was made, whatever it says
     return event
 
 

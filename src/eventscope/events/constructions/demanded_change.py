@@ -78,3 +78,19 @@ def wanted_act(events: SentenceEvents, verb: Token, quote_speaker: Actor | None)
         return None
     event.negated = False  # "no longer want X to interfere": the demand is that X does not
     return event
+
+
+def asked_party(events: SentenceEvents, event: Found) -> None:
+    """ "its demand that Israel ease restrictions", "its appeal for Ethiopia to stop": a
+    request with no target of its own is made of the subject of the act it asks for."""
+    word = event.trigger[-1]
+    if event.type != "REQUEST" or event.targets:
+        return
+    asked = []
+    for clause in (c for c in word.children if c.dep_ in ("acl", "ccomp", "advcl") and c.pos_ in ("VERB", "AUX")):
+        if any(m.dep_ == "mark" and m.lower_ in ("that", "for") for m in clause.children):
+            asked += [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+        elif any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            asked += [g for p in word.children if p.dep_ == "prep" and p.lower_ == "for" and p.i < clause.i
+                      for g in p.children if g.dep_ == "pobj"]
+    event.targets = [a for s in asked for a in events.actors_named(s) if a not in event.sources]

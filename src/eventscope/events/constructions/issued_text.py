@@ -54,8 +54,8 @@ def _is_text(token: Token) -> bool:
 
 
 def _text_meant(subject: Token) -> Token | None:
-    """The text noun itself, or the one an "it" subject stands for: the nearest subject
-    before it, in its sentence or the one before, when that is a text."""
+    """The text noun itself, or the one an "it" subject stands for: the nearest main-clause
+    subject before it, in its sentence or the one before, when that is a text."""
     if _is_text(subject):
         return subject
     if subject.dep_ == "pobj" and subject.head.lower_ == "of" and _is_text(subject.head.head):
@@ -65,7 +65,7 @@ def _text_meant(subject: Token) -> Token | None:
     sentence = subject.sent
     start = subject.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
     for token in reversed(subject.doc[start:subject.i]):
-        if token.dep_ in SUBJECTS and token.pos_ in ("NOUN", "PROPN", "PRON"):
+        if token.dep_ in SUBJECTS and token.pos_ in ("NOUN", "PROPN", "PRON") and _main_clause(token.head):
             if _is_text(token):
                 return token
             # "The Assembly adopted a resolution. It also calls for ...": the text adopted
@@ -133,3 +133,10 @@ def _body_before(events: SentenceEvents, text: Token) -> list[Actor]:
         if bodies:
             return bodies
     return []
+
+
+def _main_clause(verb: Token) -> bool:
+    """Is `verb` its sentence's root, or a conjunct of it ("calls on ... as well as demands")?"""
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"

@@ -26,6 +26,8 @@ def obligation(events: SentenceEvents, verb: Token, quote_speaker: Actor | None)
     if verb.pos_ not in ("VERB", "AUX") or not (blame or any(
             c.dep_ == "aux" and c.lower_ in events.lexicon.obligation_words for c in verb.children)):
         return None
+    if not blame and _no_act(verb):
+        return None
     subject = events.subject_of(verb)
     halted = subject is not None and not blame and trigger_of(events.lexicon, subject) is not None and (
         verb.lemma_.lower() in stop_verbs())
@@ -47,6 +49,22 @@ def obligation(events: SentenceEvents, verb: Token, quote_speaker: Actor | None)
 @lru_cache(maxsize=1)
 def stop_verbs() -> frozenset[str]:
     return frozenset(section("obligation", {"stop_verbs": list})["stop_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _stative() -> dict[str, frozenset[str]]:
+    data = section("obligation", {"state_adjectives": list, "right_nouns": list})
+    return {key: frozenset(data[key]) for key in ("state_adjectives", "right_nouns")}
+
+
+def _no_act(verb: Token) -> bool:
+    """ "people under the rubble must be alive" (a guess, not a demand), "the islanders
+    should have the right to ..." (a right claimed for them, asked of no one)."""
+    words = _stative()
+    if verb.lemma_ == "be":
+        return any(c.dep_ == "acomp" and c.lemma_.lower() in words["state_adjectives"] for c in verb.children)
+    return verb.lemma_ == "have" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in words["right_nouns"] for c in verb.children)
 
 
 @lru_cache(maxsize=1)
