@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventscope.events.constructions.accusation import accusation, addressee, evaluation
+from eventscope.events.constructions.armed_conflict import armed_conflict
+from eventscope.events.constructions.clash import crowd_clash
 from eventscope.events.constructions.commitment import commitment
 from eventscope.events.constructions.damaged_ties import damaged_ties
 from eventscope.events.constructions.denial import denial
@@ -70,6 +72,8 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "retaliation": retaliation,
     "warning": warning,
     "died_of_violence": died_of_violence,
+    "crowd_clash": crowd_clash,
+    "armed_conflict": armed_conflict,
     "participants": participants,
     "taking_part": taking_part,
     "mediation": mediation,
