@@ -29,6 +29,8 @@ from spacy.tokens import Token
 
 from eventscope.events.constructions.accusation import accusation, addressee, evaluation
 from eventscope.events.constructions.allegation import alleged_act, alleged_in_claim, mandate
+from eventscope.events.constructions.armed_conflict import armed_conflict
+from eventscope.events.constructions.clash import crowd_clash
 from eventscope.events.constructions.commitment import commitment
 from eventscope.events.constructions.damaged_ties import damaged_ties
 from eventscope.events.constructions.demanded_change import asked_party, ousted_party, wanted_act
@@ -79,6 +81,8 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "warning": warning,
     "threatened_by": threatened_by,
     "died_of_violence": died_of_violence,
+    "crowd_clash": crowd_clash,
+    "armed_conflict": armed_conflict,
     "participants": participants,
     "taking_part": taking_part,
     "joint_appearance": joint_appearance,

@@ -118,3 +118,41 @@ def mutual_exchange(event: Found) -> None:
              if not any(same_party(a, b) for b in event.sources[:i])]
     if len(sides) >= 2:
         event.targets = list(sides)
+
+
+CROWD = "a crowd in a clash"
+
+
+@lru_cache(maxsize=1)
+def crowd_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Nouns of crowds that clash though no actor table knows them, and the modifiers that
+    make one such noun two sides ("rival gangs")."""
+    data = section("clash", {"crowd_nouns": list, "two_sided": list})
+    return frozenset(data["crowd_nouns"]), frozenset(data["two_sided"])
+
+
+def crowd_clash(events, verb: Token, quote_speaker: Actor | None) -> Found | None:
+    """ "Supporters and opponents of the strike clashed at the university", "rival gangs
+    clashed in the capital": crowds that name no actor of their own fight one another, as
+    civilians of the country where it happens (EVENTS.md "Clashes": one event)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in clash_verbs() or any(
+            c.dep_ == "dobj" for c in verb.children):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or events.subject_actors(verb):
+        return None  # named sides: the verb's own event (clash_sides)
+    crowds, two_sided = crowd_words()
+    sides = [subjects[0], *subjects[0].conjuncts]
+    crowd = [s for s in sides if s.lemma_.lower() in crowds]
+    partner = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+               for g in p.children if g.dep_ == "pobj" for a in events.argument_actors(g)]
+    rival = len(crowd) == 1 and len(sides) == 1 and any(
+        w.lower_ in two_sided for w in crowd[0].subtree)
+    if len(crowd) != len(sides) or not (len(crowd) >= 2 or partner or rival):
+        return None
+    spec = events.lexicon.verbs[verb.lemma_.lower()]
+    # two crowds of one country are one party to the tables: the clash has no target then
+    event = Found([verb], spec, [Actor(None, None, "CVL", why=CROWD)], partner[:1], verb,
+                  mode=spec.mode)
+    events.set_modality(event)
+    return event

@@ -39,7 +39,8 @@ def seizes_place(item: Found) -> bool:
         return False
     objects = [o for o in verb.children if o.dep_ == "dobj"]
     objects += [g for o in objects if o.lemma_.lower() == "control" for p in o.children
-                if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+                if p.dep_ == "prep" and p.lower_ in ("of", "over") for g in p.children
+                if g.dep_ == "pobj"]
     return any(_is_place(o) for o in objects)
 
 
