@@ -73,10 +73,22 @@ def _content_governors(word: Token, governing: dict[Token, str]) -> list[Token]:
     if _told_in_own_clause(word):
         return []  # "denied backing the rebels' offensive, which began in March"
     for index, token in enumerate(chain[:-1]):
+        if token.dep_ == "advcl" and _reason_clause(token):
+            return chain[1:index + 1]  # "pulled out of the talks because Khartoum rejected ..."
         if (token.dep_ == "advcl" and token.tag_ == "VBG") or (
                 token.dep_ == "conj" and chain[index + 1] in governing and token.tag_ == chain[index + 1].tag_):
             return chain[1:index + 1]
     return chain[1:]
+
+
+@lru_cache(maxsize=1)
+def _reason_marks() -> frozenset[str]:
+    return frozenset(section("reason_clauses", {"marks": list})["marks"])
+
+
+def _reason_clause(clause: Token) -> bool:
+    """A clause of reason or time ("because ...", "after ...") tells an act of its own."""
+    return any(c.dep_ == "mark" and c.lower_ in _reason_marks() for c in clause.children)
 
 
 def _said_content(event: Found, governing: dict[Token, str]) -> bool:
