@@ -29,6 +29,7 @@ from eventscope.lexicon import Lexicon
 # Types whose object is only their content: what is asked for, turned down or threatened
 # did not happen.
 CONTENT_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN"})
+JUDGEMENT_TYPES = frozenset({"SUPPORT", "ACCUSE"})  # what the mediators filter leaves alone
 
 # Named-entity labels of a modifier that names who did an act ("the Russian invasion").
 DOER_ENTITIES = frozenset({"NORP", "GPE", "ORG", "PERSON"})
@@ -193,7 +194,8 @@ def without_mediators(found: list[Found], lexicon: Lexicon) -> list[Found]:
     mediators = [m for f in mediations for m in f.sources]
     if not mediators:
         return found
-    return [f if f in mediations else replace(
+    # praise or blame of the mediation is aimed at the mediator ("Qatar's mediation was effective")
+    return [f if f in mediations or f.type in JUDGEMENT_TYPES else replace(
         f, sources=[s for s in f.sources if s not in mediators],
         targets=[t for t in f.targets if t not in mediators]) for f in found]
 

@@ -12,7 +12,8 @@ whom a protest is lodged with; `refusal.rejected_author`: who made the call or o
 rejected; `protest.protested_party`: whom a demonstration is against;
 `possessed_patient`: "X's arrest by Y" is done to X; `riposte.riposte_target`: whom an
 attack answering another is aimed at; `transfer.captors`: a release of captives "held by"
-someone is that captor's), then `mediation.mediated_parties` (whom mediators
+someone is that captor's; `transfer.vehicle_owner`: "U.N. helicopters evacuated ..." is
+the UN's), then `mediation.mediated_parties` (whom mediators
 mediate between), `clash.clash_partner` (who inflicted losses told in a clash with it) and
 `pair_compound.compound_parties` ("US-China talks") on every event found there;
 `voice.voice` (whose event a reported one is)
@@ -42,12 +43,12 @@ from eventscope.events.constructions.mediation import convening, mediation
 from eventscope.events.constructions.obligation import called_for, obligation, time_to_act
 from eventscope.events.constructions.participants import joint_appearance, participants, taking_part
 from eventscope.events.constructions.possessed_patient import possessed_patient
-from eventscope.events.constructions.praise import acclaim, praise
+from eventscope.events.constructions.praise import acclaim, praise, praised_act, praised_role
 from eventscope.events.constructions.protest import protested_party, protesting_crowd
 from eventscope.events.constructions.refusal import refusal, rejected_author
 from eventscope.events.constructions.riposte import riposte_target
 from eventscope.events.constructions.threat import as_threat, retaliation, threatened_by, warning
-from eventscope.events.constructions.transfer import captors, carried_aid, transfer
+from eventscope.events.constructions.transfer import captors, carried_aid, transfer, vehicle_owner
 from eventscope.events.found import Found
 from eventscope.records import Actor
 
@@ -61,6 +62,8 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "accusation": accusation,
     "praise": praise,
     "acclaim": acclaim,
+    "praised_role": praised_role,
+    "praised_act": praised_act,
     "evaluation": evaluation,
     "damaged_ties": damaged_ties,
     "faced_accusation": faced_accusation,
@@ -102,6 +105,7 @@ REWRITES: dict[str, Rewrite] = {
     "possessed_patient": possessed_patient,
     "riposte_target": riposte_target,
     "captors": captors,
+    "vehicle_owner": vehicle_owner,
 }
 
 __all__ = ["CONSTRUCTIONS", "REWRITES", "Construction", "Rewrite", "as_threat"]

@@ -69,7 +69,7 @@ def transfer(events: SentenceEvents, verb: Token, quote_speaker: Actor | None = 
     own = trigger_of(events.lexicon, verb)
     if own is not None and own.type == kind.trigger.type and events.verb_event(verb, own) is not None:
         return None
-    sources = events.subject_actors(verb)
+    sources = events.subject_actors(verb) or _vehicle_owners(events, verb)
     if kind.to_owner:
         targets = [a for a in events.actors_named(thing) if a.country and a not in sources]
     else:
@@ -225,3 +225,16 @@ def _destination(events: SentenceEvents, verb: Token, vehicle: Token, arrivals: 
     places = [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("to", "in", "into", "for")
               for g in p.children if g.dep_ == "pobj"]
     return [a for g in places for a in (events.argument_actors(g) or events._place_actor(g))]
+
+
+def vehicle_owner(events: SentenceEvents, event: Found) -> None:
+    """ "U.N. helicopters evacuated the wounded", "Turkish ships brought food to Beirut": an
+    act with no doer of its own whose subject is a vehicle is done by whose the vehicle is."""
+    if not event.sources:
+        event.sources = [a for a in _vehicle_owners(events, event.trigger[0]) if a not in event.targets]
+
+
+def _vehicle_owners(events: SentenceEvents, verb: Token) -> list[Actor]:
+    vehicles = carried_aid_data().vehicles
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in vehicles), None)
+    return events.actors.owner_of(subject) if subject is not None else []
