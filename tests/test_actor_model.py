@@ -344,8 +344,8 @@ def test_members_of_the_party_are_the_party_named_before():
 
 
 @pytest.mark.parametrize(("text", "word", "name"), [
-    ("The UN General Assembly met on Wednesday. The majority of the Organization's members condemned "
-     "the vote.", "members", "UN General Assembly"),
+    (("The UN General Assembly met on Wednesday. The majority of the Organization's members condemned "
+      "the vote."), "members", "UN General Assembly"),
     ("The Asian Development Bank approved a loan. Pakistan thanked the bank for its support.", "bank",
      "Asian Development Bank"),
 ])

@@ -26,6 +26,7 @@ from eventscope.actor_table import ActorTable
 from eventscope.countries import Countries
 from eventscope.entities import entity_of
 from eventscope.lexicon import Trigger
+from eventscope.places import Gazetteer
 from eventscope.records import DOMESTIC_SECTORS, UNNAMED_STATES, Actor
 
 TITLE_WORDS = re.compile(
@@ -848,10 +849,18 @@ class DocumentActors:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
                 for place in prep.children:
                     if place.dep_ == "pobj" and place.ent_type_ == "GPE":
-                        country = self.countries.lookup(_strip_the(_entity_text(place)))
+                        country = self._country_of_place(_strip_the(_entity_text(place)))
                         if country is not None:
-                            return country.iso3
+                            return country
         return None
+
+    def _country_of_place(self, name: str) -> str | None:
+        """The country of a country, capital or city ("protesters in Aleppo": SYR)."""
+        country = self.countries.lookup(name)
+        if country is not None:
+            return country.iso3
+        place = Gazetteer.load().lookup(name)
+        return place.country if place is not None else None
 
     def _followers(self, head: Token) -> Actor | None:
         """ "his supporters", "Khan's followers": the people behind a person, of the person's
