@@ -285,3 +285,77 @@ def test_we_in_a_group_spokesmans_quotation_is_the_group():
     event = first(text, "ASSAULT", "2020-02-20")
     assert triple(event.source) == ("al-Shabaab", "SOM", "REB")
     assert event.source.why == "we: the group of Yusuf Hiiraan"
+
+
+# ----- where people are placed, whose camp and whose home ---------------------------------------
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("Chile sent medicine to flood victims in Bolivia.", "victims", "BOL"),
+    ("Fishermen from Sri Lanka were seized near the coast.", "Fishermen", "LKA"),
+    ("Uruguay will recognise the new government in Caracas.", "government", "VEN"),
+])
+def test_people_placed_in_a_country_are_of_it(text, word, country):
+    actors = DocumentActorsProbe(text)
+    token = next(t for t in actors.doc if t.text == word)
+    assert [a.country for a in actors.actors.actors_of(token)] == [country]
+
+
+def test_a_posted_organ_is_not_of_the_country_it_is_posted_in():
+    actors = DocumentActorsProbe("The embassy in Kabul condemned the attack.")
+    embassy = next(t for t in actors.doc if t.text == "embassy")
+    assert all(a.country != "AFG" for a in actors.actors.actors_of(embassy))
+
+
+@pytest.mark.parametrize(("text", "word", "sector"), [
+    ("Riot police arrested the leaders of an opposition sit-in outside parliament.", "leaders", "OPP"),
+    ("Police raided the homes of opposition activists.", "homes", "OPP"),
+    ("Teachers' unions threatened a national strike over pay.", "unions", "CVL"),
+    ("The charity gave food parcels to displaced families.", "families", "REF"),
+])
+def test_a_camp_home_or_union_takes_the_sector_of_its_people(text, word, sector):
+    actors = DocumentActorsProbe(text)
+    token = next(t for t in actors.doc if t.text == word)
+    assert [a.sector for a in actors.actors.actors_of(token)] == [sector]
+
+
+def test_a_name_the_tagger_missed_is_the_person_the_table_knows():
+    event = first("President Ruto, who visited Beijing in October, praised China's investment in Kenya.",
+                  "SUPPORT", "2024-05-15")
+    assert triple(event.source) == ("William Ruto", "KEN", "GOV")
+
+
+@pytest.mark.parametrize(("text", "word", "countries"), [
+    (("Sudan accused its southern neighbours of occupying the oil field on the border between "
+      "Sudan and South Sudan."), "neighbours", ["SSD"]),
+    ("The resolutions passed with the support of Pyongyang's partners in China and Russia.", "partners",
+     ["CHN", "RUS"]),
+])
+def test_a_relation_is_the_other_state_not_the_owner(text, word, countries):
+    actors = DocumentActorsProbe(text)
+    token = next(t for t in actors.doc if t.text == word)
+    assert [a.country for a in actors.actors.actors_of(token)] == countries
+
+
+def test_members_of_the_party_are_the_party_named_before():
+    text = ("Police fired tear gas outside the offices of the Forum for Democratic Change on Friday.\n\n"
+            "Senior members of the party accused the electoral commission of rigging the vote.")
+    event = first(text, "ACCUSE", "2016-02-20")
+    assert triple(event.source) == ("Forum for Democratic Change", "UGA", "OPP")
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
+    (("The UN General Assembly met on Wednesday. The majority of the Organization's members condemned "
+      "the vote."), "members", "UN General Assembly"),
+    ("The Asian Development Bank approved a loan. Pakistan thanked the bank for its support.", "bank",
+     "Asian Development Bank"),
+])
+def test_a_bare_organisation_noun_is_the_one_named_before(text, word, name):
+    actors = DocumentActorsProbe(text)
+    token = next(t for t in actors.doc if t.text == word)
+    assert [a.name for a in actors.actors.actors_of(token)] == [name]
+
+
+def test_a_named_word_refers_only_to_an_organisation_with_that_word():
+    actors = DocumentActorsProbe("NATO met in Brussels. The council later voted on the budget.")
+    council = next(t for t in actors.doc if t.text == "council")
+    assert all(a.name != "NATO" for a in actors.actors.actors_of(council))

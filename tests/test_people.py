@@ -289,3 +289,33 @@ def test_no_opposition_figure_leads_a_state(table):
 def test_a_states_leader_is_no_opposition_figure(table, country, on):
     holder = table.holder("leader", country, on)
     assert holder is None or holder.as_of(on).actor(on).sector == "GOV", holder.name
+
+
+# ----- leaders of the 1970s to 1990s (late_twentieth.yaml) ---------------------------------------
+
+@pytest.mark.parametrize("role, country, on, expected", [
+    ("president", "USA", date(1985, 6, 1), "Ronald Reagan"),
+    ("president", "USA", date(1990, 8, 2), "George H. W. Bush"),
+    ("prime minister", "GBR", date(1988, 1, 1), "Margaret Thatcher"),
+    ("head of state", "IRN", date(1985, 1, 1), "Ruhollah Khomeini"),
+    ("president", "RUS", date(1991, 1, 1), "Mikhail Gorbachev"),
+    ("president", "RUS", date(1995, 1, 1), "Boris Yeltsin"),
+    ("secretary-general", "UN", date(1990, 1, 1), "Javier Pérez de Cuéllar"),
+])
+def test_older_holders_of_an_office(table, role, country, on, expected):
+    holder = table.holder(role, country, on)
+    assert holder is not None and holder.name == expected
+
+
+@pytest.mark.parametrize("text, on, expected", [
+    ("Francois Mitterand", date(1990, 1, 1), "François Mitterrand"),
+    ("Bush", date(1990, 8, 2), "George H. W. Bush"),
+    ("Bush", date(2003, 3, 1), "George W. Bush"),
+    ("King Hussein", date(1990, 8, 2), "Hussein bin Talal"),
+])
+def test_older_leaders_found_by_name(table, text, on, expected):
+    assert name_of(table, text, on) == expected
+
+
+def test_a_king_named_hussein_does_not_take_saddams_surname(table):
+    assert name_of(table, "Hussein", date(1990, 8, 2)) != "Hussein bin Talal"

@@ -26,6 +26,7 @@ from eventscope.actor_table import ActorTable
 from eventscope.countries import Countries
 from eventscope.entities import entity_of
 from eventscope.lexicon import Trigger
+from eventscope.places import Gazetteer
 from eventscope.records import DOMESTIC_SECTORS, UNNAMED_STATES, Actor
 
 TITLE_WORDS = re.compile(
@@ -64,6 +65,10 @@ class MentionRules:
     relational_nouns: frozenset[str]    # "its neighbours": not the owner's own country
     follower_nouns: frozenset[str]      # "his supporters": the person's people
     role_alternatives: dict[str, tuple[str, ...]]  # "FM": the offices it may name
+    placed_sectors: frozenset[str]      # "victims in Bolivia" are Bolivian
+    property_nouns: frozenset[str]      # "the homes of activists": the activists
+    igo_back_references: dict[str, frozenset[str]]  # "the Assembly" -> the IGO named before
+    posted_nouns: frozenset[str]        # "the embassy in Kabul" is not Afghan
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -81,13 +86,22 @@ class MentionRules:
             pair_sectors=by_word(data["pair_sectors"]),
             group_numbers=dict(data["group_numbers"]),
             role_alternatives={word: tuple(roles) for word, roles in data["role_alternatives"].items()},
+            igo_back_references=_back_references(data["igo_back_references"]),
             **{key: frozenset(data[key]) for key in (
                 "unnamed_states", "bloc_adjectives", "bare_state_nouns", "abstract_nouns", "pair_nouns", "pair_determiners",
                 "counted_pair_nouns", "person_pronouns",
                 "plural_pronouns", "speaker_pronouns", "speaker_group_pronouns", "place_nouns",
                 "person_nouns", "member_nouns", "quantity_nouns", "counterpart_nouns",
-                "led_groups", "leading_verbs", "relational_nouns", "follower_nouns")},
+                "led_groups", "leading_verbs", "relational_nouns", "follower_nouns", "placed_sectors",
+                "posted_nouns", "property_nouns")},
         )
+
+
+def _back_references(data: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    """Each word that refers back to an organisation, and under "any" those that may refer to
+    any (the rest to one whose name has the word)."""
+    words = {word: frozenset() for group in data.values() for word in group}
+    return {**words, "any": frozenset(data["any"])}
 
 
 @dataclass
@@ -258,7 +272,7 @@ class DocumentActors:
         pair = self.pair_reference(head)
         if pair:
             return list(pair)
-        by_demonym = self._demonym_list(head) or self._owners_list(head)
+        by_demonym = self._demonym_list(head) or self._owners_list(head) or self._relations(head)
         if by_demonym:
             return by_demonym
         if head.lemma_.lower() in self.rules.quantity_nouns or head.pos_ == "NUM":
@@ -301,6 +315,29 @@ class DocumentActors:
                     sector = self._sector_in_phrase(head) or "GOV"
                     return distinct([Actor(None, c, sector) for c in countries if c])
         return []
+
+    def _relations(self, head: Token) -> list[Actor]:
+        """ "Pyongyang's partners in China and Russia": the states a relation is placed in;
+        "Sudan accused its southern neighbours of ... between Sudan and South Sudan": the one
+        other state the sentence names. Never the owner's own country."""
+        if head.lemma_.lower() not in self.rules.relational_nouns or self.country_in_phrase(head):
+            return []
+        sector = self._sector_in_phrase(head) or "GOV"
+        placed = [g for p in head.children if p.dep_ == "prep" and p.lower_ in ("in", "from")
+                  for g in p.children if g.dep_ == "pobj"]
+        countries = [self._country_of_token(t) for g in placed for t in (g, *g.conjuncts)]
+        if placed:
+            return distinct([Actor(None, c, sector, why=f"{head.text} in {c}") for c in countries if c])
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        own = self._country_of_token(owner) if owner is not None else None
+        if own is None or any(c.dep_ in ("appos", "compound") for c in head.children):
+            return []
+        others = {country for end, start, country in self._states_named(head.doc)
+                  if head.sent.start_char <= start < head.sent.end_char and country != own}
+        if len(others) != 1:
+            return []
+        other = others.pop()
+        return [Actor(None, other, sector, why=f"{head.text}: the other state the sentence names")]
 
     def names_actor(self, noun: Token) -> bool:
         """Does a common noun name an actor (the government, troops, the envoy), not a thing?"""
@@ -347,12 +384,31 @@ class DocumentActors:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in self.rules.person_pronouns | self.rules.plural_pronouns:
             return self._pronoun(lower, head)
+        igo = self._igo_named_before(head)
+        if igo is not None:
+            return igo
         entity = entity_of(head)
         if entity is not None and not (entity.label_ == "PERSON" and _only_titles(entity.text)):
             actor = self._entity(entity, head)
             if actor is not None or entity.label_ in ("PERSON", "ORG"):
                 return actor
+        if entity is None:
+            untagged = self._untagged_person(head)
+            if untagged is not None:
+                return untagged
         return self._common_noun(head)  # also "the King": a title alone names its holder
+
+    def _untagged_person(self, head: Token) -> Actor | None:
+        """ "President Ruto, who visited ...": a name the NER left untagged that the table
+        knows as a person, with the title before it."""
+        if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.text.isupper():
+            return None
+        words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
+        text = " ".join(t.text for t in words)
+        entry = self.table.find(text, self.on, fuzzy=False)
+        if entry is None or entry.kind != "person" or _surname_key(entry.name) != _surname_key(head.text):
+            return None
+        return self.person_from_name(text, head)
 
     def _surname_named_before(self, token: Token) -> Actor | None:
         """ "Soares later thanked ...": a capitalised word the parser took for a common noun
@@ -627,19 +683,19 @@ class DocumentActors:
                 self.earlier_states.pop(country, None)
                 self.earlier_states[country] = None
 
-    def _group_named_before(self, noun: Token) -> Actor | None:
-        """The armed group the text last named before `noun` (this piece first, then those
-        read before)."""
+    def _group_named_before(self, noun: Token, sectors: frozenset[str] = frozenset({"REB"})) -> Actor | None:
+        """The armed group (or party: `sectors`) the text last named before `noun` (this
+        piece first, then those read before)."""
         groups = self._groups_named(noun.doc)
         for index in range(bisect_left(groups, (noun.i + 1,)) - 1, -1, -1):
             end, start, group = groups[index]
-            if start >= self.read_from and end <= noun.i:
+            if start >= self.read_from and end <= noun.i and group.sector in sectors:
                 return group
-        return next(reversed(self.earlier_groups), None)
+        return next((g for g in reversed(self.earlier_groups) if g.sector in sectors), None)
 
     def _groups_named(self, doc: Doc) -> list[tuple[int, int, Actor]]:
-        """(end token, start character, group) of each armed group named in `doc`, in order;
-        computed once per doc."""
+        """(end token, start character, group) of each armed group or party named in `doc`,
+        in order; computed once per doc."""
         if self._groups[0] is not doc:
             groups = []
             for entity in doc.ents:
@@ -648,7 +704,7 @@ class DocumentActors:
                 entry = self.table.find(entity.text, self.on, fuzzy=False)
                 if entry is not None and entry.kind == "organisation":
                     actor = entry.actor(self.on)
-                    if actor.sector == "REB":
+                    if actor.sector in _NAMED_BEFORE_SECTORS:
                         groups.append((entity.end, entity.start_char, actor))
             self._groups = (doc, groups)
         return self._groups[1]
@@ -715,9 +771,13 @@ class DocumentActors:
                 return person
         if lemma in self.rules.member_nouns or lemma in self.rules.sector_nouns:
             # "ten ISIS members", "FARC rebels", "the rebels of the National Salvation Front"
-            group = self._named_group(head)
+            group = self._named_group(head) or self._camp_of_owner(head)
             if group is not None:
                 return group
+        if lemma in self.rules.property_nouns:
+            owner = self._owner_of_property(head)
+            if owner is not None:
+                return owner
         if lemma in self.rules.follower_nouns:
             followers = self._followers(head)
             if followers is not None:
@@ -730,7 +790,7 @@ class DocumentActors:
             leader = self._group_leader(head)
             if leader is not None:
                 return leader
-        country = self.country_in_phrase(head) or default_country
+        country = self.country_in_phrase(head) or self._country_placed(head) or default_country
         if role:
             person = self._role_holder(role, country, head)
             if person:
@@ -764,6 +824,44 @@ class DocumentActors:
             self.nominals[lemma] = actor
         return actor
 
+    def _owner_of_property(self, head: Token) -> Actor | None:
+        """ "raids on the homes of opposition activists", "the party's headquarters": what is
+        done to someone's home or office is done to them."""
+        owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"] + [
+            g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        for owner in owners:
+            if self.names_actor(owner) or owner.ent_type_ in ("PERSON", "ORG", "NORP"):
+                actor = self.actor_of(owner)
+                if actor is not None:
+                    return replace(actor, why=actor.why or f"{head.text} of {actor.name or owner.text}")
+        return None
+
+    def _country_placed(self, head: Token) -> str | None:
+        """ "flood victims in Bolivia", "the new government in Caracas", "fishermen from Sri
+        Lanka": the country (or capital) a domestic noun is placed in or comes from."""
+        lemma = head.lemma_.lower()
+        if self._sector_in_phrase(head) not in self.rules.placed_sectors or lemma in self.rules.posted_nouns:
+            return None
+        after = head.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(head.doc) else None
+        # "recognise the new government in Caracas": the parser may hang the place on the verb
+        hung_on_verb = [after] if after is not None and head.dep_ == "dobj" and after.head == head.head else []
+        for prep in (*head.children, *hung_on_verb):
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
+                for place in prep.children:
+                    if place.dep_ == "pobj" and place.ent_type_ == "GPE":
+                        country = self._country_of_place(_strip_the(_entity_text(place)))
+                        if country is not None:
+                            return country
+        return None
+
+    def _country_of_place(self, name: str) -> str | None:
+        """The country of a country, capital or city ("protesters in Aleppo": SYR)."""
+        country = self.countries.lookup(name)
+        if country is not None:
+            return country.iso3
+        place = Gazetteer.load().lookup(name)
+        return place.country if place is not None else None
+
     def _followers(self, head: Token) -> Actor | None:
         """ "his supporters", "Khan's followers": the people behind a person, of the person's
         country, and of their camp where it is one (opposition, party, rebels), else civilians."""
@@ -781,12 +879,55 @@ class DocumentActors:
         for child in (*head.lefts, *of_objects):
             if child.i + 1 < len(child.doc) and child.doc[child.i + 1].text == "-":
                 continue  # "the UN-backed government"
+            igo = self._igo_named_before(child) if child.dep_ == "poss" or child in of_objects else None
+            if igo is not None:
+                return igo  # "the Organization's members"
             if (child.dep_ in ("compound", "poss") or child in of_objects) and child.ent_type_ in ("ORG", "NORP"):
                 # a demonym is matched exactly ("Liberian" is not "Liberman")
                 entry = self.table.find(_entity_text(child), self.on, fuzzy=child.ent_type_ == "ORG")
                 if entry is not None and entry.kind == "organisation":
                     return entry.actor()
         return self._group_set_beside(head)
+
+    def _camp_of_owner(self, head: Token) -> Actor | None:
+        """ "the leaders of an opposition sit-in", "the opposition ... its leaders": members
+        of the opposition, a party or rebels are of that camp, not the state's officials."""
+        if head.lemma_.lower() not in self.rules.member_nouns or self._sector_in_phrase(head) not in (None, "GOV"):
+            return None
+        owners = [c for c in head.children if c.dep_ == "poss"] + [
+            g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        for owner in owners:
+            actor = self.actor_of(owner) if owner.pos_ in ("PRON", "PROPN") else self._party_named_before(owner)
+            camp = actor.sector if actor is not None else self._sector_in_phrase(owner)
+            if camp in _CAMPS and actor is not None and actor.name and not self._is_person(actor):
+                return replace(actor, why=f"{head.text} of {actor.name}")  # "members of the party"
+            if camp in _CAMPS:
+                country = (actor.country if actor is not None else None) or self.country_in_phrase(owner)
+                return Actor(None, country, camp, why=f"{head.text} of {owner.doc[owner.left_edge.i: owner.i + 1].text}")
+        return None
+
+    def _igo_named_before(self, noun: Token) -> Actor | None:
+        """ "the Organization", "the Assembly", "the bloc": the international organisation the
+        text named last, whose name has that word (any one for "the organisation", "the bloc")."""
+        word = noun.lemma_.lower()
+        if word not in self.rules.igo_back_references or noun.tag_ not in ("NN", "NNP") or not _is_definite(
+                noun) or any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in noun.children):
+            return None
+        named = self._groups_named(noun.doc)
+        earlier = [g for _, start, g in named[:bisect_left(named, (noun.i,))] if start >= self.read_from]
+        for igo in reversed([*self.earlier_groups, *earlier]):
+            if igo.sector == "IGO" and igo.name and (
+                    word in self.rules.igo_back_references["any"] or word in igo.name.lower()):
+                return replace(igo, why=f"{noun.text}: the organisation named before")
+        return None
+
+    def _party_named_before(self, noun: Token) -> Actor | None:
+        """ "senior members of the party": the party the text named last."""
+        if noun.lemma_.lower() != "party" or noun.tag_ != "NN" or not _is_definite(noun) or any(
+                c.dep_ in ("amod", "compound", "poss") for c in noun.children):
+            return None
+        party = self._group_named_before(noun, _PARTIES)
+        return replace(party, why=f"{noun.text}: the party named before") if party is not None else None
 
     def _group_set_beside(self, head: Token) -> Actor | None:
         """ "another rebel group in Darfur, the Sudan Liberation Movement": the organisation
@@ -1066,6 +1207,13 @@ class DocumentActors:
                 noun.lemma_.lower()) not in (None, "CVL", "REF"))
 
     def _sector_in_phrase(self, head: Token) -> str | None:
+        sector = self._sector_words(head)
+        if sector == "IGO" and any(c.dep_ in ("poss", "compound") and self.rules.sector_nouns.get(
+                c.lemma_.lower()) == "CVL" for c in head.children):
+            return "CVL"  # "teachers' unions", "the workers' council": people, not an IGO
+        return sector
+
+    def _sector_words(self, head: Token) -> str | None:
         lemma = head.lemma_.lower()
         lefts = [t for t in head.lefts if not _hyphenated(t)]  # "six-party talks", "nuclear-armed"
         for left in lefts:  # "the Sudan Armed Forces": a sector noun of several words
@@ -1073,8 +1221,9 @@ class DocumentActors:
                 self.rules.sector_nouns.get(f"{left.lower_} {head.lower_}")
             if sector:
                 return sector
-        for token in lefts:
-            sector = self.rules.sector_adjectives.get(token.lemma_.lower())
+        for token in lefts:  # "displaced families": the word, not its lemma "displace"
+            sector = self.rules.sector_adjectives.get(token.lemma_.lower()) or self.rules.sector_adjectives.get(
+                token.lower_)
             if sector:
                 return sector
         lemma = head.lemma_.lower()
@@ -1086,6 +1235,9 @@ class DocumentActors:
 
 
 _MAX_TITLE_WORDS = 6
+_CAMPS = frozenset({"OPP", "PTY", "REB"})  # sectors whose members are of the camp, not the state
+_PARTIES = frozenset({"OPP", "PTY"})
+_NAMED_BEFORE_SECTORS = _CAMPS | {"IGO"}
 _ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&-]{1,7}")
 
 _ROLE_HEADS = {"president", "minister", "ambassador", "envoy", "king", "premier", "chancellor",
