@@ -149,9 +149,18 @@ def test_a_statement_is_placed_at_the_occasion_it_was_made_at(sentence, name):
     assert _places(f"Statement\n\n{sentence}", "ACCUSE")[0] == name
 
 
-def test_a_deployment_takes_place_where_the_force_is_sent():
-    text = "Force\n\nThe African Union has plans to send a peace force to Darfur."
-    assert _places(text, "MOBILIZE") == ["Darfur"]
+@pytest.mark.parametrize("sentence", [
+    "The African Union has plans to send a peace force to Darfur.",
+    "The African Union has plans to send a peace force to Darfur to protect aid workers.",
+])
+def test_a_deployment_takes_place_where_the_force_is_sent(sentence):
+    assert _places(f"Force\n\n{sentence}", "MOBILIZE") == ["Darfur"]
+
+
+def test_strikes_take_place_where_what_they_target_is():
+    text = ("Strikes\n\nUS forces have carried out strikes targeting five Kataib Hezbollah "
+            "facilities in Syria and Iraq, the Pentagon said.")
+    assert _places(text, "ASSAULT")[0] == "Syria"
 
 
 @pytest.mark.parametrize("name", ["Malvinas", "Falklands", "Falkland Islands"])

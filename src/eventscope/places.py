@@ -520,7 +520,8 @@ def _placed_objects(head: Token, rules: _Rules, into_objects: bool = True, depth
         if child.dep_ == "dobj" and depth == 0 and into_objects:  # "attacked a checkpoint in Kidal"
             if child.lemma_.lower() not in rules.posted_nouns:  # not "recalled its ambassador in Rome"
                 yield from _placed_objects(child, rules, into_objects, depth + 1, prepositions)
-        elif child.dep_ in ("prep", "agent") and not _opens_other_scene(child, rules):
+                yield from _described_objects(child, rules, prepositions)
+        elif child.dep_ in ("prep", "agent", "dative") and not _opens_other_scene(child, rules):
             for obj in _prep_objects(child):
                 if child.lower_ in prepositions or _after_compass(child, rules):
                     yield obj
@@ -531,6 +532,15 @@ def _placed_objects(head: Token, rules: _Rules, into_objects: bool = True, depth
         elif child.dep_ in ("advmod", "npadvmod") and child.lower_ in rules.compass_words:
             for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"):
                 yield from (g for g in prep.children if g.dep_ == "pobj")
+
+
+def _described_objects(noun: Token, rules: _Rules, prepositions: frozenset[str]):
+    """ "carried out strikes targeting facilities in Syria": the places of what a participle
+    describing the object is done to."""
+    for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")):
+        for obj in (o for o in participle.children if o.dep_ == "dobj"):
+            yield from _placed_objects(obj, rules, True, 1, prepositions)
+        yield from _placed_objects(participle, rules, True, 1, prepositions)
 
 
 def _opens_other_scene(prep: Token, rules: _Rules) -> bool:
