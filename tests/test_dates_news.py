@@ -177,3 +177,9 @@ def test_the_day_of_a_clause_hanging_from_after_is_not_the_earlier_events():
     text = ("Protest\n\nThe Philippines summoned the Chinese ambassador on Monday after Chinese "
             "coast guard ships fired water cannon at Philippine boats.")
     assert "2021-03-08" not in _dated(text, "ASSAULT")
+
+
+def test_a_statement_of_now_reported_with_this_years_date_is_dated_to_the_month():
+    text = ("Mediation\n\nThe UAE foreign ministry said it was the third mediation effort this year, "
+            "adding that it is calling for dialogue and de-escalation between Russia and Ukraine.")
+    assert _dated(text, "REQUEST", "2024-02-08") == ["2024-02"]

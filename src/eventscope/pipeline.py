@@ -188,6 +188,7 @@ class DocumentReader:
         self.date_spans: list[tuple[int, int, str]] = []  # those of the sentence being read
         self._lede = False  # reading the article's first sentence with events
         self.last_day: str | None = None  # the last day an event was told on, reported ones too
+        self.places_told: list[Location] = []  # the places of the events told, latest last
         self.setting = self._setting()
         self.actors.home = self.setting.country
 
@@ -273,6 +274,8 @@ class DocumentReader:
             if dyads and not embedded and place and item.type == "CONSULT" and tense != "future":
                 self.narrative_place = (place, event_date)
             location = place or (None if tense == "future" else self._scene_place(event_date, sources))
+            if place is not None:
+                self.places_told.append(place)
             for source, target in dyads:
                 source = self.setting.localize(source, place, self._known)
                 localized = self.setting.localize(target, place, self._known)
@@ -354,6 +357,8 @@ class DocumentReader:
                     # statement is the event; of what went before: only its month.
                     earlier = verb in reporting and any(_told_as_past(v) for v in (item.clause, *own))
                     value = dates.month_of(resolved.value) if earlier else resolved.value
+                    if verb in reporting and resolved.precision == "year" and resolved.tense == "present":
+                        value = dates.month_of(self.publication_date)  # "is calling for", said this year
                     found.append((verb not in own, start, value, resolved.tense))
         if not found:
             return None, None
@@ -423,7 +428,7 @@ class DocumentReader:
         if self._countries is None:
             self._countries = self._article_countries()
         place = places.clause_place(item.trigger[-1], item.clause, gazetteer, self._countries,
-                                    kind=item.type, mode=item.mode)
+                                    kind=item.type, mode=item.mode, recent=self.places_told)
         if place is None and places.at_dateline(item.trigger[-1], item.clause, gazetteer):
             dateline = self.dateline_place
             # "here" is the dateline; a host is at home only in the dateline's country
