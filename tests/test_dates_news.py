@@ -154,3 +154,32 @@ def test_the_day_a_report_was_given_out_is_not_the_day_of_the_news_it_reports():
 def test_a_report_with_no_other_day_dates_its_news_to_the_month():
     text = ("Raid\n\nThe Kenyan army on Thursday said its troops had killed 12 al-Shabaab fighters.")
     assert _dated(text, "ASSAULT") == ["2021-03"]
+
+
+# ---------------------------------------------------------------- events told beside another
+
+def test_an_event_told_in_response_to_another_keeps_its_own_day_and_the_other_its_own():
+    # 2021-08-07 is a Saturday
+    text = ("Rockets\n\nHezbollah fired rockets at Israeli positions on Friday in response to "
+            "Israeli airstrikes a day earlier.")
+    assert sorted(_dated(text, "ASSAULT", "2021-08-07")) == ["2021-08-05", "2021-08-06"]
+
+
+def test_a_day_after_a_retaliation_phrase_and_its_place_is_the_retaliated_events():
+    text = ("Rockets\n\nHezbollah fired rockets at Israeli positions on Friday. A Hezbollah "
+            "statement said the group fired rockets at open ground in retaliation for Israeli "
+            "airstrikes on a village in south Lebanon early Thursday.")
+    found = _dated(text, "ASSAULT", "2021-08-07")
+    assert found.count("2021-08-06") == 2 and found.count("2021-08-05") == 1
+
+
+def test_the_day_of_a_clause_hanging_from_after_is_not_the_earlier_events():
+    text = ("Protest\n\nThe Philippines summoned the Chinese ambassador on Monday after Chinese "
+            "coast guard ships fired water cannon at Philippine boats.")
+    assert "2021-03-08" not in _dated(text, "ASSAULT")
+
+
+def test_a_statement_of_now_reported_with_this_years_date_is_dated_to_the_month():
+    text = ("Mediation\n\nThe UAE foreign ministry said it was the third mediation effort this year, "
+            "adding that it is calling for dialogue and de-escalation between Russia and Ukraine.")
+    assert _dated(text, "REQUEST", "2024-02-08") == ["2024-02"]

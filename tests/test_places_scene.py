@@ -149,9 +149,18 @@ def test_a_statement_is_placed_at_the_occasion_it_was_made_at(sentence, name):
     assert _places(f"Statement\n\n{sentence}", "ACCUSE")[0] == name
 
 
-def test_a_deployment_takes_place_where_the_force_is_sent():
-    text = "Force\n\nThe African Union has plans to send a peace force to Darfur."
-    assert _places(text, "MOBILIZE") == ["Darfur"]
+@pytest.mark.parametrize("sentence", [
+    "The African Union has plans to send a peace force to Darfur.",
+    "The African Union has plans to send a peace force to Darfur to protect aid workers.",
+])
+def test_a_deployment_takes_place_where_the_force_is_sent(sentence):
+    assert _places(f"Force\n\n{sentence}", "MOBILIZE") == ["Darfur"]
+
+
+def test_strikes_take_place_where_what_they_target_is():
+    text = ("Strikes\n\nUS forces have carried out strikes targeting five Kataib Hezbollah "
+            "facilities in Syria and Iraq, the Pentagon said.")
+    assert _places(text, "ASSAULT")[0] == "Syria"
 
 
 @pytest.mark.parametrize("name", ["Malvinas", "Falklands", "Falkland Islands"])
@@ -165,3 +174,23 @@ def test_a_day_the_parser_runs_into_a_place_name_is_not_part_of_it():
     text = ("War\n\nGeorgian forces attacked Russian peacekeepers in the Georgian republic of "
             "South Ossetia Aug 8, officials said.")
     assert _places(text, "ASSAULT")[0] == "South Ossetia"
+
+
+def test_the_place_of_a_participle_after_a_preposition_is_the_scenes():
+    text = ("Raid\n\nThe army said its troops had killed 15 insurgents after repelling an attack by "
+            "the militants at Yamteke village in Borno.")
+    assert set(_places(text, "ASSAULT")) == {"Yamteke"}
+
+
+@pytest.mark.parametrize("text, name", [
+    (("Drills\n\nArgentina protested against British military exercises in the Falkland Islands. "
+      "Britain and Argentina fought a brief war over the islands in 1982."), "Falkland Islands"),
+    (("Clashes\n\nRebels seized the town of Bunagana on Monday. Congolese troops attacked the "
+      "rebels in the town on Tuesday."), "Bunagana"),
+])
+def test_a_definite_place_noun_refers_back_to_the_place_of_its_kind(text, name):
+    assert _places(text, "ASSAULT")[-1] == name
+
+
+def test_a_definite_place_noun_with_nothing_to_refer_to_is_no_place():
+    assert _places("Clashes\n\nTroops attacked rebels in the town on Tuesday.", "ASSAULT") == [None]

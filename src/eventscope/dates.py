@@ -525,16 +525,42 @@ def told_apart(date_root, verb) -> bool:
 
 def _trails(date_root, verb, words: frozenset[str]) -> bool:
     """A date the parser hung on the verb that comes right after such a phrase of the verb
-    ("... amid tensions over the capture of ships off Crimea last month"): the nearer noun's."""
-    start = date_root.left_edge.i
-    return any(child.dep_ == "prep" and _opening(child) & words and child.right_edge.i == start - 1
-               for child in verb.children)
+    ("... amid tensions over the capture of ships off Crimea last month"), or after it and
+    place phrases the parser also hung on the verb ("in retaliation for airstrikes on open
+    ground in south Lebanon early Thursday"): the nearer noun's."""
+    end = date_root.left_edge.i - 1
+    phrases = {child.right_edge.i: child for child in verb.children if child.dep_ == "prep"}
+    while end in phrases:
+        child = phrases[end]
+        if any(_opening(prep) & words for prep in child.subtree if prep.dep_ == "prep"):
+            return True                      # "in retaliation for ...": its "for"
+        end = child.left_edge.i - 1
+    return False
 
 
 def _opening(prep) -> set[str]:
     """ "over", "in response to", "as part of": the preposition with the words before it."""
     doc = prep.doc
     return {" ".join(t.lower_ for t in doc[max(0, prep.i - size):prep.i + 1]) for size in range(3)}
+
+
+def opens_other_time(verb) -> bool:
+    """Is `verb` a clause set before or after the one it hangs from ("summoned the envoy on
+    Monday after the coast guard fired water cannon"): that clause's date is not its own."""
+    marks = _Rules.load().data["other_time_marks"]
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+
+
+def under_other_scene(token, verb) -> bool:
+    """Is `token` (an event noun) told inside another event's phrase of `verb` ("fired rockets
+    in response to Israeli airstrikes": the airstrikes are not the firing's scene)?"""
+    words = _Rules.load().other_scene
+    current = token
+    while current != verb and current.head != current:
+        if current.dep_ == "pobj" and _opening(current.head) & words:
+            return True
+        current = current.head
+    return False
 
 
 def names_year(expression: str) -> bool:

@@ -188,6 +188,7 @@ class DocumentReader:
         self.date_spans: list[tuple[int, int, str]] = []  # those of the sentence being read
         self._lede = False  # reading the article's first sentence with events
         self.last_day: str | None = None  # the last day an event was told on, reported ones too
+        self.places_told: list[Location] = []  # the places of the events told, latest last
         self.setting = self._setting()
         self.actors.home = self.setting.country
 
@@ -273,6 +274,8 @@ class DocumentReader:
             if dyads and not embedded and place and item.type == "CONSULT" and tense != "future":
                 self.narrative_place = (place, event_date)
             location = place or (None if tense == "future" else self._scene_place(event_date, sources))
+            if place is not None:
+                self.places_told.append(place)
             for source, target in dyads:
                 source = self.setting.localize(source, place, self._known)
                 localized = self.setting.localize(target, place, self._known)
@@ -326,16 +329,25 @@ class DocumentReader:
         """A date said in the event's own clause, resolved against the publication date; else
         the date of the verb reporting it ("X said on Monday that Y had ..."), to its month:
         the report's day is not the event's."""
-        own, reporting = _date_heads(item.trigger[-1], item.clause)
+        trigger = item.trigger[-1]
+        own, reporting = _date_heads(trigger, item.clause)
+        # "fired rockets in response to airstrikes a day earlier": the airstrikes' dates are
+        # those told apart from the firing, and the firing's are not theirs
+        inside = trigger.pos_ in ("NOUN", "PROPN") and dates.under_other_scene(trigger, item.clause)
         found: list[tuple[bool, int, str, str | None]] = []
         for start, end, text in self.date_spans:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is None or span.sent != item.clause.sent:
                 continue
             verb = clause_verb(span.root)
-            if _modifies(span.root, item.trigger[-1], verb):
-                verb = item.trigger[-1]          # "yesterday's crime": the noun's own date
-            if dates.told_apart(span.root, verb):
+            if _modifies(span.root, trigger, verb):
+                verb = trigger                   # "yesterday's crime": the noun's own date
+            apart = dates.told_apart(span.root, verb)
+            if inside and verb != trigger:
+                if not apart:
+                    continue
+                verb = trigger
+            elif apart:
                 continue                         # "amid tensions over the capture last month"
             if verb in own or verb in reporting:
                 resolved = dates.resolve_date(text, self.publication_date, anchor=self._anchor_day(),
@@ -345,6 +357,8 @@ class DocumentReader:
                     # statement is the event; of what went before: only its month.
                     earlier = verb in reporting and any(_told_as_past(v) for v in (item.clause, *own))
                     value = dates.month_of(resolved.value) if earlier else resolved.value
+                    if verb in reporting and resolved.precision == "year" and resolved.tense == "present":
+                        value = dates.month_of(self.publication_date)  # "is calling for", said this year
                     found.append((verb not in own, start, value, resolved.tense))
         if not found:
             return None, None
@@ -357,10 +371,11 @@ class DocumentReader:
 
     def _anchor_day(self) -> str | None:
         """The day "two days earlier" counts from: the narrative's, else the last day told
-        ("police attacked Orshi on Wednesday, he said. Two days earlier, ...")."""
+        ("police attacked Orshi on Wednesday, he said. Two days earlier, ..."), else the day of
+        the opening news."""
         if self.narrative_date and len(self.narrative_date) == 10:
             return self.narrative_date
-        return self.last_day
+        return self.last_day or self.lede_day
 
     def _narrative_date_after(self, item: Found, explicit_date: str | None) -> str | None:
         """An event told by a verb moves the narrative to its date; one named by a noun
@@ -371,9 +386,9 @@ class DocumentReader:
 
     def _inherited_date(self, item: Found, tense: str | None) -> str | None:
         """The date of an event with no time phrase of its own: the narrative's (to the month
-        for an event told in the past perfect, which lies before the narrative's day); else,
-        for a plainly recent event, the month of publication. Open-ended background, plans
-        and hypotheses take none."""
+        for an event told in the past perfect or in a clause set before or after the narrative's
+        day); else, for a plainly recent event, the month of publication. Open-ended
+        background, plans and hypotheses take none."""
         if item.factuality == "hypothetical" or dates.is_habitual(t.lower_ for t in item.clause.children):
             return None
         if self.narrative_date is None:
@@ -381,7 +396,7 @@ class DocumentReader:
                 return None
             # The opening news shares the day the article gives it further on.
             return (self._lede and self.lede_day) or dates.month_of(self.publication_date)
-        if _past_perfect(item.clause):
+        if _past_perfect(item.clause) or _before_or_after(item.clause):
             return dates.month_of(self.narrative_date)
         return self.narrative_date
 
@@ -413,7 +428,7 @@ class DocumentReader:
         if self._countries is None:
             self._countries = self._article_countries()
         place = places.clause_place(item.trigger[-1], item.clause, gazetteer, self._countries,
-                                    kind=item.type, mode=item.mode)
+                                    kind=item.type, mode=item.mode, recent=self.places_told)
         if place is None and places.at_dateline(item.trigger[-1], item.clause, gazetteer):
             dateline = self.dateline_place
             # "here" is the dateline; a host is at home only in the dateline's country
@@ -464,8 +479,8 @@ class DocumentReader:
                 low = max(self.item.skip_in(piece), piece.core_start - piece.start)
                 high = piece.core_end - piece.start
                 yield from (text for start, end, text in spans if low <= start < high
-                            and not _reports_day(doc.char_span(start, end, alignment_mode="expand"),
-                                                 speech_verbs))
+                            and _news_day(doc.char_span(start, end, alignment_mode="expand"),
+                                          speech_verbs))
         return dates.first_recent_day(phrases(), self.publication_date)
 
     @cached_property
@@ -538,14 +553,17 @@ def _modifies(date_root: Token, trigger: Token, verb: Token) -> bool:
     return False
 
 
-def _reports_day(span: Span | None, speech_verbs: frozenset[str]) -> bool:
-    """Is the date that of a verb reporting what it says ("said on Wednesday that ...",
-    "on Wednesday said its troops had ...")?"""
+def _news_day(span: Span | None, speech_verbs: frozenset[str]) -> bool:
+    """May the date be the day of the news its clause tells: not that of a verb reporting
+    what it says ("said on Wednesday that ...", "on Wednesday said its troops had ..."), nor
+    of another event told beside it ("in retaliation for airstrikes early Thursday", "after
+    the coast guard fired on Saturday")?"""
     if span is None:
-        return False
+        return True
     verb = clause_verb(span.root)
-    return verb.lemma_.lower() in speech_verbs and span.root.head in (verb, *verb.children) and any(
+    reports = verb.lemma_.lower() in speech_verbs and span.root.head in (verb, *verb.children) and any(
         c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+    return not (reports or dates.told_apart(span.root, verb) or dates.opens_other_time(verb))
 
 
 def _report_only(root: Token, found: list[Found], lexicon) -> bool:
@@ -557,6 +575,14 @@ def _told_as_past(verb: Token) -> bool:
     """ "had killed", "has seized", "killed": an event before the report that tells it."""
     perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     return perfect or verb.tag_ == "VBD"
+
+
+def _before_or_after(verb: Token) -> bool:
+    """ "summoned the envoy after the coast guard blocked and fired on the boats": told as
+    another time than the narrative's day."""
+    while verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head
+    return dates.opens_other_time(verb)
 
 
 def _past_perfect(verb: Token) -> bool:
@@ -574,7 +600,7 @@ def _date_heads(trigger: Token, clause: Token) -> tuple[set[Token], set[Token]]:
     reporting: set[Token] = set()
     current = clause
     for _ in range(6):
-        if current.head == current:
+        if current.head == current or dates.opens_other_time(current):
             break
         reported = current.dep_ in ("ccomp", "parataxis") or bool(reporting)
         current = current.head

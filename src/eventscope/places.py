@@ -17,7 +17,7 @@ import pickle
 import re
 import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -88,6 +88,8 @@ class _Rules:
         self.scene_marks = frozenset(data["scene_marks"])
         self.other_scenes = frozenset(data["other_scene_openings"])
         self.visit_verbs = frozenset(data["visit_verbs"])
+        self.participle_prepositions = frozenset(data["participle_prepositions"])
+        self.settlement_nouns = frozenset(data["settlement_nouns"])
         self.occasion_nouns = frozenset(data["occasion_nouns"])
         self.occasion_prepositions = frozenset(data["occasion_prepositions"])
         self.destination_types = frozenset(data["destination_types"])
@@ -367,7 +369,7 @@ _PHRASE_LEFT = ("compound", "amod", "det", "nmod", "poss", "case", "nummod")
 
 def clause_place(trigger: Token, clause: Token, gazetteer: Gazetteer,
                  countries: frozenset[str] = frozenset(), *, kind: str | None = None,
-                 mode: str | None = None) -> Location | None:
+                 mode: str | None = None, recent: Sequence[Location] = ()) -> Location | None:
     """Where the event of `trigger` (in the clause of verb `clause`) happened, as its own
     clause says: the first place named after a preposition of place under the trigger
     ("his meeting with Kim in Berlin"), else under the words around it ("clashed near
@@ -376,7 +378,8 @@ def clause_place(trigger: Token, clause: Token, gazetteer: Gazetteer,
     the town of Bunagana", "airstrikes that struck Aleppo airport"). What a statement is about
     is not where it was made ("condemned the attack that targeted a station east of the Suez
     Canal"; `said_types`), and a phone call has no place (`placeless_modes`). `countries` are
-    the article's, where a small town may be meant."""
+    the article's, where a small town may be meant; `recent` the places its events were told
+    at, latest last, which "the islands" or "the town" may refer back to."""
     rules = gazetteer.rules
     if mode in rules.placeless_modes:
         return None
@@ -391,7 +394,8 @@ def clause_place(trigger: Token, clause: Token, gazetteer: Gazetteer,
     for group in ([trigger], heads[1:]):
         found = [(obj.i, place) for head in group
                  for obj in _placed_objects(head, rules, into_objects, prepositions=prepositions)
-                 if (place := place_of_phrase(obj, gazetteer, countries)) is not None]
+                 if (place := place_of_phrase(obj, gazetteer, countries)
+                     or _referred_place(obj, recent, gazetteer)) is not None]
         if found:
             return min(found, key=lambda f: f[0])[1]
     if not into_objects:  # a statement: where it was made ("said during a visit to Ankara")
@@ -411,6 +415,25 @@ def clause_place(trigger: Token, clause: Token, gazetteer: Gazetteer,
                     return place
                 if place is not None and _compass_part(obj, rules):  # "airstrikes on south Lebanon"
                     return _renamed(place, f"{_compass_part(obj, rules)} {place.name}")
+    return None
+
+
+def _referred_place(token: Token, recent: Sequence[Location], gazetteer: Gazetteer) -> Location | None:
+    """ "fought a war over the islands" after the Falkland Islands, "attacked the town" after
+    Bunagana: a definite place noun referring back to the latest place told of its kind (a
+    settlement noun: any place below a country)."""
+    rules = gazetteer.rules
+    if not recent or token.pos_ != "NOUN" or not _has_feature_noun(token, rules) or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None
+    kind = token.lemma_.lower()
+    settlement = kind in rules.settlement_nouns
+    for place in reversed(recent):
+        last = (place.name or "").split()[-1:] or [""]
+        if last[0].lower().removesuffix("s") == kind.removesuffix("s") or (
+                settlement and gazetteer.countries.from_name(place.name or "") is None):
+            return place
     return None
 
 
@@ -489,8 +512,12 @@ def _place_heads(trigger: Token, clause: Token, rules: _Rules) -> list[Token]:
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":  # "hundreds of airstrikes on ..."
         heads.append(trigger.head.head)
     heads += [c for c in trigger.children if c.dep_ in ("relcl", "acl")]
-    # "Speaking in Caracas, ...", "after repelling an attack at Yamteke village"
+    # "Speaking in Caracas, ...", "after repelling an attack at Yamteke village" (a clause or,
+    # as the parser may have it, the participle of a preposition)
     heads += [c for h in (trigger, clause) for c in h.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    heads += [g for h in (trigger, clause) for p in h.children if p.dep_ == "prep"
+              and p.lower_ in rules.participle_prepositions for g in p.children
+              if g.dep_ == "pcomp" and g.tag_ == "VBG"]
     # "killed 30 people and kidnapped women at Kfour": verbs sharing the trigger's subject
     heads += [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     # "were killed when Georgia attacked South Ossetia": the when-clause sets the scene
@@ -520,7 +547,8 @@ def _placed_objects(head: Token, rules: _Rules, into_objects: bool = True, depth
         if child.dep_ == "dobj" and depth == 0 and into_objects:  # "attacked a checkpoint in Kidal"
             if child.lemma_.lower() not in rules.posted_nouns:  # not "recalled its ambassador in Rome"
                 yield from _placed_objects(child, rules, into_objects, depth + 1, prepositions)
-        elif child.dep_ in ("prep", "agent") and not _opens_other_scene(child, rules):
+                yield from _described_objects(child, rules, prepositions)
+        elif child.dep_ in ("prep", "agent", "dative") and not _opens_other_scene(child, rules):
             for obj in _prep_objects(child):
                 if child.lower_ in prepositions or _after_compass(child, rules):
                     yield obj
@@ -531,6 +559,15 @@ def _placed_objects(head: Token, rules: _Rules, into_objects: bool = True, depth
         elif child.dep_ in ("advmod", "npadvmod") and child.lower_ in rules.compass_words:
             for prep in (g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"):
                 yield from (g for g in prep.children if g.dep_ == "pobj")
+
+
+def _described_objects(noun: Token, rules: _Rules, prepositions: frozenset[str]):
+    """ "carried out strikes targeting facilities in Syria": the places of what a participle
+    describing the object is done to."""
+    for participle in (c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")):
+        for obj in (o for o in participle.children if o.dep_ == "dobj"):
+            yield from _placed_objects(obj, rules, True, 1, prepositions)
+        yield from _placed_objects(participle, rules, True, 1, prepositions)
 
 
 def _opens_other_scene(prep: Token, rules: _Rules) -> bool:
