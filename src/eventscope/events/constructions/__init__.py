@@ -26,7 +26,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from eventscope.events.constructions.accusation import accusation, addressee, evaluation
+from eventscope.events.constructions.accusation import (
+    accusation,
+    addressee,
+    evaluation,
+    referred_act_doer,
+)
 from eventscope.events.constructions.allegation import alleged_act, alleged_in_claim, mandate
 from eventscope.events.constructions.commitment import commitment
 from eventscope.events.constructions.damaged_ties import damaged_ties
@@ -84,6 +89,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
 REWRITES: dict[str, Rewrite] = {
     "threat": as_threat,
     "addressee": addressee,
+    "referred_act_doer": referred_act_doer,
     "rejected_author": rejected_author,
     "ousted_party": ousted_party,
     "asked_party": asked_party,
