@@ -32,7 +32,12 @@ from eventscope.events.constructions.accusation import (
     evaluation,
     referred_act_doer,
 )
-from eventscope.events.constructions.allegation import alleged_act, alleged_in_claim, mandate
+from eventscope.events.constructions.allegation import (
+    alleged_act,
+    alleged_in_claim,
+    alleged_target,
+    mandate,
+)
 from eventscope.events.constructions.commitment import commitment
 from eventscope.events.constructions.damaged_ties import damaged_ties
 from eventscope.events.constructions.demanded_change import asked_party, ousted_party, wanted_act
@@ -90,6 +95,7 @@ REWRITES: dict[str, Rewrite] = {
     "threat": as_threat,
     "addressee": addressee,
     "referred_act_doer": referred_act_doer,
+    "alleged_target": alleged_target,
     "rejected_author": rejected_author,
     "ousted_party": ousted_party,
     "asked_party": asked_party,
