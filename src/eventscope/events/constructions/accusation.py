@@ -63,10 +63,18 @@ def naming(noun: Token) -> tuple[Token, Token] | None:
     name on the object)."""
     if noun.dep_ in ("oprd", "dobj"):
         named = next((c for c in noun.head.children if c.dep_ == "dobj" and c.i < noun.i), None)
-        return (noun.head, named) if named is not None else None
-    if noun.dep_ == "npadvmod" and noun.head.dep_ == "dobj":
-        return noun.head.head, noun.head
-    return None
+        found = (noun.head, named) if named is not None else None
+    elif noun.dep_ == "npadvmod" and noun.head.dep_ == "dobj":
+        found = noun.head.head, noun.head
+    else:
+        return None
+    # not "expel its envoy a grave mistake" misparsed: only verbs that name
+    return found if found is not None and found[0].lemma_.lower() in naming_verbs() else None
+
+
+@lru_cache(maxsize=1)
+def naming_verbs() -> frozenset[str]:
+    return frozenset(section("naming", {"verbs": list})["verbs"])
 
 
 def named_as(events: SentenceEvents, noun: Token, spec) -> Found | None:
