@@ -28,8 +28,18 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from eventscope.events.constructions.accusation import accusation, addressee, evaluation
-from eventscope.events.constructions.allegation import alleged_act, alleged_in_claim, mandate
+from eventscope.events.constructions.accusation import (
+    accusation,
+    addressee,
+    evaluation,
+    referred_act_doer,
+)
+from eventscope.events.constructions.allegation import (
+    alleged_act,
+    alleged_in_claim,
+    alleged_target,
+    mandate,
+)
 from eventscope.events.constructions.armed_conflict import armed_conflict
 from eventscope.events.constructions.clash import crowd_clash
 from eventscope.events.constructions.commitment import commitment
@@ -98,6 +108,8 @@ CONSTRUCTIONS: dict[str, Construction] = {
 REWRITES: dict[str, Rewrite] = {
     "threat": as_threat,
     "addressee": addressee,
+    "referred_act_doer": referred_act_doer,
+    "alleged_target": alleged_target,
     "rejected_author": rejected_author,
     "ousted_party": ousted_party,
     "asked_party": asked_party,

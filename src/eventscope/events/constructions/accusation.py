@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from eventscope.events.constructions.common import speakers_own
 from eventscope.events.constructions.data import section
-from eventscope.events.found import Found
+from eventscope.events.found import Found, same_side
 from eventscope.events.syntax import clause_verb, first_child, has_child
 from eventscope.events.triggers import trigger_of
 from eventscope.records import Actor
@@ -63,10 +63,18 @@ def naming(noun: Token) -> tuple[Token, Token] | None:
     name on the object)."""
     if noun.dep_ in ("oprd", "dobj"):
         named = next((c for c in noun.head.children if c.dep_ == "dobj" and c.i < noun.i), None)
-        return (noun.head, named) if named is not None else None
-    if noun.dep_ == "npadvmod" and noun.head.dep_ == "dobj":
-        return noun.head.head, noun.head
-    return None
+        found = (noun.head, named) if named is not None else None
+    elif noun.dep_ == "npadvmod" and noun.head.dep_ == "dobj":
+        found = noun.head.head, noun.head
+    else:
+        return None
+    # not "expel its envoy a grave mistake" misparsed: only verbs that name
+    return found if found is not None and found[0].lemma_.lower() in naming_verbs() else None
+
+
+@lru_cache(maxsize=1)
+def naming_verbs() -> frozenset[str]:
+    return frozenset(section("naming", {"verbs": list})["verbs"])
 
 
 def named_as(events: SentenceEvents, noun: Token, spec) -> Found | None:
@@ -186,3 +194,55 @@ def addressee(events: SentenceEvents, event: Found) -> None:
     event.targets = [a for p in verb.children if p.dep_ == "prep" and p.lower_ in addressee_prepositions()
                      for g in p.children if g.dep_ == "pobj" for a in events.actors_named(g)
                      if a not in event.sources]
+
+
+@lru_cache(maxsize=1)
+def _referred_acts() -> dict:
+    return section("referred_act", {"determiners": list, "general_nouns": list, "hostile_types": list,
+                                    "prepositions": list, "look_back_sentences": int})
+
+
+def referred_act_doer(events: SentenceEvents, event: Found) -> None:
+    """ "North Korea launched two missiles. Japan condemned the launch": an accusation of an
+    act referred back to ("the launch", "the arrests", "the decision") is aimed at whoever
+    did the act told before (the same word or type; any hostile act for "the decision")."""
+    verb = event.trigger[0]
+    if event.type != "ACCUSE" or event.targets or verb.pos_ != "VERB" or not event.sources:
+        return
+    rules = _referred_acts()
+    deeds = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for p in verb.children if p.dep_ == "prep" and p.lower_ in rules["prepositions"]
+        for g in p.children if g.dep_ == "pobj"]
+    for deed in deeds:
+        if deed.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in rules["determiners"]
+                                          for c in deed.children) or has_child(deed, "poss"):
+            continue
+        general = deed.lemma_.lower() in rules["general_nouns"]
+        spec = None if general else trigger_of(events.lexicon, deed)
+        # "the launch": a word the senses read with its object; the same word told before
+        types = frozenset(rules["hostile_types"]) if general else frozenset({spec.type} if spec else ())
+        doers = _doers_before(events, deed, types, event.sources)
+        if doers:
+            event.targets = doers
+            return
+
+
+def _doers_before(events: SentenceEvents, deed: Token, types: frozenset[str],
+                  accusers: list[Actor]) -> list[Actor]:
+    """The doers of the last act of these types (or told by the same word) before `deed`, in
+    its sentence and the few before, other than the accusers' own side."""
+    doc, start = deed.doc, deed.sent.start
+    for _ in range(_referred_acts()["look_back_sentences"]):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    for token in reversed(doc[start:deed.i]):
+        if token.pos_ not in ("VERB", "NOUN"):
+            continue
+        act = events._candidate(token)
+        if act is None or not act.sources or not (act.type in types or token.lemma_ == deed.lemma_):
+            continue
+        doers = [s for s in act.sources if not any(same_side(s, a) for a in accusers)]
+        if doers:
+            return doers
+    return []

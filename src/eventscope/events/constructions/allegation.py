@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_side
 from eventscope.events.syntax import has_child
+from eventscope.events.triggers import trigger_of
 
 if TYPE_CHECKING:
     from eventscope.events.finder import SentenceEvents
@@ -39,9 +40,12 @@ def alleged_act(events: SentenceEvents, verb: Token, quote_speaker: Actor | None
     words = _words()
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in words["alleging_verbs"]:
         return None
+    spec = trigger_of(events.lexicon, verb)
+    if spec is not None and spec.type == "ACCUSE":
+        return None  # "alleged that ...": the verb's own event, given its target by `alleged_target`
     clause = _content_clause(verb)
-    act = events._candidate(clause) if clause is not None else None
-    if act is None or act.type not in words["hostile_types"] or not act.sources:
+    act = _hostile_act(events, clause) if clause is not None else None
+    if act is None:
         return None
     sources = events.subject_actors(verb)
     targets = [t for t in act.sources if not any(same_side(t, s) for s in sources)]
@@ -53,6 +57,28 @@ def alleged_act(events: SentenceEvents, verb: Token, quote_speaker: Actor | None
     return event
 
 
+def alleged_target(events: SentenceEvents, event: Found) -> None:
+    """ "The army alleged that the attack was carried out by Rwandan troops": an accusing
+    verb with no object of its own accuses the doer of the hostile act its clause tells."""
+    verb = event.trigger[0]
+    if event.type != "ACCUSE" or event.targets or verb.pos_ != "VERB":
+        return
+    clause = _content_clause(verb)
+    act = _hostile_act(events, clause) if clause is not None else None
+    if act is not None:
+        event.targets = [t for t in act.sources if not any(same_side(t, s) for s in event.sources)]
+
+
+def _hostile_act(events: SentenceEvents, clause: Token) -> Found | None:
+    """The hostile act with a doer that a claimed clause tells: its verb, else the event noun
+    it is said of ("the attack was carried out by X")."""
+    for word in (clause, *(c for c in clause.children if c.dep_ in ("nsubjpass", "nsubj", "dobj"))):
+        act = events._candidate(word)
+        if act is not None and act.type in _words()["hostile_types"] and act.sources:
+            return act
+    return None
+
+
 def alleged_in_claim(events: SentenceEvents, noun: Token, quote_speaker: Actor | None) -> Found | None:
     """ "Maduro's remarks that Spain backed terrorism", "claims by Moscow that Kyiv shelled
     the plant": the owner of a claim that another party did a hostile act accuses it."""
@@ -61,8 +87,8 @@ def alleged_in_claim(events: SentenceEvents, noun: Token, quote_speaker: Actor |
         return None
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and any(
         m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-    act = events._candidate(clause) if clause is not None else None
-    if act is None or act.type not in words["hostile_types"] or not act.sources:
+    act = _hostile_act(events, clause) if clause is not None else None
+    if act is None:
         return None
     sources = events.actors.owner_of(noun)
     targets = [t for t in act.sources if not any(same_side(t, s) for s in sources)]
