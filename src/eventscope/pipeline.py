@@ -396,7 +396,7 @@ class DocumentReader:
                 return None
             # The opening news shares the day the article gives it further on.
             return (self._lede and self.lede_day) or dates.month_of(self.publication_date)
-        if _past_perfect(item.clause) or _before_or_after(item.clause):
+        if _past_perfect(item.clause) or _before_or_after(item.clause, item.trigger[-1]):
             return dates.month_of(self.narrative_date)
         return self.narrative_date
 
@@ -577,12 +577,14 @@ def _told_as_past(verb: Token) -> bool:
     return perfect or verb.tag_ == "VBD"
 
 
-def _before_or_after(verb: Token) -> bool:
-    """ "summoned the envoy after the coast guard blocked and fired on the boats": told as
-    another time than the narrative's day."""
+def _before_or_after(verb: Token, trigger: Token) -> bool:
+    """ "summoned the envoy after the coast guard blocked and fired on the boats", "prior to his
+    arrival, Hill visited Seoul" (not the arrival itself): told as another time than the
+    narrative's day."""
+    told_by_verb = trigger == verb
     while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head
-    return dates.opens_other_time(verb)
+    return dates.opens_other_time(verb) or (told_by_verb and dates.told_before_another(verb))
 
 
 def _past_perfect(verb: Token) -> bool:
