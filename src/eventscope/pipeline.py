@@ -271,7 +271,8 @@ class DocumentReader:
                 self.last_day = event_date
             # A date still to come makes it planned ("he would visit Ankara next month").
             factuality = "planned" if tense == "future" else item.factuality
-            if dyads and not embedded and place and item.type == "CONSULT" and tense != "future":
+            if dyads and not embedded and place and item.type == "CONSULT" and tense != "future" and (
+                    not places.is_topic(item.trigger[-1], self.extractor.places)):
                 self.narrative_place = (place, event_date)
             location = place or (None if tense == "future" else self._scene_place(event_date, sources))
             if place is not None:
