@@ -183,3 +183,24 @@ def test_a_statement_of_now_reported_with_this_years_date_is_dated_to_the_month(
     text = ("Mediation\n\nThe UAE foreign ministry said it was the third mediation effort this year, "
             "adding that it is calling for dialogue and de-escalation between Russia and Ukraine.")
     assert _dated(text, "REQUEST", "2024-02-08") == ["2024-02"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("held talks from Tuesday to Thursday last week.", "2019-06"),
+    ("talks on March 3-5 in Geneva", "2019-03"),
+    ("between May 2 and 4, 2019", "2019-05"),
+    ("from 3 to 5 March", "2019-03"),
+    ("on Monday and Tuesday", "2019-06"),
+])
+def test_a_day_range_is_found_whole_and_dated_to_its_month(text, value):
+    found = find_date_expressions(text)
+    assert len(found) == 1
+    assert resolve_date(found[0][2], "2019-06-12").value == value
+
+
+def test_an_act_told_as_before_another_lies_before_the_narratives_day():
+    text = ("Talks\n\nUS envoy Christopher Hill arrived in Beijing on Sunday ahead of talks with "
+            "Chinese officials. Prior to his arrival in the Chinese capital, Hill visited Seoul "
+            "and Tokyo.")
+    # the talks ahead are the day's news; the visits before it only of its month
+    assert _dated(text, "CONSULT", "2007-01-21") == ["2007-01-21", "2007-01", "2007-01"]

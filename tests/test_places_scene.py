@@ -194,3 +194,10 @@ def test_a_definite_place_noun_refers_back_to_the_place_of_its_kind(text, name):
 
 def test_a_definite_place_noun_with_nothing_to_refer_to_is_no_place():
     assert _places("Clashes\n\nTroops attacked rebels in the town on Tuesday.", "ASSAULT") == [None]
+
+
+def test_the_place_of_talks_an_act_is_about_is_not_the_scene_of_what_follows():
+    text = ("Talks\n\nThe US envoy met Chinese officials in Beijing on Sunday, briefing them about "
+            "his Berlin talks with North Korean negotiators. The Chinese foreign minister also "
+            "met the US envoy on Sunday.")
+    assert "Berlin" not in _places(text, "CONSULT")[-1:]

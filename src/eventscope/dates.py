@@ -441,8 +441,10 @@ def _range(text: str, pub: date | None, forward: bool) -> ResolvedDate | None:
     if not match:
         return None
     first, second = match["a"], match["b"]
-    if second.isdigit() and (month := re.match(r"[a-z]+", first)):
+    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?(?:\s+\d{4})?", second) and (month := re.match(r"[a-z]+", first)):
         second = f"{month.group(0)} {second}"            # "march 3-5": the 5th of March
+    elif first.isdigit() and (month := re.search(r"[a-z]+(?:\s+\d{4})?$", second)):
+        first = f"{first} {month.group(0)}"              # "3 to 5 March": the 3rd of March
     shared = re.search(r"\s+((?:last|this|next)\s+(?:week|month|year))$", second)
     if shared and not first.endswith(shared.group(1)):
         first = f"{first} {shared.group(1)}"            # "Tuesday to Thursday last week"
@@ -549,6 +551,15 @@ def opens_other_time(verb) -> bool:
     Monday after the coast guard fired water cannon"): that clause's date is not its own."""
     marks = _Rules.load().data["other_time_marks"]
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+
+
+def told_before_another(verb) -> bool:
+    """Is the verb's act told as coming before another ("Prior to his arrival in Beijing, Hill
+    visited Seoul", "ahead of the summit"): not on the day the narrative has reached."""
+    openings = frozenset(_Rules.load().data["earlier_openings"])
+    return any(c.dep_ == "prep" and _opening(c) & openings or (
+        c.dep_ == "advmod" and any(g.dep_ == "prep" and _opening(g) & openings for g in c.children))
+        for c in verb.children)
 
 
 def under_other_scene(token, verb) -> bool:

@@ -271,7 +271,8 @@ class DocumentReader:
                 self.last_day = event_date
             # A date still to come makes it planned ("he would visit Ankara next month").
             factuality = "planned" if tense == "future" else item.factuality
-            if dyads and not embedded and place and item.type == "CONSULT" and tense != "future":
+            if dyads and not embedded and place and item.type == "CONSULT" and tense != "future" and (
+                    not places.is_topic(item.trigger[-1], self.extractor.places)):
                 self.narrative_place = (place, event_date)
             location = place or (None if tense == "future" else self._scene_place(event_date, sources))
             if place is not None:
@@ -396,7 +397,7 @@ class DocumentReader:
                 return None
             # The opening news shares the day the article gives it further on.
             return (self._lede and self.lede_day) or dates.month_of(self.publication_date)
-        if _past_perfect(item.clause) or _before_or_after(item.clause):
+        if _past_perfect(item.clause) or _before_or_after(item.clause, item.trigger[-1]):
             return dates.month_of(self.narrative_date)
         return self.narrative_date
 
@@ -577,12 +578,14 @@ def _told_as_past(verb: Token) -> bool:
     return perfect or verb.tag_ == "VBD"
 
 
-def _before_or_after(verb: Token) -> bool:
-    """ "summoned the envoy after the coast guard blocked and fired on the boats": told as
-    another time than the narrative's day."""
+def _before_or_after(verb: Token, trigger: Token) -> bool:
+    """ "summoned the envoy after the coast guard blocked and fired on the boats", "prior to his
+    arrival, Hill visited Seoul" (not the arrival itself): told as another time than the
+    narrative's day."""
+    told_by_verb = trigger == verb
     while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head
-    return dates.opens_other_time(verb)
+    return dates.opens_other_time(verb) or (told_by_verb and dates.told_before_another(verb))
 
 
 def _past_perfect(verb: Token) -> bool:

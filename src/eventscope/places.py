@@ -90,6 +90,7 @@ class _Rules:
         self.visit_verbs = frozenset(data["visit_verbs"])
         self.participle_prepositions = frozenset(data["participle_prepositions"])
         self.settlement_nouns = frozenset(data["settlement_nouns"])
+        self.topic_prepositions = frozenset(data["topic_prepositions"])
         self.occasion_nouns = frozenset(data["occasion_nouns"])
         self.occasion_prepositions = frozenset(data["occasion_prepositions"])
         self.destination_types = frozenset(data["destination_types"])
@@ -464,6 +465,12 @@ def _occasion_place(sentence, gazetteer: Gazetteer, countries: frozenset[str]) -
                 if place is not None:
                     return place
     return None
+
+
+def is_topic(trigger: Token, gazetteer: Gazetteer) -> bool:
+    """Is the event noun what another act is about ("briefing Wu about his Berlin talks"): its
+    place is not the scene of what the article tells next."""
+    return trigger.dep_ == "pobj" and trigger.head.lower_ in gazetteer.rules.topic_prepositions
 
 
 def visited_place(trigger: Token, target_country: str | None, gazetteer: Gazetteer,
