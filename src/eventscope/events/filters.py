@@ -380,6 +380,21 @@ def _agrees_on(word: Token, acts: set[Token]) -> bool:
                for p in prepositions)
 
 
+@lru_cache(maxsize=1)
+def committed_words() -> list[frozenset[str]]:
+    return _words("committed_objects", "verbs", "reflexives")
+
+
+def without_committed_objects(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """ "Russian troops committed atrocities in Bucha", "crimes committed by the militia":
+    a verb of commitment with an object other than the committer itself is a deed done,
+    not a commitment (AGREE is "committed to", "committed itself to")."""
+    verbs, reflexives = committed_words()
+    return [f for f in found if not (f.type == "AGREE" and f.trigger[-1].lemma_.lower() in verbs and (
+        any(c.dep_ == "dobj" and c.lower_ not in reflexives for c in f.trigger[-1].children)
+        or f.trigger[-1].dep_ == "acl"))]
+
+
 Filter = Callable[[list[Found], Lexicon], list[Found]]
 
 FILTERS: dict[str, Filter] = {
@@ -403,6 +418,7 @@ FILTERS: dict[str, Filter] = {
     "aided_acts": without_aided_acts,
     "indirect_questions": without_indirect_questions,
     "agreed_acts": without_agreed_acts,
+    "committed_objects": without_committed_objects,
 }
 
 
