@@ -52,6 +52,9 @@ def without_requested(found: list[Found], lexicon: Lexicon) -> list[Found]:
     would strike" only the warning, in "X denied that its troops shelled Y" only the denial;
     the rest is content."""
     governing = {f.trigger[0]: f.type for f in found if f.type in CONTENT_TYPES and (f.sources or f.targets)}
+    if found:  # a word of requesting holds out its content even where its parties are not found
+        governing |= {t: "REQUEST" for t in found[0].trigger[0].sent
+                      if t.lemma_.lower() in request_words() and t not in governing}
     if not governing:
         return found
     return [f for f in found if not (
@@ -85,6 +88,12 @@ def _content_governors(word: Token, governing: dict[Token, str]) -> list[Token]:
                 token.pos_ == "NOUN" and token.lemma_.lower() in facts["stopped"])):
             return chain[1:index]  # "hours after shelling hit", "called for a halt to attacks"
     return chain[1:]
+
+
+@lru_cache(maxsize=1)
+def request_words() -> frozenset[str]:
+    """Words of asking whose content did not happen (constructions.yaml `told_facts`)."""
+    return _words("told_facts", "requests")[0]
 
 
 @lru_cache(maxsize=1)
