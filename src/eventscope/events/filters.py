@@ -56,6 +56,9 @@ def without_requested(found: list[Found], lexicon: Lexicon) -> list[Found]:
     would strike" only the warning, in "X denied that its troops shelled Y" only the denial;
     the rest is content."""
     governing = {f.trigger[0]: f.type for f in found if f.type in CONTENT_TYPES and (f.sources or f.targets)}
+    if found:  # a word of requesting holds out its content even where its parties are not found
+        governing |= {t: "REQUEST" for t in found[0].trigger[0].sent
+                      if t.lemma_.lower() in request_words() and t not in governing}
     if not governing:
         return found
     return [f for f in found if not (
@@ -89,6 +92,12 @@ def _content_governors(word: Token, governing: dict[Token, str]) -> list[Token]:
                 token.pos_ == "NOUN" and token.lemma_.lower() in facts["stopped"])):
             return chain[1:index]  # "hours after shelling hit", "called for a halt to attacks"
     return chain[1:]
+
+
+@lru_cache(maxsize=1)
+def request_words() -> frozenset[str]:
+    """Words of asking whose content did not happen (constructions.yaml `told_facts`)."""
+    return _words("told_facts", "requests")[0]
 
 
 @lru_cache(maxsize=1)
@@ -385,6 +394,21 @@ def _agrees_on(word: Token, acts: set[Token]) -> bool:
                for p in prepositions)
 
 
+@lru_cache(maxsize=1)
+def committed_words() -> list[frozenset[str]]:
+    return _words("committed_objects", "verbs", "reflexives")
+
+
+def without_committed_objects(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """ "Russian troops committed atrocities in Bucha", "crimes committed by the militia":
+    a verb of commitment with an object other than the committer itself is a deed done,
+    not a commitment (AGREE is "committed to", "committed itself to")."""
+    verbs, reflexives = committed_words()
+    return [f for f in found if not (f.type == "AGREE" and f.trigger[-1].lemma_.lower() in verbs and (
+        any(c.dep_ == "dobj" and c.lower_ not in reflexives for c in f.trigger[-1].children)
+        or f.trigger[-1].dep_ == "acl"))]
+
+
 Filter = Callable[[list[Found], Lexicon], list[Found]]
 
 FILTERS: dict[str, Filter] = {
@@ -410,6 +434,7 @@ FILTERS: dict[str, Filter] = {
     "agreement_contents": without_agreement_contents,
     "indirect_questions": without_indirect_questions,
     "agreed_acts": without_agreed_acts,
+    "committed_objects": without_committed_objects,
 }
 
 

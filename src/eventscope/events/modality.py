@@ -24,6 +24,19 @@ def condition_marks() -> frozenset[str]:
     return frozenset(section("condition", {"marks": list})["marks"])
 
 
+@lru_cache(maxsize=1)
+def promise_verbs() -> frozenset[str]:
+    """The verbs of promising whose complement is a planned act (constructions.yaml
+    `commitment`)."""
+    return frozenset(section("commitment", {"promise_verbs": list})["promise_verbs"])
+
+
+def _promised(below: Token, above: Token) -> bool:
+    """ "have sworn to fight" (the parser may hang the to-clause as an adverbial one)."""
+    return above.lemma_.lower() in promise_verbs() and (below.dep_ == "xcomp" or (
+        below.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)))
+
+
 class Modality:
     """Negation, factuality and speaker of found events."""
 
@@ -51,7 +64,8 @@ class Modality:
         elif hedges:
             event.factuality = "hypothetical"
         if words & self.lexicon.planned_words or any(  # "Turkey is to host talks"
-                t.dep_ == "xcomp" and t.head.lemma_ == "be" and t.head.pos_ == "AUX" for t in chain):
+                t.dep_ == "xcomp" and t.head.lemma_ == "be" and t.head.pos_ == "AUX" for t in chain) or any(
+                _promised(below, above) for below, above in pairwise(chain)):
             event.factuality = "planned"
         if event.factuality == "planned" and any(self.is_conditional(v, condition_marks()) for v in chain):
             event.factuality = "hypothetical"  # "will send aid if the junta allows access"
