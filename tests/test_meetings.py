@@ -51,3 +51,9 @@ def test_an_agreement_described_after_it_was_told_is_no_new_event():
     text = ("Serbia and Kosovo signed a trade accord in Brussels. The accord also stipulates the opening "
             "of two crossings. A key aspect of the agreement involves customs stamps.")
     assert [e.sentence_index for e in typed(text, "AGREE")] == [0]
+
+
+def test_an_agreement_a_meeting_is_for_is_not_reached_but_one_reached_after_it_is():
+    assert typed("Chad and Niger met in Niamey to reach an agreement on the border.", "AGREE") == []
+    assert pairs(typed("Chad and Niger met in Niamey and reached an agreement on the border.", "AGREE")) \
+        == {("TCD", "NER")}

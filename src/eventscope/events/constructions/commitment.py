@@ -67,8 +67,10 @@ def without_promises(found: list[Found], lexicon: Lexicon) -> list[Found]:
     kept = [f for f in found if f.type != "AGREE"]
     dropped = []
     for promise in promises:
+        # an act no one is said to do is not the promised act ("offered to consider a
+        # ceasefire": the offer is the commitment; helper "meetings")
         acts = [g for g in kept if g.trigger[0] == promise.trigger[0]
-                or promise.trigger[0] in governors(g.trigger[-1])[1:]]
+                or (g.sources and promise.trigger[0] in governors(g.trigger[-1])[1:])]
         if acts:
             dropped.append(promise)
         for act in acts if promise.negated else []:

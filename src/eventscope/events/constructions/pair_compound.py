@@ -1,8 +1,8 @@
 """Hyphenated parties: "US-China talks", "the Russia-Ukraine talks", "the Kyrgyz-Tajik
 border agreement was signed", "held Iran-Iraq-Syria drills": the states the hyphen joins in
-front of a meeting, cooperation or agreement noun that its clause tells are its parties
-(the first-named with each other, EVENTS.md "Several parties"), when the noun has no
-parties of its own."""
+front of a meeting, cooperation or agreement noun that its clause tells, or in front of
+what it is about ("talks on the Kyrgyz-Tajik border"), are its parties (the first-named
+with each other, EVENTS.md "Several parties"), when the noun has no parties of its own."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from eventscope.actors import distinct
 from eventscope.events.found import Found
+from eventscope.events.syntax import objects_of
 from eventscope.records import UNORDERED_TYPES, Actor
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
 _MODIFIERS = ("compound", "amod", "nmod")
 _TOLD = ("nsubj", "nsubjpass", "dobj")
+_TOPIC_PREPOSITIONS = ("on", "over", "about", "regarding", "concerning")
 
 
 def compound_parties(events: SentenceEvents, event: Found) -> None:
@@ -30,7 +32,8 @@ def compound_parties(events: SentenceEvents, event: Found) -> None:
     if event.type not in UNORDERED_TYPES or noun.pos_ != "NOUN" or noun.dep_ not in _TOLD:
         return
     found = distinct([*event.sources, *event.targets])
-    for modifier in (c for c in noun.children if c.dep_ in _MODIFIERS and c.i < noun.i):
+    for modifier in (c for head in (noun, *_topics(noun)) for c in head.children
+                     if c.dep_ in _MODIFIERS and c.i < head.i):
         members = _hyphenated(modifier)
         parties = distinct([a for member in members for a in _state(events, member)])
         if len(members) < 2 or len(parties) < len(members):
@@ -38,6 +41,16 @@ def compound_parties(events: SentenceEvents, event: Found) -> None:
         if len(found) < 2 and all(a.country in {p.country for p in parties} for a in found):
             event.sources, event.targets = parties, []  # dyads: the first with each other
         return
+
+
+def _topics(noun: Token) -> list[Token]:
+    """What a joint act is about, where states hyphenated there are its parties ("talks on
+    the Kyrgyz-Tajik border", "an accord on the delimitation of the India-Nepal border";
+    helper "meetings")."""
+    topics = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in _TOPIC_PREPOSITIONS
+              for o in objects_of(p)]
+    return topics + [o for t in topics for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in objects_of(p)]
 
 
 def _hyphenated(word: Token) -> list[Token]:
