@@ -27,21 +27,29 @@ class UnsaidDoers:
     patient_doers: frozenset[str]         # "troops were deployed": the troops deploy
     foreign_target_acts: frozenset[str]   # "the envoy was summoned": by another state
     own_state_acts: frozenset[str]        # "was sent into exile": by the exile's own state
+    force_movers: frozenset[str]          # "reinforcements were sent": forces move
+    forces: frozenset[str]                # the passive subjects that make them doers
 
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> UnsaidDoers:
         data = section("unsaid_doer", {"state_acts": dict, "origin_prepositions": list,
                                         "patient_doers": list, "foreign_target_acts": list,
-                                        "own_state_acts": list})
+                                        "own_state_acts": list, "force_movers": list,
+                                        "forces": list})
         return cls({str(k).lower(): str(v) for k, v in data["state_acts"].items()},
                    frozenset(data["origin_prepositions"]), frozenset(data["patient_doers"]),
-                   frozenset(data["foreign_target_acts"]), frozenset(data["own_state_acts"]))
+                   frozenset(data["foreign_target_acts"]), frozenset(data["own_state_acts"]),
+                   frozenset(data["force_movers"]), frozenset(data["forces"]))
 
 
 def patient_is_doer(verb: Token) -> bool:
-    """ "Troops were deployed to the border": the passive subject does the act."""
-    return verb.lemma_.lower() in UnsaidDoers.load().patient_doers
+    """ "Troops were deployed to the border", "reinforcements were sent to the town": the
+    passive subject does the act (a mover's only when that subject is armed forces)."""
+    data = UnsaidDoers.load()
+    lemma = verb.lemma_.lower()
+    return lemma in data.patient_doers or (lemma in data.force_movers and any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() in data.forces for c in verb.children))
 
 
 def state_doer(verb: Token, trigger_key: str, country_of: Callable[[Token], str | None],
