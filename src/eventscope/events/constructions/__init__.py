@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from eventscope.events.constructions.accusation import accusation, addressee, evaluation
 from eventscope.events.constructions.armed_conflict import armed_conflict
+from eventscope.events.constructions.blamed_attack import blamed_attack, blamed_doer
 from eventscope.events.constructions.clash import crowd_clash
 from eventscope.events.constructions.commitment import commitment
 from eventscope.events.constructions.damaged_ties import damaged_ties
@@ -74,6 +75,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "died_of_violence": died_of_violence,
     "crowd_clash": crowd_clash,
     "armed_conflict": armed_conflict,
+    "blamed_attack": blamed_attack,
     "participants": participants,
     "taking_part": taking_part,
     "mediation": mediation,
@@ -87,6 +89,7 @@ REWRITES: dict[str, Rewrite] = {
     "rejected_author": rejected_author,
     "protested_party": protested_party,
     "possessed_patient": possessed_patient,
+    "blamed_doer": blamed_doer,
     "riposte_target": riposte_target,
 }
 
