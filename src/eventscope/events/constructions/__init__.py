@@ -46,6 +46,7 @@ from eventscope.events.constructions.refusal import refusal, rejected_author
 from eventscope.events.constructions.riposte import riposte_target
 from eventscope.events.constructions.threat import as_threat, retaliation, warning
 from eventscope.events.constructions.transfer import transfer
+from eventscope.events.constructions.unsaid_doer import counted_detainees
 from eventscope.events.found import Found
 from eventscope.records import Actor
 
@@ -91,6 +92,7 @@ REWRITES: dict[str, Rewrite] = {
     "possessed_patient": possessed_patient,
     "blamed_doer": blamed_doer,
     "riposte_target": riposte_target,
+    "counted_detainees": counted_detainees,
 }
 
 __all__ = ["CONSTRUCTIONS", "REWRITES", "Construction", "Rewrite", "as_threat"]

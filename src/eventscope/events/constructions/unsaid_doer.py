@@ -75,3 +75,25 @@ def state_doer(verb: Token, trigger_key: str, country_of: Callable[[Token], str 
                  if t.ent_type_ in ("GPE", "NORP", "ORG"))
         country = next((c for c in named if c and c not in theirs), None)
     return [Actor(None, country, sector, why=STATE_WHERE_IT_HAPPENS)]
+
+
+@lru_cache(maxsize=1)
+def counted_people() -> frozenset[str]:
+    return frozenset(section("unsaid_doer", {"counted_people": list})["counted_people"])
+
+
+def counted_detainees(events, event) -> None:
+    """ "Police detained four men", "the government says 350 were detained": people held
+    whom the tables do not know, told by their number, are civilians (of the holder's
+    country, else of the country where it happens), as unnamed victims of violence are."""
+    verb = event.trigger[0]
+    if event.type != "COERCE" or event.spec.mode != "arrest" or event.targets or verb.pos_ != "VERB":
+        return
+    people = counted_people()
+    held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(h.like_num or (h.lemma_.lower() in people and any(
+            c.dep_ == "nummod" or c.lower_ in ("dozens", "hundreds", "thousands", "several")
+            for c in h.children)) for h in held):
+        # held by a state, in it: of the holder's country where it is known
+        country = next((s.country for s in event.sources if s.country), None)
+        event.targets = [Actor(None, country, "CVL", why="people held, told by their number")]
