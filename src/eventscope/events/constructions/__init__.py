@@ -41,6 +41,7 @@ from eventscope.events.constructions.allegation import (
     mandate,
 )
 from eventscope.events.constructions.armed_conflict import armed_conflict
+from eventscope.events.constructions.blamed_attack import blamed_attack, blamed_doer
 from eventscope.events.constructions.clash import crowd_clash
 from eventscope.events.constructions.commitment import commitment
 from eventscope.events.constructions.damaged_ties import damaged_ties
@@ -59,6 +60,7 @@ from eventscope.events.constructions.refusal import refusal, rejected_author
 from eventscope.events.constructions.riposte import riposte_target
 from eventscope.events.constructions.threat import as_threat, retaliation, threatened_by, warning
 from eventscope.events.constructions.transfer import captors, carried_aid, transfer, vehicle_owner
+from eventscope.events.constructions.unsaid_doer import counted_detainees
 from eventscope.events.found import Found
 from eventscope.records import Actor
 
@@ -96,6 +98,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "died_of_violence": died_of_violence,
     "crowd_clash": crowd_clash,
     "armed_conflict": armed_conflict,
+    "blamed_attack": blamed_attack,
     "participants": participants,
     "taking_part": taking_part,
     "joint_appearance": joint_appearance,
@@ -115,9 +118,11 @@ REWRITES: dict[str, Rewrite] = {
     "asked_party": asked_party,
     "protested_party": protested_party,
     "possessed_patient": possessed_patient,
+    "blamed_doer": blamed_doer,
     "riposte_target": riposte_target,
     "captors": captors,
     "vehicle_owner": vehicle_owner,
+    "counted_detainees": counted_detainees,
 }
 
 __all__ = ["CONSTRUCTIONS", "REWRITES", "Construction", "Rewrite", "as_threat"]

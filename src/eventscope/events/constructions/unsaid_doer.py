@@ -27,21 +27,29 @@ class UnsaidDoers:
     patient_doers: frozenset[str]         # "troops were deployed": the troops deploy
     foreign_target_acts: frozenset[str]   # "the envoy was summoned": by another state
     own_state_acts: frozenset[str]        # "was sent into exile": by the exile's own state
+    force_movers: frozenset[str]          # "reinforcements were sent": forces move
+    forces: frozenset[str]                # the passive subjects that make them doers
 
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> UnsaidDoers:
         data = section("unsaid_doer", {"state_acts": dict, "origin_prepositions": list,
                                         "patient_doers": list, "foreign_target_acts": list,
-                                        "own_state_acts": list})
+                                        "own_state_acts": list, "force_movers": list,
+                                        "forces": list})
         return cls({str(k).lower(): str(v) for k, v in data["state_acts"].items()},
                    frozenset(data["origin_prepositions"]), frozenset(data["patient_doers"]),
-                   frozenset(data["foreign_target_acts"]), frozenset(data["own_state_acts"]))
+                   frozenset(data["foreign_target_acts"]), frozenset(data["own_state_acts"]),
+                   frozenset(data["force_movers"]), frozenset(data["forces"]))
 
 
 def patient_is_doer(verb: Token) -> bool:
-    """ "Troops were deployed to the border": the passive subject does the act."""
-    return verb.lemma_.lower() in UnsaidDoers.load().patient_doers
+    """ "Troops were deployed to the border", "reinforcements were sent to the town": the
+    passive subject does the act (a mover's only when that subject is armed forces)."""
+    data = UnsaidDoers.load()
+    lemma = verb.lemma_.lower()
+    return lemma in data.patient_doers or (lemma in data.force_movers and any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() in data.forces for c in verb.children))
 
 
 def state_doer(verb: Token, trigger_key: str, country_of: Callable[[Token], str | None],
@@ -67,3 +75,25 @@ def state_doer(verb: Token, trigger_key: str, country_of: Callable[[Token], str 
                  if t.ent_type_ in ("GPE", "NORP", "ORG"))
         country = next((c for c in named if c and c not in theirs), None)
     return [Actor(None, country, sector, why=STATE_WHERE_IT_HAPPENS)]
+
+
+@lru_cache(maxsize=1)
+def counted_people() -> frozenset[str]:
+    return frozenset(section("unsaid_doer", {"counted_people": list})["counted_people"])
+
+
+def counted_detainees(events, event) -> None:
+    """ "Police detained four men", "the government says 350 were detained": people held
+    whom the tables do not know, told by their number, are civilians (of the holder's
+    country, else of the country where it happens), as unnamed victims of violence are."""
+    verb = event.trigger[0]
+    if event.type != "COERCE" or event.spec.mode != "arrest" or event.targets or verb.pos_ != "VERB":
+        return
+    people = counted_people()
+    held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(h.like_num or (h.lemma_.lower() in people and any(
+            c.dep_ == "nummod" or c.lower_ in ("dozens", "hundreds", "thousands", "several")
+            for c in h.children)) for h in held):
+        # held by a state, in it: of the holder's country where it is known
+        country = next((s.country for s in event.sources if s.country), None)
+        event.targets = [Actor(None, country, "CVL", why="people held, told by their number")]
