@@ -12,11 +12,11 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from eventscope.events.constructions.commitment import without_promises
+from eventscope.events.constructions.common import without_other_readings
 from eventscope.events.constructions.data import section
 from eventscope.events.constructions.discontinued import without_discontinued
 from eventscope.events.constructions.private_visit import without_private_visits
 from eventscope.events.constructions.refusal import future_refusals
-from eventscope.events.constructions.threat import without_retold_threats
 from eventscope.events.constructions.transfer import without_retold_transfers
 from eventscope.events.constructions.walkout import without_custody_exits
 from eventscope.events.found import Found
@@ -195,6 +195,7 @@ Filter = Callable[[list[Found], Lexicon], list[Found]]
 
 FILTERS: dict[str, Filter] = {
     "actorless": without_actorless,
+    "other_readings": without_other_readings,
     "requested": without_requested,
     "transferred": without_transferred,
     "topics": without_topics,
@@ -207,7 +208,6 @@ FILTERS: dict[str, Filter] = {
     "private_visits": without_private_visits,
     "custody_exits": without_custody_exits,
     "discontinued": without_discontinued,
-    "retold_threats": without_retold_threats,
 }
 
 
