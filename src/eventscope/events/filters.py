@@ -15,11 +15,11 @@ from spacy.tokens import Token
 from eventscope.events.constructions.adjunct import adjunct_clause
 from eventscope.events.constructions.agreement_content import without_agreement_contents
 from eventscope.events.constructions.commitment import without_promises
+from eventscope.events.constructions.common import without_other_readings
 from eventscope.events.constructions.data import section
 from eventscope.events.constructions.discontinued import without_discontinued
 from eventscope.events.constructions.private_visit import without_private_visits
 from eventscope.events.constructions.refusal import future_refusals
-from eventscope.events.constructions.threat import without_retold_threats
 from eventscope.events.constructions.transfer import without_retold_transfers
 from eventscope.events.constructions.walkout import without_custody_exits
 from eventscope.events.found import Found
@@ -413,6 +413,7 @@ Filter = Callable[[list[Found], Lexicon], list[Found]]
 
 FILTERS: dict[str, Filter] = {
     "actorless": without_actorless,
+    "other_readings": without_other_readings,
     "requested": without_requested,
     "transferred": without_transferred,
     "topics": without_topics,
@@ -430,7 +431,6 @@ FILTERS: dict[str, Filter] = {
     "objects_of_acts": without_objects_of_acts,
     "agreed_matter": without_agreed_matter,
     "aided_acts": without_aided_acts,
-    "retold_threats": without_retold_threats,
     "agreement_contents": without_agreement_contents,
     "indirect_questions": without_indirect_questions,
     "agreed_acts": without_agreed_acts,

@@ -56,6 +56,7 @@ from eventscope.events.constructions.participants import joint_appearance, parti
 from eventscope.events.constructions.possessed_patient import possessed_patient
 from eventscope.events.constructions.praise import acclaim, praise, praised_act, praised_role
 from eventscope.events.constructions.protest import protested_party, protesting_crowd
+from eventscope.events.constructions.recalled_envoy import recalled_envoy
 from eventscope.events.constructions.refusal import refusal, rejected_author
 from eventscope.events.constructions.riposte import riposte_target
 from eventscope.events.constructions.threat import as_threat, retaliation, threatened_by, warning
@@ -91,6 +92,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "commitment": commitment,
     "refusal": refusal,
     "transfer": transfer,
+    "recalled_envoy": recalled_envoy,
     "carried_aid": carried_aid,
     "retaliation": retaliation,
     "warning": warning,

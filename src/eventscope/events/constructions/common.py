@@ -14,6 +14,20 @@ from eventscope.records import Actor
 
 if TYPE_CHECKING:
     from eventscope.events.finder import SentenceEvents
+    from eventscope.lexicon import Lexicon
+
+# Trigger keys of constructions whose reading of a word replaces the word's own lexicon
+# reading: "threatened by US sanctions" (threat.py), "the envoy was called back"
+# (recalled_envoy.py).
+THREATENED_BY = "threatened by"
+RECALLED_ENVOY = "recall envoy (passive)"
+OWN_READINGS = frozenset({THREATENED_BY, RECALLED_ENVOY})
+
+
+def without_other_readings(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """Where a construction of `OWN_READINGS` read a word, the word's other readings go."""
+    read = {f.trigger[0] for f in found if f.spec.key in OWN_READINGS}
+    return [f for f in found if f.trigger[0] not in read or f.spec.key in OWN_READINGS]
 
 
 def speakers_own(events: SentenceEvents, event: Found, quote_speaker: Actor | None) -> Found | None:

@@ -55,9 +55,14 @@ def future_refusals(found: list[Found], lexicon: Lexicon) -> list[Found]:
 
 
 def _refused(event: Found, auxiliaries: frozenset[str]) -> bool:
-    """A verb event negated and planned by a future auxiliary or a promise above it."""
+    """A verb event negated and planned by a future auxiliary or a promise above it, also on
+    a condition ("will not accept refugees if war starts"), but not a condition itself ("if
+    they will not leave")."""
     verb = event.trigger[0]
-    if not event.negated or event.factuality != "planned" or verb.pos_ != "VERB" or event.type == "REJECT":
+    if not event.negated or event.factuality not in ("planned", "hypothetical") or verb.pos_ != "VERB" or (
+            event.type == "REJECT"):
+        return False
+    if event.factuality == "hypothetical" and any(c.dep_ == "mark" for c in verb.children):
         return False
     return any(c.dep_ == "aux" and c.lower_ in auxiliaries for v in governors(verb) for c in v.children) \
         or verb.dep_ == "xcomp"

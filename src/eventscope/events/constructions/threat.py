@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventscope.actors import distinct
-from eventscope.events.constructions.common import speakers_own
+from eventscope.events.constructions.common import THREATENED_BY, speakers_own
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
 from eventscope.events.syntax import first_child, governors, has_child
@@ -21,9 +21,6 @@ from eventscope.records import Actor
 
 if TYPE_CHECKING:
     from eventscope.events.finder import SentenceEvents
-    from eventscope.lexicon import Lexicon
-
-THREATENED_BY = "threatened by"  # the trigger key of `threatened_by`'s events
 
 
 def as_threat(events: SentenceEvents, event: Found) -> None:
@@ -224,10 +221,3 @@ def threatened_by(events: SentenceEvents, verb: Token, quote_speaker: Actor | No
     events.set_modality(event)
     event.factuality = "asserted"
     return event
-
-
-def without_retold_threats(found: list[Found], lexicon: Lexicon) -> list[Found]:
-    """Where `threatened_by` read a passive "threatened by sanctions", the verb's own
-    lexicon reading (with the threatened as its doer) goes."""
-    read = {f.trigger[0] for f in found if f.spec.key == THREATENED_BY}
-    return [f for f in found if f.trigger[0] not in read or f.spec.key == THREATENED_BY]
