@@ -388,6 +388,8 @@ class DocumentActors:
         if igo is not None:
             return igo
         entity = entity_of(head)
+        if entity is not None and entity.label_ == "PERSON" and self._common_word_as_name(entity):
+            entity = None  # "Officers said ...": a capitalised common noun the NER took for a name
         if entity is not None and not (entity.label_ == "PERSON" and _only_titles(entity.text)):
             actor = self._entity(entity, head)
             if actor is not None or entity.label_ in ("PERSON", "ORG"):
@@ -397,6 +399,15 @@ class DocumentActors:
             if untagged is not None:
                 return untagged
         return self._common_noun(head)  # also "the King": a title alone names its holder
+
+    def _common_word_as_name(self, entity: Span) -> bool:
+        """A one-word "name" that is a noun naming actors ("Officers", "Protesters")."""
+        if len(entity) != 1:
+            return False
+        token = entity[0]
+        lemma = token.lemma_.lower()
+        return token.lower_ in self.rules.sector_nouns or lemma in self.rules.sector_nouns or (
+            lemma in self.rules.person_nouns or lemma in self.rules.member_nouns)
 
     def _untagged_person(self, head: Token) -> Actor | None:
         """ "President Ruto, who visited ...": a name the NER left untagged that the table
@@ -756,6 +767,10 @@ class DocumentActors:
 
     def _common_noun(self, head: Token, default_country: str | None = None) -> Actor | None:
         lemma = head.lemma_.lower()
+        if not self.names_actor(head):
+            named = self._named_compound(head)
+            if named is not None:
+                return named  # "Security Council resolutions", "Hamas positions"
         if lemma in self.rules.person_nouns and head.tag_ == "NNS":
             bloc = self._bloc_of_members(head)
             if bloc is not None:
@@ -888,6 +903,16 @@ class DocumentActors:
                 if entry is not None and entry.kind == "organisation":
                     return entry.actor()
         return self._group_set_beside(head)
+
+    def _named_compound(self, head: Token) -> Actor | None:
+        """The organisation the table knows named before a thing: "UN Security Council resolutions"."""
+        for child in head.lefts:
+            if child.dep_ == "compound" and child.ent_type_ == "ORG" and child.i + 1 < len(child.doc) and (
+                    child.doc[child.i + 1].ent_iob_ != "I"):  # the entity's last word
+                entry = self.table.find(_entity_text(child), self.on, fuzzy=False)
+                if entry is not None and entry.kind == "organisation":
+                    return entry.actor(self.on)
+        return None
 
     def _camp_of_owner(self, head: Token) -> Actor | None:
         """ "the leaders of an opposition sit-in", "the opposition ... its leaders": members
@@ -1208,9 +1233,10 @@ class DocumentActors:
 
     def _sector_in_phrase(self, head: Token) -> str | None:
         sector = self._sector_words(head)
-        if sector == "IGO" and any(c.dep_ in ("poss", "compound") and self.rules.sector_nouns.get(
-                c.lemma_.lower()) == "CVL" for c in head.children):
-            return "CVL"  # "teachers' unions", "the workers' council": people, not an IGO
+        members = [c for c in head.children if c.dep_ in ("poss", "compound")] + [
+            g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        if sector == "IGO" and any(self.rules.sector_nouns.get(m.lemma_.lower()) == "CVL" for m in members):
+            return "CVL"  # "teachers' unions", "the Union of Teachers": people, not an IGO
         return sector
 
     def _sector_words(self, head: Token) -> str | None:
