@@ -441,7 +441,7 @@ class DocumentActors:
             return known
         group = self._group_of_person(context) if context is not None else None
         country = group.country if group else (
-            self.country_in_phrase(context) if context is not None else None)
+            self.country_in_phrase(context) or self._title_country(context) if context is not None else None)
         entry = None if known else (
             self.table.find(text, self.on, country) or self.table.find(name, self.on, country))
         if entry:
@@ -1075,8 +1075,11 @@ class DocumentActors:
             if role not in roles or entity.start <= head.i < entity.end or title_country not in (None, country):
                 continue
             person = self.person_from_name(entity.text, entity.root) if title_country is None else None
-            if title_country == country or (person is not None and person.country == country):
-                found.append(person or self.person_from_name(entity.text, entity.root))
+            if title_country == country:
+                person = self.person_from_name(entity.text, entity.root)
+                found.append(replace(person, country=person.country or country) if person else None)
+            elif person is not None and person.country == country:
+                found.append(person)
         people = distinct([p for p in found if p is not None and p.name])
         if not people and country == self.home:
             # "Ambassador X" with no country of their own is of the article's country, as
@@ -1101,6 +1104,12 @@ class DocumentActors:
                         found.append((entity, role, country))
             self._titled = (doc, found)
         return self._titled[1]
+
+    def _title_country(self, name: Token) -> str | None:
+        """ "Colombian Ambassador Rafael Quintero": the demonym of a title the parser hung
+        deeper than the name's own modifiers."""
+        entity = entity_of(name)
+        return self._title_before(entity)[1] if entity is not None and entity.label_ == "PERSON" else None
 
     def _title_before(self, entity: Span) -> tuple[str | None, str | None]:
         """The office and country of the title words right before a name, longest first."""
