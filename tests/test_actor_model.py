@@ -376,3 +376,10 @@ def test_an_organisation_named_before_a_thing_or_as_a_force(text, word, name):
     actors = DocumentActorsProbe(text, "2023-08-07")
     token = next(t for t in actors.doc if t.text == word)
     assert [a.name for a in actors.actors.actors_of(token)] == [name]
+
+
+def test_a_persons_deed_stands_for_the_person():
+    actors = DocumentActorsProbe("Prime Minister Junichiro Koizumi's visit to the shrine is a provocation, "
+                                 "Beijing said.", "2005-10-17")
+    visit = next(t for t in actors.doc if t.text == "visit")
+    assert triple(actors.actors.actor_of(visit)) == ("Junichiro Koizumi", "JPN", "GOV")

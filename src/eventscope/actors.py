@@ -768,9 +768,9 @@ class DocumentActors:
     def _common_noun(self, head: Token, default_country: str | None = None) -> Actor | None:
         lemma = head.lemma_.lower()
         if not self.names_actor(head):
-            named = self._named_compound(head)
+            named = self._named_compound(head) or self._person_owner(head)
             if named is not None:
-                return named  # "Security Council resolutions", "Hamas positions"
+                return named  # "Security Council resolutions", "Hamas positions", "Koizumi's visit"
         if lemma in self.rules.person_nouns and head.tag_ == "NNS":
             bloc = self._bloc_of_members(head)
             if bloc is not None:
@@ -913,6 +913,12 @@ class DocumentActors:
                 if entry is not None and entry.kind == "organisation":
                     return entry.actor(self.on)
         return None
+
+    def _person_owner(self, head: Token) -> Actor | None:
+        """ "Koizumi's visit", "Maduro's remarks": the person whose deed or words they are."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"), None)
+        actor = self.actor_of(owner) if owner is not None else None
+        return actor if actor is not None and actor.name and self._is_person(actor) else None
 
     def _camp_of_owner(self, head: Token) -> Actor | None:
         """ "the leaders of an opposition sit-in", "the opposition ... its leaders": members
