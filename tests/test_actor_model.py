@@ -310,6 +310,7 @@ def test_a_posted_organ_is_not_of_the_country_it_is_posted_in():
     ("Riot police arrested the leaders of an opposition sit-in outside parliament.", "leaders", "OPP"),
     ("Police raided the homes of opposition activists.", "homes", "OPP"),
     ("Teachers' unions threatened a national strike over pay.", "unions", "CVL"),
+    ("The national union of teachers called a strike over pay.", "union", "CVL"),
     ("The charity gave food parcels to displaced families.", "families", "REF"),
 ])
 def test_a_camp_home_or_union_takes_the_sector_of_its_people(text, word, sector):
@@ -359,3 +360,26 @@ def test_a_named_word_refers_only_to_an_organisation_with_that_word():
     actors = DocumentActorsProbe("NATO met in Brussels. The council later voted on the budget.")
     council = next(t for t in actors.doc if t.text == "council")
     assert all(a.name != "NATO" for a in actors.actors.actors_of(council))
+
+
+def test_a_capitalised_actor_noun_is_no_persons_name():
+    actors = DocumentActorsProbe("Officers said the candidate had been taken home.")
+    officers = next(t for t in actors.doc if t.text == "Officers")
+    assert all(a.name is None for a in actors.actors.actors_of(officers))
+
+
+@pytest.mark.parametrize(("text", "word", "name"), [
+    ("The tests are banned by United Nations Security Council resolutions.", "resolutions", "UN Security Council"),
+    ("The China Coast Guard fired water cannon at the supply boats.", "Guard", "China Coast Guard"),
+])
+def test_an_organisation_named_before_a_thing_or_as_a_force(text, word, name):
+    actors = DocumentActorsProbe(text, "2023-08-07")
+    token = next(t for t in actors.doc if t.text == word)
+    assert [a.name for a in actors.actors.actors_of(token)] == [name]
+
+
+def test_a_persons_deed_stands_for_the_person():
+    actors = DocumentActorsProbe("Prime Minister Junichiro Koizumi's visit to the shrine is a provocation, "
+                                 "Beijing said.", "2005-10-17")
+    visit = next(t for t in actors.doc if t.text == "visit")
+    assert triple(actors.actors.actor_of(visit)) == ("Junichiro Koizumi", "JPN", "GOV")

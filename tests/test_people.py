@@ -319,3 +319,9 @@ def test_older_leaders_found_by_name(table, text, on, expected):
 
 def test_a_king_named_hussein_does_not_take_saddams_surname(table):
     assert name_of(table, "Hussein", date(1990, 8, 2)) != "Hussein bin Talal"
+
+
+def test_the_eus_predecessor_keeps_its_own_name(table):
+    assert name_of(table, "European Community") == "European Community"
+    assert name_of(table, "EEC") == "European Community"
+    assert name_of(table, "EU") == "European Union"

@@ -388,6 +388,8 @@ class DocumentActors:
         if igo is not None:
             return igo
         entity = entity_of(head)
+        if entity is not None and entity.label_ == "PERSON" and self._common_word_as_name(entity):
+            entity = None  # "Officers said ...": a capitalised common noun the NER took for a name
         if entity is not None and not (entity.label_ == "PERSON" and _only_titles(entity.text)):
             actor = self._entity(entity, head)
             if actor is not None or entity.label_ in ("PERSON", "ORG"):
@@ -397,6 +399,15 @@ class DocumentActors:
             if untagged is not None:
                 return untagged
         return self._common_noun(head)  # also "the King": a title alone names its holder
+
+    def _common_word_as_name(self, entity: Span) -> bool:
+        """A one-word "name" that is a noun naming actors ("Officers", "Protesters")."""
+        if len(entity) != 1:
+            return False
+        token = entity[0]
+        lemma = token.lemma_.lower()
+        return token.lower_ in self.rules.sector_nouns or lemma in self.rules.sector_nouns or (
+            lemma in self.rules.person_nouns or lemma in self.rules.member_nouns)
 
     def _untagged_person(self, head: Token) -> Actor | None:
         """ "President Ruto, who visited ...": a name the NER left untagged that the table
@@ -430,7 +441,7 @@ class DocumentActors:
             return known
         group = self._group_of_person(context) if context is not None else None
         country = group.country if group else (
-            self.country_in_phrase(context) if context is not None else None)
+            self.country_in_phrase(context) or self._title_country(context) if context is not None else None)
         entry = None if known else (
             self.table.find(text, self.on, country) or self.table.find(name, self.on, country))
         if entry:
@@ -756,6 +767,10 @@ class DocumentActors:
 
     def _common_noun(self, head: Token, default_country: str | None = None) -> Actor | None:
         lemma = head.lemma_.lower()
+        if not self.names_actor(head):
+            named = self._named_compound(head) or self._person_owner(head)
+            if named is not None:
+                return named  # "Security Council resolutions", "Hamas positions", "Koizumi's visit"
         if lemma in self.rules.person_nouns and head.tag_ == "NNS":
             bloc = self._bloc_of_members(head)
             if bloc is not None:
@@ -888,6 +903,22 @@ class DocumentActors:
                 if entry is not None and entry.kind == "organisation":
                     return entry.actor()
         return self._group_set_beside(head)
+
+    def _named_compound(self, head: Token) -> Actor | None:
+        """The organisation the table knows named before a thing: "UN Security Council resolutions"."""
+        for child in head.lefts:
+            if child.dep_ == "compound" and child.ent_type_ == "ORG" and child.i + 1 < len(child.doc) and (
+                    child.doc[child.i + 1].ent_iob_ != "I"):  # the entity's last word
+                entry = self.table.find(_entity_text(child), self.on, fuzzy=False)
+                if entry is not None and entry.kind == "organisation":
+                    return entry.actor(self.on)
+        return None
+
+    def _person_owner(self, head: Token) -> Actor | None:
+        """ "Koizumi's visit", "Maduro's remarks": the person whose deed or words they are."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"), None)
+        actor = self.actor_of(owner) if owner is not None else None
+        return actor if actor is not None and actor.name and self._is_person(actor) else None
 
     def _camp_of_owner(self, head: Token) -> Actor | None:
         """ "the leaders of an opposition sit-in", "the opposition ... its leaders": members
@@ -1050,8 +1081,11 @@ class DocumentActors:
             if role not in roles or entity.start <= head.i < entity.end or title_country not in (None, country):
                 continue
             person = self.person_from_name(entity.text, entity.root) if title_country is None else None
-            if title_country == country or (person is not None and person.country == country):
-                found.append(person or self.person_from_name(entity.text, entity.root))
+            if title_country == country:
+                person = self.person_from_name(entity.text, entity.root)
+                found.append(replace(person, country=person.country or country) if person else None)
+            elif person is not None and person.country == country:
+                found.append(person)
         people = distinct([p for p in found if p is not None and p.name])
         if not people and country == self.home:
             # "Ambassador X" with no country of their own is of the article's country, as
@@ -1076,6 +1110,12 @@ class DocumentActors:
                         found.append((entity, role, country))
             self._titled = (doc, found)
         return self._titled[1]
+
+    def _title_country(self, name: Token) -> str | None:
+        """ "Colombian Ambassador Rafael Quintero": the demonym of a title the parser hung
+        deeper than the name's own modifiers."""
+        entity = entity_of(name)
+        return self._title_before(entity)[1] if entity is not None and entity.label_ == "PERSON" else None
 
     def _title_before(self, entity: Span) -> tuple[str | None, str | None]:
         """The office and country of the title words right before a name, longest first."""
@@ -1208,9 +1248,10 @@ class DocumentActors:
 
     def _sector_in_phrase(self, head: Token) -> str | None:
         sector = self._sector_words(head)
-        if sector == "IGO" and any(c.dep_ in ("poss", "compound") and self.rules.sector_nouns.get(
-                c.lemma_.lower()) == "CVL" for c in head.children):
-            return "CVL"  # "teachers' unions", "the workers' council": people, not an IGO
+        members = [c for c in head.children if c.dep_ in ("poss", "compound")] + [
+            g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        if sector == "IGO" and any(self.rules.sector_nouns.get(m.lemma_.lower()) == "CVL" for m in members):
+            return "CVL"  # "teachers' unions", "the Union of Teachers": people, not an IGO
         return sector
 
     def _sector_words(self, head: Token) -> str | None:
