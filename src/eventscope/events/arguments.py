@@ -414,6 +414,12 @@ class Arguments:
                 name = [c.text for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
                 people = actors or [Actor(" ".join([*name, token.text]), None, None)]
                 return [replace(a, country=side.country, sector=side.sector) for a in people]
+        sector = self.actors.rules.sector_nouns.get(token.lemma_.lower())
+        if not actors and sector and token.pos_ == "PROPN":
+            # "Russia's Foreign Ministry": an institution the tagger took for a name of its own
+            country = self.actors.country_in_phrase(token)
+            if country:
+                return [Actor(None, country, sector)]
         if token.pos_ in ("NOUN", "ADJ") and not any(a.name or a.country for a in actors):
             # the parser hangs the apposition of a partitive on its "of" object
             heads = [token, *prepositional_objects(token, words=("of",))]
