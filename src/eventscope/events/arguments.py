@@ -550,9 +550,15 @@ class Arguments:
         holders = [noun]
         if noun.dep_ == "dobj" and not has_child(noun.head, "agent", "auxpass"):
             holders.append(noun.head)
-        return [a for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "by"
-                and p.i > noun.i for g in objects_of(p) if g.ent_type_ not in ("DATE", "TIME")
-                for a in self.actors_named(g)]
+        found = [a for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "by"
+                 and p.i > noun.i for g in objects_of(p) if g.ent_type_ not in ("DATE", "TIME")
+                 for a in self.actors_named(g)]
+        spec = self.lexicon.nouns.get(noun.lemma_.lower())
+        if not found and (noun.lemma_.lower() in clause_rules()["message_nouns"] or (
+                spec is not None and spec.type == "REQUEST")):
+            # "a demand from the US President", "a letter from Seoul": who sent it
+            found = [a for g in prepositional_objects(noun, words=("from",)) for a in self.actors_named(g)]
+        return found
 
     def _clause_antecedents(self, pronoun: Token) -> list[Token]:
         """ "The envoy, who met Taliban officials, urged them to ...": an object pronoun
