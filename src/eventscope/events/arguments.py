@@ -72,6 +72,9 @@ class Arguments:
             agents = prepositional_objects(verb, ("agent",))
             sources = self._agents_of(verb)
             targets = distinct([a for patient in patients for a in self.argument_actors(patient)])
+            if spec.type == "ASSAULT" and targets and not any(t.country or t.sector for t in targets):
+                # "Aleppo's airport was targeted": a place the tables know by name only
+                targets = next(filter(None, (self._place_hit(p) for p in patients)), targets)
             if not agents and patient_is_doer(verb):
                 sources, targets = targets, self.targets_of(verb, spec)
             else:
@@ -760,15 +763,17 @@ class Arguments:
         state of the place an attack hit."""
         names = [hit, *(c for c in hit.children if c.dep_ in ("compound", "poss") and c.i < hit.i),
                  *prepositional_objects(hit, words=("in", "near", "outside"))]
-        return next(filter(None, (self._place_actor(n) or self._gazetteer_state(n) for n in names)), [])
+        return next(filter(None, (self._place_actor(n) or (self._gazetteer_state(n) if n.dep_ == "poss" else [])
+                                  for n in names)), [])
 
     def _gazetteer_state(self, name: Token) -> list[Actor]:
-        """A proper name the gazetteer knows that no actor table does, whatever the tagger
-        took it for ("Aleppo's airport"): the state it is in."""
+        """A possessor the gazetteer knows that no actor table does, whatever the tagger took
+        it for ("Aleppo's airport"): the state it is in."""
         if name.pos_ != "PROPN" or name.ent_type_ in ("NORP", "DATE", "TIME") or any(
                 a.country for a in self.actors_named(name)):
             return []
-        place = self.places.lookup(entity_text(name))
+        # the tagger may take the name and what it owns for one entity ("Aleppo’s airport")
+        place = self.places.lookup(entity_text(name)) or self.places.lookup(name.text)
         return [Actor(None, place.country, "GOV")] if place is not None and place.country else []
 
     def _modifier_actor(self, token: Token) -> Actor | None:
