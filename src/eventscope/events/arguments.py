@@ -200,6 +200,10 @@ class Arguments:
         taken = [*direct_objects(verb, passive=True), *prepositional_objects(verb), *(
             g for c in verb.children if c.dep_ in ("prep", "prt", "advmod")
             for p in c.children if p.dep_ == "prep" for g in objects_of(p))]
+        # "pulled out its delegations to take part in talks with X": the infinitive's talks
+        clauses = [c for c in verb.children if c.dep_ == "xcomp"] + [
+            c for o in direct_objects(verb) for c in o.children if c.dep_ in ("relcl", "acl")]
+        taken += [g for c in clauses if c.pos_ == "VERB" for g in prepositional_objects(c)]
         joint = [n for n in taken if (spec := self.lexicon.nouns.get(n.lemma_.lower())) is not None
                  and spec.type in UNORDERED_TYPES]
         partners = [a for n in joint for g in prepositional_objects(n, words=("with",))
