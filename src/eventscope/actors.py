@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -227,6 +228,9 @@ class DocumentActors:
     # Person name -> the named organisation their title gave ("X, al-Shabaab's spokesman"):
     # who "we" is in their quotation.
     groups_of: dict[str, Actor] = field(default_factory=dict)
+    # (name, office, country of the title) of the people the article introduces with a title,
+    # indexed over all its pieces before reading (note_titled_people); None: per parsed doc.
+    titled: list[tuple[Span, str, str | None]] | None = None
     _titled: tuple[Doc | None, list[tuple[Span, str, str | None]]] = field(
         default=(None, []), init=False, repr=False)
 
@@ -1078,7 +1082,8 @@ class DocumentActors:
         person the article introduces anywhere with a title of this office and country."""
         found = []
         for entity, role, title_country in self._titled_people(head.doc):
-            if role not in roles or entity.start <= head.i < entity.end or title_country not in (None, country):
+            if role not in roles or (entity.doc is head.doc and entity.start <= head.i < entity.end) \
+                    or title_country not in (None, country):
                 continue
             person = self.person_from_name(entity.text, entity.root) if title_country is None else None
             if title_country == country:
@@ -1087,6 +1092,8 @@ class DocumentActors:
             elif person is not None and person.country == country:
                 found.append(person)
         people = distinct([p for p in found if p is not None and p.name])
+        if self._sector_in_phrase(head) in (None, "GOV"):  # "Venezuela's leader" is no opposition leader
+            people = [p for p in people if p.sector not in _CAMPS]
         if not people and country == self.home:
             # "Ambassador X" with no country of their own is of the article's country, as
             # domestic actors are (setting.py), when the article names only one
@@ -1097,19 +1104,29 @@ class DocumentActors:
             return None
         return replace(people[0], why=people[0].why or f"{head.text}: the {roles[0]} the article names")
 
+    def note_titled_people(self, entities: Iterable[Span]) -> None:
+        """Index the people the whole article introduces with a title, from all its pieces
+        before any is read, so that an article reads the same cut into pieces or whole."""
+        self.titled = self._titles_of(entities)
+
     def _titled_people(self, doc: Doc) -> list[tuple[Span, str, str | None]]:
-        """(name, office, country of the title) of each person the document introduces with
+        """(name, office, country of the title) of each person the article introduces with
         a title before the name ("U.S. Ambassador Philip Goldberg", "Pakistan's Finance
-        Minister X"); computed once per doc."""
+        Minister X"): the article's index, else the doc's, computed once per doc."""
+        if self.titled is not None:
+            return self.titled
         if self._titled[0] is not doc:
-            found = []
-            for entity in doc.ents:
-                if entity.label_ == "PERSON":
-                    role, country = self._title_before(entity)
-                    if role is not None:
-                        found.append((entity, role, country))
-            self._titled = (doc, found)
+            self._titled = (doc, self._titles_of(doc.ents))
         return self._titled[1]
+
+    def _titles_of(self, entities: Iterable[Span]) -> list[tuple[Span, str, str | None]]:
+        found = []
+        for entity in entities:
+            if entity.label_ == "PERSON":
+                role, country = self._title_before(entity)
+                if role is not None:
+                    found.append((entity, role, country))
+        return found
 
     def _title_country(self, name: Token) -> str | None:
         """ "Colombian Ambassador Rafael Quintero": the demonym of a title the parser hung

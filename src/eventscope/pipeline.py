@@ -191,6 +191,9 @@ class DocumentReader:
         self.places_told: list[Location] = []  # the places of the events told, latest last
         self.setting = self._setting()
         self.actors.home = self.setting.country
+        self.actors.note_titled_people(
+            entity for doc, piece in self.parsed for entity in doc.ents
+            if piece.core_start - piece.start <= entity.start_char < piece.core_end - piece.start)
 
     def _setting(self) -> Setting:
         """The article's setting, counted over the cores of all its pieces."""

@@ -369,7 +369,10 @@ def _asked_about(word: Token) -> bool:
 
 
 def _is_question(clause: Token) -> bool:
-    return clause.dep_ == "ccomp" and clause.left_edge.lower_ in question_words()
+    """A reported question follows the verb that reports it ("asked whether ..."); a clause
+    before it is the quotation itself ("If X keeps ..., we will ...," he said)."""
+    return clause.dep_ == "ccomp" and clause.left_edge.lower_ in question_words() \
+        and clause.head.i < clause.left_edge.i
 
 
 @lru_cache(maxsize=1)
