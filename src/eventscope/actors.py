@@ -20,11 +20,11 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.actor_table import ActorTable
 from eventscope.countries import Countries
+from eventscope.datafile import read_yaml
 from eventscope.entities import entity_of
 from eventscope.lexicon import Trigger
 from eventscope.places import Gazetteer
@@ -74,7 +74,7 @@ class MentionRules:
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> MentionRules:
-        data = yaml.safe_load(resources.files("eventscope.data").joinpath("mentions.yaml").read_text())
+        data = read_yaml(resources.files("eventscope.data").joinpath("mentions.yaml").read_text())
 
         def by_word(groups: dict[str, list[str]]) -> dict[str, str]:
             return {word: sector for sector, words in groups.items() for word in words}

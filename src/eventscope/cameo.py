@@ -18,8 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from eventscope.datafile import read_yaml
 from eventscope.records import Actor, Event
 
 # CAMEO quad classes by root code, as GDELT's QuadClass: 1 verbal cooperation
@@ -51,14 +50,12 @@ def _codes() -> dict[str, tuple[float, str]]:
 
 @lru_cache(maxsize=1)
 def _rules() -> dict[str, Any]:
-    with _data_path("plover_to_cameo.yaml").open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_yaml(_data_path("plover_to_cameo.yaml").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
 def _plover_scale() -> dict[str, Any]:
-    with _data_path("plover.yaml").open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_yaml(_data_path("plover.yaml").read_text(encoding="utf-8"))
 
 
 def cameo_quad_class(root: str) -> int:

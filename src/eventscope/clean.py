@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from eventscope.datafile import read_yaml
 from eventscope.records import Article, InputError
 
 # Spaces of other widths become a plain space; invisible characters go.
@@ -54,7 +53,7 @@ class ChromeRules:
 
 @lru_cache(maxsize=1)
 def chrome_rules() -> ChromeRules:
-    data = yaml.safe_load(resources.files("eventscope").joinpath("data/chrome.yaml").read_text("utf-8"))
+    data = read_yaml(resources.files("eventscope").joinpath("data/chrome.yaml").read_text("utf-8"))
     # One alternation per case mode: a single pass over each line instead of one per rule.
     any_case = "|".join(f"(?:{p})" for group in data["line_patterns"].values() for p in group)
     bylines = "|".join(f"(?:{p})" for p in data["byline_patterns"])

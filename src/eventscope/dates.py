@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from importlib import resources
 
-import yaml
+from eventscope.datafile import read_yaml
 
 MONTHS = {
     name: number
@@ -82,7 +82,7 @@ class _Rules:
     @cache
     def load(cls) -> _Rules:
         text = (resources.files("eventscope") / "data" / "dates.yaml").read_text(encoding="utf-8")
-        return cls(yaml.safe_load(text))
+        return cls(read_yaml(text))
 
     def fill(self, pattern: str) -> str:
         """Replace {MONTH}, {WEEKDAY}, ... in a pattern by their alternations."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from eventscope.datafile import read_yaml
 
 # Where a wording comes from when no CAMEO code says it: the PLOVER manual, the event contract
 # (EVENTS.md conventions), or one news-dev article.
@@ -37,11 +37,6 @@ class Trigger:
     source: str | None = None     # else where it comes from: "plover", "contract", "dev:<article>"
 
 
-def _word(value: object) -> str:
-    """YAML 1.1 reads a bare `on` as True; in this file it is always the preposition."""
-    return "on" if value is True else str(value)
-
-
 def _trigger(key: str, spec: dict) -> Trigger:
     cameo = spec.get("cameo")
     if cameo is not None and not (isinstance(cameo, str) and re.fullmatch(r"\d{2,4}", cameo)):
@@ -55,7 +50,7 @@ def _trigger(key: str, spec: dict) -> Trigger:
         key=key,
         type=spec["type"],
         mode=spec.get("mode"),
-        targets=tuple(_word(t) for t in spec.get("target", DEFAULT_TARGETS)),
+        targets=tuple(str(t) for t in spec.get("target", DEFAULT_TARGETS)),
         requires=frozenset(k[len("needs_"):] for k, v in spec.items() if k.startswith("needs_") and v),
         object_event=bool(spec.get("object_event")),
         object_owner=bool(spec.get("object_owner")),
@@ -124,7 +119,7 @@ class Lexicon:
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> Lexicon:
-        data = yaml.safe_load(resources.files("eventscope.data").joinpath("lexicon.yaml").read_text())
+        data = read_yaml(resources.files("eventscope.data").joinpath("lexicon.yaml").read_text())
         return cls(
             verbs={k: _trigger(k, v) for k, v in data["verbs"].items()},
             nouns={k: _trigger(k, v) for k, v in data["nouns"].items()},
@@ -152,7 +147,7 @@ class Lexicon:
             beneficiary_verbs=frozenset(data["beneficiary_verbs"]),
             companion_verbs=frozenset(data["companion_verbs"]),
             topic_verbs=frozenset(data["topics"]["verbs"]),
-            topic_prepositions=frozenset(map(_word, data["topics"]["prepositions"])),
+            topic_prepositions=frozenset(map(str, data["topics"]["prepositions"])),
             violent_causes=frozenset(data["doerless_violence"]["causes"]),
             accident_words=frozenset(data["doerless_violence"]["accidents"]),
             refusal_verbs=frozenset(data["refusals"]["verbs"]),
@@ -182,7 +177,7 @@ class PloverType:
 
 @lru_cache(maxsize=1)
 def plover_types() -> dict[str, PloverType]:
-    data = yaml.safe_load(resources.files("eventscope.data").joinpath("plover.yaml").read_text())
+    data = read_yaml(resources.files("eventscope.data").joinpath("plover.yaml").read_text())
     return {
         name: PloverType(name, spec["quad"], spec["cameo"], float(spec["intensity"]),
                          {m: float(s) for m, s in spec["modes"].items()})
@@ -200,7 +195,7 @@ def _data_text(name: str) -> str:
 @lru_cache(maxsize=1)
 def cameo_overrides() -> dict[str, dict]:
     """The contract's overrides of the CAMEO->PLOVER table (data/cameo_plover_overrides.yaml)."""
-    rows = yaml.safe_load(_data_text("cameo_plover_overrides.yaml")) or {}
+    rows = read_yaml(_data_text("cameo_plover_overrides.yaml")) or {}
     for code, row in rows.items():
         if not re.fullmatch(r"\d{2,4}", str(code)) or not isinstance(row, dict) or "type" not in row \
                 or not row.get("reason"):

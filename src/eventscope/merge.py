@@ -29,7 +29,8 @@ from importlib import resources
 from typing import IO, Any
 
 import click
-import yaml
+
+from eventscope.datafile import read_yaml
 
 from .records import UNORDERED_TYPES, Actor, Document
 from .store.rows import date_range
@@ -46,7 +47,7 @@ class MergeSettings:
 @lru_cache(maxsize=1)
 def default_settings() -> MergeSettings:
     text = resources.files("eventscope.data").joinpath("merge.yaml").read_text(encoding="utf-8")
-    return MergeSettings(**yaml.safe_load(text))
+    return MergeSettings(**read_yaml(text))
 
 
 @dataclass(frozen=True)

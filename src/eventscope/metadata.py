@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-import yaml
+from eventscope.datafile import read_yaml
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class MetadataRules:
 
 @lru_cache(maxsize=1)
 def metadata_rules() -> MetadataRules:
-    data = yaml.safe_load(resources.files("eventscope").joinpath("data/metadata.yaml").read_text("utf-8"))
+    data = read_yaml(resources.files("eventscope").joinpath("data/metadata.yaml").read_text("utf-8"))
     labels = sorted(data["date_labels"], key=len, reverse=True)  # longest first
     kickers = "|".join(re.escape(w) for w in data["kicker_words"])
     return MetadataRules(
@@ -301,7 +301,7 @@ def _places_of(word: str, most: int) -> str:
 
 @lru_cache(maxsize=1)
 def dateline_rules() -> DatelineRules:
-    data = yaml.safe_load(resources.files("eventscope").joinpath("data/metadata.yaml").read_text("utf-8"))
+    data = read_yaml(resources.files("eventscope").joinpath("data/metadata.yaml").read_text("utf-8"))
     agencies = "|".join(re.escape(a).replace(r"\ ", r"\s+")
                         for a in sorted(data["dateline_agencies"], key=len, reverse=True))
     # ", Honduras", ", LEBANON", ", Gaza Strip", ", (Kazakhstan)"

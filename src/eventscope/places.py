@@ -24,9 +24,8 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-import yaml
-
 from eventscope.countries import Countries, fold
+from eventscope.datafile import read_yaml
 from eventscope.dates import MONTHS
 from eventscope.entities import entity_of
 from eventscope.records import Location
@@ -109,7 +108,7 @@ class _Rules:
     @cache
     def load(cls) -> _Rules:
         text = (resources.files("eventscope") / "data" / "places.yaml").read_text(encoding="utf-8")
-        return cls(yaml.safe_load(text))
+        return cls(read_yaml(text))
 
     def without_articles(self, key: str) -> str:
         """"as suwayda" -> "suwayda", "deir ez zor" -> "deir zor" (never empty)."""

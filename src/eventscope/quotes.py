@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from eventscope.actors import DocumentActors
+from eventscope.datafile import read_yaml
 from eventscope.records import Actor, Quote
 
 OPENING = "“„«\""
@@ -53,7 +53,7 @@ class QuoteRules:
     @classmethod
     @cache
     def load(cls) -> QuoteRules:
-        data = yaml.safe_load(resources.files("eventscope.data").joinpath("quotes.yaml").read_text())
+        data = read_yaml(resources.files("eventscope.data").joinpath("quotes.yaml").read_text())
         words = {key: frozenset(data[key]) for key in (
             "work_nouns", "term_words", "source_nouns", "role_nouns", "voice_nouns", "sign_nouns",
             "quote_verbs", "person_titles", "issuing_verbs", "group_nouns")}

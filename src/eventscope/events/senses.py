@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Token
 
+from eventscope.datafile import read_yaml
 from eventscope.lexicon import Trigger
 
 # Where the object of a verb stands: "recalled its ambassador", "missiles were launched",
@@ -75,7 +75,7 @@ class Senses:
     @lru_cache(maxsize=1)
     def load(cls) -> Senses:
         path = resources.files("eventscope.data").joinpath("senses.yaml")
-        data = yaml.safe_load(path.read_text())
+        data = read_yaml(path.read_text())
         senses = tuple(_sense(entry, index) for index, entry in enumerate(data["senses"], 1))
         carriers, outcomes = data["carriers"], data["outcomes"]
         return cls(senses, frozenset(carriers["verbs"]), frozenset(carriers["nouns"]),

@@ -6,7 +6,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from eventscope.datafile import read_yaml
 
 DATA_FILE = "constructions.yaml"
 
@@ -18,7 +18,7 @@ class ConstructionDataError(ValueError):
 @lru_cache(maxsize=1)
 def _all_sections() -> dict[str, Any]:
     path = resources.files("eventscope.data").joinpath(DATA_FILE)
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise ConstructionDataError(f"{path}: expected a mapping of construction sections")
     return data
