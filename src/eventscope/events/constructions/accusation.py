@@ -40,10 +40,22 @@ def accusation(events: SentenceEvents, noun: Token, quote_speaker: Actor | None)
     if not targets and damned and any(c.dep_ in ("det", "amod") and c.lower_ in BACK_REFERENCES
                                       for c in noun.children):
         targets = last_doer_before(events, noun)
+    if not targets and damned:  # "X said Britain was planning illegal exercises"
+        return by_verbs_doer(events, noun, spec, quote_speaker)
     if not targets and not damned:
         return None
     return speakers_own(events, Found([noun], spec, [], targets, clause_verb(noun), mode=spec.mode),
                               quote_speaker)
+
+
+def by_verbs_doer(events: SentenceEvents, noun: Token, spec, quote_speaker: Actor | None) -> Found | None:
+    """The speaker's accusation of whoever does the damned act as the subject of its verb,
+    not of the speaker's own side ("we will not tolerate such hostile acts": no one named)."""
+    event = speakers_own(events, Found([noun], spec, [], doer_by_verb(events, noun), clause_verb(noun),
+                                       mode=spec.mode), quote_speaker)
+    if event is not None and any(same_side(s, t) for s in event.sources for t in event.targets):
+        event.targets = []
+    return event
 
 
 def last_doer_before(events: SentenceEvents, word: Token) -> list[Actor]:
@@ -148,13 +160,31 @@ def judged_act(events: SentenceEvents, adjective: Token, quote_speaker: Actor | 
         return None
     if lemma not in events.lexicon.act_nouns and trigger_of(events.lexicon, noun) is None:
         return None
-    targets = events.event_agents_of(noun) or (
-        events.subject_actors(noun.head) if noun.dep_ == "dobj" else []) or predicated_of(events, noun)
-    if not targets:
-        return None
+    targets = events.event_agents_of(noun) or predicated_of(events, noun)
     spec = events.lexicon.verbs["denounce"]
+    if not targets:
+        event = by_verbs_doer(events, noun, spec, quote_speaker)
+        return event if event is not None and event.targets else None
     return speakers_own(events, Found([adjective], spec, [], targets, clause_verb(noun), mode=spec.mode),
                         quote_speaker)
+
+
+@lru_cache(maxsize=1)
+def reacting_types() -> frozenset[str]:
+    return frozenset(section("damned_act_doer", {"reacting_types": list})["reacting_types"])
+
+
+def doer_by_verb(events: SentenceEvents, noun: Token) -> list[Actor]:
+    """ "Britain was planning illegal exercises", "NATO is staging provocative drills": the
+    subject of the verb whose object the damned act is does it; not the subject of a verb
+    that only reacts to the act ("Argentina condemned the illegal exercises")."""
+    if noun.dep_ != "dobj":
+        return []
+    verb = noun.head
+    spec = trigger_of(events.lexicon, verb)
+    if spec is not None and spec.type in reacting_types():
+        return []
+    return events.subject_actors(verb)
 
 
 @lru_cache(maxsize=1)
