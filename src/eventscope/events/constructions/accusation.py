@@ -78,6 +78,10 @@ def naming(noun: Token) -> tuple[Token, Token] | None:
         found = (noun.head, named) if named is not None else None
     elif noun.dep_ == "npadvmod" and noun.head.dep_ == "dobj":
         found = noun.head.head, noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as":  # "described the decision as an outrage"
+        above = noun.head.head
+        named = above if above.dep_ == "dobj" else first_child(above, "dobj")
+        found = (named.head, named) if named is not None else None
     else:
         return None
     # not "expel its envoy a grave mistake" misparsed: only verbs that name
@@ -95,11 +99,30 @@ def named_as(events: SentenceEvents, noun: Token, spec) -> Found | None:
     namer, named = naming(noun)
     targets = events.event_agents_of(named) or events.actors_named(named)
     sources = events.subject_actors(namer)
+    if not targets and sources:
+        targets = named_act_doers(events, named, sources)
     if not targets or not sources:
         return None
     event = Found([noun], spec, sources, targets, namer, mode=spec.mode)
     events.set_modality(event)
     return event
+
+
+def named_act_doers(events: SentenceEvents, named: Token, namers: list[Actor]) -> list[Actor]:
+    """ "Bolivia expelled the US envoy. Washington called that / the expulsion / the
+    decision a grave error": what is named, told before, is the act of whoever did it (the
+    same word or type, or any hostile act for "that" and the general nouns)."""
+    rules = _referred_acts()
+    if named.pos_ in ("PRON", "SCONJ", "DET") and named.lower_ in rules["determiners"]:
+        types = frozenset(rules["hostile_types"])
+    elif named.pos_ == "NOUN" and not has_child(named, "poss") and any(
+            c.dep_ == "det" and c.lower_ in rules["determiners"] for c in named.children):
+        spec = trigger_of(events.lexicon, named)
+        types = frozenset(rules["hostile_types"]) if named.lemma_.lower() in rules["general_nouns"] else (
+            frozenset({spec.type} if spec else ()))
+    else:
+        return []
+    return _doers_before(events, named, types, namers)
 
 
 @lru_cache(maxsize=1)
