@@ -260,12 +260,20 @@ def referred_act_doer(events: SentenceEvents, event: Found) -> None:
     act referred back to ("the launch", "the arrests", "the decision") is aimed at whoever
     did the act told before (the same word or type; any hostile act for "the decision")."""
     verb = event.trigger[0]
-    if event.type != "ACCUSE" or event.targets or verb.pos_ != "VERB" or not event.sources:
+    if event.type != "ACCUSE" or verb.pos_ != "VERB" or not event.sources:
+        return
+    # a target of the accusers' own side is a misreading ("a protest against the harassment
+    # of its vessels by X": X, not its vessels' owner)
+    if any(not any(same_side(t, s) for s in event.sources) for t in event.targets):
         return
     rules = _referred_acts()
     deeds = [c for c in verb.children if c.dep_ == "dobj"] + [
         g for p in verb.children if p.dep_ == "prep" and p.lower_ in rules["prepositions"]
         for g in p.children if g.dep_ == "pobj"]
+    grounds = protest_grounds(events, verb, event.sources)
+    if grounds:
+        event.targets = grounds
+        return
     for deed in deeds:
         if deed.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in rules["determiners"]
                                           for c in deed.children) or has_child(deed, "poss"):
@@ -278,6 +286,28 @@ def referred_act_doer(events: SentenceEvents, event: Found) -> None:
         if doers:
             event.targets = doers
             return
+
+
+@lru_cache(maxsize=1)
+def _ground_prepositions() -> frozenset[str]:
+    return frozenset(section("protest_grounds", {"prepositions": list})["prepositions"])
+
+
+def protest_grounds(events: SentenceEvents, verb: Token, accusers: list[Actor]) -> list[Actor]:
+    """ "lodged a strong protest over the seizure of the boats by Ugandan police", "filed a
+    protest against the harassment of its vessels by the coast guard": the doers the act
+    protested names itself
+    (by-phrase or owner), other than the accusers' own side."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    deeds = [g for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ in _ground_prepositions()
+             for g in p.children if g.dep_ == "pobj"]
+    for deed in deeds:
+        if deed.pos_ != "NOUN":
+            continue
+        doers = [a for a in events.event_agents_of(deed) if not any(same_side(a, s) for s in accusers)]
+        if doers:
+            return doers
+    return []
 
 
 def _doers_before(events: SentenceEvents, deed: Token, types: frozenset[str],
