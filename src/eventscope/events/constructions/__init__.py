@@ -11,6 +11,7 @@ called at its stage: the REWRITES on every candidate in `SentenceEvents.find`
 whom a protest is lodged with; `refusal.rejected_author`: who made the call or offer
 rejected; `protest.protested_party`: whom a demonstration is against;
 `protesters_call`: what protests are held "to demand" is the protesters' request;
+`issued_text.misread_reduced_relative`: "the resolution passed Wednesday calls for ..." misparsed;
 `possessed_patient`: "X's arrest by Y" is done to X; `riposte.riposte_target`: whom an
 attack answering another is aimed at; `transfer.captors`: a release of captives "held by"
 someone is that captor's; `transfer.vehicle_owner`: "U.N. helicopters evacuated ..." is
@@ -51,6 +52,7 @@ from eventscope.events.constructions.denial import denial
 from eventscope.events.constructions.doerless_violence import died_of_violence
 from eventscope.events.constructions.faced_accusation import faced_accusation
 from eventscope.events.constructions.faced_charges import faced_charges
+from eventscope.events.constructions.issued_text import misread_reduced_relative
 from eventscope.events.constructions.mediation import convening, mediation
 from eventscope.events.constructions.obligation import called_for, obligation, time_to_act
 from eventscope.events.constructions.participants import joint_appearance, participants, taking_part
@@ -122,6 +124,7 @@ REWRITES: dict[str, Rewrite] = {
     "asked_party": asked_party,
     "protested_party": protested_party,
     "protesters_call": protesters_call,
+    "misread_reduced_relative": misread_reduced_relative,
     "possessed_patient": possessed_patient,
     "blamed_doer": blamed_doer,
     "riposte_target": riposte_target,
