@@ -10,6 +10,8 @@ called at its stage: the REWRITES on every candidate in `SentenceEvents.find`
 (`threat.as_threat`: a harmful act on a condition is a THREATEN; `accusation.addressee`:
 whom a protest is lodged with; `refusal.rejected_author`: who made the call or offer
 rejected; `protest.protested_party`: whom a demonstration is against;
+`protesters_call`: what protests are held "to demand" is the protesters' request;
+`issued_text.misread_reduced_relative`: "the resolution passed Wednesday calls for ..." misparsed;
 `possessed_patient`: "X's arrest by Y" is done to X; `riposte.riposte_target`: whom an
 attack answering another is aimed at; `transfer.captors`: a release of captives "held by"
 someone is that captor's; `transfer.vehicle_owner`: "U.N. helicopters evacuated ..." is
@@ -50,12 +52,14 @@ from eventscope.events.constructions.denial import denial
 from eventscope.events.constructions.doerless_violence import died_of_violence
 from eventscope.events.constructions.faced_accusation import faced_accusation
 from eventscope.events.constructions.faced_charges import faced_charges
+from eventscope.events.constructions.issued_text import misread_reduced_relative
 from eventscope.events.constructions.mediation import convening, mediation
 from eventscope.events.constructions.obligation import called_for, obligation, time_to_act
 from eventscope.events.constructions.participants import joint_appearance, participants, taking_part
 from eventscope.events.constructions.possessed_patient import possessed_patient
 from eventscope.events.constructions.praise import acclaim, praise, praised_act, praised_role
 from eventscope.events.constructions.protest import protested_party, protesting_crowd
+from eventscope.events.constructions.protesters_call import protesters_call
 from eventscope.events.constructions.recalled_envoy import recalled_envoy
 from eventscope.events.constructions.refusal import refusal, rejected_author
 from eventscope.events.constructions.riposte import riposte_target
@@ -119,6 +123,8 @@ REWRITES: dict[str, Rewrite] = {
     "ousted_party": ousted_party,
     "asked_party": asked_party,
     "protested_party": protested_party,
+    "protesters_call": protesters_call,
+    "misread_reduced_relative": misread_reduced_relative,
     "possessed_patient": possessed_patient,
     "blamed_doer": blamed_doer,
     "riposte_target": riposte_target,

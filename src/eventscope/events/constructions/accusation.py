@@ -40,10 +40,22 @@ def accusation(events: SentenceEvents, noun: Token, quote_speaker: Actor | None)
     if not targets and damned and any(c.dep_ in ("det", "amod") and c.lower_ in BACK_REFERENCES
                                       for c in noun.children):
         targets = last_doer_before(events, noun)
+    if not targets and damned:  # "X said Britain was planning illegal exercises"
+        return by_verbs_doer(events, noun, spec, quote_speaker)
     if not targets and not damned:
         return None
     return speakers_own(events, Found([noun], spec, [], targets, clause_verb(noun), mode=spec.mode),
                               quote_speaker)
+
+
+def by_verbs_doer(events: SentenceEvents, noun: Token, spec, quote_speaker: Actor | None) -> Found | None:
+    """The speaker's accusation of whoever does the damned act as the subject of its verb,
+    not of the speaker's own side ("we will not tolerate such hostile acts": no one named)."""
+    event = speakers_own(events, Found([noun], spec, [], doer_by_verb(events, noun), clause_verb(noun),
+                                       mode=spec.mode), quote_speaker)
+    if event is not None and any(same_side(s, t) for s in event.sources for t in event.targets):
+        event.targets = []
+    return event
 
 
 def last_doer_before(events: SentenceEvents, word: Token) -> list[Actor]:
@@ -66,6 +78,10 @@ def naming(noun: Token) -> tuple[Token, Token] | None:
         found = (noun.head, named) if named is not None else None
     elif noun.dep_ == "npadvmod" and noun.head.dep_ == "dobj":
         found = noun.head.head, noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as":  # "described the decision as an outrage"
+        above = noun.head.head
+        named = above if above.dep_ == "dobj" else first_child(above, "dobj")
+        found = (named.head, named) if named is not None else None
     else:
         return None
     # not "expel its envoy a grave mistake" misparsed: only verbs that name
@@ -83,11 +99,30 @@ def named_as(events: SentenceEvents, noun: Token, spec) -> Found | None:
     namer, named = naming(noun)
     targets = events.event_agents_of(named) or events.actors_named(named)
     sources = events.subject_actors(namer)
+    if not targets and sources:
+        targets = named_act_doers(events, named, sources)
     if not targets or not sources:
         return None
     event = Found([noun], spec, sources, targets, namer, mode=spec.mode)
     events.set_modality(event)
     return event
+
+
+def named_act_doers(events: SentenceEvents, named: Token, namers: list[Actor]) -> list[Actor]:
+    """ "Bolivia expelled the US envoy. Washington called that / the expulsion / the
+    decision a grave error": what is named, told before, is the act of whoever did it (the
+    same word or type, or any hostile act for "that" and the general nouns)."""
+    rules = _referred_acts()
+    if named.pos_ in ("PRON", "SCONJ", "DET") and named.lower_ in rules["determiners"]:
+        types = frozenset(rules["hostile_types"])
+    elif named.pos_ == "NOUN" and not has_child(named, "poss") and any(
+            c.dep_ == "det" and c.lower_ in rules["determiners"] for c in named.children):
+        spec = trigger_of(events.lexicon, named)
+        types = frozenset(rules["hostile_types"]) if named.lemma_.lower() in rules["general_nouns"] else (
+            frozenset({spec.type} if spec else ()))
+    else:
+        return []
+    return _doers_before(events, named, types, namers)
 
 
 @lru_cache(maxsize=1)
@@ -148,13 +183,31 @@ def judged_act(events: SentenceEvents, adjective: Token, quote_speaker: Actor | 
         return None
     if lemma not in events.lexicon.act_nouns and trigger_of(events.lexicon, noun) is None:
         return None
-    targets = events.event_agents_of(noun) or (
-        events.subject_actors(noun.head) if noun.dep_ == "dobj" else []) or predicated_of(events, noun)
-    if not targets:
-        return None
+    targets = events.event_agents_of(noun) or predicated_of(events, noun)
     spec = events.lexicon.verbs["denounce"]
+    if not targets:
+        event = by_verbs_doer(events, noun, spec, quote_speaker)
+        return event if event is not None and event.targets else None
     return speakers_own(events, Found([adjective], spec, [], targets, clause_verb(noun), mode=spec.mode),
                         quote_speaker)
+
+
+@lru_cache(maxsize=1)
+def reacting_types() -> frozenset[str]:
+    return frozenset(section("damned_act_doer", {"reacting_types": list})["reacting_types"])
+
+
+def doer_by_verb(events: SentenceEvents, noun: Token) -> list[Actor]:
+    """ "Britain was planning illegal exercises", "NATO is staging provocative drills": the
+    subject of the verb whose object the damned act is does it; not the subject of a verb
+    that only reacts to the act ("Argentina condemned the illegal exercises")."""
+    if noun.dep_ != "dobj":
+        return []
+    verb = noun.head
+    spec = trigger_of(events.lexicon, verb)
+    if spec is not None and spec.type in reacting_types():
+        return []
+    return events.subject_actors(verb)
 
 
 @lru_cache(maxsize=1)
@@ -207,12 +260,20 @@ def referred_act_doer(events: SentenceEvents, event: Found) -> None:
     act referred back to ("the launch", "the arrests", "the decision") is aimed at whoever
     did the act told before (the same word or type; any hostile act for "the decision")."""
     verb = event.trigger[0]
-    if event.type != "ACCUSE" or event.targets or verb.pos_ != "VERB" or not event.sources:
+    if event.type != "ACCUSE" or verb.pos_ != "VERB" or not event.sources:
+        return
+    # a target of the accusers' own side is a misreading ("a protest against the harassment
+    # of its vessels by X": X, not its vessels' owner)
+    if any(not any(same_side(t, s) for s in event.sources) for t in event.targets):
         return
     rules = _referred_acts()
     deeds = [c for c in verb.children if c.dep_ == "dobj"] + [
         g for p in verb.children if p.dep_ == "prep" and p.lower_ in rules["prepositions"]
         for g in p.children if g.dep_ == "pobj"]
+    grounds = protest_grounds(events, verb, event.sources)
+    if grounds:
+        event.targets = grounds
+        return
     for deed in deeds:
         if deed.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in rules["determiners"]
                                           for c in deed.children) or has_child(deed, "poss"):
@@ -225,6 +286,28 @@ def referred_act_doer(events: SentenceEvents, event: Found) -> None:
         if doers:
             event.targets = doers
             return
+
+
+@lru_cache(maxsize=1)
+def _ground_prepositions() -> frozenset[str]:
+    return frozenset(section("protest_grounds", {"prepositions": list})["prepositions"])
+
+
+def protest_grounds(events: SentenceEvents, verb: Token, accusers: list[Actor]) -> list[Actor]:
+    """ "lodged a strong protest over the seizure of the boats by Ugandan police", "filed a
+    protest against the harassment of its vessels by the coast guard": the doers the act
+    protested names itself
+    (by-phrase or owner), other than the accusers' own side."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    deeds = [g for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ in _ground_prepositions()
+             for g in p.children if g.dep_ == "pobj"]
+    for deed in deeds:
+        if deed.pos_ != "NOUN":
+            continue
+        doers = [a for a in events.event_agents_of(deed) if not any(same_side(a, s) for s in accusers)]
+        if doers:
+            return doers
+    return []
 
 
 def _doers_before(events: SentenceEvents, deed: Token, types: frozenset[str],

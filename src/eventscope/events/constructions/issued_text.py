@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventscope.events.constructions.data import section
+from eventscope.events.found import Found
 from eventscope.events.syntax import has_child
 from eventscope.records import Actor
 
@@ -140,3 +141,22 @@ def _main_clause(verb: Token) -> bool:
     while verb.dep_ == "conj" and verb.head != verb:
         verb = verb.head
     return verb.dep_ == "ROOT"
+
+
+def misread_reduced_relative(events: SentenceEvents, event: Found) -> None:
+    """ "The resolution passed Wednesday calls for ...", "the statement issued on Sunday urges
+    ...": the small model reads the participle as the main verb and the real verb as its
+    object or conjunct. The text then does what its author does: who the participle's
+    by-phrase names, else the text's author as `text_author` finds it."""
+    verb = event.trigger[0]
+    participle = verb.head
+    if event.sources or verb.pos_ != "VERB" or verb.dep_ not in ("dobj", "conj", "ccomp", "xcomp", "dep") or (
+            participle.lemma_.lower() not in _rules()["adopting_verbs"] or participle.tag_ != "VBD"
+            or has_child(participle, "aux", "auxpass") or has_child(verb, "nsubj", "nsubjpass")):
+        return
+    text = next((c for c in participle.children if c.dep_ == "nsubj" and _is_text(c)), None)
+    if text is None:
+        return
+    agents = [a for p in participle.children if p.dep_ == "agent"
+              for g in p.children if g.dep_ == "pobj" for a in events.actors_named(g)]
+    event.sources = [a for a in agents or text_author(events, text) if a not in event.targets]
