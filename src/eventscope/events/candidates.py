@@ -65,17 +65,20 @@ class Candidates:
 
     def impact_event(self, verb: Token) -> Found | None:
         """A weapon or an attack that hits something: "two rockets hit northern Israel",
-        "shelling struck a suburb of Tripoli" (data/senses.yaml, impact_verbs): an attack on
-        what was hit, by no one the clause names (the pipeline keeps it as doerless violence)."""
+        "shelling struck a suburb of Tripoli", "Kyiv was hit by Russian missiles"
+        (data/senses.yaml, impact_verbs): an attack on what was hit, by the weapon's owner
+        ("Israeli rockets", "rockets fired by Hezbollah") or else by no one the clause names
+        (the pipeline keeps it as doerless violence)."""
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.senses.impact_verbs:
             return None
-        subject = inherited_subject(verb)
-        if subject is None or not (subject.lemma_.lower() in self.lexicon.violent_causes or (
-                (spec := self.lexicon.nouns.get(subject.lemma_.lower())) and spec.type == "ASSAULT")):
+        passive = has_child(verb, "nsubjpass")
+        weapons = prepositional_objects(verb, ("agent",)) if passive else [inherited_subject(verb)]
+        subject = next((w for w in weapons if w is not None and self._is_weapon(w)), None)
+        if subject is None:
             return None
         attack = replace(self.lexicon.verbs["attack"], targets=("obj",))
         targets = []
-        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for obj in (c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")):
             # "a residential suburb of Aleppo": the people of the place named in the object
             places = (self.place_of(t) for t in obj.subtree
                       if t == obj or t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN")
@@ -87,7 +90,15 @@ class Candidates:
         # "rockets fired by Hezbollah hit ...": the weapon's own by-phrase names the doer
         sources = [a for c in subject.children if c.dep_ == "acl"
                    for g in prepositional_objects(c, ("agent",)) for a in self.actors_named(g)]
+        sources = sources or self._noun_participants(subject, attack)[0]  # "Israeli rockets"
+        sources = [s for s in sources if s not in targets]
         return Found([verb], attack, distinct(sources), distinct(targets), verb, mode=None)
+
+    def _is_weapon(self, noun: Token) -> bool:
+        """A weapon ("rockets") or an attack noun ("shelling", "air strikes")."""
+        spec = self.lexicon.nouns.get(noun.lemma_.lower())
+        return noun.lemma_.lower() in self.lexicon.violent_causes or (
+            spec is not None and spec.type == "ASSAULT")
 
     def _outcome_parties(self, noun: Token) -> tuple[list[Actor], list[Actor]] | None:
         """The parties of the talks an agreement came out of: "Mali opened talks with Algeria,
