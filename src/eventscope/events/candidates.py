@@ -77,14 +77,13 @@ class Candidates:
         if subject is None:
             return None
         attack = replace(self.lexicon.verbs["attack"], targets=("obj",))
+        hit = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
         targets = []
-        for obj in (c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")):
-            # "a residential suburb of Aleppo": the people of the place named in the object
-            places = (self.place_of(t) for t in obj.subtree
-                      if t == obj or t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN")
-            country = next((p.country for p in places if p is not None and p.country), None)
-            targets += self._object_actors(obj, attack) or (
-                [Actor(None, country, "CVL")] if country else [])
+        for obj in hit:
+            targets += self._object_actors(obj, attack) or self._people_of_place([obj])
+        if hit and not targets:
+            # "Israeli rockets hit a school in Gaza": the place the verb's phrase names
+            targets = self._people_of_place(prepositional_objects(verb, words=("in", "near")))
         if not targets:
             return None
         # "rockets fired by Hezbollah hit ...": the weapon's own by-phrase names the doer
@@ -93,6 +92,13 @@ class Candidates:
         sources = sources or self._noun_participants(subject, attack)[0]  # "Israeli rockets"
         sources = [s for s in sources if s not in targets]
         return Found([verb], attack, distinct(sources), distinct(targets), verb, mode=None)
+
+    def _people_of_place(self, phrases: list[Token]) -> list[Actor]:
+        """The people of the first place the phrases name ("a residential suburb of Aleppo")."""
+        places = (self.place_of(t) for phrase in phrases for t in phrase.subtree
+                  if t == phrase or t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN")
+        country = next((p.country for p in places if p is not None and p.country), None)
+        return [Actor(None, country, "CVL")] if country else []
 
     def _is_weapon(self, noun: Token) -> bool:
         """A weapon ("rockets") or an attack noun ("shelling", "air strikes")."""
