@@ -44,6 +44,9 @@ class Candidates:
         elif sense.aimed and aimed_at(word, match, self.senses.aimless):
             spec = replace(aim, type=sense.aimed, mode=None)
         event = self.verb_event(word, spec) if word.pos_ == "VERB" else self._noun_event(word, spec)
+        if event is not None and not event.targets and spec.mode == "crowd-control" and (
+                word.pos_ == "VERB" and not self._purpose_tells(word, spec.type)):
+            event.targets = self._purpose_objects(word)  # "fired water cannon to stop them"
         if event is not None and sense.aimed_only and not event.targets:
             return None  # "launched an operation to rescue ...": no one it is aimed at
         if event is not None and not event.targets and self._purpose_tells(word, spec.type):
@@ -53,6 +56,13 @@ class Candidates:
         if event is not None and not sense.keeps_object:
             event.absorbed = [match.obj]
         return event
+
+    def _purpose_objects(self, verb: Token) -> list[Actor]:
+        """Whom the verb's purpose clause acts on ("to stop the marchers reaching the palace")."""
+        return distinct([a for clause in verb.children
+                         if clause.dep_ in ("advcl", "xcomp") and has_child(clause, "aux")
+                         for obj in clause.children if obj.dep_ == "dobj"
+                         for a in self.argument_actors(obj)])
 
     def _purpose_tells(self, verb: Token, kind: str) -> bool:
         """A purpose clause of the verb ("to disperse the crowd") is an event of this type."""
