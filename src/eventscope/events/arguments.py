@@ -76,8 +76,10 @@ class Arguments:
             if spec.type == "ASSAULT" and targets and not any(t.country or t.sector for t in targets):
                 # "Aleppo's airport was targeted": a place the tables know by name only
                 targets = next(filter(None, (self._place_hit(p) for p in patients)), targets)
-            if not agents and patient_is_doer(verb):
-                sources, targets = targets, self.targets_of(verb, spec)
+            if patient_is_doer(verb):
+                # "troops were deployed (by India) to the border": the forces are the mover's
+                sources = sources if agents else targets
+                targets = self.targets_of(verb, spec)
             else:
                 targets = targets or self._passive_targets(verb, spec, patients)
                 if not agents and spec.type == "ASSAULT":

@@ -44,6 +44,9 @@ class Candidates:
         elif sense.aimed and aimed_at(word, match, self.senses.aimless):
             spec = replace(aim, type=sense.aimed, mode=None)
         event = self.verb_event(word, spec) if word.pos_ == "VERB" else self._noun_event(word, spec)
+        if event is not None and not event.targets and spec.mode == "crowd-control" and (
+                word.pos_ == "VERB" and not self._purpose_tells(word, spec.type)):
+            event.targets = self._purpose_objects(word)  # "fired water cannon to stop them"
         if event is not None and sense.aimed_only and not event.targets:
             return None  # "launched an operation to rescue ...": no one it is aimed at
         if event is not None and not event.targets and self._purpose_tells(word, spec.type):
@@ -53,6 +56,13 @@ class Candidates:
         if event is not None and not sense.keeps_object:
             event.absorbed = [match.obj]
         return event
+
+    def _purpose_objects(self, verb: Token) -> list[Actor]:
+        """Whom the verb's purpose clause acts on ("to stop the marchers reaching the palace")."""
+        return distinct([a for clause in verb.children
+                         if clause.dep_ in ("advcl", "xcomp") and has_child(clause, "aux")
+                         for obj in clause.children if obj.dep_ == "dobj"
+                         for a in self.argument_actors(obj)])
 
     def _purpose_tells(self, verb: Token, kind: str) -> bool:
         """A purpose clause of the verb ("to disperse the crowd") is an event of this type."""
@@ -65,29 +75,46 @@ class Candidates:
 
     def impact_event(self, verb: Token) -> Found | None:
         """A weapon or an attack that hits something: "two rockets hit northern Israel",
-        "shelling struck a suburb of Tripoli" (data/senses.yaml, impact_verbs): an attack on
-        what was hit, by no one the clause names (the pipeline keeps it as doerless violence)."""
+        "shelling struck a suburb of Tripoli", "Kyiv was hit by Russian missiles"
+        (data/senses.yaml, impact_verbs): an attack on what was hit, by the weapon's owner
+        ("Israeli rockets", "rockets fired by Hezbollah") or else by no one the clause names
+        (the pipeline keeps it as doerless violence)."""
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.senses.impact_verbs:
             return None
-        subject = inherited_subject(verb)
-        if subject is None or not (subject.lemma_.lower() in self.lexicon.violent_causes or (
-                (spec := self.lexicon.nouns.get(subject.lemma_.lower())) and spec.type == "ASSAULT")):
+        passive = has_child(verb, "nsubjpass")
+        weapons = prepositional_objects(verb, ("agent",)) if passive else [inherited_subject(verb)]
+        subject = next((w for w in weapons if w is not None and self._is_weapon(w)), None)
+        if subject is None:
             return None
         attack = replace(self.lexicon.verbs["attack"], targets=("obj",))
+        hit = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
         targets = []
-        for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            # "a residential suburb of Aleppo": the people of the place named in the object
-            places = (self.place_of(t) for t in obj.subtree
-                      if t == obj or t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN")
-            country = next((p.country for p in places if p is not None and p.country), None)
-            targets += self._object_actors(obj, attack) or (
-                [Actor(None, country, "CVL")] if country else [])
+        for obj in hit:
+            targets += self._object_actors(obj, attack) or self._people_of_place([obj])
+        if hit and not targets:
+            # "Israeli rockets hit a school in Gaza": the place the verb's phrase names
+            targets = self._people_of_place(prepositional_objects(verb, words=("in", "near")))
         if not targets:
             return None
         # "rockets fired by Hezbollah hit ...": the weapon's own by-phrase names the doer
         sources = [a for c in subject.children if c.dep_ == "acl"
                    for g in prepositional_objects(c, ("agent",)) for a in self.actors_named(g)]
+        sources = sources or self._noun_participants(subject, attack)[0]  # "Israeli rockets"
+        sources = [s for s in sources if s not in targets]
         return Found([verb], attack, distinct(sources), distinct(targets), verb, mode=None)
+
+    def _people_of_place(self, phrases: list[Token]) -> list[Actor]:
+        """The people of the first place the phrases name ("a residential suburb of Aleppo")."""
+        places = (self.place_of(t) for phrase in phrases for t in phrase.subtree
+                  if t == phrase or t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN")
+        country = next((p.country for p in places if p is not None and p.country), None)
+        return [Actor(None, country, "CVL")] if country else []
+
+    def _is_weapon(self, noun: Token) -> bool:
+        """A weapon ("rockets") or an attack noun ("shelling", "air strikes")."""
+        spec = self.lexicon.nouns.get(noun.lemma_.lower())
+        return noun.lemma_.lower() in self.lexicon.violent_causes or (
+            spec is not None and spec.type == "ASSAULT")
 
     def _outcome_parties(self, noun: Token) -> tuple[list[Actor], list[Actor]] | None:
         """The parties of the talks an agreement came out of: "Mali opened talks with Algeria,

@@ -89,5 +89,6 @@ class SentenceEvents(Candidates, Arguments, Mentions, Modality):
         if spec is None:
             return self.impact_event(token)  # "two rockets hit northern Israel"
         if token.pos_ in ("VERB", "AUX", "ADJ"):
-            return self.verb_event(token, spec)
+            # "missiles struck a school in X": no actor struck, but a weapon hit a place
+            return self.verb_event(token, spec) or self.impact_event(token)
         return self._noun_event(token, spec)

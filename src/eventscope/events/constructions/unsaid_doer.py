@@ -49,7 +49,15 @@ def patient_is_doer(verb: Token) -> bool:
     data = UnsaidDoers.load()
     lemma = verb.lemma_.lower()
     return lemma in data.patient_doers or (lemma in data.force_movers and any(
-        c.dep_ == "nsubjpass" and c.lemma_.lower() in data.forces for c in verb.children))
+        c.dep_ == "nsubjpass" and _counted(c).lemma_.lower() in data.forces for c in verb.children))
+
+
+def _counted(noun: Token) -> Token:
+    """What a number counts: "hundreds of Russian troops", "3,000 of its soldiers": the
+    troops; any other noun is itself."""
+    if noun.like_num or noun.ent_type_ == "CARDINAL":
+        return next(iter(prepositional_objects(noun, words=("of",))), noun)
+    return noun
 
 
 def state_doer(verb: Token, trigger_key: str, country_of: Callable[[Token], str | None],
