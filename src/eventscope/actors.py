@@ -285,7 +285,12 @@ class DocumentActors:
             if of:
                 return self.actors_of(of[0])
         found = []
-        for token in (head, *head.conjuncts):
+        listed = next((a for a in head.children if a.dep_ == "appos" and a.conjuncts), None)
+        # "Ghana's vice president John Mensah and Togolese protesters", "five states (Russia,
+        # Belarus and Syria)": the parser may hang the list on the head's appositive name
+        tokens = (head, listed, *listed.conjuncts) if listed is not None and not head.conjuncts else (
+            head, *head.conjuncts)
+        for token in tokens:
             if token.pos_ in ("NOUN", "PROPN", "PRON", "ADJ", "NUM"):
                 actor = self.actor_of(token)
                 if actor and found and actor.country is None and actor.name is None and found[0].country:
@@ -293,6 +298,8 @@ class DocumentActors:
                     actor = Actor(None, found[0].country, actor.sector)
                 if actor:
                     found.append(actor)
+        if listed is not None and not head.conjuncts:
+            found = [a for a in found if a.name or a.country] or found  # "five states (...)"
         return distinct(found)
 
     def _demonym_list(self, head: Token) -> list[Actor]:

@@ -548,6 +548,8 @@ class Arguments:
             place = self.places.lookup(entity_text(argument))
             if place is not None and place.country:
                 return [Actor(None, place.country, "CVL")]
+        if spec.type in ("COOPERATE", "CONSULT") and len(actors) == 1 and not (actors[0].country or actors[0].name):
+            actors = self._origins(argument, actors[0]) or actors
         if actors:
             return actors
         if argument.ent_type_ in ("GPE", "LOC", "FAC"):
@@ -555,6 +557,17 @@ class Arguments:
             if place is not None and place.country:
                 return [Actor(None, place.country, "CVL")]
         return []
+
+    def _origins(self, argument: Token, actor: Actor) -> list[Actor]:
+        """ "Mongolia is hosting soldiers from India, Japan and France": the parser may hang
+        where the unnamed guests come from on the verb; they are of those countries."""
+        if argument.dep_ != "dobj":
+            return []
+        origins = [a for obj in prepositional_objects(argument.head, words=("from",))
+                   for a in self.actors_named(obj)]
+        if not origins or not all(o.country for o in origins):
+            return []
+        return [Actor(None, o.country, actor.sector) for o in origins]
 
     def _authors(self, noun: Token) -> list[Actor]:
         """ "the statement by India": who made a thing. The parser often hangs the phrase on

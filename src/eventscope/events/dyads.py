@@ -36,10 +36,17 @@ def dyads_of(event_type: str, sources: list[Actor], targets: list[Actor],
     praise told in the passive, see `passive_praise`). A state that fights or mobilizes
     does it with its armed forces; a challenger's act aimed at no one named is aimed at the
     government it challenges (`challenged_state`)."""
-    alone = event_type in TARGETLESS_TYPES or passive_praise(event_type, trigger)
+    alone = event_type in TARGETLESS_TYPES or passive_praise(event_type, trigger) or body_meets(
+        event_type, sources)
     targets = targets or challenged_state(event_type, sources)
     for source, target in _pairs(event_type, sources, targets, alone):
         yield armed(event_type, source), target
+
+
+def body_meets(event_type: str, sources: list[Actor]) -> bool:
+    """ "the meeting of EU leaders in Brussels", "NATO ministers met on Tuesday": an
+    international body's own meeting is a (multilateral) CONSULT with no other side."""
+    return event_type == "CONSULT" and bool(sources) and all(s.sector == "IGO" for s in sources)
 
 
 def armed(event_type: str, actor: Actor | None) -> Actor | None:

@@ -11,6 +11,8 @@ from eventscope.records import Actor, Location
 
 # What a bare "the country" is until the event says which country it means.
 UNNAMED_STATE = Actor(None, None, "GOV")
+# Sectors of a state's own non-state parties, who are not another state.
+DOMESTIC_SIDES = frozenset({"OPP", "REB", "CVL", "PTY", "MED", "BUS", "REF"})
 
 
 class Mentions:
@@ -23,7 +25,8 @@ class Mentions:
             return []
         if self.actors.is_bare_state(head):
             self.bare_states.append(head)  # which country it means is settled per event
-            return [UNNAMED_STATE]
+            # "talks between the government and the opposition alliance": its conjuncts too
+            return [UNNAMED_STATE, *(a for c in head.conjuncts for a in self.actors_named(c))]
         return self.actors.actors_of(head)
 
     def note_own_voice(self, sentence: Span) -> None:
@@ -98,7 +101,10 @@ class Mentions:
         def settled(actors: list[Actor], others: list[Actor]) -> list[Actor]:
             if UNNAMED_STATE not in actors:
                 return actors
-            country = self._country_meant(noun, exclude={a.country for a in others if a.country})
+            # never the other side's state ("Germany will send aid to the country"); its own
+            # opposition or rebels may be of it ("talks between the government and the rebels")
+            country = self._country_meant(noun, exclude={a.country for a in others if a.country
+                                                         and a.sector not in DOMESTIC_SIDES})
             return [Actor(None, country, "GOV") if a == UNNAMED_STATE and country else a for a in actors]
 
         event.targets = settled(event.targets, event.sources)

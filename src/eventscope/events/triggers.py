@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventscope.events.syntax import has_child
+from eventscope.events.syntax import has_child, noun_dependents, objects_of
 from eventscope.lexicon import Lexicon, Trigger
 
 
@@ -51,7 +51,8 @@ def trigger_of(lexicon: Lexicon, token: Token) -> Trigger | None:
             if child.dep_ == "prep" and f"{lemma} {child.lower_}" in lexicon.nouns:
                 return lexicon.nouns[f"{lemma} {child.lower_}"]
         spec = lexicon.nouns.get(lemma)
-        if spec and spec.plural_only and token.tag_ not in ("NNS", "NNPS"):
+        if spec and spec.plural_only and token.tag_ not in ("NNS", "NNPS") and not (
+                "partner_if_singular" in spec.requires and _has_partner(token)):
             return None
         if spec and "phone_word" in spec.requires:
             return None
@@ -61,6 +62,12 @@ def trigger_of(lexicon: Lexicon, token: Token) -> Trigger | None:
             return None
         return spec
     return None
+
+
+def _has_partner(noun: Token) -> bool:
+    """ "for discussion of the crisis with allies": a singular noun with whom it is held."""
+    return any(p.dep_ == "prep" and p.lower_ in ("with", "between") and objects_of(p)
+               for p in noun_dependents(noun))
 
 
 MILITARY_WORDS = frozenset({"air", "military", "drone", "missile", "rocket", "naval", "troop"})
