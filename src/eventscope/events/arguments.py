@@ -593,7 +593,8 @@ class Arguments:
         return objects
 
     def _object_lemma_in(self, verb: Token, lemmas: frozenset[str]) -> bool:
-        return any(o.lemma_.lower() in lemmas for o in self._objects(verb))
+        # any of coordinated objects will do: "gave them uniforms and new weapons"
+        return any(w.lemma_.lower() in lemmas for o in self._objects(verb) for w in (o, *o.conjuncts))
 
     def _names_person(self, noun: Token) -> bool:
         return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in self.actors.rules.person_nouns
