@@ -253,6 +253,8 @@ class Candidates:
         if spec.requires & {"actor_object", "actor_or_place_object"} and not targets and not (
                 "actor_or_place_object" in spec.requires and self._takes_place(verb)):
             return None
+        if "armed_source" in spec.requires and not (sources and all(s.sector in ("MIL", "REB") for s in sources)):
+            return None  # "soldiers left the town" is a retreat, "the minister left the city" none
         if spec.civilian_type and sources and all(s.sector in ("CVL", None) for s in sources):
             spec = self.lexicon.verbs.get(spec.civilian_type) or spec  # people protesting: PROTEST
         if spec.penalty_type and self._done_by_penalty(verb):
