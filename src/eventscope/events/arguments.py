@@ -605,6 +605,8 @@ class Arguments:
         for obj in (relative_antecedent(o) or o for o in objects):
             if obj.ent_type_ == "PERSON" or obj.lemma_.lower() in self.actors.rules.person_nouns:
                 return True
+            if obj.lower_ in ("him", "her"):  # "police barricaded him in his home"
+                return True
             if self.actors.role_in_phrase(obj):
                 return True
         return False
