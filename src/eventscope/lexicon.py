@@ -32,6 +32,7 @@ class Trigger:
     otherwise: str | None = None  # the verb sense to use when a person object is missing
     unasked: str | None = None    # the sense when no act is asked of a person ("called on the president")
     civilian_type: str | None = None  # the verb sense when the doers are civilians
+    penalty_type: str | None = None   # the verb sense when its doer is a penalty ("sanctions target X")
     not_with: frozenset[str] = frozenset()  # no party to it ("spoke to reporters"); see lexicon.yaml
     cameo: str | None = None      # the CAMEO event code this wording says ("161"), if one does
     source: str | None = None     # else where it comes from: "plover", "contract", "dev:<article>"
@@ -59,6 +60,7 @@ def _trigger(key: str, spec: dict) -> Trigger:
         otherwise=spec.get("otherwise"),
         unasked=spec.get("unasked"),
         civilian_type=spec.get("civilian_type"),
+        penalty_type=spec.get("penalty_type"),
         not_with=frozenset(spec.get("not_with", ())),
         cameo=cameo,
         source=source,

@@ -608,7 +608,8 @@ class Arguments:
         return objects
 
     def _object_lemma_in(self, verb: Token, lemmas: frozenset[str]) -> bool:
-        return any(o.lemma_.lower() in lemmas for o in self._objects(verb))
+        # any of coordinated objects will do: "gave them uniforms and new weapons"
+        return any(w.lemma_.lower() in lemmas for o in self._objects(verb) for w in (o, *o.conjuncts))
 
     def _names_person(self, noun: Token) -> bool:
         return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in self.actors.rules.person_nouns
@@ -618,6 +619,8 @@ class Arguments:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or self._argument_tokens(verb, "obj")
         for obj in (relative_antecedent(o) or o for o in objects):
             if obj.ent_type_ == "PERSON" or obj.lemma_.lower() in self.actors.rules.person_nouns:
+                return True
+            if obj.lower_ in ("him", "her"):  # "police barricaded him in his home"
                 return True
             if self.actors.role_in_phrase(obj):
                 return True

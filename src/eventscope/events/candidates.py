@@ -280,8 +280,14 @@ class Candidates:
         if spec.requires & {"actor_object", "actor_or_place_object"} and not targets and not (
                 "actor_or_place_object" in spec.requires and self._takes_place(verb)):
             return None
+        if "armed_source" in spec.requires and not (sources and all(s.sector in ("MIL", "REB") for s in sources)):
+            return None  # "soldiers left the town" is a retreat, "the minister left the city" none
         if spec.civilian_type and sources and all(s.sector in ("CVL", None) for s in sources):
             spec = self.lexicon.verbs.get(spec.civilian_type) or spec  # people protesting: PROTEST
+        if spec.penalty_type and self._done_by_penalty(verb):
+            spec = self.lexicon.verbs.get(spec.penalty_type) or spec  # "sanctions target X": SANCTION
+            if not sources and verb.dep_ == "acl":  # "Canada announced measures targeting X"
+                sources = self.actors.owner_of(verb.head) or self._decider(verb.head)
         for requirement in spec.requires:
             kind = requirement.removesuffix("_object")
             if kind in self.lexicon.object_classes and not self._object_lemma_in(
@@ -294,6 +300,17 @@ class Candidates:
         if spec.type == "THREATEN" and found.mode is None:
             found.mode = self._threatened_mode(verb)
         return found
+
+    def _done_by_penalty(self, verb: Token) -> bool:
+        """ "The sanctions target X", "measures targeting X", "a list of its own, targeting X":
+        the verb's subject, the noun it qualifies, or what its clause's verb brings is a penalty."""
+        penalties = self.lexicon.object_classes.get("penalty", frozenset())
+        doers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.dep_ in ("relcl", "acl"):
+            doers.append(verb.head)
+        elif verb.dep_ == "advcl":
+            doers += [w for w in verb.head.subtree if w.dep_ in ("dobj", "pobj") and w.i < verb.i]
+        return any(d.lemma_.lower() in penalties for d in doers)
 
     def _takes_place(self, verb: Token) -> bool:
         """ "The region was occupied by Turkish troops", "occupied it": the object (or

@@ -52,6 +52,7 @@ from eventscope.events.constructions.denial import denial
 from eventscope.events.constructions.doerless_violence import died_of_violence
 from eventscope.events.constructions.faced_accusation import faced_accusation
 from eventscope.events.constructions.faced_charges import faced_charges
+from eventscope.events.constructions.halted_fighting import halted_fighting
 from eventscope.events.constructions.issued_text import misread_reduced_relative
 from eventscope.events.constructions.mediation import convening, mediation
 from eventscope.events.constructions.obligation import called_for, obligation, time_to_act
@@ -111,6 +112,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "mediation": mediation,
     "convening": convening,
     "protesting_crowd": protesting_crowd,
+    "halted_fighting": halted_fighting,
 }
 
 # Rewrites of every candidate, in order, after its modality (SentenceEvents.find).
