@@ -488,6 +488,14 @@ class Arguments:
             objects += [g for o in list(objects) for c in o.children if c.dep_ == "compound"
                         for g in c.children if g.dep_ == "nsubj" and g.i < c.i]
             return objects
+        if where == "purpose":
+            # "fired water cannon to stop them", "used tear gas to push back the crowd": the
+            # one an act was meant to stop is whom it was aimed at.
+            purposes = [c for c in head.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            # "to stop them pushing forward": the parser makes the one stopped a subject
+            return [o for c in purposes for o in direct_objects(c) or [
+                g for m in c.children if m.dep_ in ("ccomp", "xcomp") for g in m.children if g.dep_ == "nsubj"]]
         words = where.split()
         out = []
         # "discussed the war in Gaza with X", "agreed to a prisoner swap with X": the parser
