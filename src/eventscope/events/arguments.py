@@ -43,6 +43,9 @@ from eventscope.events.triggers import trigger_of
 from eventscope.lexicon import Trigger
 from eventscope.records import UNORDERED_TYPES, Actor
 
+# Where an act under "refused / agreed to" sends the doer's own people: whom it is for.
+SENT_TO = replace(ANY_TARGET, targets=(*ANY_TARGET.targets, "in", "into"))
+
 # Verbs whose infinitive says what the event is about ("threatened to cut ... to X").
 INFINITIVE_TYPES = frozenset({"THREATEN", "AGREE", "REJECT", "REQUEST", "SUPPORT", "AID"})
 # Dependents of a verb that leave its object to a conjunct ("detained and questioned X").
@@ -116,7 +119,11 @@ class Arguments:
                 # pact with X"); a pledge or request is not made to whom its act concerns
                 act = trigger_of(self.lexicon, clause) if spec.type == "THREATEN" else None
                 targets = (act is not None and self.targets_of(clause, act)) or self.targets_of(
-                    clause, spec) or self.targets_of(clause, ANY_TARGET)
+                    clause, spec)
+                if all(t.country is None and t.name is None for t in targets):
+                    # "refused to send troops to Iraq", "to deploy peacekeepers in Haiti":
+                    # troops of no one named are the doer's own; the act is for where they go
+                    targets = self.targets_of(clause, SENT_TO) or targets
                 if targets:
                     break
         if not targets and spec.type == "THREATEN":
