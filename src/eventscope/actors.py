@@ -618,6 +618,9 @@ class DocumentActors:
                 continue
             if description is None:
                 continue
+            if description.lemma_.lower() in self.rules.quantity_nouns or description.pos_ == "NUM":
+                # "X, one of the protest leaders": the leaders describe X
+                description = next(iter(prepositional_objects_of(description)), description)
             group = next((entry.actor() for t in description.subtree if t.ent_type_ == "ORG"
                           for entry in (self.table.find(_entity_text(t), self.on),) if entry), None)
             country = self.country_in_phrase(description) or (group.country if group else None)
@@ -1364,6 +1367,12 @@ def _is_one(noun: Token) -> bool:
 
 
 INDIVIDUAL_DEPS = frozenset({"nsubj", "nsubjpass"})  # "the man" is who the sentence before was about
+
+
+def prepositional_objects_of(noun: Token) -> list[Token]:
+    """ "one of the leaders": the nouns an "of" phrase on `noun` names."""
+    return [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children if g.dep_ == "pobj"]
 
 
 def _bare_definite(noun: Token) -> bool:
