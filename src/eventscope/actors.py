@@ -70,6 +70,8 @@ class MentionRules:
     property_nouns: frozenset[str]      # "the homes of activists": the activists
     igo_back_references: dict[str, frozenset[str]]  # "the Assembly" -> the IGO named before
     posted_nouns: frozenset[str]        # "the embassy in Kabul" is not Afghan
+    individual_nouns: frozenset[str]    # "the man": the one person named just before
+    individual_antecedents: frozenset[str]  # "an opposition MP" is one "the man" may be
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -94,7 +96,8 @@ class MentionRules:
                 "plural_pronouns", "speaker_pronouns", "speaker_group_pronouns", "place_nouns",
                 "person_nouns", "member_nouns", "quantity_nouns", "counterpart_nouns",
                 "led_groups", "leading_verbs", "relational_nouns", "follower_nouns", "placed_sectors",
-                "posted_nouns", "property_nouns")},
+                "posted_nouns", "property_nouns", "individual_nouns",
+                "individual_antecedents")},
         )
 
 
@@ -355,7 +358,8 @@ class DocumentActors:
         lemma = noun.lemma_.lower()
         return (lemma in self.rules.sector_nouns or lemma in self.rules.person_nouns
                 or lemma in self.rules.member_nouns or lemma in self.rules.quantity_nouns
-                or lemma in self.rules.pair_nouns or self.role_in_phrase(noun) is not None)
+                or lemma in self.rules.pair_nouns or self.role_in_phrase(noun) is not None
+                or lemma in self.rules.individual_nouns and _bare_definite(noun))
 
     def owner_of(self, noun: Token) -> list[Actor]:
         """Whose a non-actor noun is: "Russian stances", "X's plan", "the readiness shown by X"."""
@@ -398,6 +402,8 @@ class DocumentActors:
         igo = self._igo_named_before(head)
         if igo is not None:
             return igo
+        if head.lemma_.lower() in self.rules.individual_nouns and _bare_definite(head):
+            return self._individual_before(head)
         entity = entity_of(head)
         if entity is not None and entity.label_ == "PERSON" and self._common_word_as_name(entity):
             entity = None  # "Officers said ...": a capitalised common noun the NER took for a name
@@ -410,6 +416,37 @@ class DocumentActors:
             if untagged is not None:
                 return untagged
         return self._common_noun(head)  # also "the King": a title alone names its holder
+
+    def _individual_before(self, noun: Token) -> Actor | None:
+        """ "A BNP MP was hurt ..., a police spokesman said. The man was later arrested": the
+        last single person the sentence before (or this one) had as a subject, not one who reports."""
+        doc = noun.doc
+        start = doc[noun.sent.start - 1].sent.start if noun.sent.start > 0 else noun.sent.start
+        for token in reversed(doc[max(start, 0):noun.i]):
+            if token.tag_ not in ("NN", "NNP") or token.dep_ not in INDIVIDUAL_DEPS or _reports(token):
+                continue
+            lemma = token.lemma_.lower()
+            if token.ent_type_ != "PERSON" and lemma not in self.rules.person_nouns | self.rules.member_nouns \
+                    and lemma not in self.rules.individual_antecedents:
+                continue
+            actor = self.actor_of(token)
+            if actor is not None:
+                return replace(actor, why=f"{noun.text}: {actor.name or token.text} named before")
+        return None
+
+    def _group_before(self, pronoun: Token) -> Actor | None:
+        """ "Protesters marched on the palace. Police fired tear gas to disperse them": the
+        plural subject of the sentence before stands for an object "them"."""
+        doc = pronoun.doc
+        if pronoun.sent.start == 0:
+            return None
+        before = doc[pronoun.sent.start - 1].sent
+        for token in before:
+            if token.dep_ in INDIVIDUAL_DEPS and token.tag_ in ("NNS", "NNPS") and not _reports(token):
+                actors = self.actors_of(token)
+                if len(actors) == 1:
+                    return replace(actors[0], why=f"{pronoun.text}: {token.text} before")
+        return None
 
     def _common_word_as_name(self, entity: Span) -> bool:
         """A one-word "name" that is a noun naming actors ("Officers", "Protesters")."""
@@ -592,6 +629,9 @@ class DocumentActors:
                 continue
             if description is None:
                 continue
+            if description.lemma_.lower() in self.rules.quantity_nouns or description.pos_ == "NUM":
+                # "X, one of the protest leaders": the leaders describe X
+                description = next(iter(prepositional_objects_of(description)), description)
             group = next((entry.actor() for t in description.subtree if t.ent_type_ == "ORG"
                           for entry in (self.table.find(_entity_text(t), self.on),) if entry), None)
             country = self.country_in_phrase(description) or (group.country if group else None)
@@ -608,6 +648,9 @@ class DocumentActors:
                 self._person_named_in_sentence(token) if token is not None else None)
         if lower in self.rules.speaker_pronouns:
             return self.speaker
+        if lower in self.rules.plural_pronouns and token is not None and (
+                lower == "them" or token.dep_ in ("dobj", "pobj")):  # not "they said", "their"
+            return self._group_before(token)
         if lower == "its" and token is not None and token.dep_ == "poss":
             return self._clause_owner(token)
         if lower in self.rules.speaker_group_pronouns and self.speaker:
@@ -1345,6 +1388,28 @@ def _is_one(noun: Token) -> bool:
     return noun.tag_ in ("NN", "NNP") and not any(
         c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "every", "each", "no")
         for c in noun.children)
+
+
+INDIVIDUAL_DEPS = frozenset({"nsubj", "nsubjpass"})  # "the man" is who the sentence before was about
+
+
+def prepositional_objects_of(noun: Token) -> list[Token]:
+    """ "one of the leaders": the nouns an "of" phrase on `noun` names."""
+    return [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children if g.dep_ == "pobj"]
+
+
+def _bare_definite(noun: Token) -> bool:
+    """ "the man", "the same woman": no owner, name or modifier saying who else."""
+    return _is_definite(noun) and noun.tag_ == "NN" and all(
+        c.dep_ in ("det", "punct") or c.lower_ == "same" for c in noun.children)
+
+
+def _reports(token: Token) -> bool:
+    """The subject of a verb reporting a clause ("..., a police spokesman said")."""
+    verb = token.head
+    return token.dep_ == "nsubj" and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children) or (
+        token.dep_ == "nsubj" and verb.dep_ == "parataxis")
 
 
 def _is_definite(noun: Token) -> bool:

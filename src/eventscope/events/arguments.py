@@ -43,6 +43,9 @@ from eventscope.events.triggers import trigger_of
 from eventscope.lexicon import Trigger
 from eventscope.records import UNORDERED_TYPES, Actor
 
+# Where an act under "refused / agreed to" sends the doer's own people: whom it is for.
+SENT_TO = replace(ANY_TARGET, targets=(*ANY_TARGET.targets, "in", "into"))
+
 # Verbs whose infinitive says what the event is about ("threatened to cut ... to X").
 INFINITIVE_TYPES = frozenset({"THREATEN", "AGREE", "REJECT", "REQUEST", "SUPPORT", "AID"})
 # Dependents of a verb that leave its object to a conjunct ("detained and questioned X").
@@ -118,7 +121,11 @@ class Arguments:
                 # pact with X"); a pledge or request is not made to whom its act concerns
                 act = trigger_of(self.lexicon, clause) if spec.type == "THREATEN" else None
                 targets = (act is not None and self.targets_of(clause, act)) or self.targets_of(
-                    clause, spec) or self.targets_of(clause, ANY_TARGET)
+                    clause, spec)
+                if all(t.country is None and t.name is None for t in targets):
+                    # "refused to send troops to Iraq", "to deploy peacekeepers in Haiti":
+                    # troops of no one named are the doer's own; the act is for where they go
+                    targets = self.targets_of(clause, SENT_TO) or targets
                 if targets:
                     break
         if not targets and spec.type == "THREATEN":
@@ -490,6 +497,14 @@ class Arguments:
             objects += [g for o in list(objects) for c in o.children if c.dep_ == "compound"
                         for g in c.children if g.dep_ == "nsubj" and g.i < c.i]
             return objects
+        if where == "purpose":
+            # "fired water cannon to stop them", "used tear gas to push back the crowd": the
+            # one an act was meant to stop is whom it was aimed at.
+            purposes = [c for c in head.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+            # "to stop them pushing forward": the parser makes the one stopped a subject
+            return [o for c in purposes for o in direct_objects(c) or [
+                g for m in c.children if m.dep_ in ("ccomp", "xcomp") for g in m.children if g.dep_ == "nsubj"]]
         words = where.split()
         out = []
         # "discussed the war in Gaza with X", "agreed to a prisoner swap with X": the parser
