@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventscope.events.constructions.data import section
+from eventscope.events.constructions.obligation import demand_of
 from eventscope.events.found import Found, same_side
 from eventscope.events.syntax import has_child
 from eventscope.events.triggers import trigger_of
@@ -110,11 +111,5 @@ def mandate(events: SentenceEvents, verb: Token, quote_speaker: Actor | None) ->
     if clause is None or clause.tag_ != "VB" or has_child(clause, "aux", "auxpass") or not any(
             c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
         return None
-    obliged = [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for a in events.actors_named(c)]
-    sources = [s for s in events.subject_actors(verb) if s not in obliged]
-    if not sources or not obliged:
-        return None
-    spec = events.lexicon.verbs["demand"]
-    event = Found([verb], spec, sources, obliged, verb, mode=spec.mode)
-    events.set_modality(event)
-    return event
+    return demand_of(events, verb, [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
+                                    for a in events.actors_named(c)])

@@ -109,7 +109,11 @@ def called_for(events: SentenceEvents, verb: Token, quote_speaker: Actor | None)
     if clause is None:
         return None
     obliged = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    targets = [a for o in obliged for a in events.actors_named(o)]
+    return demand_of(events, verb, [a for o in obliged for a in events.actors_named(o)])
+
+
+def demand_of(events: SentenceEvents, verb: Token, targets: list[Actor]) -> Found | None:
+    """A demand the verb's subject makes of `targets` (not of itself), as "demand" reads."""
     sources = [s for s in events.subject_actors(verb) if s not in targets]
     if not sources or not targets:
         return None
