@@ -409,8 +409,11 @@ class DocumentActors:
             entity = None  # "Officers said ...": a capitalised common noun the NER took for a name
         if entity is not None and not (entity.label_ == "PERSON" and _only_titles(entity.text)):
             actor = self._entity(entity, head)
-            if actor is not None or entity.label_ in ("PERSON", "ORG"):
+            if actor is not None or entity.label_ == "PERSON" or (
+                    entity.label_ == "ORG" and not _all_lowercase(entity)):
                 return actor
+            # "Japan's defence ministry": a lowercase common noun the NER took for an
+            # unknown organisation is read as the common noun it is
         if entity is None:
             untagged = self._untagged_person(head)
             if untagged is not None:
@@ -1442,6 +1445,11 @@ def _modifiers(head: Token):
                 if obj.dep_ == "pobj":
                     yield obj
                     yield from (t for t in obj.children if t.dep_ in ("amod", "compound", "poss"))
+
+
+def _all_lowercase(entity: Span) -> bool:
+    """No word of the span is capitalised: a common noun phrase, not a name."""
+    return all(not t.text[:1].isupper() for t in entity)
 
 
 def _entity_text(token: Token) -> str:

@@ -27,7 +27,11 @@ class Mentions:
             self.bare_states.append(head)  # which country it means is settled per event
             # "talks between the government and the opposition alliance": its conjuncts too
             return [UNNAMED_STATE, *(a for c in head.conjuncts for a in self.actors_named(c))]
-        return self.actors.actors_of(head)
+        actors = self.actors.actors_of(head)
+        owner = next((c for c in head.children if c.dep_ == "poss" and self.actors.is_bare_state(c)), None)
+        if owner is not None and actors == [UNNAMED_STATE]:
+            self.bare_states.append(owner)  # "the country's foreign ministry": that country's
+        return actors
 
     def note_own_voice(self, sentence: Span) -> None:
         """ '"We condemn the shelling of our embassy," the minister said': with no quotation
