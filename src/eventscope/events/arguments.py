@@ -304,6 +304,14 @@ class Arguments:
         subject = first_child(verb, "nsubjpass")
         if subject is not None:
             return [relative_antecedent(subject) or main_clause_antecedent(subject) or subject]
+        if transitive and verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd") and has_child(
+                verb, "agent") and not has_child(verb, "dobj", "aux"):
+            # "found themselves encircled by X", "was left surrounded by X": a small clause
+            held = first_child(verb, "nsubj") or first_child(verb.head, "dobj", "nsubjpass")
+            if held is not None and held.lower_.endswith(("self", "selves")):
+                held = first_child(verb.head, "nsubj") or held  # the one who found itself so
+            if held is not None:
+                return [relative_antecedent(held) or held]
         if not transitive or verb.tag_ != "VBN" or has_child(verb, "nsubj", "dobj", "aux"):
             return None
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
