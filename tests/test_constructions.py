@@ -33,9 +33,10 @@ TABLE_FILE = Path(os.environ.get("EVENTSCOPE_CONSTRUCTIONS_TABLE",
 # (50.7 % when the suite was written; 62.4 % with the argument engine's constructions:
 # passives, doerless violence, coordination, appositions, relatives; 70.6 % with the senses,
 # carriers and codebook wordings as well; 90.8 % of 932 after the round on multi-party
-# events, modality, nouns, clauses, protests and the codebook's second wordings), rounded
+# events, modality, nouns, clauses, protests and the codebook's second wordings; 93.8 % of
+# 1,283 after the third round: texts as doers, force, exile, charges, conveners, filters), rounded
 # down: a guard against regressions, to be raised as the extractor improves.
-FLOOR = 0.89
+FLOOR = 0.92
 TARGET = 0.90
 DEFAULT_PUBLICATION_DATE = "2024-05-15"
 
