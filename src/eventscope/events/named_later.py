@@ -22,11 +22,14 @@ def _is_unnamed(event: Event) -> bool:
 
 
 def _named_nearby(event: Event, events: list[Event]) -> list[Actor]:
-    """The named other sides of the source's acts of the same type within the window."""
-    return distinct([e.target for e in events if e.type == event.type and e.target is not None
-                     and e.target.country is not None and e.source is not None
-                     and e.source.country == event.source.country and e.sentence_index is not None
-                     and 0 < abs(e.sentence_index - event.sentence_index) <= _DATA["window"]])
+    """The named parties of the acts of the same type within the window: the other sides of
+    the source's own, and all parties of those among others ("Taking part are A, B and C",
+    the host not among them)."""
+    nearby = [e for e in events if e.type == event.type and e.sentence_index is not None
+              and 0 < abs(e.sentence_index - event.sentence_index) <= _DATA["window"]]
+    parties = [p for e in nearby for p in (e.source, e.target)
+               if p is not None and p.country is not None and p.country != event.source.country]
+    return distinct(parties)
 
 
 def name_unnamed_parties(events: list[Event]) -> list[Event]:
