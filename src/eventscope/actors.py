@@ -72,6 +72,8 @@ class MentionRules:
     posted_nouns: frozenset[str]        # "the embassy in Kabul" is not Afghan
     individual_nouns: frozenset[str]    # "the man": the one person named just before
     individual_antecedents: frozenset[str]  # "an opposition MP" is one "the man" may be
+    former_words: frozenset[str]        # "ex-Soviet states" are not Russia's
+    successor_nouns: frozenset[str]     # the nouns such a "former" demonym may qualify
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -97,7 +99,7 @@ class MentionRules:
                 "person_nouns", "member_nouns", "quantity_nouns", "counterpart_nouns",
                 "led_groups", "leading_verbs", "relational_nouns", "follower_nouns", "placed_sectors",
                 "posted_nouns", "property_nouns", "individual_nouns",
-                "individual_antecedents")},
+                "individual_antecedents", "former_words", "successor_nouns")},
         )
 
 
@@ -1250,6 +1252,8 @@ class DocumentActors:
         if lower == "its" and token.dep_ == "poss":
             owner = self._clause_owner(token)  # "the Nigerian Army said its troops ..."
             return owner.country if owner else None
+        if self._is_former_demonym(token):
+            return None
         entity = entity_of(token)
         text = entity.text if entity is not None else token.text
         if entity is not None and entity.label_ == "PERSON":
@@ -1262,6 +1266,14 @@ class DocumentActors:
             entry = self.table.find(text, self.on)
             return entry.country if entry else None
         return None
+
+    def _is_former_demonym(self, token: Token) -> bool:
+        """ "ex-Soviet states", "former Yugoslav republics": states that were once part of a
+        country are not that country (a "former Soviet leader" still is its own)."""
+        if token.head.i < token.i or token.head.lemma_.lower() not in self.rules.successor_nouns:
+            return False
+        before = [t.lower_ for t in token.doc[max(token.i - 2, token.sent.start):token.i] if t.lower_ != "-"]
+        return bool(before) and before[-1] in self.rules.former_words
 
     def _clause_person(self, token: Token) -> Actor | None:
         """The person a possessive in the same sentence points to: the nearest subject before it."""

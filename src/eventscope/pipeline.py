@@ -24,6 +24,7 @@ from eventscope.events.constructions.doerless_violence import doerless_violence,
 from eventscope.events.constructions.seizure import seized_from
 from eventscope.events.constructions.voice import voice
 from eventscope.events.dyads import collapse, dyads_of, joint_parties
+from eventscope.events.named_later import name_unnamed_parties
 from eventscope.events.syntax import (
     clause_verb,
     first_child,
@@ -210,7 +211,7 @@ class DocumentReader:
             self._read_piece(doc, piece, spans)
         quotes = to_quotes(self.item.text, [(span, self.setting.localize(speaker, None, self._known))
                                             for span, speaker in self.quote_speakers.attributed()])
-        return self.events, quotes
+        return name_unnamed_parties(self.events), quotes
 
     def _read_piece(self, doc: Doc, piece: Piece, spans: list[tuple[int, int, str]]) -> None:
         """Read the sentences that start in the piece's core (its context is read by its
