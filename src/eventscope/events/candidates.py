@@ -257,6 +257,13 @@ class Candidates:
             return self._decider(verb)
         return self._gerund_doer(verb)
 
+    def _object_is_a_party(self, verb: Token) -> bool:
+        """A direct object, where the verb has one, that is itself an actor ("repelled the
+        rebels", "pressed Iran"), not a thing with an actor in its of-phrase."""
+        objects = [w for o in direct_objects(verb, passive=True) for w in (o, *o.conjuncts)]
+        return not objects or any(o.pos_ in ("PROPN", "PRON") or self.actors.actor_of(o) is not None
+                                  for o in objects)
+
     def verb_event(self, verb: Token, spec: Trigger) -> Found | None:
         if spec.type == "CONSULT" and verb.dep_ == "acl" and verb.tag_ == "VBN" and not has_child(verb, "agent"):
             return None  # "the topics discussed at the summit": a topic, the talks told elsewhere
@@ -280,6 +287,8 @@ class Candidates:
         if spec.requires & {"actor_object", "actor_or_place_object"} and not targets and not (
                 "actor_or_place_object" in spec.requires and self._takes_place(verb)):
             return None
+        if "actor_object" in spec.requires and not self._object_is_a_party(verb):
+            return None  # "repelled every argument of the prosecution": a thing of a party's
         if "armed_source" in spec.requires and not (sources and all(s.sector in ("MIL", "REB") for s in sources)):
             return None  # "soldiers left the town" is a retreat, "the minister left the city" none
         if spec.civilian_type and sources and all(s.sector in ("CVL", None) for s in sources):
