@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -824,6 +824,22 @@ class DocumentActors:
             return tuple(Actor(None, a.country, sector) for a in parties)
         return parties
 
+    def _related_party(self, head: Token, lemma: str) -> Actor | None:
+        """The party a noun stands for through another one the text names: its group ("ten
+        ISIS members", "FARC rebels"), its owner ("the union's offices"), whose followers,
+        counterpart or leader it is; the first of these kinds of noun that resolves."""
+        rules = self.rules
+        kinds: tuple[tuple[bool, Callable[[Token], Actor | None]], ...] = (
+            (lemma in rules.member_nouns or lemma in rules.sector_nouns,
+             lambda h: self._named_group(h) or self._camp_of_owner(h)),
+            (lemma in rules.property_nouns, self._owner_of_property),
+            (lemma in rules.follower_nouns, self._followers),
+            (lemma in rules.counterpart_nouns, self._counterpart),
+            (lemma in rules.led_groups, self._group_leader),
+        )
+        return next((actor for applies, resolve in kinds if applies
+                     for actor in (resolve(head),) if actor is not None), None)
+
     def _common_noun(self, head: Token, default_country: str | None = None) -> Actor | None:
         lemma = head.lemma_.lower()
         if not self.names_actor(head):
@@ -843,27 +859,9 @@ class DocumentActors:
             person = self._appositive_person(head, loose)
             if person:
                 return person
-        if lemma in self.rules.member_nouns or lemma in self.rules.sector_nouns:
-            # "ten ISIS members", "FARC rebels", "the rebels of the National Salvation Front"
-            group = self._named_group(head) or self._camp_of_owner(head)
-            if group is not None:
-                return group
-        if lemma in self.rules.property_nouns:
-            owner = self._owner_of_property(head)
-            if owner is not None:
-                return owner
-        if lemma in self.rules.follower_nouns:
-            followers = self._followers(head)
-            if followers is not None:
-                return followers
-        if lemma in self.rules.counterpart_nouns:
-            counterpart = self._counterpart(head)
-            if counterpart is not None:
-                return counterpart
-        if lemma in self.rules.led_groups:
-            leader = self._group_leader(head)
-            if leader is not None:
-                return leader
+        related = self._related_party(head, lemma)
+        if related is not None:
+            return related
         country = self.country_in_phrase(head) or self._country_placed(head) or default_country
         if role:
             person = self._role_holder(role, country, head)
