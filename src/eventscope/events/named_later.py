@@ -6,16 +6,21 @@ away, that act with each of them (EVENTS.md "Several parties")."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from eventscope.actors import distinct
 from eventscope.events.constructions.data import section
 from eventscope.records import UNNAMED_STATES, Actor, Event
 
-_DATA = section("named_later", {"types": list, "window": int, "min_parties": int})
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    """The `named_later` section of data/constructions.yaml, read on first use."""
+    return section("named_later", {"types": list, "window": int, "min_parties": int})
 
 
 def _is_unnamed(event: Event) -> bool:
-    return (event.type in _DATA["types"] and event.sentence_index is not None
+    return (event.type in _data()["types"] and event.sentence_index is not None
             and event.source is not None and event.source.country is not None
             and event.target is not None and event.target.country is None
             and event.target.name is None and event.target.why == UNNAMED_STATES)
@@ -26,7 +31,7 @@ def _named_nearby(event: Event, events: list[Event]) -> list[Actor]:
     the source's own, and all parties of those among others ("Taking part are A, B and C",
     the host not among them)."""
     nearby = [e for e in events if e.type == event.type and e.sentence_index is not None
-              and 0 < abs(e.sentence_index - event.sentence_index) <= _DATA["window"]]
+              and 0 < abs(e.sentence_index - event.sentence_index) <= _data()["window"]]
     parties = [p for e in nearby for p in (e.source, e.target)
                if p is not None and p.country is not None and p.country != event.source.country]
     return distinct(parties)
@@ -37,7 +42,7 @@ def name_unnamed_parties(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for event in events:
         parties = _named_nearby(event, events) if _is_unnamed(event) else []
-        if len(parties) < _DATA["min_parties"]:
+        if len(parties) < _data()["min_parties"]:
             out.append(event)
             continue
         out += [replace(event, target=party, event_id=f"{event.event_id}:{i}")

@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 OWN_GOVERNMENT = "the protesters' own government"
 
 
-def _data() -> dict:
+def protest_data() -> dict:
+    """The `protest` section of data/constructions.yaml, checked."""
     return section("protest", {"types": list, "protester_sectors": list, "target_sector": str,
                                "against_prefixes": list, "crowd_sector": str,
                                "organising_verbs": list, "labour_nouns": dict,
@@ -45,7 +46,7 @@ def _data() -> dict:
 def protesting_crowd(events: SentenceEvents, token: Token, speaker: Actor | None) -> Found | None:
     """ "during a student protest in Abuja", "opposition strikes": a protest noun with no doer
     of its own whose modifier names protesters is their protest."""
-    data = _data()
+    data = protest_data()
     if token.pos_ != "NOUN" or not _told(events, token, frozenset(data["told_prepositions"])):
         return None
     spec = trigger_of(events.lexicon, token)
@@ -99,7 +100,7 @@ def _organisers(events: SentenceEvents, noun: Token, verbs: frozenset[str]) -> l
 
 def protested_party(events: SentenceEvents, event: Found) -> None:
     """Fill in whom a protest with no target of its own is against (module doc)."""
-    data = _data()
+    data = protest_data()
     if event.type not in data["types"] or event.targets:
         return
     against = _anti_words(event, tuple(data["against_prefixes"]))

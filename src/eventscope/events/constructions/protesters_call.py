@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from eventscope.events.constructions.data import section
-from eventscope.events.constructions.protest import protesting_crowd
+from eventscope.events.constructions.protest import protest_data, protesting_crowd
 from eventscope.events.found import Found
 from eventscope.events.triggers import trigger_of
 from eventscope.records import Actor
@@ -32,7 +31,7 @@ def protesters_call(events: SentenceEvents, event: Found) -> None:
             verb.dep_ not in ("acl", "relcl")) or (
             not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
         return
-    data = section("protest", {"types": list, "crowd_sector": str})
+    data = protest_data()
     # "months of protests to demand ...": the parser may hang the infinitive on the span
     nouns = [verb.head, *(g for p in verb.head.children if p.dep_ == "prep" and p.lower_ == "of"
                           for g in p.children if g.dep_ == "pobj")]
