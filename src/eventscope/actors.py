@@ -286,7 +286,7 @@ class DocumentActors:
             return by_demonym
         if head.lemma_.lower() in self.rules.quantity_nouns or head.pos_ == "NUM":
             # "thousands of Iranians"
-            of = [g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+            of = prepositional_objects_of(head)
             if of:
                 return self.actors_of(of[0])
         found = []
@@ -899,8 +899,7 @@ class DocumentActors:
     def _owner_of_property(self, head: Token) -> Actor | None:
         """ "raids on the homes of opposition activists", "the party's headquarters": what is
         done to someone's home or office is done to them."""
-        owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"] + [
-            g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"] + prepositional_objects_of(head)
         for owner in owners:
             if self.names_actor(owner) or owner.ent_type_ in ("PERSON", "ORG", "NORP"):
                 actor = self.actor_of(owner)
@@ -946,8 +945,7 @@ class DocumentActors:
 
     def _named_group(self, head: Token) -> Actor | None:
         """ "ten ISIS members", "Hamas fighters", "inspectors of the IAEA": their group."""
-        of_objects = [g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for g in p.children if g.dep_ == "pobj"]
+        of_objects = prepositional_objects_of(head)
         for child in (*head.lefts, *of_objects):
             if child.i + 1 < len(child.doc) and child.doc[child.i + 1].text == "-":
                 continue  # "the UN-backed government"
@@ -982,8 +980,7 @@ class DocumentActors:
         of the opposition, a party or rebels are of that camp, not the state's officials."""
         if head.lemma_.lower() not in self.rules.member_nouns or self._sector_in_phrase(head) not in (None, "GOV"):
             return None
-        owners = [c for c in head.children if c.dep_ == "poss"] + [
-            g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        owners = [c for c in head.children if c.dep_ == "poss"] + prepositional_objects_of(head)
         for owner in owners:
             actor = self.actor_of(owner) if owner.pos_ in ("PRON", "PROPN") else self._party_named_before(owner)
             camp = actor.sector if actor is not None else self._sector_in_phrase(owner)
@@ -1328,8 +1325,7 @@ class DocumentActors:
 
     def _sector_in_phrase(self, head: Token) -> str | None:
         sector = self._sector_words(head)
-        members = [c for c in head.children if c.dep_ in ("poss", "compound")] + [
-            g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        members = [c for c in head.children if c.dep_ in ("poss", "compound")] + prepositional_objects_of(head)
         if sector == "IGO" and any(self.rules.sector_nouns.get(m.lemma_.lower()) == "CVL" for m in members):
             return "CVL"  # "teachers' unions", "the Union of Teachers": people, not an IGO
         return sector
@@ -1447,8 +1443,7 @@ def _modifiers(head: Token):
         # "President of Kyrgyzstan Sadyr Japarov": so does the title's "of".
         for title in (token, *(t for t in token.children if t.dep_ == "nmod")):
             yield from (t for t in title.children if t.dep_ in ("compound", "poss", "amod", "nmod"))
-            yield from (o for p in title.children if p.dep_ == "prep" and p.lower_ == "of"
-                        for o in p.children if o.dep_ == "pobj")
+            yield from prepositional_objects_of(title)
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from eventscope.events.constructions.common import speakers_own
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_side
-from eventscope.events.syntax import first_child
+from eventscope.events.syntax import first_child, prepositional_objects
 
 if TYPE_CHECKING:
     from eventscope.events.finder import SentenceEvents
@@ -46,8 +46,7 @@ def ousted_party(events: SentenceEvents, event: Found) -> None:
 
 def _leaders_of(events: SentenceEvents, change: Token) -> list[Actor]:
     """ "the departure of Prime Minister X", "X's resignation"."""
-    owners = [c for c in change.children if c.dep_ == "poss"] + [
-        g for p in change.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    owners = [c for c in change.children if c.dep_ == "poss"] + prepositional_objects(change, words=("of",))
     return [a for o in owners for a in events.actors_named(o)]
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
+from eventscope.events.syntax import prepositional_objects
 
 if TYPE_CHECKING:
     from eventscope.events.finder import SentenceEvents
@@ -38,8 +39,7 @@ def faced_accusation(events: SentenceEvents, noun: Token, quote_speaker: Actor |
     if not targets:
         return None
     # the parser may hang "from Y" on the noun's "of" object ("accusations of abuses from Y")
-    heads = [noun, verb, *(g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                           for g in p.children if g.dep_ == "pobj")]
+    heads = [noun, verb, *prepositional_objects(noun, words=("of",))]
     sources = [a for head in heads for prep in head.children
                if prep.dep_ == "prep" and prep.lower_ in vocabulary["doer_prepositions"]
                for obj in prep.children if obj.dep_ == "pobj" for a in events.actors_named(obj)

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from eventscope.events.constructions.protest import protest_data, protesting_crowd
 from eventscope.events.found import Found
+from eventscope.events.syntax import prepositional_objects
 from eventscope.events.triggers import trigger_of
 from eventscope.records import Actor
 
@@ -33,8 +34,7 @@ def protesters_call(events: SentenceEvents, event: Found) -> None:
         return
     data = protest_data()
     # "months of protests to demand ...": the parser may hang the infinitive on the span
-    nouns = [verb.head, *(g for p in verb.head.children if p.dep_ == "prep" and p.lower_ == "of"
-                          for g in p.children if g.dep_ == "pobj")]
+    nouns = [verb.head, *prepositional_objects(verb.head, words=("of",))]
     protest = next((n for n in nouns if _is_protest(events, n, data["types"])), None)
     if protest is not None:
         event.sources = [a for a in _protesters(events, protest, data["crowd_sector"])

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
+from eventscope.events.syntax import prepositional_objects
 from eventscope.records import Actor, Location
 
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
@@ -49,8 +50,7 @@ def _seizure_noun(noun: Token) -> bool:
     a seizure noun whose "of" phrase, if any, is a place."""
     if noun.lemma_.lower() not in seizure_nouns():
         return False
-    taken = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-             for g in p.children if g.dep_ == "pobj"]
+    taken = prepositional_objects(noun, words=("of",))
     return all(_is_place(g) for g in taken)
 
 

@@ -16,7 +16,7 @@ from eventscope.actors import distinct
 from eventscope.events.constructions.common import THREATENED_BY, speakers_own
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
-from eventscope.events.syntax import first_child, governors, has_child
+from eventscope.events.syntax import first_child, governors, has_child, prepositional_objects
 from eventscope.records import Actor
 
 if TYPE_CHECKING:
@@ -172,8 +172,7 @@ def _deed(subject: Token | None) -> Token | None:
     """The deed a subject names, through a quantifier: "none of the attacks by Y"."""
     if subject is None or subject.lemma_.lower() not in warning_words()["quantifiers"]:
         return subject
-    return next((g for p in subject.children if p.dep_ == "prep" and p.lower_ == "of"
-                 for g in p.children if g.dep_ == "pobj"), subject)
+    return next(iter(prepositional_objects(subject, words=("of",))), subject)
 
 
 def _doers(events: SentenceEvents, deed: Token) -> list[Actor]:
