@@ -172,8 +172,12 @@ class DocumentActorsProbe:
         self.doc = nlp.load()(text)
         self.actors = DocumentActors(on=date.fromisoformat(published))
 
+    def word(self, text: str):
+        """The first token spelt `text`."""
+        return next(t for t in self.doc if t.text == text)
+
     def country_of(self, word: str, owner: bool = False) -> str | None:
-        token = next(t for t in self.doc if t.text == word)
+        token = self.word(word)
         if owner:
             found = self.actors.owner_of(token)
             return found[0].country if found else None
@@ -194,7 +198,7 @@ def test_his_supporters_are_the_persons_camp():
 
 def test_a_hyphenated_word_gives_no_sector():
     actors = DocumentActorsProbe("The six-party talks resumed in Beijing.")
-    token = next(t for t in actors.doc if t.text == "talks")
+    token = actors.word("talks")
     assert actors.actors._sector_in_phrase(token) is None
 
 
@@ -205,7 +209,7 @@ def test_a_hyphenated_word_gives_no_sector():
 ])
 def test_sector_phrases_of_several_words(text, word, sector):
     actors = DocumentActorsProbe(text)
-    token = next(t for t in actors.doc if t.text == word)
+    token = actors.word(word)
     assert [a.sector for a in actors.actors.actors_of(token)] == [sector]
 
 
@@ -219,7 +223,7 @@ def test_his_after_a_subject_the_parser_mislabelled_is_that_person():
 
 def test_a_city_before_an_event_noun_is_its_place_not_its_owner():
     actors = DocumentActorsProbe("He briefed Wu about his Berlin talks with the North Korean envoy.")
-    token = next(t for t in actors.doc if t.text == "talks")
+    token = actors.word("talks")
     assert all(a.country != "DEU" for a in actors.actors.owner_of(token))
 
 
@@ -268,14 +272,14 @@ def test_a_rebel_leader_is_not_the_president_named_before():
 def test_a_group_named_in_apposition_is_that_group():
     actors = DocumentActorsProbe("The JEM and another rebel group in Darfur, the Sudan Liberation "
                                  "Movement, walked out of the talks with the government.", "2004-07-20")
-    group = next(t for t in actors.doc if t.text == "group")
+    group = actors.word("group")
     assert triple(actors.actors.actor_of(group)) == ("Sudan Liberation Movement", "SDN", "REB")
 
 
 def test_an_apposition_of_another_kind_is_not_the_group():
     actors = DocumentActorsProbe("Troops in the capital, the Sudan Liberation Movement said, attacked "
                                  "a camp.", "2004-07-20")
-    troops = next(t for t in actors.doc if t.text == "Troops")
+    troops = actors.word("Troops")
     assert all(a.name != "Sudan Liberation Movement" for a in actors.actors.actors_of(troops))
 
 
@@ -296,13 +300,13 @@ def test_we_in_a_group_spokesmans_quotation_is_the_group():
 ])
 def test_people_placed_in_a_country_are_of_it(text, word, country):
     actors = DocumentActorsProbe(text)
-    token = next(t for t in actors.doc if t.text == word)
+    token = actors.word(word)
     assert [a.country for a in actors.actors.actors_of(token)] == [country]
 
 
 def test_a_posted_organ_is_not_of_the_country_it_is_posted_in():
     actors = DocumentActorsProbe("The embassy in Kabul condemned the attack.")
-    embassy = next(t for t in actors.doc if t.text == "embassy")
+    embassy = actors.word("embassy")
     assert all(a.country != "AFG" for a in actors.actors.actors_of(embassy))
 
 
@@ -315,7 +319,7 @@ def test_a_posted_organ_is_not_of_the_country_it_is_posted_in():
 ])
 def test_a_camp_home_or_union_takes_the_sector_of_its_people(text, word, sector):
     actors = DocumentActorsProbe(text)
-    token = next(t for t in actors.doc if t.text == word)
+    token = actors.word(word)
     assert [a.sector for a in actors.actors.actors_of(token)] == [sector]
 
 
@@ -333,7 +337,7 @@ def test_a_name_the_tagger_missed_is_the_person_the_table_knows():
 ])
 def test_a_relation_is_the_other_state_not_the_owner(text, word, countries):
     actors = DocumentActorsProbe(text)
-    token = next(t for t in actors.doc if t.text == word)
+    token = actors.word(word)
     assert [a.country for a in actors.actors.actors_of(token)] == countries
 
 
@@ -352,19 +356,19 @@ def test_members_of_the_party_are_the_party_named_before():
 ])
 def test_a_bare_organisation_noun_is_the_one_named_before(text, word, name):
     actors = DocumentActorsProbe(text)
-    token = next(t for t in actors.doc if t.text == word)
+    token = actors.word(word)
     assert [a.name for a in actors.actors.actors_of(token)] == [name]
 
 
 def test_a_named_word_refers_only_to_an_organisation_with_that_word():
     actors = DocumentActorsProbe("NATO met in Brussels. The council later voted on the budget.")
-    council = next(t for t in actors.doc if t.text == "council")
+    council = actors.word("council")
     assert all(a.name != "NATO" for a in actors.actors.actors_of(council))
 
 
 def test_a_capitalised_actor_noun_is_no_persons_name():
     actors = DocumentActorsProbe("Officers said the candidate had been taken home.")
-    officers = next(t for t in actors.doc if t.text == "Officers")
+    officers = actors.word("Officers")
     assert all(a.name is None for a in actors.actors.actors_of(officers))
 
 
@@ -374,12 +378,12 @@ def test_a_capitalised_actor_noun_is_no_persons_name():
 ])
 def test_an_organisation_named_before_a_thing_or_as_a_force(text, word, name):
     actors = DocumentActorsProbe(text, "2023-08-07")
-    token = next(t for t in actors.doc if t.text == word)
+    token = actors.word(word)
     assert [a.name for a in actors.actors.actors_of(token)] == [name]
 
 
 def test_a_persons_deed_stands_for_the_person():
     actors = DocumentActorsProbe("Prime Minister Junichiro Koizumi's visit to the shrine is a provocation, "
                                  "Beijing said.", "2005-10-17")
-    visit = next(t for t in actors.doc if t.text == "visit")
+    visit = actors.word("visit")
     assert triple(actors.actors.actor_of(visit)) == ("Junichiro Koizumi", "JPN", "GOV")
