@@ -49,6 +49,7 @@ from eventscope.events.constructions.commitment import commitment
 from eventscope.events.constructions.damaged_ties import damaged_ties
 from eventscope.events.constructions.demanded_change import asked_party, ousted_party, wanted_act
 from eventscope.events.constructions.denial import denial
+from eventscope.events.constructions.directive import directive
 from eventscope.events.constructions.doerless_violence import died_of_violence
 from eventscope.events.constructions.faced_accusation import faced_accusation
 from eventscope.events.constructions.faced_charges import faced_charges
@@ -93,6 +94,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "alleged_in_claim": alleged_in_claim,
     "mandate": mandate,
     "wanted_act": wanted_act,
+    "directive": directive,
     "denial": denial,
     "commitment": commitment,
     "refusal": refusal,
