@@ -34,6 +34,7 @@ from eventscope.events.constructions.accusation import (
     accusation,
     addressee,
     evaluation,
+    opposed_doing,
     referred_act_doer,
 )
 from eventscope.events.constructions.allegation import (
@@ -84,6 +85,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "praised_role": praised_role,
     "praised_act": praised_act,
     "evaluation": evaluation,
+    "opposed_doing": opposed_doing,
     "damaged_ties": damaged_ties,
     "faced_accusation": faced_accusation,
     "faced_charges": faced_charges,

@@ -4,12 +4,13 @@ responsible for it: ACCUSE; and whom a protest is lodged with."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from eventscope.events.constructions.common import speakers_own
+from eventscope.events.constructions.common import OPPOSED_DOING, speakers_own
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_side
 from eventscope.events.syntax import clause_verb, first_child, has_child
@@ -329,3 +330,42 @@ def _doers_before(events: SentenceEvents, deed: Token, types: frozenset[str],
         if doers:
             return doers
     return []
+
+
+@lru_cache(maxsize=1)
+def opposing_verbs() -> frozenset[str]:
+    return frozenset(section("opposed_doing", {"verbs": list})["verbs"])
+
+
+def opposed_doing(events: SentenceEvents, verb: Token, quote_speaker: Actor | None) -> Found | None:
+    """ "Beijing opposes Washington selling arms to Taiwan", "we oppose Israel building
+    settlements": opposing another party's doing disapproves of its act (ACCUSE, CAMEO 111),
+    where opposing a plan or a proposal rejects it (the verb's lexicon reading, which this
+    reading replaces: `common.OWN_READINGS`)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in opposing_verbs():
+        return None
+    doer = _doer_of_opposed_act(verb)
+    if doer is None:
+        return None
+    sources = events.subject_actors(verb)
+    targets = [a for a in events.actors_named(doer) if not any(same_side(a, s) for s in sources)]
+    if not sources or not targets:
+        return None
+    spec = replace(events.lexicon.verbs["denounce"], key=OPPOSED_DOING)
+    event = Found([verb], spec, sources, targets, verb, mode=spec.mode)
+    events.set_modality(event)
+    return event
+
+
+def _doer_of_opposed_act(verb: Token) -> Token | None:
+    """The party whose act is opposed: the subject of a gerund clause on the verb ("opposes
+    NATO expanding"), or the object with a gerund beside it ("opposes Pakistan raising ...")."""
+    for clause in verb.children:
+        if clause.dep_ not in ("xcomp", "ccomp", "advcl") or not clause.lower_.endswith("ing"):
+            continue
+        doer = first_child(clause, "nsubj")
+        if doer is None and clause.dep_ == "advcl" and clause.i > verb.i:
+            doer = next((c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i), None)
+        if doer is not None:
+            return doer
+    return None

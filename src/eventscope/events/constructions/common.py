@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 # (recalled_envoy.py).
 THREATENED_BY = "threatened by"
 RECALLED_ENVOY = "recall envoy (passive)"
-OWN_READINGS = frozenset({THREATENED_BY, RECALLED_ENVOY})
+OPPOSED_DOING = "oppose (a party doing)"  # accusation.py, `opposed_doing`
+OWN_READINGS = frozenset({THREATENED_BY, RECALLED_ENVOY, OPPOSED_DOING})
 
 
 def without_other_readings(found: list[Found], lexicon: Lexicon) -> list[Found]:
