@@ -216,6 +216,7 @@ class DocumentActors:
     last_group: tuple[Actor, ...] | None = None
     last_joint: Trigger | None = None
     speaker: Actor | None = None  # who is speaking, inside a quotation
+    inner_quote_speaker: Actor | None = None  # who speaks a quotation opening in the sentence
     nominals: dict[str, Actor] = field(default_factory=dict)  # head lemma -> last actor it named
     home: str | None = None  # the country the article is set in (see setting.py)
     # Doc character where the text being read starts (a piece's core; see pipeline.DocumentReader)
@@ -659,6 +660,8 @@ class DocumentActors:
         if lower == "its" and token is not None and token.dep_ == "poss":
             return self._clause_owner(token)
         if lower in self.rules.speaker_group_pronouns and self.speaker:
+            if self.speaker.name and self.speaker.country is None and not self._is_person(self.speaker):
+                return self.speaker  # "we" of an organisation of no state (UNIFIL, NATO) is it
             group = self.groups_of.get(self.speaker.name or "")
             if group is not None:  # "We took the base," said X, al-Shabaab's spokesman
                 return replace(group, why=f"{lower}: the group of {self.speaker.name}")

@@ -236,6 +236,8 @@ class DocumentReader:
             quote_speaker = self.quote_speakers.at(sentence.start_char + self.offset,
                                                    sentence.end_char + self.offset)
             self.actors.speaker = quote_speaker
+            self.actors.inner_quote_speaker = self.quote_speakers.within(
+                sentence.start_char + self.offset, sentence.end_char + self.offset)
             found = self.finder.find(sentence, quote_speaker)
             self.date_spans = dates_by_start.within(sentence.start_char, sentence.end_char)
             self._note_sentence_date(sentence, found)

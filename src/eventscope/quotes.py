@@ -659,6 +659,12 @@ class QuoteSpeakers:
         index = bisect_left(self.ends, end - 3)
         return self.speakers[index] if index < before else None
 
+    def within(self, start: int, end: int) -> Actor | None:
+        """The speaker of the first attributed quotation that opens inside text offsets
+        start:end ('"We urge all parties to cease fire," it said': the body "it" stands for)."""
+        index = bisect_left(self.starts, start)
+        return self.speakers[index] if index < len(self.speakers) and self.starts[index] < end else None
+
     def attributed(self) -> list[tuple[QuoteSpan, Actor | None]]:
         return [(span, self.speakers[i] if i < len(self.speakers) else None) for i, span in enumerate(self.spans)]
 

@@ -46,6 +46,9 @@ class Mentions:
             reporter = self._reporting_subject(token)
             if reporter is not None and reporter.lower_ not in first_person:
                 speaker = next(iter(self.actors_named(reporter)), None)
+                if speaker is None and reporter.pos_ == "PRON":
+                    # '"We urge ...," it said': whom the quotation was attributed to
+                    speaker = self.actors.inner_quote_speaker
                 if speaker is not None:
                     self.actors.speaker = speaker
                     return
