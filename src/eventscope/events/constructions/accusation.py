@@ -15,6 +15,7 @@ from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_side
 from eventscope.events.syntax import clause_verb, first_child, has_child
 from eventscope.events.triggers import trigger_of
+from eventscope.lexicon import Trigger
 from eventscope.records import Actor
 
 if TYPE_CHECKING:
@@ -143,6 +144,11 @@ def evaluation(events: SentenceEvents, adjective: Token, quote_speaker: Actor | 
     culpable = lemma in words["culpable"]
     if adjective.pos_ != "ADJ" or not (culpable or lemma in words["adjectives"]):
         return None
+    stranded = None if culpable else _stranded_judgement(adjective, words["judging_verbs"])
+    if stranded is not None:
+        head, judged = stranded
+        return _judgement(events, adjective, events.lexicon.verbs["denounce"], head,
+                          events.event_agents_of(judged) or events.actors.owner_of(judged))
     if adjective.dep_ == "amod" and not culpable:
         return judged_act(events, adjective, quote_speaker)
     if adjective.dep_ == "amod" and adjective.head.dep_ == "dobj" and culpable:
@@ -163,13 +169,37 @@ def evaluation(events: SentenceEvents, adjective: Token, quote_speaker: Actor | 
         return None
     spec = events.lexicon.verbs["blame" if culpable else "denounce"]
     if judging:
-        sources = [s for s in events.subject_actors(head) if s not in targets]
-        if not sources:
-            return None
-        event = Found([adjective], spec, sources, targets, head, mode=spec.mode)
-        events.set_modality(event)
-        return event
+        return _judgement(events, adjective, spec, head, targets)
     return speakers_own(events, Found([adjective], spec, [], targets, head, mode=spec.mode), quote_speaker)
+
+
+def _judgement(events: SentenceEvents, adjective: Token, spec: Trigger, judging: Token,
+               targets: list[Actor]) -> Found | None:
+    """The subject of the judging verb accuses the targets (not itself)."""
+    sources = [s for s in events.subject_actors(judging) if s not in targets]
+    if not sources or not targets:
+        return None
+    event = Found([adjective], spec, sources, targets, judging, mode=spec.mode)
+    events.set_modality(event)
+    return event
+
+
+def _stranded_judgement(adjective: Token, judging_verbs: frozenset[str]) -> tuple[Token, Token] | None:
+    """ "found X's remarks that Y was a failed state unacceptable": the parser hangs the
+    judging adjective inside the that-clause of the words judged, or on their noun after the
+    clause; the judging verb and the noun judged."""
+    token = adjective
+    for _ in range(4):
+        noun = token.head
+        if token.dep_ == "acl" or (token is adjective and token.dep_ == "amod" and token.i > noun.i
+                                   and any(c.dep_ == "acl" for c in noun.children)):
+            if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in judging_verbs:
+                return noun.head, noun
+            return None
+        if token.head == token:
+            return None
+        token = token.head
+    return None
 
 
 def judged_act(events: SentenceEvents, adjective: Token, quote_speaker: Actor | None) -> Found | None:
