@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from eventscope.events.found import ANY_TARGET, Found, same_side
 from eventscope.events.syntax import clause_verb, has_child
 from eventscope.lexicon import Trigger
+from eventscope.quotes import GROUP_PRONOUNS, QuoteSpan, speaker_of
 from eventscope.records import Actor
 
 if TYPE_CHECKING:
@@ -36,11 +37,24 @@ def speakers_own(events: SentenceEvents, event: Found, quote_speaker: Actor | No
     the speaker is its source; with no speaker there is no event."""
     events.set_speaker(event, quote_speaker)
     if not event.speaker:
+        event.speaker = _pronoun_reporter(events, event)
+    if not event.speaker:
         return None
     event.sources, event.speaker = event.speaker, []
     events.set_modality(event)
     event.factuality = "asserted"  # said now, whatever the modality of what it is said of
     return event
+
+
+def _pronoun_reporter(events: SentenceEvents, event: Found) -> list[Actor]:
+    """ "Argentina issued a statement. It said Britain's drills were illegal": a reporting
+    "it" or "they" is the body last named as a subject before it (as for a quotation's
+    speaker, quotes.speaker_of)."""
+    reporter = events._reporting_subject(event.trigger[-1])
+    if reporter is None or reporter.lower_ not in GROUP_PRONOUNS:
+        return []
+    actor = speaker_of(reporter, events.actors, QuoteSpan(reporter.idx, reporter.idx))
+    return [actor] if actor is not None else []
 
 
 def speakers_praise(events: SentenceEvents, word: Token, spec: Trigger, targets: list[Actor],
