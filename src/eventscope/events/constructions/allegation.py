@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from eventscope.events.finder import SentenceEvents
     from eventscope.records import Actor
 
-KEYS = ("alleging_verbs", "alleging_nouns", "hostile_types", "mandating_verbs")
+KEYS = ("alleging_verbs", "alleging_nouns", "hostile_types", "mandating_verbs", "backing_types",
+        "backed_sectors")
 
 
 @lru_cache(maxsize=1)
@@ -75,9 +76,17 @@ def _hostile_act(events: SentenceEvents, clause: Token) -> Found | None:
     it is said of ("the attack was carried out by X")."""
     for word in (clause, *(c for c in clause.children if c.dep_ in ("nsubjpass", "nsubj", "dobj"))):
         act = events._candidate(word)
-        if act is not None and act.type in _words()["hostile_types"] and act.sources:
+        if act is not None and act.sources and _hostile(act):
             return act
     return None
+
+
+def _hostile(act: Found) -> bool:
+    """A hostile act, or backing armed groups ("Spain supported terrorist activities",
+    "Congo was arming the FDLR rebels")."""
+    words = _words()
+    return act.type in words["hostile_types"] or (act.type in words["backing_types"] and bool(
+        act.targets) and all(t.sector in words["backed_sectors"] for t in act.targets))
 
 
 def alleged_in_claim(events: SentenceEvents, noun: Token, quote_speaker: Actor | None) -> Found | None:
