@@ -64,7 +64,7 @@ from eventscope.events.constructions.praise import acclaim, praise, praised_act,
 from eventscope.events.constructions.protest import protested_party, protesting_crowd
 from eventscope.events.constructions.protesters_call import protesters_call
 from eventscope.events.constructions.recalled_envoy import recalled_envoy
-from eventscope.events.constructions.refusal import refusal, rejected_author
+from eventscope.events.constructions.refusal import pressured_refusal, refusal, rejected_author
 from eventscope.events.constructions.riposte import riposte_target
 from eventscope.events.constructions.threat import as_threat, retaliation, threatened_by, warning
 from eventscope.events.constructions.transfer import captors, carried_aid, transfer, vehicle_owner
@@ -126,6 +126,7 @@ REWRITES: dict[str, Rewrite] = {
     "referred_act_doer": referred_act_doer,
     "alleged_target": alleged_target,
     "rejected_author": rejected_author,
+    "pressured_refusal": pressured_refusal,
     "ousted_party": ousted_party,
     "asked_party": asked_party,
     "protested_party": protested_party,

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from eventscope.events.constructions.common import stance
 from eventscope.events.constructions.data import section
-from eventscope.events.found import Found, same_party
+from eventscope.events.found import Found, same_party, same_side
 from eventscope.events.syntax import governed_act, governors
 from eventscope.lexicon import Lexicon
 from eventscope.records import Actor
@@ -28,7 +28,10 @@ def refusal(events: SentenceEvents, verb: Token, quote_speaker: Actor | None = N
     if action is None or action.pos_ != "VERB" or action.lemma_.lower() in events.lexicon.speech_verbs \
             or action.lemma_.lower() in events.lexicon.silent_acts:
         return None
-    return stance(events, verb, verb, events.lexicon.verbs["reject"], action)
+    event = stance(events, verb, verb, events.lexicon.verbs["reject"], action)
+    if event is not None:
+        pressured_refusal(events, event)  # constructions' events pass no rewrites
+    return event
 
 
 @lru_cache(maxsize=1)
@@ -200,3 +203,32 @@ def _authors_of(events: SentenceEvents, noun: Token, prepositions: frozenset[str
         if found:
             return found
     return []
+
+
+@lru_cache(maxsize=1)
+def pressure_words() -> dict[str, frozenset[str]]:
+    keys = ("prepositions", "nouns", "author_prepositions")
+    data = section("pressured_refusal", dict.fromkeys(keys, list))
+    return {key: frozenset(data[key]) for key in keys}
+
+
+def pressured_refusal(events: SentenceEvents, event: Found) -> None:
+    """ "Maduro refused to resign despite pressure from Washington", "Ethiopia refused to
+    withdraw its troops despite calls from the AU": a refusal whose act names no other party
+    turns down who pressed for it (the author of the calls, demands or pressure)."""
+    if event.type != "REJECT" or any(not any(same_side(t, s) for s in event.sources) for t in event.targets):
+        return
+    words = pressure_words()
+    verb = event.trigger[0]
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]
+    pressures = [g for head in heads for p in head.children if p.dep_ == "prep"
+                 and p.lower_ in words["prepositions"] for g in p.children
+                 if g.dep_ == "pobj" and g.lemma_.lower() in words["nouns"]]
+    for pressure in pressures:
+        authors = [a for p in pressure.children if p.dep_ == "prep" and p.lower_ in words["author_prepositions"]
+                   for g in p.children if g.dep_ == "pobj" for a in events.actors_named(g)]
+        authors = authors or events.actors.owner_of(pressure)
+        authors = [a for a in authors if not any(same_party(a, s) for s in event.sources)]
+        if authors:
+            event.targets = authors
+            return
