@@ -54,7 +54,9 @@ class Candidates:
         if event is not None and spec.type == "AGREE" and word.pos_ == "VERB" and not event.sources:
             return None  # "the Ethiopia-Eritrea agreement was signed": the noun tells it
         if event is not None and not sense.keeps_object:
-            event.absorbed = [match.obj]
+            # "ended its mediation efforts": the modifier that named the sense is taken in too
+            event.absorbed = [match.obj, *(c for c in match.obj.children if c.dep_ in (
+                "compound", "amod") and c.lemma_.lower() in sense.objects)]
         return event
 
     def _purpose_objects(self, verb: Token) -> list[Actor]:
