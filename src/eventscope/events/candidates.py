@@ -14,7 +14,7 @@ from eventscope.events.arguments import in_favour_phrase
 from eventscope.events.constructions.adjunct import adjunct_clause
 from eventscope.events.constructions.unsaid_doer import state_doer
 from eventscope.events.found import Found
-from eventscope.events.senses import AIM_PREPOSITIONS, SenseMatch, aimed_at, is_joint
+from eventscope.events.senses import ACT_CLAUSES, AIM_PREPOSITIONS, SenseMatch, aimed_at, is_joint
 from eventscope.events.syntax import (
     clause_verb,
     direct_objects,
@@ -54,7 +54,11 @@ class Candidates:
         if event is not None and spec.type == "AGREE" and word.pos_ == "VERB" and not event.sources:
             return None  # "the Ethiopia-Eritrea agreement was signed": the noun tells it
         if event is not None and not sense.keeps_object:
-            event.absorbed = [match.obj]
+            # "ended its mediation efforts": the modifier that named the sense is taken in too,
+            # and the act it allows or orders ("allowed X to hold a rally": no rally told)
+            event.absorbed = [match.obj, *(c for c in match.obj.children if c.dep_ in (
+                "compound", "amod") and c.lemma_.lower() in sense.objects), *(
+                c for c in word.children if c.dep_ in ACT_CLAUSES and c.lemma_.lower() in sense.acts)]
         return event
 
     def _purpose_objects(self, verb: Token) -> list[Actor]:
@@ -282,6 +286,8 @@ class Candidates:
             sources = self._unsaid_subject(verb)
         if spec.object_owner and not targets:
             targets = self._sender_of_object(verb)  # "accepted an offer of talks from X"
+        if spec.mutual and not targets and len(sources) > 1:
+            sources, targets = sources[:1], sources[1:]  # "A and B restored ties": each other
         if spec.not_with:  # a talk needs an identifiable party: not "the nation", not reporters
             targets = [t for t in targets if t.sector not in spec.not_with and (t.name or t.country)]
         if spec.requires & {"actor_object", "actor_or_place_object"} and not targets and not (

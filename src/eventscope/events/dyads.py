@@ -109,10 +109,12 @@ def _pairs(event_type: str, sources: list[Actor], targets: list[Actor],
             for source in sources:
                 yield source, None
         return
-    for source in sources:
-        for target in targets:
-            if source != target:
-                yield source, target
+    pairs = [(source, target) for source in sources for target in targets if source != target]
+    if not pairs and alone:
+        # "Turkish authorities imposed a curfew in a Turkish town": the only target found is
+        # the doer itself; the act still stands, aimed at no one named
+        pairs = [(source, None) for source in sources]
+    yield from pairs
 
 
 def other_parties(actors: list[Actor]) -> list[Actor]:

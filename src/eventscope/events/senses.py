@@ -21,6 +21,9 @@ from eventscope.lexicon import Trigger
 # Where the object of a verb stands: "recalled its ambassador", "missiles were launched",
 # "declared X persona non grata" (the parser's clausal complement), "agreed on sanctions".
 VERB_OBJECTS = ("dobj", "nsubjpass", "oprd", "attr", "ccomp", "dative")
+# The clause of the act a word asks of its object: "told the envoy to leave" (xcomp), and
+# "allowed opposition leader X to hold a rally", which the parser makes a ccomp.
+ACT_CLAUSES = ("xcomp", "ccomp")
 # Where a target stands for an act aimed at someone ("fired rockets at Israel").
 AIM_PREPOSITIONS = ("at", "on", "against", "into", "toward", "towards")
 
@@ -99,7 +102,7 @@ class Senses:
         for sense in self.senses:
             if lemma not in sense.words:
                 continue
-            if sense.acts and not any(c.dep_ == "xcomp" and c.lemma_.lower() in sense.acts
+            if sense.acts and not any(c.dep_ in ACT_CLAUSES and c.lemma_.lower() in sense.acts
                                       for c in token.children):
                 continue
             if sense.unless and _mentions(token, sense.unless):

@@ -66,6 +66,7 @@ from eventscope.events.constructions.protesters_call import protesters_call
 from eventscope.events.constructions.recalled_envoy import recalled_envoy
 from eventscope.events.constructions.refusal import pressured_refusal, refusal, rejected_author
 from eventscope.events.constructions.riposte import riposte_target
+from eventscope.events.constructions.ruled_out import ruled_out
 from eventscope.events.constructions.threat import as_threat, retaliation, threatened_by, warning
 from eventscope.events.constructions.transfer import captors, carried_aid, transfer, vehicle_owner
 from eventscope.events.constructions.unsaid_doer import counted_detainees
@@ -117,6 +118,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "convening": convening,
     "protesting_crowd": protesting_crowd,
     "halted_fighting": halted_fighting,
+    "ruled_out": ruled_out,
 }
 
 # Rewrites of every candidate, in order, after its modality (SentenceEvents.find).
