@@ -177,7 +177,16 @@ def mediation(events: SentenceEvents, noun: Token, quote_speaker: Actor | None =
     if noun.pos_ != "NOUN" or lemma not in (*_DATA["nouns"], *_DATA["agent_nouns"]):
         return None
     mediators = _mediators(events, noun) if lemma in _DATA["nouns"] else _as_mediator(events, noun)
-    parties = [p for p in _parties(events, noun) if not any(same_party(p, m) for m in mediators)]
+    parties = _parties(events, noun)
+    head = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else None
+    if head is not None and not parties:
+        # "Qatar's mediation effort between A and B", "it was the second mediation bid
+        # between A and B": the compound's head has the parties, its owner or the copula's
+        # subject mediates (helper "meetings")
+        parties = _between(events, head)
+        mediators = mediators or _mediators(events, head) or (
+            events.subject_actors(head.head) if head.dep_ == "attr" else [])
+    parties = [p for p in parties if not any(same_party(p, m) for m in mediators)]
     if not mediators or not parties:
         return None
     event = Found([noun], events.lexicon.nouns[_DATA["nouns"][0]], mediators, parties, clause_verb(noun))
