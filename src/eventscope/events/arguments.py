@@ -700,6 +700,11 @@ class Arguments:
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i):
                 if child.dep_ == "amod" and child.lower_ in ("bilateral", "joint", "mutual"):
                     continue
+                if spec.type == "CONSULT" and self._venue(child):
+                    # "his Paris meeting with X": where it was held; the parse hangs the owner on it
+                    sources += [a for owner in child.children if owner.dep_ == "poss"
+                                if (a := self._modifier_actor(owner))]
+                    continue
                 actor = self._modifier_actor(child)
                 if actor:
                     sources.append(actor)
@@ -823,6 +828,13 @@ class Arguments:
         # the tagger may take the name and what it owns for one entity ("Aleppo’s airport")
         place = self.places.lookup(entity_text(name)) or self.places.lookup(name.text)
         return [Actor(None, place.country, "GOV")] if place is not None and place.country else []
+
+    def _venue(self, modifier: Token) -> bool:
+        """A city compounded on a meeting noun ("the Geneva talks", "his Paris meeting with
+        X"): a place named, not a country or its people."""
+        countries = self.actors.countries
+        return modifier.dep_ == "compound" and modifier.ent_type_ in ("GPE", "LOC", "FAC") and (
+            countries.from_name(modifier.text) is None and countries.from_demonym(modifier.text) is None)
 
     def _modifier_actor(self, token: Token) -> Actor | None:
         if token.idx < self.skip_before:
