@@ -18,6 +18,7 @@ someone is that captor's; `transfer.vehicle_owner`: "U.N. helicopters evacuated 
 the UN's), then `mediation.mediated_parties` (whom mediators
 mediate between), `clash.clash_partner` (who inflicted losses told in a clash with it) and
 `pair_compound.compound_parties` ("US-China talks") on every event found there;
+`armed_backing`: one armed force backing another is COOPERATE;
 `voice.voice` (whose event a reported one is)
 and `doerless_violence` (violence with no named doer, victims in a place) when the
 document reader turns found events into records.
@@ -42,6 +43,7 @@ from eventscope.events.constructions.allegation import (
     alleged_target,
     mandate,
 )
+from eventscope.events.constructions.armed_backing import armed_backing
 from eventscope.events.constructions.armed_conflict import armed_conflict
 from eventscope.events.constructions.blamed_attack import blamed_attack, blamed_doer
 from eventscope.events.constructions.clash import crowd_clash
@@ -133,6 +135,7 @@ REWRITES: dict[str, Rewrite] = {
     "captors": captors,
     "vehicle_owner": vehicle_owner,
     "counted_detainees": counted_detainees,
+    "armed_backing": armed_backing,
 }
 
 __all__ = ["CONSTRUCTIONS", "REWRITES", "Construction", "Rewrite", "as_threat"]
