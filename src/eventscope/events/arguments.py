@@ -112,6 +112,9 @@ class Arguments:
             targets = self.targets_of(verb, ANY_TARGET) or self._object_owners(verb, sources)
         if not targets and spec.type in clause_rules()["joint_partner"]:
             targets = self._joint_partners(verb, sources)  # "pulled out of talks with X"
+        if not targets and "relations_object" in spec.requires and len(sources) >= 2:
+            # "Chile and Bolivia restored diplomatic ties": the relations are between the doers
+            sources, targets = sources[:1], sources[1:]
         if not targets and spec.type == "REQUEST":
             targets = self._asked_giver(verb, sources) or self._message_addressee(verb, sources)
         if not targets and spec.type in INFINITIVE_TYPES:
