@@ -17,7 +17,13 @@ from spacy.tokens import Token
 from eventscope.actors import distinct
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_party
-from eventscope.events.syntax import clause_verb, is_definite, objects_of, prepositional_objects
+from eventscope.events.syntax import (
+    clause_verb,
+    direct_objects,
+    is_definite,
+    objects_of,
+    prepositional_objects,
+)
 from eventscope.events.triggers import trigger_of
 from eventscope.records import Actor
 
@@ -102,6 +108,7 @@ def mediated_parties(events: SentenceEvents, event: Found) -> None:
                   [a for thing in things for a in _makers(events, thing)],
                   [a for word in complements for a in _states_within(events, word)],
                   _nearest_between(events, verb),
+                  _purpose_parties(events, verb),
                   list(events.actors.last_pair or ()))
     parties = next((found for found in (_others(c, mediators) for c in candidates)
                     if len(found) >= 2), _others(event.targets, mediators))
@@ -159,6 +166,17 @@ def _nearest_between(events: SentenceEvents, word: Token) -> list[Actor]:
         if len(pair) >= 2:
             return pair
     return []
+
+
+def _purpose_parties(events: SentenceEvents, verb: Token) -> list[Actor]:
+    """ "will visit Togo and Benin to mediate", "travelled to Bamako and Niamey to mediate",
+    "met the leaders of A and B to mediate": whom the verb the mediating infinitive serves
+    goes to or meets (helper "meetings")."""
+    if verb.dep_ not in ("advcl", "xcomp") or verb.tag_ != "VB" or verb.head.pos_ != "VERB":
+        return []
+    head = verb.head
+    met = [*direct_objects(head), *prepositional_objects(head, words=("to",))]
+    return distinct([a for word in met for each in (word, *word.conjuncts) for a in events.actors_named(each)])
 
 
 def _others(parties: list[Actor], mediators: list[Actor]) -> list[Actor]:
