@@ -733,6 +733,8 @@ class Arguments:
                     # "the shelling of our embassy": what is attacked
                     for obj in objects:
                         targets.extend(self._object_actors(obj, spec) or self._place_actor(obj))
+        if spec.type == "CONSULT" and not sources and not targets:
+            sources, targets = self._received_from(noun)  # "received a phone call from X"
         if sources and noun.dep_ == "conj" and noun.head.ent_type_ in ("PERSON", "ORG", "GPE") and has_child(
                 noun, "poss"):
             # "conveyed Putin and the Russian leadership's congratulations": the parser
@@ -763,6 +765,17 @@ class Arguments:
             if spec.mode == "third-party":
                 sources, targets = [], sources + targets  # the pair is mediated, not mediating
         return distinct(sources), distinct(targets)
+
+    def _received_from(self, noun: Token) -> tuple[list[Actor], list[Actor]]:
+        """ "X received a phone call from Y", "took a call from Y", "received a visit from Y":
+        the meeting is Y's, with X."""
+        if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in clause_rules()["receiving_verbs"]:
+            return [], []
+        # the parser hangs "from" on the noun or on the verb
+        froms = prepositional_objects(noun, words=("from",)) or prepositional_objects(noun.head, words=("from",))
+        callers = [a for obj in froms for a in self.actors_named(obj)]
+        receivers = self.subject_actors(noun.head) if callers else []
+        return (callers, receivers) if receivers else ([], [])
 
     def _answered_by(self, noun: Token, verbs: str, doers: list[Actor]) -> list[Actor]:
         """ "the troops repelled an attack by X", "Y responded to X's demand": an act that is
@@ -986,7 +999,7 @@ def clause_rules() -> dict[str, frozenset[str]]:
     """The word and type lists of the argument engine (constructions.yaml, section arguments)."""
     keys = ("reported_against", "conjunct_hostile", "aim_verbs", "joint_partner", "repel_verbs",
             "response_verbs", "against_types", "object_event_target", "clause_prepositions",
-            "response_nouns", "address_verbs", "message_nouns", "attacker_nouns")
+            "response_nouns", "address_verbs", "message_nouns", "attacker_nouns", "receiving_verbs")
     data = section("arguments", dict.fromkeys(keys, list))
     return {key: frozenset(data[key]) for key in keys}
 
