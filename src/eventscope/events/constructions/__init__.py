@@ -18,7 +18,8 @@ someone is that captor's; `transfer.vehicle_owner`: "U.N. helicopters evacuated 
 the UN's), then `mediation.mediated_parties` (whom mediators
 mediate between), `clash.clash_partner` (who inflicted losses told in a clash with it) and
 `pair_compound.compound_parties` ("US-China talks") on every event found there;
-`armed_backing`: one armed force backing another is COOPERATE;
+`armed_backing`: one armed force backing another is COOPERATE; `visit_partners`: unnamed
+partners of a meeting in a participle on a visit are its hosts;
 `voice.voice` (whose event a reported one is)
 and `doerless_violence` (violence with no named doer, victims in a place) when the
 document reader turns found events into records.
@@ -69,6 +70,7 @@ from eventscope.events.constructions.riposte import riposte_target
 from eventscope.events.constructions.threat import as_threat, retaliation, threatened_by, warning
 from eventscope.events.constructions.transfer import captors, carried_aid, transfer, vehicle_owner
 from eventscope.events.constructions.unsaid_doer import counted_detainees
+from eventscope.events.constructions.visit_partners import visit_partners
 from eventscope.events.found import Found
 from eventscope.records import Actor
 
@@ -136,6 +138,7 @@ REWRITES: dict[str, Rewrite] = {
     "vehicle_owner": vehicle_owner,
     "counted_detainees": counted_detainees,
     "armed_backing": armed_backing,
+    "visit_partners": visit_partners,
 }
 
 __all__ = ["CONSTRUCTIONS", "REWRITES", "Construction", "Rewrite", "as_threat"]
