@@ -112,6 +112,9 @@ class Arguments:
             targets = self.targets_of(verb, ANY_TARGET) or self._object_owners(verb, sources)
         if not targets and spec.type in clause_rules()["joint_partner"]:
             targets = self._joint_partners(verb, sources)  # "pulled out of talks with X"
+        if not targets and "relations_object" in spec.requires and len(sources) >= 2:
+            # "Chile and Bolivia restored diplomatic ties": the relations are between the doers
+            sources, targets = sources[:1], sources[1:]
         if not targets and spec.type == "REQUEST":
             targets = self._asked_giver(verb, sources) or self._message_addressee(verb, sources)
         if not targets and spec.type in INFINITIVE_TYPES:
@@ -700,6 +703,11 @@ class Arguments:
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i):
                 if child.dep_ == "amod" and child.lower_ in ("bilateral", "joint", "mutual"):
                     continue
+                if spec.type == "CONSULT" and self._venue(child):
+                    # "his Paris meeting with X": where it was held; the parse hangs the owner on it
+                    sources += [a for owner in child.children if owner.dep_ == "poss"
+                                if (a := self._modifier_actor(owner))]
+                    continue
                 actor = self._modifier_actor(child)
                 if actor:
                     sources.append(actor)
@@ -725,6 +733,8 @@ class Arguments:
                     # "the shelling of our embassy": what is attacked
                     for obj in objects:
                         targets.extend(self._object_actors(obj, spec) or self._place_actor(obj))
+        if spec.type == "CONSULT" and not sources and not targets:
+            sources, targets = self._received_from(noun)  # "received a phone call from X"
         if sources and noun.dep_ == "conj" and noun.head.ent_type_ in ("PERSON", "ORG", "GPE") and has_child(
                 noun, "poss"):
             # "conveyed Putin and the Russian leadership's congratulations": the parser
@@ -755,6 +765,17 @@ class Arguments:
             if spec.mode == "third-party":
                 sources, targets = [], sources + targets  # the pair is mediated, not mediating
         return distinct(sources), distinct(targets)
+
+    def _received_from(self, noun: Token) -> tuple[list[Actor], list[Actor]]:
+        """ "X received a phone call from Y", "took a call from Y", "received a visit from Y":
+        the meeting is Y's, with X."""
+        if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in clause_rules()["receiving_verbs"]:
+            return [], []
+        # the parser hangs "from" on the noun or on the verb
+        froms = prepositional_objects(noun, words=("from",)) or prepositional_objects(noun.head, words=("from",))
+        callers = [a for obj in froms for a in self.actors_named(obj)]
+        receivers = self.subject_actors(noun.head) if callers else []
+        return (callers, receivers) if receivers else ([], [])
 
     def _answered_by(self, noun: Token, verbs: str, doers: list[Actor]) -> list[Actor]:
         """ "the troops repelled an attack by X", "Y responded to X's demand": an act that is
@@ -823,6 +844,13 @@ class Arguments:
         # the tagger may take the name and what it owns for one entity ("Aleppo’s airport")
         place = self.places.lookup(entity_text(name)) or self.places.lookup(name.text)
         return [Actor(None, place.country, "GOV")] if place is not None and place.country else []
+
+    def _venue(self, modifier: Token) -> bool:
+        """A city compounded on a meeting noun ("the Geneva talks", "his Paris meeting with
+        X"): a place named, not a country or its people."""
+        countries = self.actors.countries
+        return modifier.dep_ == "compound" and modifier.ent_type_ in ("GPE", "LOC", "FAC") and (
+            countries.from_name(modifier.text) is None and countries.from_demonym(modifier.text) is None)
 
     def _modifier_actor(self, token: Token) -> Actor | None:
         if token.idx < self.skip_before:
@@ -971,7 +999,7 @@ def clause_rules() -> dict[str, frozenset[str]]:
     """The word and type lists of the argument engine (constructions.yaml, section arguments)."""
     keys = ("reported_against", "conjunct_hostile", "aim_verbs", "joint_partner", "repel_verbs",
             "response_verbs", "against_types", "object_event_target", "clause_prepositions",
-            "response_nouns", "address_verbs", "message_nouns", "attacker_nouns")
+            "response_nouns", "address_verbs", "message_nouns", "attacker_nouns", "receiving_verbs")
     data = section("arguments", dict.fromkeys(keys, list))
     return {key: frozenset(data[key]) for key in keys}
 

@@ -206,6 +206,12 @@ class Candidates:
             return []
         return self.subject_actors(verb)
 
+    def _travel_destination(self, visit: Token) -> list[Actor]:
+        """ "X arrived in Tehran on a visit", "flew to Hanoi on a state visit": the state of the
+        place the travel verb carrying the visit names is the host."""
+        places = [o for o in prepositional_objects(visit.head.head, words=("in", "to")) if self.place_of(o)]
+        return [a for place in places[:1] for a in self.actors_named(place)]
+
     def _decider(self, word: Token) -> list[Actor]:
         """Who decides, orders or announces the act a word names, where the sentence says so
         ("the president ordered the closure of the embassy", "the EU agreed on new
@@ -406,6 +412,8 @@ class Candidates:
             sources = self._decider(noun)  # "ordered the closure of the embassy"
             if not sources and spec.type == "CONSULT":
                 sources = self._traveller(noun)  # "arrived in Beijing for talks with X"
+                if sources and not targets and spec.mode == "visit":
+                    targets = [t for t in self._travel_destination(noun) if t not in sources]
             own = own or bool(sources)
         if not sources and spec.type == "ASSAULT":
             sources = self._attacker_by_kind(noun)

@@ -203,8 +203,11 @@ def without_mediators(found: list[Found], lexicon: Lexicon) -> list[Found]:
     mediators = [m for f in mediations for m in f.sources]
     if not mediators:
         return found
-    # praise or blame of the mediation is aimed at the mediator ("Qatar's mediation was effective")
-    return [f if f in mediations or f.type in JUDGEMENT_TYPES else replace(
+    # praise or blame of the mediation is aimed at the mediator ("Qatar's mediation was effective");
+    # an act of another clause is the mediator's own ("said it was the third mediation effort
+    # between A and B, adding that it is calling for dialogue"; helper "meetings")
+    clauses = {f.clause for f in mediations}
+    return [f if f in mediations or f.type in JUDGEMENT_TYPES or f.clause not in clauses else replace(
         f, sources=[s for s in f.sources if s not in mediators],
         targets=[t for t in f.targets if t not in mediators]) for f in found]
 

@@ -18,6 +18,8 @@ someone is that captor's; `transfer.vehicle_owner`: "U.N. helicopters evacuated 
 the UN's), then `mediation.mediated_parties` (whom mediators
 mediate between), `clash.clash_partner` (who inflicted losses told in a clash with it) and
 `pair_compound.compound_parties` ("US-China talks") on every event found there;
+`armed_backing`: one armed force backing another is COOPERATE; `visit_partners`: unnamed
+partners of a meeting in a participle on a visit are its hosts;
 `voice.voice` (whose event a reported one is)
 and `doerless_violence` (violence with no named doer, victims in a place) when the
 document reader turns found events into records.
@@ -43,6 +45,7 @@ from eventscope.events.constructions.allegation import (
     alleged_target,
     mandate,
 )
+from eventscope.events.constructions.armed_backing import armed_backing
 from eventscope.events.constructions.armed_conflict import armed_conflict
 from eventscope.events.constructions.blamed_attack import blamed_attack, blamed_doer
 from eventscope.events.constructions.clash import crowd_clash
@@ -70,6 +73,7 @@ from eventscope.events.constructions.ruled_out import ruled_out
 from eventscope.events.constructions.threat import as_threat, retaliation, threatened_by, warning
 from eventscope.events.constructions.transfer import captors, carried_aid, transfer, vehicle_owner
 from eventscope.events.constructions.unsaid_doer import counted_detainees
+from eventscope.events.constructions.visit_partners import visit_partners
 from eventscope.events.found import Found
 from eventscope.records import Actor
 
@@ -140,6 +144,8 @@ REWRITES: dict[str, Rewrite] = {
     "captors": captors,
     "vehicle_owner": vehicle_owner,
     "counted_detainees": counted_detainees,
+    "armed_backing": armed_backing,
+    "visit_partners": visit_partners,
 }
 
 __all__ = ["CONSTRUCTIONS", "REWRITES", "Construction", "Rewrite", "as_threat"]

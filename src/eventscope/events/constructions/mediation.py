@@ -17,7 +17,13 @@ from spacy.tokens import Token
 from eventscope.actors import distinct
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_party
-from eventscope.events.syntax import clause_verb, is_definite, objects_of, prepositional_objects
+from eventscope.events.syntax import (
+    clause_verb,
+    direct_objects,
+    is_definite,
+    objects_of,
+    prepositional_objects,
+)
 from eventscope.events.triggers import trigger_of
 from eventscope.records import Actor
 
@@ -102,6 +108,7 @@ def mediated_parties(events: SentenceEvents, event: Found) -> None:
                   [a for thing in things for a in _makers(events, thing)],
                   [a for word in complements for a in _states_within(events, word)],
                   _nearest_between(events, verb),
+                  _purpose_parties(events, verb),
                   list(events.actors.last_pair or ()))
     parties = next((found for found in (_others(c, mediators) for c in candidates)
                     if len(found) >= 2), _others(event.targets, mediators))
@@ -161,6 +168,17 @@ def _nearest_between(events: SentenceEvents, word: Token) -> list[Actor]:
     return []
 
 
+def _purpose_parties(events: SentenceEvents, verb: Token) -> list[Actor]:
+    """ "will visit Togo and Benin to mediate", "travelled to Bamako and Niamey to mediate",
+    "met the leaders of A and B to mediate": whom the verb the mediating infinitive serves
+    goes to or meets (helper "meetings")."""
+    if verb.dep_ not in ("advcl", "xcomp") or verb.tag_ != "VB" or verb.head.pos_ != "VERB":
+        return []
+    head = verb.head
+    met = [*direct_objects(head), *prepositional_objects(head, words=("to",))]
+    return distinct([a for word in met for each in (word, *word.conjuncts) for a in events.actors_named(each)])
+
+
 def _others(parties: list[Actor], mediators: list[Actor]) -> list[Actor]:
     return [p for p in parties if not any(same_party(p, m) for m in mediators)]
 
@@ -177,7 +195,16 @@ def mediation(events: SentenceEvents, noun: Token, quote_speaker: Actor | None =
     if noun.pos_ != "NOUN" or lemma not in (*_DATA["nouns"], *_DATA["agent_nouns"]):
         return None
     mediators = _mediators(events, noun) if lemma in _DATA["nouns"] else _as_mediator(events, noun)
-    parties = [p for p in _parties(events, noun) if not any(same_party(p, m) for m in mediators)]
+    parties = _parties(events, noun)
+    head = noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else None
+    if head is not None and not parties:
+        # "Qatar's mediation effort between A and B", "it was the second mediation bid
+        # between A and B": the compound's head has the parties, its owner or the copula's
+        # subject mediates (helper "meetings")
+        parties = _between(events, head)
+        mediators = mediators or _mediators(events, head) or (
+            events.subject_actors(head.head) if head.dep_ == "attr" else [])
+    parties = [p for p in parties if not any(same_party(p, m) for m in mediators)]
     if not mediators or not parties:
         return None
     event = Found([noun], events.lexicon.nouns[_DATA["nouns"][0]], mediators, parties, clause_verb(noun))
