@@ -28,7 +28,6 @@ class Trigger:
     object_event: bool = False    # the object is an event whose agent is the target
     object_owner: bool = False    # the object's owner is the target ("rejected X's plan")
     owner_is_target: bool = False  # "appreciates Russian stances": the owner is the target
-    mutual: bool = False          # "A and B restored ties": a pair of doers acts on each other
     plural_only: bool = False     # a noun that is an event only in the plural ("talks")
     otherwise: str | None = None  # the verb sense to use when a person object is missing
     unasked: str | None = None    # the sense when no act is asked of a person ("called on the president")
@@ -57,7 +56,6 @@ def _trigger(key: str, spec: dict) -> Trigger:
         object_event=bool(spec.get("object_event")),
         object_owner=bool(spec.get("object_owner")),
         owner_is_target=bool(spec.get("owner_is_target")),
-        mutual=bool(spec.get("mutual")),
         plural_only=bool(spec.get("plural_only")),
         otherwise=spec.get("otherwise"),
         unasked=spec.get("unasked"),

@@ -292,8 +292,6 @@ class Candidates:
             sources = self._unsaid_subject(verb)
         if spec.object_owner and not targets:
             targets = self._sender_of_object(verb)  # "accepted an offer of talks from X"
-        if spec.mutual and not targets and len(sources) > 1:
-            sources, targets = sources[:1], sources[1:]  # "A and B restored ties": each other
         if spec.not_with:  # a talk needs an identifiable party: not "the nation", not reporters
             targets = [t for t in targets if t.sector not in spec.not_with and (t.name or t.country)]
         if spec.requires & {"actor_object", "actor_or_place_object"} and not targets and not (
