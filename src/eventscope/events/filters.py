@@ -18,6 +18,7 @@ from eventscope.events.constructions.commitment import without_promises
 from eventscope.events.constructions.common import without_other_readings
 from eventscope.events.constructions.data import section
 from eventscope.events.constructions.discontinued import without_discontinued
+from eventscope.events.constructions.joint_agreement import without_joint_plans
 from eventscope.events.constructions.private_visit import without_private_visits
 from eventscope.events.constructions.refusal import future_refusals
 from eventscope.events.constructions.transfer import without_retold_transfers
@@ -438,6 +439,7 @@ FILTERS: dict[str, Filter] = {
     "indirect_questions": without_indirect_questions,
     "agreed_acts": without_agreed_acts,
     "committed_objects": without_committed_objects,
+    "joint_plans": without_joint_plans,
 }
 
 
