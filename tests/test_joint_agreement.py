@@ -23,7 +23,7 @@ def test_the_data_section_is_read_and_none_of_its_lists_is_empty():
 
 
 def test_a_missing_data_section_is_reported_with_the_file(monkeypatch):
-    monkeypatch.setattr("eventscope.events.constructions.data._all_sections", lambda: {})
+    monkeypatch.setattr("eventscope.events.constructions.data._all_sections", dict)
     joint_agreement._data.cache_clear()
     try:
         with pytest.raises(ConstructionDataError, match="joint_agreement"):

@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from eventscope.events.constructions.acceptance import without_accepted_acts
 from eventscope.events.constructions.adjunct import adjunct_clause
 from eventscope.events.constructions.agreement_content import without_agreement_contents
 from eventscope.events.constructions.commitment import without_promises
@@ -423,6 +424,7 @@ FILTERS: dict[str, Filter] = {
     "topics": without_topics,
     "absorbed": without_absorbed,
     "told_within": without_told_within,
+    "accepted_acts": without_accepted_acts,
     "mediators": without_mediators,
     "promised": without_promises,
     "refusals": future_refusals,
