@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from eventscope.events.constructions.common import stance
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
-from eventscope.events.syntax import governed_act, governors
+from eventscope.events.syntax import first_child, governed_act, governors, has_child
 from eventscope.events.triggers import trigger_of
 from eventscope.lexicon import Lexicon
 from eventscope.records import Actor
@@ -26,26 +26,52 @@ def commitment(events: SentenceEvents, word: Token, quote_speaker: Actor | None 
     towards whom the act is for). Verbs that are AGREE triggers ("agreed to") take the
     usual path."""
     lemma = word.lemma_.lower()
+    sources = None
     if word.pos_ == "VERB" and lemma in events.lexicon.commitment_verbs:
         subject_of = word
-    elif word.pos_ == "ADJ" and word.dep_ == "acomp" and lemma in events.lexicon.commitment_adjectives:
-        subject_of = word.head
+    elif word.pos_ in ("ADJ", "VERB") and word.dep_ == "acomp" and (
+            word.lower_ if word.pos_ == "VERB" else lemma) in events.lexicon.commitment_adjectives:
+        subject_of = word.head  # "is ready to", "was committed to" (a participle as complement)
+    elif (committed := _committed_subject(word)) is not None:
+        subject_of, sources = word, events.argument_actors(committed)  # "Israel is committed to ..."
     else:
         return None
-    action = governed_act(word)
+    action = governed_act(word) or _committed_to(word)
     if action is None:
         return None
-    own_spec = trigger_of(events.lexicon, action)
+    own_spec = trigger_of(events.lexicon, action) if action.pos_ in ("VERB", "AUX") else None
     if own_spec is not None and events.verb_event(action, own_spec) is not None:
         return None  # "ready to work with Y" is coded as the (planned) cooperation itself
     if action.lemma_.lower() in events.lexicon.light_verbs and any(
             c.dep_ == "dobj" and trigger_of(events.lexicon, c) is not None for c in action.children):
         return None  # "ready to impose sanctions": the sanctions' own (planned) event
-    event = stance(events, word, subject_of, events.lexicon.verbs["agree"], action)
+    event = stance(events, word, subject_of, events.lexicon.verbs["agree"], action, sources)
     if event is not None and event.negated:
         # "FARC is not willing to negotiate": an explicit refusal is REJECT (EVENTS.md)
         event.spec, event.negated, event.mode = events.lexicon.verbs["reject"], False, None
     return event
+
+
+@lru_cache(maxsize=1)
+def _committed_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = section("committed_to", {"passive_verbs": list, "nouns": list})
+    return frozenset(data["passive_verbs"]), frozenset(data["nouns"])
+
+
+def _committed_subject(word: Token) -> Token | None:
+    """ "Israel is committed to ...", "Hanoi was committed to ...": the passive's subject."""
+    verbs, _ = _committed_words()
+    if word.pos_ != "VERB" or word.lemma_.lower() not in verbs or not has_child(word, "auxpass"):
+        return None
+    return first_child(word, "nsubjpass")
+
+
+def _committed_to(word: Token) -> Token | None:
+    """ "committed to the ceasefire", "to the peace process with India": an agreement or
+    settlement one commits to (not "committed to its offensive")."""
+    _, nouns = _committed_words()
+    return next((g for c in word.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in nouns), None)
 
 
 @lru_cache(maxsize=1)
