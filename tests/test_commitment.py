@@ -36,3 +36,13 @@ def test_a_commitment_with_no_act_type_of_its_own_is_an_agreement(text, committe
 def test_being_committed_to_a_thing_that_is_no_agreement_is_no_event():
     assert events("The suspect was committed to trial in Nairobi on Monday.") == []
     assert events("Thousands of soldiers were committed to the offensive in the east.") == []
+
+
+@pytest.mark.slow
+def test_an_agreement_to_an_act_is_aimed_at_whom_the_act_is_for():
+    # the act keeps its type, planned; where the agreement is coded beside it (PLOVER-GSR
+    # does), it is made towards the act's target, not to no one
+    found = events("Japan agreed in principle to provide emergency loans for Sri Lanka and Nepal.")
+    agreements = {e[2] for e in found if e[0] == "AGREE"}
+    assert agreements <= {"LKA", "NPL"} and None not in agreements, found
+    assert any(e[0] != "AGREE" and e[2] == "LKA" for e in found), found

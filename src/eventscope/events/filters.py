@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from eventscope.events.constructions.acceptance import without_accepted_acts
 from eventscope.events.constructions.adjunct import adjunct_clause
 from eventscope.events.constructions.agreement_content import without_agreement_contents
-from eventscope.events.constructions.commitment import without_promises
+from eventscope.events.constructions.commitment import with_agreed_act_targets, without_promises
 from eventscope.events.constructions.common import without_other_readings
 from eventscope.events.constructions.data import section
 from eventscope.events.constructions.discontinued import without_discontinued
@@ -441,6 +441,7 @@ FILTERS: dict[str, Filter] = {
     "indirect_questions": without_indirect_questions,
     "agreed_acts": without_agreed_acts,
     "committed_objects": without_committed_objects,
+    "agreed_act_targets": with_agreed_act_targets,
     "joint_plans": without_joint_plans,
 }
 

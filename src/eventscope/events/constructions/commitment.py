@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from eventscope.events.constructions.common import stance
 from eventscope.events.constructions.data import section
-from eventscope.events.found import Found
+from eventscope.events.found import Found, same_party
 from eventscope.events.syntax import first_child, governed_act, governors, has_child
 from eventscope.events.triggers import trigger_of
 from eventscope.lexicon import Lexicon
@@ -102,3 +102,16 @@ def without_promises(found: list[Found], lexicon: Lexicon) -> list[Found]:
         for act in acts if promise.negated else []:
             act.negated = True
     return [f for f in found if f not in dropped]
+
+
+def with_agreed_act_targets(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """ "The EU agreed in principle to provide aid for Romania and Poland": an agreement to
+    an act that names no party of its own is made towards whom the act is for (as "agreed
+    to send aid to Sudan" already is, through the infinitive's to-phrase)."""
+    for agreement in (f for f in found if f.type == "AGREE" and not f.targets and f.trigger[0].pos_ == "VERB"):
+        acts = [g for g in found if g.type != "AGREE" and g.targets and g.factuality == "planned"
+                and agreement.trigger[0] in governors(g.trigger[-1])[1:]]
+        if acts:
+            agreement.targets = [t for t in acts[0].targets
+                                 if not any(same_party(t, s) for s in agreement.sources)]
+    return found
