@@ -46,3 +46,10 @@ def test_an_agreement_to_an_act_is_aimed_at_whom_the_act_is_for():
     agreements = {e[2] for e in found if e[0] == "AGREE"}
     assert agreements <= {"LKA", "NPL"} and None not in agreements, found
     assert any(e[0] != "AGREE" and e[2] == "LKA" for e in found), found
+
+
+@pytest.mark.slow
+def test_an_intent_to_keep_relations_is_an_agreement_but_relations_that_are_an_event_keep_their_type():
+    assert ("AGREE", "CRI", "PAN") in events("Costa Rica wishes to maintain friendly relations with Panama.")
+    # "partnership" is a cooperation of its own: coded as that, planned, not as an AGREE
+    assert "AGREE" not in [e[0] for e in events("Vietnam wants to deepen its partnership with Australia.")]

@@ -34,6 +34,8 @@ def commitment(events: SentenceEvents, word: Token, quote_speaker: Actor | None 
         subject_of = word.head  # "is ready to", "was committed to" (a participle as complement)
     elif (committed := _committed_subject(word)) is not None:
         subject_of, sources = word, events.argument_actors(committed)  # "Israel is committed to ..."
+    elif _intends_ties(events, word):
+        subject_of = word  # "Bolivia wishes to maintain relations with Chile"
     else:
         return None
     action = governed_act(word) or _committed_to(word)
@@ -56,6 +58,24 @@ def commitment(events: SentenceEvents, word: Token, quote_speaker: Actor | None 
 def _committed_words() -> tuple[frozenset[str], frozenset[str]]:
     data = section("committed_to", {"passive_verbs": list, "nouns": list})
     return frozenset(data["passive_verbs"]), frozenset(data["nouns"])
+
+
+@lru_cache(maxsize=1)
+def _intent_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    data = section("intended_ties", {"verbs": list, "acts": list, "ties": list})
+    return frozenset(data["verbs"]), frozenset(data["acts"]), frozenset(data["ties"])
+
+
+def _intends_ties(events: SentenceEvents, word: Token) -> bool:
+    """ "wishes to maintain bilateral relations", "hopes to strengthen ties with X": an
+    intent to keep or build relations (CAMEO 030/032 express intent to cooperate), where
+    the relations are no event of their own."""
+    verbs, acts, ties = _intent_words()
+    action = governed_act(word)
+    return (word.pos_ == "VERB" and word.lemma_.lower() in verbs and action is not None
+            and action.lemma_.lower() in acts and any(
+                o.lemma_.lower() in ties and trigger_of(events.lexicon, o) is None
+                for o in action.children if o.dep_ == "dobj"))
 
 
 def _committed_subject(word: Token) -> Token | None:
