@@ -125,9 +125,10 @@ class Arguments:
                 act = trigger_of(self.lexicon, clause) if spec.type == "THREATEN" else None
                 targets = (act is not None and self.targets_of(clause, act)) or self.targets_of(
                     clause, spec)
-                if all(t.country is None and t.name is None for t in targets):
+                if all(t.country is None and t.name is None for t in targets) and not self._meeting(clause):
                     # "refused to send troops to Iraq", "to deploy peacekeepers in Haiti":
                     # troops of no one named are the doer's own; the act is for where they go
+                    # (not where talks are held: "agreed to hold talks in Geneva")
                     targets = self.targets_of(clause, SENT_TO) or targets
                 if targets:
                     break
@@ -157,6 +158,14 @@ class Arguments:
         if any(a.sector not in (None, attacker.sector) for a in named):
             return []
         return [] if any(same_party(attacker, t) for t in targets) else [attacker]
+
+    def _meeting(self, clause: Token) -> bool:
+        """ "to meet in Nairobi", "to hold talks in Geneva": a meeting (CONSULT) told by the
+        verb or its object (helper "agree")."""
+        objects = direct_objects(clause)  # "to hold a new round of talks"
+        objects += [g for o in objects for g in prepositional_objects(o, words=("of",))]
+        return any((spec := trigger_of(self.lexicon, w)) is not None and spec.type == "CONSULT"
+                   for w in (clause, *objects))
 
     def _condition_subjects(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """ "Kenya threatened to close the border if Somalia ...": a threat is aimed at who

@@ -12,12 +12,14 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from eventscope.events.constructions.acceptance import without_accepted_acts
 from eventscope.events.constructions.adjunct import adjunct_clause
 from eventscope.events.constructions.agreement_content import without_agreement_contents
-from eventscope.events.constructions.commitment import without_promises
+from eventscope.events.constructions.commitment import with_agreed_act_targets, without_promises
 from eventscope.events.constructions.common import without_other_readings
 from eventscope.events.constructions.data import section
 from eventscope.events.constructions.discontinued import without_discontinued
+from eventscope.events.constructions.joint_agreement import without_joint_plans
 from eventscope.events.constructions.private_visit import without_private_visits
 from eventscope.events.constructions.refusal import future_refusals
 from eventscope.events.constructions.transfer import without_retold_transfers
@@ -425,6 +427,7 @@ FILTERS: dict[str, Filter] = {
     "topics": without_topics,
     "absorbed": without_absorbed,
     "told_within": without_told_within,
+    "accepted_acts": without_accepted_acts,
     "mediators": without_mediators,
     "promised": without_promises,
     "refusals": future_refusals,
@@ -441,6 +444,8 @@ FILTERS: dict[str, Filter] = {
     "indirect_questions": without_indirect_questions,
     "agreed_acts": without_agreed_acts,
     "committed_objects": without_committed_objects,
+    "agreed_act_targets": with_agreed_act_targets,
+    "joint_plans": without_joint_plans,
 }
 
 

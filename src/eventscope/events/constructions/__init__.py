@@ -15,7 +15,7 @@ rejected; `protest.protested_party`: whom a demonstration is against;
 `possessed_patient`: "X's arrest by Y" is done to X; `riposte.riposte_target`: whom an
 attack answering another is aimed at; `transfer.captors`: a release of captives "held by"
 someone is that captor's; `transfer.vehicle_owner`: "U.N. helicopters evacuated ..." is
-the UN's), then `mediation.mediated_parties` (whom mediators
+the UN's; `acceptance.accepted_author`: an acceptance is made to who offered what it accepts), then `mediation.mediated_parties` (whom mediators
 mediate between), `clash.clash_partner` (who inflicted losses told in a clash with it) and
 `pair_compound.compound_parties` ("US-China talks") on every event found there;
 `armed_backing`: one armed force backing another is COOPERATE; `visit_partners`: unnamed
@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from eventscope.events.constructions.acceptance import accepted_author
 from eventscope.events.constructions.accusation import (
     accusation,
     addressee,
@@ -146,6 +147,7 @@ REWRITES: dict[str, Rewrite] = {
     "counted_detainees": counted_detainees,
     "armed_backing": armed_backing,
     "visit_partners": visit_partners,
+    "accepted_author": accepted_author,
 }
 
 __all__ = ["CONSTRUCTIONS", "REWRITES", "Construction", "Rewrite", "as_threat"]

@@ -65,10 +65,12 @@ def speakers_praise(events: SentenceEvents, word: Token, spec: Trigger, targets:
     return event
 
 
-def stance(events: SentenceEvents, word: Token, subject_of: Token, spec: Trigger, action: Token) -> Found | None:
+def stance(events: SentenceEvents, word: Token, subject_of: Token, spec: Trigger, action: Token,
+           sources: list[Actor] | None = None) -> Found | None:
     """The subject's stance (`spec`) towards an act it commits to or refuses: towards whom
-    the act is for; negated on the copula too ("Turkey is not willing to ...")."""
-    sources = events.subject_actors(subject_of)
+    the act is for; negated on the copula too ("Turkey is not willing to ..."). `sources`,
+    where given, are who takes the stance ("Israel is committed to ...": the passive's subject)."""
+    sources = events.subject_actors(subject_of) if sources is None else sources
     if not sources:
         return None
     targets = events.targets_of(action, ANY_TARGET) or events.targets_of(action, spec)
