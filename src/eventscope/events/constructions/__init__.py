@@ -6,23 +6,16 @@ every token of a sentence before its trigger word is looked up. The order of the
 is the order in which their events are listed for a token.
 
 Some constructions rewrite what was found rather than find events of their own, each
-called at its stage: the REWRITES on every candidate in `SentenceEvents.find`
-(`threat.as_threat`: a harmful act on a condition is a THREATEN; `accusation.addressee`:
-whom a protest is lodged with; `refusal.rejected_author`: who made the call or offer
-rejected; `protest.protested_party`: whom a demonstration is against;
-`protesters_call`: what protests are held "to demand" is the protesters' request;
-`issued_text.misread_reduced_relative`: "the resolution passed Wednesday calls for ..." misparsed;
-`possessed_patient`: "X's arrest by Y" is done to X; `riposte.riposte_target`: whom an
-attack answering another is aimed at; `transfer.captors`: a release of captives "held by"
-someone is that captor's; `transfer.vehicle_owner`: "U.N. helicopters evacuated ..." is
-the UN's; `acceptance.accepted_author`: an acceptance is made to who offered what it accepts), then `mediation.mediated_parties` (whom mediators
-mediate between), `clash.clash_partner` (who inflicted losses told in a clash with it) and
-`pair_compound.compound_parties` ("US-China talks") on every event found there;
-`armed_backing`: one armed force backing another is COOPERATE; `visit_partners`: unnamed
-partners of a meeting in a participle on a visit are its hosts;
-`voice.voice` (whose event a reported one is)
-and `doerless_violence` (violence with no named doer, victims in a place) when the
-document reader turns found events into records.
+called at its stage:
+- REWRITES, in their order, on every candidate in `SentenceEvents.find` (a harmful act on
+  a condition is a THREATEN, whom a protest is lodged with, who made the call or offer
+  rejected, "X's arrest by Y" is done to X, an acceptance is made to who offered it...;
+  each function's docstring says what it rewrites);
+- then, in the finder, on every event of the sentence: `mediation.mediated_parties` (whom
+  mediators mediate between), `clash.clash_partner` (who inflicted losses told in a clash)
+  and `pair_compound.compound_parties` ("US-China talks");
+- `voice.voice` (whose event a reported one is) and `doerless_violence` (violence with no
+  named doer, victims in a place) when the document reader turns found events into records.
 """
 
 from __future__ import annotations
