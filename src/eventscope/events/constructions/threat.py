@@ -1,5 +1,5 @@
 """Threats beyond the verb "threaten": a harmful act announced on a condition ("... unless
-...") is a THREATEN (`as_threat` rewrites a candidate rather than finding one of its own);
+...", for a withdrawal or expulsion only "unless": `ultimatum`) is a THREATEN (`as_threat` rewrites a candidate rather than finding one of its own);
 a vow or warning of retaliation is one too (`retaliation`), and so is a warning that Y
 would face sanctions, that X would not tolerate Y's act, or that Y's act will not go
 unpunished (`warning`)."""
@@ -27,11 +27,15 @@ def as_threat(events: SentenceEvents, event: Found) -> None:
     """ "Nigeria will pull its troops out unless ...", "Iran would shell Iraqi towns if ...":
     a harmful act announced on a condition is a threat (THREATEN, its mode from the act)."""
     threats = events.lexicon.threats
-    if event.factuality == "asserted" or event.type not in threats.acts:
+    ultimatums = ultimatum_words()
+    if event.factuality == "asserted" or event.type not in threats.acts.keys() | ultimatums["acts"]:
         return
+    # an act that is harmful only as an ultimatum: "will pull out its troops unless ..." (with
+    # "if", a conditional offer: "will withdraw if Hezbollah pulls back")
+    marks = threats.conditions if event.type in threats.acts else ultimatums["marks"]
     # "we will impose sanctions if ...", "we stand ready to impose sanctions if ...": the
     # condition may hang on the verb that governs the act
-    clause = next((v for v in governors(event.trigger[-1]) if events.is_conditional(v)), None)
+    clause = next((v for v in governors(event.trigger[-1]) if events.is_conditional(v, marks)), None)
     if clause is None:
         return
     if any(c.dep_ == "aux" and c.lower_ in threats.speculative for c in clause.children):
@@ -40,9 +44,16 @@ def as_threat(events: SentenceEvents, event: Found) -> None:
         # "If Russia continues to interfere, we will impose sanctions": who must comply
         event.targets = [a for c in clause.children if c.dep_ == "advcl"
                          for a in events.subject_actors(c) if a not in event.sources]
-    event.mode = threats.mode_for(event.type, event.mode)
+    event.mode = threats.mode_for(event.type, event.mode) if event.type in threats.acts else None
     event.spec = events.lexicon.verbs["threaten"]
     event.factuality = "asserted"  # the threat is made now, whatever comes of it
+
+
+@lru_cache(maxsize=1)
+def ultimatum_words() -> dict[str, frozenset[str]]:
+    """Acts that threaten only on a condition of these marks (constructions.yaml `ultimatum`)."""
+    data = section("ultimatum", {"acts": list, "marks": list})
+    return {key: frozenset(data[key]) for key in ("acts", "marks")}
 
 
 @lru_cache(maxsize=1)
