@@ -49,6 +49,39 @@ def as_threat(events: SentenceEvents, event: Found) -> None:
     event.factuality = "asserted"  # the threat is made now, whatever comes of it
 
 
+def as_preparation(events: SentenceEvents, event: Found) -> None:
+    """ "The army is preparing a major offensive against X", "troops prepared to resume
+    shelling X", "forces are preparing for a ground assault on X": the attack is not made;
+    the preparation is a show of force against its target (MOBILIZE, CAMEO 152/154
+    "increase military alert status", "be prepared to use force"; PETRARCH2 PREPARE * FOR
+    &FIGHT), and it is under way."""
+    words = preparation_words()
+    if event.type not in words["acts"] or not _prepared(event.trigger[-1], words):
+        return
+    event.spec = events.lexicon.verbs[words["verb"]]
+    event.mode = event.spec.mode
+    event.factuality = "asserted"
+
+
+def _prepared(word: Token, words: dict) -> bool:
+    for _ in range(4):  # "prepared to resume shelling": shelling < resume < prepared
+        if word.dep_ not in words["links"] or word.head == word:
+            return False
+        word = word.head
+        if word.lemma_.lower() in words["verbs"]:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def preparation_words() -> dict:
+    """The preparing verbs and the act they turn into a show of force (constructions.yaml
+    `preparation`)."""
+    data = section("preparation", {"verbs": list, "acts": list, "links": list, "verb": str})
+    return {"verbs": frozenset(data["verbs"]), "acts": frozenset(data["acts"]),
+            "links": frozenset(data["links"]), "verb": data["verb"]}
+
+
 @lru_cache(maxsize=1)
 def ultimatum_words() -> dict[str, frozenset[str]]:
     """Acts that threaten only on a condition of these marks (constructions.yaml `ultimatum`)."""
