@@ -266,7 +266,7 @@ def without_questions(found: list[Found], lexicon: Lexicon) -> list[Found]:
 
 @lru_cache(maxsize=1)
 def object_words() -> list[frozenset[str]]:
-    return _words("objects_of_acts", "types", "prepositions", "stance_nouns")
+    return _words("objects_of_acts", "types", "prepositions", "stance_nouns", "protest_types")
 
 
 def without_objects_of_acts(found: list[Found], lexicon: Lexicon) -> list[Found]:
@@ -274,8 +274,11 @@ def without_objects_of_acts(found: list[Found], lexicon: Lexicon) -> list[Found]
     the same sentence: in "Seoul condemned Pyongyang's missile launch" the launch is what is
     condemned (EVENTS.md, "Events in noun phrases"; thanks keep the aid they thank for when
     they are the first to tell it, so praise is no such act)."""
-    types, prepositions, stances = object_words()
-    acts = {f.trigger[-1] for f in found if f.type in types}
+    types, prepositions, stances, protests = object_words()
+    # a protest's object is an act too ("protested against Georgia's closure of the border"),
+    # but a protest may itself be what is condemned ("condemned the opposition's protests")
+    acts = {f.trigger[-1] for f in found
+            if f.type in types or (f.type in protests and f.trigger[-1].pos_ == "VERB")}
     if found:  # "in protest against X's refusal": the protest of a protest act's adjunct
         acts |= {t for t in found[0].trigger[0].sent if t.lemma_.lower() in stances
                  and t.dep_ == "pobj" and t.head.lower_ == "in"}
