@@ -77,3 +77,10 @@ def test_a_withdrawal_unless_the_other_complies_is_a_threat_and_if_it_complies_a
     found = events("Burundi will withdraw its troops from Congo if the rebels lay down their arms.")
     assert [e.type for e in found if e.type == "RETREAT"] == ["RETREAT"]
     assert "THREATEN" not in [e.type for e in found]
+
+
+@pytest.mark.slow
+def test_a_harm_its_doer_is_ready_for_is_a_threat_and_help_it_is_ready_for_an_offer():
+    assert types("Ghana is prepared to close its border with Togo, the minister said.") == ["THREATEN"]
+    found = events("Ghana is ready to send doctors to Togo.")
+    assert [(e.type, e.factuality) for e in found] == [("AID", "planned")]

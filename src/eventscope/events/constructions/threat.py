@@ -28,14 +28,20 @@ def as_threat(events: SentenceEvents, event: Found) -> None:
     a harmful act announced on a condition is a threat (THREATEN, its mode from the act)."""
     threats = events.lexicon.threats
     ultimatums = ultimatum_words()
-    if event.factuality == "asserted" or event.type not in threats.acts.keys() | ultimatums["acts"]:
+    if event.type not in threats.acts.keys() | ultimatums["acts"]:
         return
     # an act that is harmful only as an ultimatum: "will pull out its troops unless ..." (with
     # "if", a conditional offer: "will withdraw if Hezbollah pulls back")
     marks = threats.conditions if event.type in threats.acts else ultimatums["marks"]
     # "we will impose sanctions if ...", "we stand ready to impose sanctions if ...": the
     # condition may hang on the verb that governs the act
-    clause = next((v for v in governors(event.trigger[-1]) if events.is_conditional(v, marks)), None)
+    chain = governors(event.trigger[-1])
+    clause = None if event.factuality == "asserted" else next(
+        (v for v in chain if events.is_conditional(v, marks)), None)
+    if clause is None and event.type in threats.acts:
+        # "Iraq is prepared to impose martial law", "X stands ready to impose sanctions": a
+        # harmful act its doer declares itself ready for is held over the target
+        clause = _readiness(chain, ultimatums["readiness"])
     if clause is None:
         return
     if any(c.dep_ == "aux" and c.lower_ in threats.speculative for c in clause.children):
@@ -47,6 +53,14 @@ def as_threat(events: SentenceEvents, event: Found) -> None:
     event.mode = threats.mode_for(event.type, event.mode) if event.type in threats.acts else None
     event.spec = events.lexicon.verbs["threaten"]
     event.factuality = "asserted"  # the threat is made now, whatever comes of it
+
+
+def _readiness(chain: list[Token], readiness: frozenset[str]) -> Token | None:
+    """The adjective of readiness whose to-clause holds the act ("is prepared to impose ...",
+    "stands ready to impose sanctions")."""
+    return next((verb.head for verb in chain if verb.dep_ == "xcomp" and verb.head.lower_ in readiness
+                 and (verb.head.pos_ == "ADJ" or verb.head.dep_ == "acomp"
+                      or any(c.dep_ == "auxpass" for c in verb.head.children))), None)
 
 
 def as_preparation(events: SentenceEvents, event: Found) -> None:
@@ -85,8 +99,8 @@ def preparation_words() -> dict:
 @lru_cache(maxsize=1)
 def ultimatum_words() -> dict[str, frozenset[str]]:
     """Acts that threaten only on a condition of these marks (constructions.yaml `ultimatum`)."""
-    data = section("ultimatum", {"acts": list, "marks": list})
-    return {key: frozenset(data[key]) for key in ("acts", "marks")}
+    data = section("ultimatum", {"acts": list, "marks": list, "readiness": list})
+    return {key: frozenset(data[key]) for key in ("acts", "marks", "readiness")}
 
 
 @lru_cache(maxsize=1)
