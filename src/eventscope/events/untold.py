@@ -52,7 +52,7 @@ def _describes_place(verb: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def inquiry_words() -> dict[str, frozenset[str]]:
-    keys = ("nouns", "prepositions", "modifiers")
+    keys = ("nouns", "prepositions", "modifiers", "comments")
     return dict(zip(keys, _words("inquiry_topics", *keys), strict=True))
 
 
@@ -68,13 +68,16 @@ def without_inquiry_topics(found: list[Found], lexicon: Lexicon) -> list[Found]:
 
 
 def _inquired_into(word: Token, words: dict[str, frozenset[str]]) -> bool:
-    if word.pos_ not in ("NOUN", "PROPN"):
+    """Is the noun what an inquiry looks into, evidence is about, or a comment is on ("Israel
+    rarely comments on strikes in Syria", "declined to comment on the raid")? One with a
+    relative clause of its own stays: "the strike that killed three fighters" is told."""
+    if word.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "relcl" for c in word.children):
         return False
     while word.dep_ == "conj":
         word = word.head
     preposition = word.head
-    return word.dep_ == "pobj" and preposition.lower_ in words["prepositions"] \
-        and preposition.head.lemma_.lower() in words["nouns"]
+    return word.dep_ == "pobj" and preposition.lower_ in words["prepositions"] and (
+        preposition.head.lemma_.lower() in words["nouns"] | words["comments"])
 
 
 def _called_alleged(word: Token, words: dict[str, frozenset[str]]) -> bool:
