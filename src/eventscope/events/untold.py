@@ -145,5 +145,7 @@ def _act_of_toll(event: Found, found: list[Found]) -> Found | None:
 
 def _verb_and_object(verb: Token) -> set[Token]:
     """The verb a clause hangs from and its object: the act may be either ("began a hunger
-    strike", "launched rocket fire")."""
-    return {verb} | {c for c in verb.children if c.dep_ == "dobj"}
+    strike", "launched rocket fire"), or a conjunct of the object."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    # "launched artillery, mortar and rocket fire": every conjunct of the object
+    return {verb, *objects} | {c for o in objects for c in o.conjuncts}
