@@ -26,6 +26,12 @@ from eventscope.events.constructions.transfer import without_retold_transfers
 from eventscope.events.constructions.walkout import without_custody_exits
 from eventscope.events.found import Found
 from eventscope.events.syntax import governors
+from eventscope.events.untold import (
+    without_inquiry_topics,
+    without_protest_purposes,
+    without_setting_places,
+    without_tolls,
+)
 from eventscope.lexicon import Lexicon
 
 # Types whose object is only their content: what is asked for, turned down or threatened
@@ -265,7 +271,7 @@ def without_questions(found: list[Found], lexicon: Lexicon) -> list[Found]:
 
 @lru_cache(maxsize=1)
 def object_words() -> list[frozenset[str]]:
-    return _words("objects_of_acts", "types", "prepositions")
+    return _words("objects_of_acts", "types", "prepositions", "stance_nouns", "protest_types")
 
 
 def without_objects_of_acts(found: list[Found], lexicon: Lexicon) -> list[Found]:
@@ -273,8 +279,14 @@ def without_objects_of_acts(found: list[Found], lexicon: Lexicon) -> list[Found]
     the same sentence: in "Seoul condemned Pyongyang's missile launch" the launch is what is
     condemned (EVENTS.md, "Events in noun phrases"; thanks keep the aid they thank for when
     they are the first to tell it, so praise is no such act)."""
-    types, prepositions = object_words()
-    acts = {f.trigger[-1] for f in found if f.type in types}
+    types, prepositions, stances, protests = object_words()
+    # a protest's object is an act too ("protested against Georgia's closure of the border"),
+    # but a protest may itself be what is condemned ("condemned the opposition's protests")
+    acts = {f.trigger[-1] for f in found
+            if f.type in types or (f.type in protests and f.trigger[-1].pos_ == "VERB")}
+    if found:  # "in protest against X's refusal": the protest of a protest act's adjunct
+        acts |= {t for t in found[0].trigger[0].sent if t.lemma_.lower() in stances
+                 and t.dep_ == "pobj" and t.head.lower_ == "in"}
     return [f for f in found if not (f.type not in types and _object_of(f.trigger[-1], acts, prepositions))]
 
 
@@ -283,7 +295,7 @@ def _object_of(word: Token, acts: set[Token], prepositions: frozenset[str]) -> b
     object of one of the acts? ("condemned the airstrikes that struck the airport" tells
     the strikes' target: it stays, as the article's telling of them may be this one.)"""
     if word.pos_ not in ("NOUN", "PROPN") or not _names_its_doer(word) or any(
-            c.dep_ in ("relcl", "acl") for c in word.children):
+            c.dep_ == "relcl" or (c.dep_ == "acl" and not _infinitive(c)) for c in word.children):
         return False
     while word.dep_ == "conj":
         word = word.head
@@ -297,6 +309,11 @@ def _object_of(word: Token, acts: set[Token], prepositions: frozenset[str]) -> b
     while above not in acts and above.dep_ in ("pcomp", "xcomp") and above.head.head in acts | {above.head}:
         above = above.head if above.head in acts else above.head.head
     return above in acts
+
+
+def _infinitive(clause: Token) -> bool:
+    """ "X's refusal to raise pay": a to-clause on the noun is its content, no fact of its own."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _names_its_doer(noun: Token) -> bool:
@@ -328,6 +345,8 @@ def _agreement_noun(word: Token) -> Token | None:
 
 def _matter_of(word: Token, agreements: set[Token], dependencies: frozenset[str],
                prepositions: frozenset[str]) -> bool:
+    while word.dep_ == "conj":  # "a treaty of friendship and cooperation"
+        word = word.head
     if word.dep_ in dependencies:
         return word.head in agreements
     return word.dep_ == "pobj" and word.head.lower_ in prepositions and word.head.head in agreements
@@ -438,6 +457,10 @@ FILTERS: dict[str, Filter] = {
     "held_out": without_held_out,
     "questions": without_questions,
     "objects_of_acts": without_objects_of_acts,
+    "protest_purposes": without_protest_purposes,
+    "setting_places": without_setting_places,
+    "inquiry_topics": without_inquiry_topics,
+    "tolls": without_tolls,
     "agreed_matter": without_agreed_matter,
     "aided_acts": without_aided_acts,
     "agreement_contents": without_agreement_contents,

@@ -64,7 +64,13 @@ from eventscope.events.constructions.recalled_envoy import recalled_envoy
 from eventscope.events.constructions.refusal import pressured_refusal, refusal, rejected_author
 from eventscope.events.constructions.riposte import riposte_target
 from eventscope.events.constructions.ruled_out import ruled_out
-from eventscope.events.constructions.threat import as_threat, retaliation, threatened_by, warning
+from eventscope.events.constructions.threat import (
+    as_preparation,
+    as_threat,
+    retaliation,
+    threatened_by,
+    warning,
+)
 from eventscope.events.constructions.transfer import captors, carried_aid, transfer, vehicle_owner
 from eventscope.events.constructions.unsaid_doer import counted_detainees
 from eventscope.events.constructions.visit_partners import visit_partners
@@ -122,6 +128,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
 # Rewrites of every candidate, in order, after its modality (SentenceEvents.find).
 REWRITES: dict[str, Rewrite] = {
     "threat": as_threat,
+    "preparation": as_preparation,
     "addressee": addressee,
     "referred_act_doer": referred_act_doer,
     "alleged_target": alleged_target,

@@ -1,5 +1,5 @@
 """Threats beyond the verb "threaten": a harmful act announced on a condition ("... unless
-...") is a THREATEN (`as_threat` rewrites a candidate rather than finding one of its own);
+...", for a withdrawal or expulsion only "unless": `ultimatum`) is a THREATEN (`as_threat` rewrites a candidate rather than finding one of its own);
 a vow or warning of retaliation is one too (`retaliation`), and so is a warning that Y
 would face sanctions, that X would not tolerate Y's act, or that Y's act will not go
 unpunished (`warning`)."""
@@ -27,11 +27,21 @@ def as_threat(events: SentenceEvents, event: Found) -> None:
     """ "Nigeria will pull its troops out unless ...", "Iran would shell Iraqi towns if ...":
     a harmful act announced on a condition is a threat (THREATEN, its mode from the act)."""
     threats = events.lexicon.threats
-    if event.factuality == "asserted" or event.type not in threats.acts:
+    ultimatums = ultimatum_words()
+    if event.type not in threats.acts.keys() | ultimatums["acts"]:
         return
+    # an act that is harmful only as an ultimatum: "will pull out its troops unless ..." (with
+    # "if", a conditional offer: "will withdraw if Hezbollah pulls back")
+    marks = threats.conditions if event.type in threats.acts else ultimatums["marks"]
     # "we will impose sanctions if ...", "we stand ready to impose sanctions if ...": the
     # condition may hang on the verb that governs the act
-    clause = next((v for v in governors(event.trigger[-1]) if events.is_conditional(v)), None)
+    chain = governors(event.trigger[-1])
+    clause = None if event.factuality == "asserted" else next(
+        (v for v in chain if events.is_conditional(v, marks)), None)
+    if clause is None and event.type in threats.acts:
+        # "Iraq is prepared to impose martial law", "X stands ready to impose sanctions": a
+        # harmful act its doer declares itself ready for is held over the target
+        clause = _readiness(chain, ultimatums["readiness"])
     if clause is None:
         return
     if any(c.dep_ == "aux" and c.lower_ in threats.speculative for c in clause.children):
@@ -40,9 +50,57 @@ def as_threat(events: SentenceEvents, event: Found) -> None:
         # "If Russia continues to interfere, we will impose sanctions": who must comply
         event.targets = [a for c in clause.children if c.dep_ == "advcl"
                          for a in events.subject_actors(c) if a not in event.sources]
-    event.mode = threats.mode_for(event.type, event.mode)
+    event.mode = threats.mode_for(event.type, event.mode) if event.type in threats.acts else None
     event.spec = events.lexicon.verbs["threaten"]
     event.factuality = "asserted"  # the threat is made now, whatever comes of it
+
+
+def _readiness(chain: list[Token], readiness: frozenset[str]) -> Token | None:
+    """The adjective of readiness whose to-clause holds the act ("is prepared to impose ...",
+    "stands ready to impose sanctions")."""
+    return next((verb.head for verb in chain if verb.dep_ == "xcomp" and verb.head.lower_ in readiness
+                 and (verb.head.pos_ == "ADJ" or verb.head.dep_ == "acomp"
+                      or any(c.dep_ == "auxpass" for c in verb.head.children))), None)
+
+
+def as_preparation(events: SentenceEvents, event: Found) -> None:
+    """ "The army is preparing a major offensive against X", "troops prepared to resume
+    shelling X", "forces are preparing for a ground assault on X": the attack is not made;
+    the preparation is a show of force against its target (MOBILIZE, CAMEO 152/154
+    "increase military alert status", "be prepared to use force"; PETRARCH2 PREPARE * FOR
+    &FIGHT), and it is under way."""
+    words = preparation_words()
+    if event.type not in words["acts"] or not _prepared(event.trigger[-1], words):
+        return
+    event.spec = events.lexicon.verbs[words["verb"]]
+    event.mode = event.spec.mode
+    event.factuality = "asserted"
+
+
+def _prepared(word: Token, words: dict) -> bool:
+    for _ in range(4):  # "prepared to resume shelling": shelling < resume < prepared
+        if word.dep_ not in words["links"] or word.head == word:
+            return False
+        word = word.head
+        if word.lemma_.lower() in words["verbs"]:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def preparation_words() -> dict:
+    """The preparing verbs and the act they turn into a show of force (constructions.yaml
+    `preparation`)."""
+    data = section("preparation", {"verbs": list, "acts": list, "links": list, "verb": str})
+    return {"verbs": frozenset(data["verbs"]), "acts": frozenset(data["acts"]),
+            "links": frozenset(data["links"]), "verb": data["verb"]}
+
+
+@lru_cache(maxsize=1)
+def ultimatum_words() -> dict[str, frozenset[str]]:
+    """Acts that threaten only on a condition of these marks (constructions.yaml `ultimatum`)."""
+    data = section("ultimatum", {"acts": list, "marks": list, "readiness": list})
+    return {key: frozenset(data[key]) for key in ("acts", "marks", "readiness")}
 
 
 @lru_cache(maxsize=1)
