@@ -53,9 +53,26 @@ class Candidates:
             return None  # "fired tear gas to disperse the marchers": the dispersal tells it
         if event is not None and spec.type == "AGREE" and word.pos_ == "VERB" and not event.sources:
             return None  # "the Ethiopia-Eritrea agreement was signed": the noun tells it
+        if event is not None and match.trigger.mode == "weapons" and match.obj.dep_ == "nsubjpass":
+            self._weapon_launcher(word, match.obj, event)
         if event is not None and not sense.keeps_object:
             event.absorbed = [match.obj]
         return event
+
+    def _weapon_launcher(self, verb: Token, weapon: Token, event: Found) -> None:
+        """ "Two missiles were fired from North Korea's east coast": the weapon a passive
+        launches is no target; with no agent, its launcher is the armed forces of the state
+        it is told of ("Iranian drones") or of the place it left ("from near Pyongyang")."""
+        own = [a for a in self.argument_actors(weapon) if a.country]
+        event.targets = [t for t in event.targets if t not in self.argument_actors(weapon)]
+        if event.type != "MOBILIZE" and not event.targets:
+            event.targets = self.targets_of(verb, replace(event.spec, targets=AIM_PREPOSITIONS))
+        if event.sources:
+            return
+        country = next((a.country for a in own), None) or next(
+            filter(None, map(self._country_named, _launch_places(verb))), None)
+        if country is not None:
+            event.sources = [Actor(None, country, "MIL", why="the state a weapon was launched from")]
 
     def _purpose_objects(self, verb: Token) -> list[Actor]:
         """Whom the verb's purpose clause acts on ("to stop the marchers reaching the palace")."""
@@ -435,3 +452,12 @@ class Candidates:
         found = Found(trigger, spec, sources, targets, clause, mode=spec.mode)
         found.place_target = self._visit_place(noun) if spec.type == "CONSULT" else None
         return found
+
+
+def _launch_places(verb: Token) -> list[Token]:
+    """The places a verb's "from" phrase names, also through a second preposition
+    ("from near Pyongyang", "from off the east coast")."""
+    places = prepositional_objects(verb, words=("from",))
+    inner = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+             for p in prepositional_objects(c)]
+    return places + inner
