@@ -16,6 +16,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from eventscope.datafile import read_yaml
+from eventscope.events.constructions.seizure import is_place_taken
 from eventscope.lexicon import Trigger
 
 # Where the object of a verb stands: "recalled its ambassador", "missiles were launched",
@@ -151,6 +152,8 @@ def _mentions(word: Token, lemmas: frozenset[str]) -> bool:
 
 def _verb_objects(verb: Token) -> list[Token]:
     objects = [c for c in verb.children if c.dep_ in VERB_OBJECTS]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not objects and is_place_taken(verb.head):
+        objects = [verb.head]  # a reduced passive relative on a place: "the airport, seized by X"
     objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     # "pulled out of the talks": the object of a preposition after the particle
     objects += [g for c in verb.children if c.dep_ in ("prep", "prt", "advmod") for p in c.children
