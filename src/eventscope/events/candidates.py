@@ -53,11 +53,23 @@ class Candidates:
             return None  # "fired tear gas to disperse the marchers": the dispersal tells it
         if event is not None and spec.type == "AGREE" and word.pos_ == "VERB" and not event.sources:
             return None  # "the Ethiopia-Eritrea agreement was signed": the noun tells it
+        if event is not None and not event.targets and match.trigger.mode in ("restrict", "crowd-control"):
+            event.targets = self._protesters(word, match.obj)  # "banned a rally by the opposition"
         if event is not None and match.trigger.mode == "weapons" and match.obj.dep_ == "nsubjpass":
             self._weapon_launcher(word, match.obj, event)
         if event is not None and not sense.keeps_object:
             event.absorbed = [match.obj]
         return event
+
+    def _protesters(self, verb: Token, protest: Token) -> list[Actor]:
+        """Who holds a protest the noun names: its owner ("the students' march"), its "by"
+        phrase ("a rally by the opposition", which the parser may hang on the active verb)
+        or its participle's ("a sit-in staged by X")."""
+        doers = prepositional_objects(protest, words=("by",)) + [
+            g for c in protest.children if c.dep_ == "acl" for g in prepositional_objects(c, ("agent",))]
+        if not has_child(verb, "nsubjpass"):
+            doers += prepositional_objects(verb, ("prep", "agent"), words=("by",))
+        return distinct(self.actors.owner_of(protest) + [a for d in doers for a in self.actors_named(d)])
 
     def _weapon_launcher(self, verb: Token, weapon: Token, event: Found) -> None:
         """ "Two missiles were fired from North Korea's east coast": the weapon a passive
