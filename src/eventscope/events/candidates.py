@@ -6,12 +6,14 @@ with its arguments from the engine and its mode.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from eventscope.actors import distinct
 from eventscope.events.arguments import in_favour_phrase
 from eventscope.events.constructions.adjunct import adjunct_clause
+from eventscope.events.constructions.data import section
 from eventscope.events.constructions.unsaid_doer import state_doer
 from eventscope.events.found import Found
 from eventscope.events.senses import AIM_PREPOSITIONS, SenseMatch, aimed_at, is_joint
@@ -197,6 +199,15 @@ class Candidates:
         if verb.lemma_.lower() not in self.senses.custody_verbs:
             return []
         return self.subject_actors(verb)
+
+    def _standing(self, noun: Token) -> list[Actor]:
+        """Who is in the state an event noun names by a copular verb: "troops remained on
+        high alert", "the army went on high alert" (data/constructions.yaml, standing)."""
+        data = standing()
+        if noun.dep_ != "pobj" or noun.head.lower_ not in data["prepositions"]:
+            return []
+        verb = noun.head.head
+        return self.subject_actors(verb) if verb.lemma_.lower() in data["verbs"] else []
 
     def _brokers(self, noun: Token) -> list[Actor]:
         """Who brokered or mediated an agreement, by its participle ("brokered by Russia")."""
@@ -395,6 +406,8 @@ class Candidates:
         if spec.type == "COERCE" and not targets and (held := self._held(noun)):
             targets = held  # "he is under house arrest": held by the state where it happens
             sources = sources or state_doer(noun, spec.key, self._country_named, targets)
+        if not sources and spec.type in standing()["types"]:
+            sources = self._standing(noun)  # "troops remained on high alert"
         brokers = self._brokers(noun)  # "the accord between A and B, brokered by Russia"
         if brokers and spec.mode != "third-party":
             sources = [s for s in sources if s not in brokers]
@@ -473,3 +486,9 @@ def _launch_places(verb: Token) -> list[Token]:
     inner = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
              for p in prepositional_objects(c)]
     return places + inner
+
+
+@lru_cache(maxsize=1)
+def standing() -> dict[str, frozenset[str]]:
+    data = section("standing", {"verbs": list, "prepositions": list, "types": list})
+    return {key: frozenset(str(v) for v in data[key]) for key in ("verbs", "prepositions", "types")}
