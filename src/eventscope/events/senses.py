@@ -118,7 +118,7 @@ def _sense(entry: dict, index: int) -> Sense:
         trigger = Trigger(
             key=f"{entry['words'][0]} {entry['objects'][0]}", type=entry["type"],
             mode=entry.get("mode"), targets=tuple("on" if t is True else str(t) for t in entry["target"]),
-            requires=frozenset(), object_owner=bool(entry.get("object_owner")),
+            requires=frozenset(entry.get("requires", ())), object_owner=bool(entry.get("object_owner")),
             # the codebook's code goes with the event (Event.cameo); "contract" is no code
             cameo=code if (code := str(entry["cameo"])).isdigit() else None,
             source=None if code.isdigit() else code)
