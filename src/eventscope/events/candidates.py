@@ -6,12 +6,14 @@ with its arguments from the engine and its mode.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from eventscope.actors import distinct
 from eventscope.events.arguments import in_favour_phrase
 from eventscope.events.constructions.adjunct import adjunct_clause
+from eventscope.events.constructions.data import section
 from eventscope.events.constructions.unsaid_doer import state_doer
 from eventscope.events.found import Found
 from eventscope.events.senses import ACT_CLAUSES, AIM_PREPOSITIONS, SenseMatch, aimed_at, is_joint
@@ -53,6 +55,10 @@ class Candidates:
             return None  # "fired tear gas to disperse the marchers": the dispersal tells it
         if event is not None and spec.type == "AGREE" and word.pos_ == "VERB" and not event.sources:
             return None  # "the Ethiopia-Eritrea agreement was signed": the noun tells it
+        if event is not None and not event.targets and match.trigger.mode in ("restrict", "crowd-control"):
+            event.targets = self._protesters(word, match.obj)  # "banned a rally by the opposition"
+        if event is not None and match.trigger.mode == "weapons" and match.obj.dep_ == "nsubjpass":
+            self._weapon_launcher(word, match.obj, event)
         if event is not None and not sense.keeps_object:
             # "ended its mediation efforts": the modifier that named the sense is taken in too,
             # and the act it allows or orders ("allowed X to hold a rally": no rally told)
@@ -60,6 +66,31 @@ class Candidates:
                 "compound", "amod") and c.lemma_.lower() in sense.objects), *(
                 c for c in word.children if c.dep_ in ACT_CLAUSES and c.lemma_.lower() in sense.acts)]
         return event
+
+    def _protesters(self, verb: Token, protest: Token) -> list[Actor]:
+        """Who holds a protest the noun names: its owner ("the students' march"), its "by"
+        phrase ("a rally by the opposition", which the parser may hang on the active verb)
+        or its participle's ("a sit-in staged by X")."""
+        doers = prepositional_objects(protest, words=("by",)) + [
+            g for c in protest.children if c.dep_ == "acl" for g in prepositional_objects(c, ("agent",))]
+        if not has_child(verb, "nsubjpass"):
+            doers += prepositional_objects(verb, ("prep", "agent"), words=("by",))
+        return distinct(self.actors.owner_of(protest) + [a for d in doers for a in self.actors_named(d)])
+
+    def _weapon_launcher(self, verb: Token, weapon: Token, event: Found) -> None:
+        """ "Two missiles were fired from North Korea's east coast": the weapon a passive
+        launches is no target; with no agent, its launcher is the armed forces of the state
+        it is told of ("Iranian drones") or of the place it left ("from near Pyongyang")."""
+        own = [a for a in self.argument_actors(weapon) if a.country]
+        event.targets = [t for t in event.targets if t not in self.argument_actors(weapon)]
+        if event.type != "MOBILIZE" and not event.targets:
+            event.targets = self.targets_of(verb, replace(event.spec, targets=AIM_PREPOSITIONS))
+        if event.sources:
+            return
+        country = next((a.country for a in own), None) or next(
+            filter(None, map(self._country_named, _launch_places(verb))), None)
+        if country is not None:
+            event.sources = [Actor(None, country, "MIL", why="the state a weapon was launched from")]
 
     def _purpose_objects(self, verb: Token) -> list[Actor]:
         """Whom the verb's purpose clause acts on ("to stop the marchers reaching the palace")."""
@@ -172,6 +203,15 @@ class Candidates:
         if verb.lemma_.lower() not in self.senses.custody_verbs:
             return []
         return self.subject_actors(verb)
+
+    def _standing(self, noun: Token) -> list[Actor]:
+        """Who is in the state an event noun names by a copular verb: "troops remained on
+        high alert", "the army went on high alert" (data/constructions.yaml, standing)."""
+        data = standing()
+        if noun.dep_ != "pobj" or noun.head.lower_ not in data["prepositions"]:
+            return []
+        verb = noun.head.head
+        return self.subject_actors(verb) if verb.lemma_.lower() in data["verbs"] else []
 
     def _brokers(self, noun: Token) -> list[Actor]:
         """Who brokered or mediated an agreement, by its participle ("brokered by Russia")."""
@@ -376,6 +416,8 @@ class Candidates:
         if spec.type == "COERCE" and not targets and (held := self._held(noun)):
             targets = held  # "he is under house arrest": held by the state where it happens
             sources = sources or state_doer(noun, spec.key, self._country_named, targets)
+        if not sources and spec.type in standing()["types"]:
+            sources = self._standing(noun)  # "troops remained on high alert"
         brokers = self._brokers(noun)  # "the accord between A and B, brokered by Russia"
         if brokers and spec.mode != "third-party":
             sources = [s for s in sources if s not in brokers]
@@ -447,3 +489,18 @@ class Candidates:
         found = Found(trigger, spec, sources, targets, clause, mode=spec.mode)
         found.place_target = self._visit_place(noun) if spec.type == "CONSULT" else None
         return found
+
+
+def _launch_places(verb: Token) -> list[Token]:
+    """The places a verb's "from" phrase names, also through a second preposition
+    ("from near Pyongyang", "from off the east coast")."""
+    places = prepositional_objects(verb, words=("from",))
+    inner = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+             for p in prepositional_objects(c)]
+    return places + inner
+
+
+@lru_cache(maxsize=1)
+def standing() -> dict[str, frozenset[str]]:
+    data = section("standing", {"verbs": list, "prepositions": list, "types": list})
+    return {key: frozenset(str(v) for v in data[key]) for key in ("verbs", "prepositions", "types")}

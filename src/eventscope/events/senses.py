@@ -16,6 +16,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from eventscope.datafile import read_yaml
+from eventscope.events.constructions.seizure import is_place_taken
 from eventscope.lexicon import Trigger
 
 # Where the object of a verb stands: "recalled its ambassador", "missiles were launched",
@@ -120,7 +121,7 @@ def _sense(entry: dict, index: int) -> Sense:
         trigger = Trigger(
             key=f"{entry['words'][0]} {entry['objects'][0]}", type=entry["type"],
             mode=entry.get("mode"), targets=tuple("on" if t is True else str(t) for t in entry["target"]),
-            requires=frozenset(), object_owner=bool(entry.get("object_owner")),
+            requires=frozenset(entry.get("requires", ())), object_owner=bool(entry.get("object_owner")),
             # the codebook's code goes with the event (Event.cameo); "contract" is no code
             cameo=code if (code := str(entry["cameo"])).isdigit() else None,
             source=None if code.isdigit() else code)
@@ -154,6 +155,8 @@ def _mentions(word: Token, lemmas: frozenset[str]) -> bool:
 
 def _verb_objects(verb: Token) -> list[Token]:
     objects = [c for c in verb.children if c.dep_ in VERB_OBJECTS]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not objects and is_place_taken(verb.head):
+        objects = [verb.head]  # a reduced passive relative on a place: "the airport, seized by X"
     objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     # "pulled out of the talks": the object of a preposition after the particle
     objects += [g for c in verb.children if c.dep_ in ("prep", "prt", "advmod") for p in c.children

@@ -144,6 +144,8 @@ def direct_objects(verb: Token, passive: bool = False) -> list[Token]:
             and not has_child(verb, "ccomp", "xcomp") and verb.head.pos_ in ("NOUN", "PROPN") and not any(
             c.dep_ == "prep" and not objects_of(c) for c in verb.children):
         objects = [verb.head]  # not "the insurgents who attacked": the subject they are
+    if passive and not objects and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        objects = [verb.head]  # a reduced passive relative: "the town, captured by rebels"
     return objects
 
 

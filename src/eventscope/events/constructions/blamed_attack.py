@@ -87,6 +87,9 @@ def _attack_nouns(event: Found) -> Iterator[Token]:
 def _laid_on(noun: Token) -> list[Token]:
     verbs = laying_verbs()
     heads = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+    # "an attack on a base which X said was carried out by Y": the parser hangs the relative
+    # on what was hit, which no laying verb can take
+    heads += [c for g in prepositional_objects(noun) for c in g.children if c.dep_ == "relcl"]
     if noun.dep_ == "nsubjpass":
         heads.append(noun.head)  # "the attack was blamed on X"
     seen: list[Token] = []

@@ -38,11 +38,13 @@ def seizes_place(item: Found) -> bool:
         return _seizure_noun(verb)
     if verb.lemma_.lower() not in verbs:
         return False
-    objects = [o for o in verb.children if o.dep_ == "dobj"]
+    objects = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objects.append(verb.head)  # "the heights, occupied by Israel in 1967"
     objects += [g for o in objects if o.lemma_.lower() == "control" for p in o.children
                 if p.dep_ == "prep" and p.lower_ in ("of", "over") for g in p.children
                 if g.dep_ == "pobj"]
-    return any(_is_place(o) for o in objects)
+    return any(is_place_taken(o) for o in objects)
 
 
 def _seizure_noun(noun: Token) -> bool:
@@ -51,10 +53,11 @@ def _seizure_noun(noun: Token) -> bool:
     if noun.lemma_.lower() not in seizure_nouns():
         return False
     taken = prepositional_objects(noun, words=("of",))
-    return all(_is_place(g) for g in taken)
+    return all(is_place_taken(g) for g in taken)
 
 
-def _is_place(word: Token) -> bool:
+def is_place_taken(word: Token) -> bool:
+    """A noun a seizure can take: a place entity or a place noun ("the base", "the town")."""
     _, places = seizure_words()
     return word.lemma_.lower() in places or word.ent_type_ in PLACE_ENTITIES
 
@@ -64,8 +67,10 @@ def seized_from(item: Found, place: Location | None) -> list[Actor]:
     unnamed state or people targets become that country's military."""
     if not seizes_place(item):
         return []
+    states = {s.country for s in item.sources if s.sector in ("GOV", "MIL")}
+    # a state takes no place from itself ("the peninsula annexed by Russia": not Russia's)
     held = [Actor(None, t.country, "MIL") if t.name is None and t.country else t
-            for t in item.targets]
+            for t in item.targets if t.country not in states]
     if held:
         return held
     if place is not None and place.country:

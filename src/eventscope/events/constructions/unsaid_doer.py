@@ -28,6 +28,8 @@ class UnsaidDoers:
     foreign_target_acts: frozenset[str]   # "the envoy was summoned": by another state
     own_state_acts: frozenset[str]        # "was sent into exile": by the exile's own state
     force_movers: frozenset[str]          # "reinforcements were sent": forces move
+    placing_verbs: frozenset[str]         # "the army was placed on high alert": so do they,
+    placing_prepositions: frozenset[str]  # with one of these prepositions
     forces: frozenset[str]                # the passive subjects that make them doers
 
     @classmethod
@@ -36,11 +38,13 @@ class UnsaidDoers:
         data = section("unsaid_doer", {"state_acts": dict, "origin_prepositions": list,
                                         "patient_doers": list, "foreign_target_acts": list,
                                         "own_state_acts": list, "force_movers": list,
-                                        "forces": list})
+                                        "forces": list, "placing_verbs": list,
+                                        "placing_prepositions": list})
         return cls({str(k).lower(): str(v) for k, v in data["state_acts"].items()},
                    frozenset(data["origin_prepositions"]), frozenset(data["patient_doers"]),
                    frozenset(data["foreign_target_acts"]), frozenset(data["own_state_acts"]),
-                   frozenset(data["force_movers"]), frozenset(data["forces"]))
+                   frozenset(data["force_movers"]), frozenset(data["placing_verbs"]),
+                   frozenset(data["placing_prepositions"]), frozenset(data["forces"]))
 
 
 def patient_is_doer(verb: Token) -> bool:
@@ -48,7 +52,10 @@ def patient_is_doer(verb: Token) -> bool:
     passive subject does the act (a mover's only when that subject is armed forces)."""
     data = UnsaidDoers.load()
     lemma = verb.lemma_.lower()
-    return lemma in data.patient_doers or (lemma in data.force_movers and any(
+    moves = lemma in data.force_movers or (lemma in data.placing_verbs and any(
+        g.ent_type_ not in ("DATE", "TIME") for g in prepositional_objects(
+            verb, words=tuple(data.placing_prepositions))))  # not "placed under arrest on Monday"
+    return lemma in data.patient_doers or (moves and any(
         c.dep_ == "nsubjpass" and _counted(c).lemma_.lower() in data.forces for c in verb.children))
 
 
