@@ -418,8 +418,11 @@ def test_construction_suite_pass_rate(suite: list[Case]):
 
 def main(argv: list[str]) -> int:
     show_failures = "--failures" in argv
-    wanted = {a for a in argv if not a.startswith("--")}
+    wanted = {Path(a).stem for a in argv if not a.startswith("--")}  # names or their .yaml files
     cases = [c for c in load_suite() if not wanted or c.construction in wanted]
+    if not cases:
+        print(f"no suite cases for {', '.join(sorted(wanted))} in {SUITE_DIR}", file=sys.stderr)
+        return 2
     outcomes = run_suite(cases)
     print(table(outcomes))
     if show_failures:
