@@ -272,8 +272,12 @@ class Candidates:
                 return self.actors_named(first_child(agent, "pobj")) if agent is not None else []
             return self.subject_actors(above) or self._gerund_doer(above)
         if above.pos_ == "NOUN" and lemma in self.senses.carrier_nouns:
-            # "its decision to expel": the decision's owner, else who announced it
-            return self.actors.owner_of(above) or self._governor_subject(above) or self._decider(above)
+            # "its decision to expel", "an attempt by X to storm": the owner, else who announced it
+            named = self.actors.owner_of(above) or [
+                a for g in prepositional_objects(above, words=("by",)) for a in self.actors_named(g)]
+            if named or (above.dep_ == "dobj" and above.head.lemma_.lower() in self.senses.thwarting):
+                return named  # "foiled a bid to seize the town": not the foiler's bid
+            return self._governor_subject(above) or self._decider(above)
         return []
 
     def _gerund_doer(self, verb: Token) -> list[Actor]:

@@ -74,6 +74,7 @@ class Senses:
     custody_prepositions: frozenset[str] = frozenset()  # "is under house arrest"
     custody_verbs: frozenset[str] = frozenset()
     outcome_nouns: frozenset[str] = frozenset()  # "ended in an agreement", not "in a pledge"
+    thwarting: frozenset[str] = frozenset()  # "foiled an attempt to ...": not the attempt's doer
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -89,7 +90,8 @@ class Senses:
                    frozenset(outcomes["verbs"]), frozenset(outcomes["prepositions"]),
                    frozenset(outcomes["lacking"]), frozenset(outcomes["measures"]),
                    frozenset(outcomes["brokers"]), frozenset(data["custody"]["prepositions"]),
-                   frozenset(data["custody"]["verbs"]), frozenset(outcomes["nouns"]))
+                   frozenset(data["custody"]["verbs"]), frozenset(outcomes["nouns"]),
+                   frozenset(carriers.get("thwarting", ())))
 
     def match(self, token: Token) -> SenseMatch | None:
         """The sense this verb or noun has with its object, if any."""

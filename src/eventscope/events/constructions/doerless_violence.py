@@ -6,7 +6,7 @@ named victim is against the people there."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -35,12 +35,20 @@ UNNAMED_VICTIMS = "unnamed victims of violence"
 class HarmWords:
     harm_verbs: frozenset[str]          # "died", "were injured": the subject suffered
     cause_prepositions: frozenset[str]  # "in an ambush": the cause
+    harm_prepositions: frozenset[str]   # "died under torture", "died of torture"
+    harm_nouns: frozenset[str]          # ill-treatment that kills: "torture", "beatings"
+    cause_links: frozenset[str]         # "as a result of": the cause is the link's of-object
+    custody_nouns: frozenset[str]       # "in X's custody": X held, and did it
 
     @classmethod
     @lru_cache(maxsize=1)
     def load(cls) -> HarmWords:
-        data = section("doerless_violence", {"harm_verbs": list, "cause_prepositions": list})
-        return cls(frozenset(data["harm_verbs"]), frozenset(data["cause_prepositions"]))
+        data = section("doerless_violence", {
+            "harm_verbs": list, "cause_prepositions": list, "harm_prepositions": list,
+            "harm_nouns": list, "cause_links": list, "custody_nouns": list})
+        return cls(*(frozenset(data[key]) for key in (
+            "harm_verbs", "cause_prepositions", "harm_prepositions", "harm_nouns", "cause_links",
+            "custody_nouns")))
 
 
 def doerless_violence(item: Found, sentence: Span, lexicon: Lexicon) -> bool:
@@ -92,7 +100,34 @@ def violent_cause(verb: Token, lexicon: Lexicon) -> Token | None:
         return None
     causes = prepositional_objects(verb, words=tuple(words.cause_prepositions))
     causes += [s for c in verb.children if c.dep_ == "advcl" for s in c.children if s.dep_ == "nsubj"]
-    return next((c for c in causes if _is_violence(c, lexicon)), None)
+    violent = next((c for c in causes if _is_violence(c, lexicon)), None)
+    return violent if violent is not None else ill_treatment(verb)
+
+
+def ill_treatment(verb: Token) -> Token | None:
+    """The torture or beating a verb of dying says its subject died of or under ("died
+    under torture", "died as a result of beatings")."""
+    words = HarmWords.load()
+    causes = prepositional_objects(verb, words=tuple(words.harm_prepositions))
+    causes += [o for c in causes if c.lemma_.lower() in words.cause_links
+               for o in prepositional_objects(c, words=("of",))]
+    return next((c for c in causes if c.lemma_.lower() in words.harm_nouns), None)
+
+
+def custodians(events: SentenceEvents, verb: Token, cause: Token) -> list[Actor]:
+    """Who held the one who died of ill-treatment: the owner of the custody, jail or cell
+    the clause puts them in ("in Bahraini police custody", "in the custody of X")."""
+    words = HarmWords.load()
+    for holder in prepositional_objects(verb, words=("in",)) + prepositional_objects(cause, words=("in",)):
+        if holder.lemma_.lower() not in words.custody_nouns:
+            continue
+        named = [a for c in holder.children if c.dep_ == "compound" for a in events.actors_named(c)]
+        owners = events.actors.owner_of(holder)
+        country = next((a.country for a in owners if a.country), None)
+        if named and country:  # "Bahraini police custody": the police of that country
+            return [replace(a, country=a.country or country) for a in named]
+        return owners or named
+    return []
 
 
 def _is_violence(noun: Token, lexicon: Lexicon) -> bool:
@@ -111,7 +146,12 @@ def died_of_violence(events: SentenceEvents, verb: Token, quote_speaker: Actor |
     if violent_cause(verb, events.lexicon) is None:
         return None
     victims = events.subject_actors(verb) or [Actor(None, None, "CVL", why=UNNAMED_VICTIMS)]
-    event = Found([verb], events.lexicon.verbs["attack"], [], victims, verb)
+    harm = ill_treatment(verb)
+    if harm is not None:  # "died under torture in X's custody": X's torture
+        spec = events.lexicon.verbs["torture"]
+        event = Found([verb], spec, custodians(events, verb, harm), victims, verb)
+    else:
+        event = Found([verb], events.lexicon.verbs["attack"], [], victims, verb)
     events.set_modality(event)
     return event
 
