@@ -37,6 +37,7 @@ from eventscope.events.constructions.allegation import (
     alleged_act,
     alleged_in_claim,
     alleged_target,
+    attributed_act,
     mandate,
 )
 from eventscope.events.constructions.armed_backing import armed_backing
@@ -99,6 +100,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "called_for": called_for,
     "alleged_act": alleged_act,
     "alleged_in_claim": alleged_in_claim,
+    "attributed_act": attributed_act,
     "mandate": mandate,
     "wanted_act": wanted_act,
     "directive": directive,
