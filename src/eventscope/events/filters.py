@@ -270,6 +270,33 @@ def without_questions(found: list[Found], lexicon: Lexicon) -> list[Found]:
 
 
 @lru_cache(maxsize=1)
+def not_request_words() -> list[frozenset[str]]:
+    return _words("not_requests", "question_verbs", "question_prepositions", "request_children",
+                  "request_prepositions", "use_verbs", "use_phrases")
+
+
+def without_non_requests(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """Drop a REQUEST that asks for nothing: "asked the minister about the talks" is a
+    question, "pressed fishing boats into service" a use."""
+    return [f for f in found if not (f.type == "REQUEST" and _asks_nothing(f.trigger[0]))]
+
+
+def _asks_nothing(verb: Token) -> bool:
+    verbs, about, asking, asking_for, use_verbs, uses = not_request_words()
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs | use_verbs:
+        return False
+    # "asked the minister about ...": the parser may hang the phrase on the one asked
+    preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"} | {
+        c.lower_: c for o in verb.children if o.dep_ == "dobj" for c in o.children
+        if c.dep_ == "prep" and c.lower_ in about}
+    into = preps.get("into")
+    if into is not None and any(o.lemma_.lower() in uses for o in into.children if o.dep_ == "pobj"):
+        return True  # "pressed boats into service"
+    asks_for = bool(asking_for & preps.keys()) or any(c.dep_ in asking for c in verb.children)
+    return verb.lemma_.lower() in verbs and bool(about & preps.keys()) and not asks_for
+
+
+@lru_cache(maxsize=1)
 def object_words() -> list[frozenset[str]]:
     return _words("objects_of_acts", "types", "prepositions", "stance_nouns", "protest_types")
 
@@ -441,6 +468,7 @@ Filter = Callable[[list[Found], Lexicon], list[Found]]
 FILTERS: dict[str, Filter] = {
     "actorless": without_actorless,
     "other_readings": without_other_readings,
+    "not_requests": without_non_requests,
     "requested": without_requested,
     "transferred": without_transferred,
     "topics": without_topics,
