@@ -23,6 +23,7 @@ from eventscope.events.constructions.joint_agreement import without_joint_plans
 from eventscope.events.constructions.private_visit import without_private_visits
 from eventscope.events.constructions.refusal import future_refusals
 from eventscope.events.constructions.transfer import without_retold_transfers
+from eventscope.events.constructions.unsaid_doer import STATE_WHERE_IT_HAPPENS
 from eventscope.events.constructions.walkout import without_custody_exits
 from eventscope.events.found import Found
 from eventscope.events.syntax import governors
@@ -33,6 +34,7 @@ from eventscope.events.untold import (
     without_tolls,
 )
 from eventscope.lexicon import Lexicon
+from eventscope.records import Actor
 
 # Types whose object is only their content: what is asked for, turned down or threatened
 # did not happen.
@@ -164,8 +166,20 @@ def without_absorbed(found: list[Found], lexicon: Lexicon) -> list[Found]:
     """Drop what a sense took in as its object: in "X lodged a protest with Y" the protest
     is the accusation's wording, in "X held naval drills" the drills are the show of force
     the verb already tells (data/senses.yaml)."""
-    return [f for f in found if not any(
-        f.trigger[-1] in other.absorbed for other in found if other is not f)]
+    kept = []
+    for event in found:
+        taker = next((o for o in found if o is not event and event.trigger[-1] in o.absorbed), None)
+        if taker is None:
+            kept.append(event)
+        elif _unplaced_state(taker.sources) and event.sources and not _unplaced_state(event.sources):
+            # "was put under investigation in France": the state the noun's reading placed
+            taker.sources = event.sources
+    return kept
+
+
+def _unplaced_state(actors: list[Actor]) -> bool:
+    """The state where an agentless act happens, its country not yet known."""
+    return bool(actors) and all(a.why == STATE_WHERE_IT_HAPPENS and not a.country for a in actors)
 
 
 @lru_cache(maxsize=1)

@@ -51,7 +51,7 @@ from eventscope.events.constructions.denial import denial
 from eventscope.events.constructions.directive import directive
 from eventscope.events.constructions.doerless_violence import died_of_violence
 from eventscope.events.constructions.faced_accusation import faced_accusation
-from eventscope.events.constructions.faced_charges import faced_charges
+from eventscope.events.constructions.faced_charges import faced_charges, under_investigation
 from eventscope.events.constructions.halted_fighting import halted_fighting
 from eventscope.events.constructions.issued_text import misread_reduced_relative
 from eventscope.events.constructions.mediation import convening, mediation
@@ -95,6 +95,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "damaged_ties": damaged_ties,
     "faced_accusation": faced_accusation,
     "faced_charges": faced_charges,
+    "under_investigation": under_investigation,
     "obligation": obligation,
     "time_to_act": time_to_act,
     "called_for": called_for,
