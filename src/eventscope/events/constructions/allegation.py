@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from eventscope.records import Actor
 
 KEYS = ("alleging_verbs", "alleging_nouns", "hostile_types", "mandating_verbs", "backing_types",
-        "backed_sectors", "attributing_verbs", "perpetrating_verbs", "attributed_nouns")
+        "backed_sectors", "attributing_verbs", "perpetrating_verbs", "attributed_nouns", "fraud_verbs",
+        "ballot_nouns")
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +110,9 @@ def attributed_doers(events: SentenceEvents, clause: Token) -> list[Actor]:
         if act is None or subject is None or not _is_act(events, act):
             return []
         return events.actors_named(subject)
-    if clause.lemma_.lower() not in _words()["perpetrating_verbs"] or not has_child(clause, "auxpass"):
+    words = _words()
+    fraud = clause.lemma_.lower() in words["fraud_verbs"]
+    if not (fraud or clause.lemma_.lower() in words["perpetrating_verbs"]) or not has_child(clause, "auxpass"):
         return []
     subject = next((c for c in clause.children if c.dep_ in ("nsubjpass", "nsubj")), None)
     if subject is not None and subject.tag_ == "WDT" and clause.head.dep_ == "relcl":
@@ -118,7 +121,8 @@ def attributed_doers(events: SentenceEvents, clause: Token) -> list[Actor]:
             subject = subject.head.head
     agent = next((c for c in clause.children if c.dep_ == "agent"), None)
     doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if subject is None or doer is None or not _is_act(events, subject):
+    if subject is None or doer is None or not (_is_act(events, subject) or (
+            fraud and subject.lemma_.lower() in words["ballot_nouns"])):
         return []
     return events.actors_named(doer)
 
