@@ -30,6 +30,7 @@ from eventscope.events.constructions.accusation import (
     accusation,
     addressee,
     evaluation,
+    failed_duty,
     opposed_doing,
     referred_act_doer,
 )
@@ -91,6 +92,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "praised_role": praised_role,
     "praised_act": praised_act,
     "evaluation": evaluation,
+    "failed_duty": failed_duty,
     "opposed_doing": opposed_doing,
     "damaged_ties": damaged_ties,
     "faced_accusation": faced_accusation,
