@@ -84,4 +84,6 @@ def test_constructions_and_filters_are_named_and_ordered():
     assert list(CONSTRUCTIONS)[:2] == ["accusation", "praise"]
     assert {"denial", "commitment", "refusal", "obligation"} <= set(CONSTRUCTIONS)
     # a construction's own reading of a word ("was called back") goes before its content is judged
-    assert list(FILTERS)[:5] == ["actorless", "other_readings", "requested", "transferred", "topics"]
+    # and a "request" that asks for nothing ("asked X about Y") before what it asks for is dropped
+    assert list(FILTERS)[:6] == ["actorless", "other_readings", "not_requests", "requested", "transferred",
+                                 "topics"]

@@ -23,6 +23,7 @@ from eventscope.events.constructions.joint_agreement import without_joint_plans
 from eventscope.events.constructions.private_visit import without_private_visits
 from eventscope.events.constructions.refusal import future_refusals
 from eventscope.events.constructions.transfer import without_retold_transfers
+from eventscope.events.constructions.unsaid_doer import STATE_WHERE_IT_HAPPENS
 from eventscope.events.constructions.walkout import without_custody_exits
 from eventscope.events.found import Found
 from eventscope.events.syntax import governors
@@ -33,6 +34,7 @@ from eventscope.events.untold import (
     without_tolls,
 )
 from eventscope.lexicon import Lexicon
+from eventscope.records import Actor
 
 # Types whose object is only their content: what is asked for, turned down or threatened
 # did not happen.
@@ -164,8 +166,20 @@ def without_absorbed(found: list[Found], lexicon: Lexicon) -> list[Found]:
     """Drop what a sense took in as its object: in "X lodged a protest with Y" the protest
     is the accusation's wording, in "X held naval drills" the drills are the show of force
     the verb already tells (data/senses.yaml)."""
-    return [f for f in found if not any(
-        f.trigger[-1] in other.absorbed for other in found if other is not f)]
+    kept = []
+    for event in found:
+        taker = next((o for o in found if o is not event and event.trigger[-1] in o.absorbed), None)
+        if taker is None:
+            kept.append(event)
+        elif _unplaced_state(taker.sources) and event.sources and not _unplaced_state(event.sources):
+            # "was put under investigation in France": the state the noun's reading placed
+            taker.sources = event.sources
+    return kept
+
+
+def _unplaced_state(actors: list[Actor]) -> bool:
+    """The state where an agentless act happens, its country not yet known."""
+    return bool(actors) and all(a.why == STATE_WHERE_IT_HAPPENS and not a.country for a in actors)
 
 
 @lru_cache(maxsize=1)
@@ -267,6 +281,33 @@ def without_questions(found: list[Found], lexicon: Lexicon) -> list[Found]:
     sentence = found[0].trigger[0].sent
     last = next((t for t in reversed(sentence) if not t.is_quote and not t.is_space), None)
     return [] if last is not None and last.text == "?" else found
+
+
+@lru_cache(maxsize=1)
+def not_request_words() -> list[frozenset[str]]:
+    return _words("not_requests", "question_verbs", "question_prepositions", "request_children",
+                  "request_prepositions", "use_verbs", "use_phrases")
+
+
+def without_non_requests(found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """Drop a REQUEST that asks for nothing: "asked the minister about the talks" is a
+    question, "pressed fishing boats into service" a use."""
+    return [f for f in found if not (f.type == "REQUEST" and _asks_nothing(f.trigger[0]))]
+
+
+def _asks_nothing(verb: Token) -> bool:
+    verbs, about, asking, asking_for, use_verbs, uses = not_request_words()
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs | use_verbs:
+        return False
+    # "asked the minister about ...": the parser may hang the phrase on the one asked
+    preps = {c.lower_: c for c in verb.children if c.dep_ == "prep"} | {
+        c.lower_: c for o in verb.children if o.dep_ == "dobj" for c in o.children
+        if c.dep_ == "prep" and c.lower_ in about}
+    into = preps.get("into")
+    if into is not None and any(o.lemma_.lower() in uses for o in into.children if o.dep_ == "pobj"):
+        return True  # "pressed boats into service"
+    asks_for = bool(asking_for & preps.keys()) or any(c.dep_ in asking for c in verb.children)
+    return verb.lemma_.lower() in verbs and bool(about & preps.keys()) and not asks_for
 
 
 @lru_cache(maxsize=1)
@@ -441,6 +482,7 @@ Filter = Callable[[list[Found], Lexicon], list[Found]]
 FILTERS: dict[str, Filter] = {
     "actorless": without_actorless,
     "other_readings": without_other_readings,
+    "not_requests": without_non_requests,
     "requested": without_requested,
     "transferred": without_transferred,
     "topics": without_topics,

@@ -30,6 +30,7 @@ from eventscope.events.constructions.accusation import (
     accusation,
     addressee,
     evaluation,
+    failed_duty,
     opposed_doing,
     referred_act_doer,
 )
@@ -37,6 +38,7 @@ from eventscope.events.constructions.allegation import (
     alleged_act,
     alleged_in_claim,
     alleged_target,
+    attributed_act,
     mandate,
 )
 from eventscope.events.constructions.armed_backing import armed_backing
@@ -50,7 +52,7 @@ from eventscope.events.constructions.denial import denial
 from eventscope.events.constructions.directive import directive
 from eventscope.events.constructions.doerless_violence import died_of_violence
 from eventscope.events.constructions.faced_accusation import faced_accusation
-from eventscope.events.constructions.faced_charges import faced_charges
+from eventscope.events.constructions.faced_charges import faced_charges, under_investigation
 from eventscope.events.constructions.halted_fighting import halted_fighting
 from eventscope.events.constructions.issued_text import misread_reduced_relative
 from eventscope.events.constructions.mediation import convening, mediation
@@ -90,15 +92,18 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "praised_role": praised_role,
     "praised_act": praised_act,
     "evaluation": evaluation,
+    "failed_duty": failed_duty,
     "opposed_doing": opposed_doing,
     "damaged_ties": damaged_ties,
     "faced_accusation": faced_accusation,
     "faced_charges": faced_charges,
+    "under_investigation": under_investigation,
     "obligation": obligation,
     "time_to_act": time_to_act,
     "called_for": called_for,
     "alleged_act": alleged_act,
     "alleged_in_claim": alleged_in_claim,
+    "attributed_act": attributed_act,
     "mandate": mandate,
     "wanted_act": wanted_act,
     "directive": directive,

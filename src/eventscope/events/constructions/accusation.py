@@ -399,3 +399,28 @@ def _doer_of_opposed_act(verb: Token) -> Token | None:
         if doer is not None:
             return doer
     return None
+
+
+@lru_cache(maxsize=1)
+def duty_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = section("failed_duty", {"verbs": list, "duties": list})
+    return frozenset(data["verbs"]), frozenset(data["duties"])
+
+
+def failed_duty(events: SentenceEvents, verb: Token, quote_speaker: Actor | None) -> Found | None:
+    """ "HRW said Croatian authorities are failing to protect refugees", "the EU said Hungary
+    has failed to comply with the ruling": the speaker accuses the party that fails in a
+    duty (ACCUSE, CAMEO 111); not its own side ("Kenya said it had failed to ...")."""
+    verbs, duties = duty_words()
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs or not any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in duties for c in verb.children):
+        return None
+    targets = events.subject_actors(verb)
+    if not targets:
+        return None
+    spec = events.lexicon.verbs["denounce"]
+    event = speakers_own(events, Found([verb], spec, [], targets, verb, mode=spec.mode), quote_speaker)
+    if event is None:
+        return None
+    event.targets = [t for t in targets if not any(same_side(t, s) for s in event.sources)]
+    return event if event.targets and event.sources else None

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from eventscope.events.constructions.data import section
 from eventscope.events.constructions.obligation import demand_of
-from eventscope.events.found import Found, same_side
+from eventscope.events.found import Found, same_party, same_side
 from eventscope.events.syntax import has_child
 from eventscope.events.triggers import trigger_of
 
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from eventscope.records import Actor
 
 KEYS = ("alleging_verbs", "alleging_nouns", "hostile_types", "mandating_verbs", "backing_types",
-        "backed_sectors")
+        "backed_sectors", "attributing_verbs", "perpetrating_verbs", "attributed_nouns", "fraud_verbs",
+        "ballot_nouns")
 
 
 @lru_cache(maxsize=1)
@@ -67,8 +68,68 @@ def alleged_target(events: SentenceEvents, event: Found) -> None:
         return
     clause = _content_clause(verb)
     act = _hostile_act(events, clause) if clause is not None else None
-    if act is not None:
-        event.targets = [t for t in act.sources if not any(same_side(t, s) for s in event.sources)]
+    doers = act.sources if act is not None else attributed_doers(events, clause) if clause is not None else []
+    event.targets = [t for t in doers if not any(same_side(t, s) for s in event.sources)]
+
+
+def attributed_act(events: SentenceEvents, verb: Token, quote_speaker: Actor | None) -> Found | None:
+    """ "Moscow said Kyiv was behind the attack", "Islamabad said the bombing was orchestrated
+    by Indian intelligence": naming who did an act accuses that party (CAMEO 112)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _words()["attributing_verbs"]:
+        return None
+    spec = trigger_of(events.lexicon, verb)
+    clause = _content_clause(verb)
+    if (spec is not None and spec.type == "ACCUSE") or clause is None:
+        return None  # "alleged that ...": the verb's own event, given its target by `alleged_target`
+    sources = events.subject_actors(verb)
+    targets = [t for t in attributed_doers(events, clause) if not any(_own_side(t, s) for s in sources)]
+    if not sources or not targets:
+        return None
+    spec = events.lexicon.verbs["allege"]
+    event = Found([verb], spec, sources, targets, verb, mode=spec.mode)
+    events.set_modality(event)
+    return event
+
+
+def _own_side(doer: Actor, speaker: Actor) -> bool:
+    """The speaker's own party or its state ("Moscow said its forces were behind the strike":
+    a boast); rebels or an opposition of the speaker's own country are accused all the same."""
+    state = ("GOV", "MIL", "COP", "JUD")
+    return same_party(doer, speaker) or (doer.country == speaker.country and (
+        doer.sector == speaker.sector or (doer.sector in state and speaker.sector in state)))
+
+
+def attributed_doers(events: SentenceEvents, clause: Token) -> list[Actor]:
+    """Who a clause says did an act: the subject of "was behind" an act, or the agent of an
+    act "carried out / orchestrated by" them (the act its subject, or the noun a relative
+    clause hangs from: "the raid, which Baku says was masterminded by ...")."""
+    if clause.lemma_.lower() == "be":
+        behind = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "behind"), None)
+        act = next((c for c in behind.children if c.dep_ == "pobj"), None) if behind is not None else None
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if act is None or subject is None or not _is_act(events, act):
+            return []
+        return events.actors_named(subject)
+    words = _words()
+    fraud = clause.lemma_.lower() in words["fraud_verbs"]
+    if not (fraud or clause.lemma_.lower() in words["perpetrating_verbs"]) or not has_child(clause, "auxpass"):
+        return []
+    subject = next((c for c in clause.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if subject is not None and subject.tag_ == "WDT" and clause.head.dep_ == "relcl":
+        subject = clause.head.head  # "the raid, which X says was masterminded by ..."
+        if subject.dep_ == "pobj" and not _is_act(events, subject):  # hung on "the raid on the post"
+            subject = subject.head.head
+    agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+    doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subject is None or doer is None or not (_is_act(events, subject) or (
+            fraud and subject.lemma_.lower() in words["ballot_nouns"])):
+        return []
+    return events.actors_named(doer)
+
+
+def _is_act(events: SentenceEvents, noun: Token) -> bool:
+    return noun.pos_ == "NOUN" and (noun.lemma_.lower() in _words()["attributed_nouns"]
+                                    or trigger_of(events.lexicon, noun) is not None)
 
 
 def _hostile_act(events: SentenceEvents, clause: Token) -> Found | None:
