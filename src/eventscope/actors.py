@@ -74,6 +74,7 @@ class MentionRules:
     individual_antecedents: frozenset[str]  # "an opposition MP" is one "the man" may be
     former_words: frozenset[str]        # "ex-Soviet states" are not Russia's
     successor_nouns: frozenset[str]     # the nouns such a "former" demonym may qualify
+    community_words: frozenset[str]     # "ethnic Albanians": people of where they live
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -99,7 +100,7 @@ class MentionRules:
                 "person_nouns", "member_nouns", "quantity_nouns", "counterpart_nouns",
                 "led_groups", "leading_verbs", "relational_nouns", "follower_nouns", "placed_sectors",
                 "posted_nouns", "property_nouns", "individual_nouns",
-                "individual_antecedents", "former_words", "successor_nouns")},
+                "individual_antecedents", "former_words", "successor_nouns", "community_words")},
         )
 
 
@@ -418,6 +419,9 @@ class DocumentActors:
             # "Japan's defence ministry": a lowercase common noun the NER took for an
             # unknown organisation is read as the common noun it is
         if entity is None:
+            people = self.countries.from_plural_demonym(head.text) if head.tag_ in ("NNS", "NNPS") else None
+            if people is not None:
+                return self._people_of(head, people.iso3)  # "Greeks" the tagger missed
             untagged = self._untagged_person(head)
             if untagged is not None:
                 return untagged
@@ -578,11 +582,36 @@ class DocumentActors:
             if label == "NORP" and entity.root != head:
                 return None  # a demonym modifying another noun: that noun decides
             if label == "NORP" and self.countries.from_plural_demonym(_strip_the(entity.text)):
-                return Actor(None, country.iso3, "CVL")  # "100 Palestinians": people, not a state
+                return self._people_of(head, country.iso3)  # "100 Palestinians": people, not a state
             if label == "NORP" or _is_place_only(entity, self.countries):
                 return self._common_noun(head, default_country=country.iso3) if label == "NORP" else None
             return Actor(None, country.iso3, self._sector_in_phrase(head) or "GOV")
         return None
+
+    def _people_of(self, head: Token, demonym_country: str) -> Actor:
+        """People a plural demonym names: of its country ("100 Palestinians"), except a
+        community told by where it lives ("the Albanians of southern Serbia", "ethnic Russians
+        in Latvia"): of that country; an ethnic community placed nowhere takes the country
+        of the event's place or the article's (the setting fills the null)."""
+        ethnic = any(c.dep_ == "amod" and c.lower_ in self.rules.community_words for c in head.children)
+        preps = ("of", "in") if ethnic else ("of",)
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                for place in prep.children:
+                    country = self._country_of_community_place(place) if place.dep_ == "pobj" else None
+                    if country is not None:
+                        return Actor(None, country, "CVL", why=f"{head.text} {prep.lower_} {place.text}")
+        if ethnic:
+            return Actor(None, None, "CVL", why=f"ethnic {head.text}: of the country they live in")
+        return Actor(None, demonym_country, "CVL")
+
+    def _country_of_community_place(self, place: Token) -> str | None:
+        """ "in southern Slovakia", "of the Latvian capital", "in Osh": the place's country."""
+        if place.ent_type_ in ("GPE", "LOC"):
+            country = self._country_of_place(_strip_the(_entity_text(place)))
+            if country is not None:
+                return country
+        return self.country_in_phrase(place) if place.pos_ == "NOUN" else None
 
     def _person_named_exactly(self, text: str) -> Actor | None:
         """A person the document or the table knows by exactly this name (no spelling
