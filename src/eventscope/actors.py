@@ -75,6 +75,8 @@ class MentionRules:
     former_words: frozenset[str]        # "ex-Soviet states" are not Russia's
     successor_nouns: frozenset[str]     # the nouns such a "former" demonym may qualify
     community_words: frozenset[str]     # "ethnic Albanians": people of where they live
+    agency_nouns: frozenset[str]        # "agency": a news agency unless a state's named one
+    media_agency_words: frozenset[str]  # "news agency", "Press Agency": media after all
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -100,7 +102,8 @@ class MentionRules:
                 "person_nouns", "member_nouns", "quantity_nouns", "counterpart_nouns",
                 "led_groups", "leading_verbs", "relational_nouns", "follower_nouns", "placed_sectors",
                 "posted_nouns", "property_nouns", "individual_nouns",
-                "individual_antecedents", "former_words", "successor_nouns", "community_words")},
+                "individual_antecedents", "former_words", "successor_nouns", "community_words", "agency_nouns",
+                "media_agency_words")},
         )
 
 
@@ -413,8 +416,9 @@ class DocumentActors:
             entity = None  # "Officers said ...": a capitalised common noun the NER took for a name
         if entity is not None and not (entity.label_ == "PERSON" and _only_titles(entity.text)):
             actor = self._entity(entity, head)
-            if actor is not None or entity.label_ == "PERSON" or (
-                    entity.label_ == "ORG" and not _all_lowercase(entity)):
+            if actor is None and entity.label_ == "ORG" and not _all_lowercase(entity):
+                return self._state_body(entity, head)
+            if actor is not None or entity.label_ == "PERSON":
                 return actor
             # "Japan's defence ministry": a lowercase common noun the NER took for an
             # unknown organisation is read as the common noun it is
@@ -587,6 +591,18 @@ class DocumentActors:
                 return self._common_noun(head, default_country=country.iso3) if label == "NORP" else None
             return Actor(None, country.iso3, self._sector_in_phrase(head) or "GOV")
         return None
+
+    def _state_body(self, entity: Span, head: Token) -> Actor | None:
+        """ "South Korea's Joint Chiefs of Staff": an organisation the table does not know,
+        owned by a state, is that state's own body (none is an IGO); an unknown organisation
+        of no state is no one."""
+        owners = [t for t in head.lefts if t.dep_ == "poss" and t.ent_type_ == "GPE"]
+        country = next(filter(None, (self._country_of_token(t) for t in owners)), None)
+        if country is None:
+            return None
+        sector = self._sector_in_phrase(head)
+        return Actor(_strip_the(entity.text), country, _national_sector(sector),
+                     why=f"{entity.text}: a body of {country}")
 
     def _people_of(self, head: Token, demonym_country: str) -> Actor:
         """People a plural demonym names: of its country ("100 Palestinians"), except a
@@ -923,6 +939,8 @@ class DocumentActors:
         if country is None and earlier is not None and earlier.country and earlier.sector == (sector or "GOV") \
                 and _is_definite(head):
             return earlier  # "the Sudanese army ... an attack by the army": the same army
+        if country is not None:
+            sector = _national_sector(sector)  # "Nigeria's electoral commission": no IGO
         actor = Actor(None, country, sector or "GOV", why=why)
         if head.pos_ == "NOUN":
             self.nominals[lemma] = actor
@@ -1358,9 +1376,18 @@ class DocumentActors:
     def _sector_in_phrase(self, head: Token) -> str | None:
         sector = self._sector_words(head)
         members = [c for c in head.children if c.dep_ in ("poss", "compound")] + prepositional_objects_of(head)
-        if sector == "IGO" and any(self.rules.sector_nouns.get(m.lemma_.lower()) == "CVL" for m in members):
+        if sector == "IGO" and any(self.rules.sector_nouns.get(m.lemma_.lower()) == "CVL" and m.pos_ != "PROPN"
+                                   for m in members):  # "National" of a name is no "nationals"
             return "CVL"  # "teachers' unions", "the Union of Teachers": people, not an IGO
+        if sector == "MED" and head.lemma_.lower() in self.rules.agency_nouns and self._named_office(head):
+            return None  # "the National Investigation Agency": a state's agency, not a news agency
         return sector
+
+    def _named_office(self, head: Token) -> bool:
+        """A capitalised name before an agency noun and no word of a news agency."""
+        lefts = [t for t in head.lefts if t.dep_ in ("compound", "amod")]
+        return any(t.text[:1].isupper() for t in lefts) and not any(
+            t.lower_ in self.rules.media_agency_words for t in lefts)
 
     def _sector_words(self, head: Token) -> str | None:
         lemma = head.lemma_.lower()
@@ -1411,6 +1438,12 @@ def _hyphenated(token: Token) -> bool:
     doc = token.doc
     return (token.i > 0 and doc[token.i - 1].text == "-") or (
         token.i + 1 < len(doc) and doc[token.i + 1].text == "-")
+
+
+def _national_sector(sector: str | None) -> str:
+    """The sector of one state's own body: an "IGO" word ("commission", "council", "union")
+    there names a state organ, and no sector one of its government."""
+    return "GOV" if sector in (None, "IGO") else sector
 
 
 def _refers_back(noun: Token) -> bool:
