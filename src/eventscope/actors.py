@@ -63,6 +63,7 @@ class MentionRules:
     leading_verbs: frozenset[str]
     igo_adjectives: dict[str, str]      # "European ministers": the bloc they meet in
     grievance_prepositions: tuple[str, ...]  # "protested over X's visit"
+    grievance_types: frozenset[str]     # the event types whose grievance names a target
     relational_nouns: frozenset[str]    # "its neighbours": not the owner's own country
     follower_nouns: frozenset[str]      # "his supporters": the person's people
     role_alternatives: dict[str, tuple[str, ...]]  # "FM": the offices it may name
@@ -103,7 +104,7 @@ class MentionRules:
                 "led_groups", "leading_verbs", "relational_nouns", "follower_nouns", "placed_sectors",
                 "posted_nouns", "property_nouns", "individual_nouns",
                 "individual_antecedents", "former_words", "successor_nouns", "community_words", "agency_nouns",
-                "media_agency_words")},
+                "media_agency_words", "grievance_types")},
         )
 
 
@@ -414,6 +415,9 @@ class DocumentActors:
         entity = entity_of(head)
         if entity is not None and entity.label_ == "PERSON" and self._common_word_as_name(entity):
             entity = None  # "Officers said ...": a capitalised common noun the NER took for a name
+        people = self._missed_people(head, entity)
+        if people is not None:
+            return people
         if entity is not None and not (entity.label_ == "PERSON" and _only_titles(entity.text)):
             actor = self._entity(entity, head)
             if actor is None and entity.label_ == "ORG" and not _all_lowercase(entity):
@@ -423,9 +427,6 @@ class DocumentActors:
             # "Japan's defence ministry": a lowercase common noun the NER took for an
             # unknown organisation is read as the common noun it is
         if entity is None:
-            people = self.countries.from_plural_demonym(head.text) if head.tag_ in ("NNS", "NNPS") else None
-            if people is not None:
-                return self._people_of(head, people.iso3)  # "Greeks" the tagger missed
             untagged = self._untagged_person(head)
             if untagged is not None:
                 return untagged
@@ -603,6 +604,14 @@ class DocumentActors:
         sector = self._sector_in_phrase(head)
         return Actor(_strip_the(entity.text), country, _national_sector(sector),
                      why=f"{entity.text}: a body of {country}")
+
+    def _missed_people(self, head: Token, entity: Span | None) -> Actor | None:
+        """ "Greeks", "Nepalis": a plural demonym the NER missed or took for a name is people."""
+        if head.tag_ not in ("NNS", "NNPS") or (
+                entity is not None and (len(entity) > 1 or entity.label_ not in ("PERSON", "ORG"))):
+            return None
+        people = self.countries.from_plural_demonym(head.text)
+        return self._people_of(head, people.iso3) if people is not None else None
 
     def _people_of(self, head: Token, demonym_country: str) -> Actor:
         """People a plural demonym names: of its country ("100 Palestinians"), except a
