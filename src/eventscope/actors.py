@@ -63,6 +63,7 @@ class MentionRules:
     leading_verbs: frozenset[str]
     igo_adjectives: dict[str, str]      # "European ministers": the bloc they meet in
     grievance_prepositions: tuple[str, ...]  # "protested over X's visit"
+    grievance_types: frozenset[str]     # the event types whose grievance names a target
     relational_nouns: frozenset[str]    # "its neighbours": not the owner's own country
     follower_nouns: frozenset[str]      # "his supporters": the person's people
     role_alternatives: dict[str, tuple[str, ...]]  # "FM": the offices it may name
@@ -74,6 +75,9 @@ class MentionRules:
     individual_antecedents: frozenset[str]  # "an opposition MP" is one "the man" may be
     former_words: frozenset[str]        # "ex-Soviet states" are not Russia's
     successor_nouns: frozenset[str]     # the nouns such a "former" demonym may qualify
+    community_words: frozenset[str]     # "ethnic Albanians": people of where they live
+    agency_nouns: frozenset[str]        # "agency": a news agency unless a state's named one
+    media_agency_words: frozenset[str]  # "news agency", "Press Agency": media after all
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -99,7 +103,8 @@ class MentionRules:
                 "person_nouns", "member_nouns", "quantity_nouns", "counterpart_nouns",
                 "led_groups", "leading_verbs", "relational_nouns", "follower_nouns", "placed_sectors",
                 "posted_nouns", "property_nouns", "individual_nouns",
-                "individual_antecedents", "former_words", "successor_nouns")},
+                "individual_antecedents", "former_words", "successor_nouns", "community_words", "agency_nouns",
+                "media_agency_words", "grievance_types")},
         )
 
 
@@ -410,10 +415,14 @@ class DocumentActors:
         entity = entity_of(head)
         if entity is not None and entity.label_ == "PERSON" and self._common_word_as_name(entity):
             entity = None  # "Officers said ...": a capitalised common noun the NER took for a name
+        people = self._missed_people(head, entity)
+        if people is not None:
+            return people
         if entity is not None and not (entity.label_ == "PERSON" and _only_titles(entity.text)):
             actor = self._entity(entity, head)
-            if actor is not None or entity.label_ == "PERSON" or (
-                    entity.label_ == "ORG" and not _all_lowercase(entity)):
+            if actor is None and entity.label_ == "ORG" and not _all_lowercase(entity):
+                return self._state_body(entity, head)
+            if actor is not None or entity.label_ == "PERSON":
                 return actor
             # "Japan's defence ministry": a lowercase common noun the NER took for an
             # unknown organisation is read as the common noun it is
@@ -578,11 +587,56 @@ class DocumentActors:
             if label == "NORP" and entity.root != head:
                 return None  # a demonym modifying another noun: that noun decides
             if label == "NORP" and self.countries.from_plural_demonym(_strip_the(entity.text)):
-                return Actor(None, country.iso3, "CVL")  # "100 Palestinians": people, not a state
+                return self._people_of(head, country.iso3)  # "100 Palestinians": people, not a state
             if label == "NORP" or _is_place_only(entity, self.countries):
                 return self._common_noun(head, default_country=country.iso3) if label == "NORP" else None
             return Actor(None, country.iso3, self._sector_in_phrase(head) or "GOV")
         return None
+
+    def _state_body(self, entity: Span, head: Token) -> Actor | None:
+        """ "South Korea's Joint Chiefs of Staff": an organisation the table does not know,
+        owned by a state, is that state's own body (none is an IGO); an unknown organisation
+        of no state is no one."""
+        owners = [t for t in head.lefts if t.dep_ == "poss" and t.ent_type_ == "GPE"]
+        country = next(filter(None, (self._country_of_token(t) for t in owners)), None)
+        if country is None:
+            return None
+        sector = self._sector_in_phrase(head)
+        return Actor(_strip_the(entity.text), country, _national_sector(sector),
+                     why=f"{entity.text}: a body of {country}")
+
+    def _missed_people(self, head: Token, entity: Span | None) -> Actor | None:
+        """ "Greeks", "Nepalis": a plural demonym the NER missed or took for a name is people."""
+        if head.tag_ not in ("NNS", "NNPS") or (
+                entity is not None and (len(entity) > 1 or entity.label_ not in ("PERSON", "ORG"))):
+            return None
+        people = self.countries.from_plural_demonym(head.text)
+        return self._people_of(head, people.iso3) if people is not None else None
+
+    def _people_of(self, head: Token, demonym_country: str) -> Actor:
+        """People a plural demonym names: of its country ("100 Palestinians"), except a
+        community told by where it lives ("the Albanians of southern Serbia", "ethnic Russians
+        in Latvia"): of that country; an ethnic community placed nowhere takes the country
+        of the event's place or the article's (the setting fills the null)."""
+        ethnic = any(c.dep_ == "amod" and c.lower_ in self.rules.community_words for c in head.children)
+        preps = ("of", "in") if ethnic else ("of",)
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                for place in prep.children:
+                    country = self._country_of_community_place(place) if place.dep_ == "pobj" else None
+                    if country is not None:
+                        return Actor(None, country, "CVL", why=f"{head.text} {prep.lower_} {place.text}")
+        if ethnic:
+            return Actor(None, None, "CVL", why=f"ethnic {head.text}: of the country they live in")
+        return Actor(None, demonym_country, "CVL")
+
+    def _country_of_community_place(self, place: Token) -> str | None:
+        """ "in southern Slovakia", "of the Latvian capital", "in Osh": the place's country."""
+        if place.ent_type_ in ("GPE", "LOC"):
+            country = self._country_of_place(_strip_the(_entity_text(place)))
+            if country is not None:
+                return country
+        return self.country_in_phrase(place) if place.pos_ == "NOUN" else None
 
     def _person_named_exactly(self, text: str) -> Actor | None:
         """A person the document or the table knows by exactly this name (no spelling
@@ -894,6 +948,8 @@ class DocumentActors:
         if country is None and earlier is not None and earlier.country and earlier.sector == (sector or "GOV") \
                 and _is_definite(head):
             return earlier  # "the Sudanese army ... an attack by the army": the same army
+        if country is not None:
+            sector = _national_sector(sector)  # "Nigeria's electoral commission": no IGO
         actor = Actor(None, country, sector or "GOV", why=why)
         if head.pos_ == "NOUN":
             self.nominals[lemma] = actor
@@ -1329,9 +1385,18 @@ class DocumentActors:
     def _sector_in_phrase(self, head: Token) -> str | None:
         sector = self._sector_words(head)
         members = [c for c in head.children if c.dep_ in ("poss", "compound")] + prepositional_objects_of(head)
-        if sector == "IGO" and any(self.rules.sector_nouns.get(m.lemma_.lower()) == "CVL" for m in members):
+        if sector == "IGO" and any(self.rules.sector_nouns.get(m.lemma_.lower()) == "CVL" and m.pos_ != "PROPN"
+                                   for m in members):  # "National" of a name is no "nationals"
             return "CVL"  # "teachers' unions", "the Union of Teachers": people, not an IGO
+        if sector == "MED" and head.lemma_.lower() in self.rules.agency_nouns and self._named_office(head):
+            return None  # "the National Investigation Agency": a state's agency, not a news agency
         return sector
+
+    def _named_office(self, head: Token) -> bool:
+        """A capitalised name before an agency noun and no word of a news agency."""
+        lefts = [t for t in head.lefts if t.dep_ in ("compound", "amod")]
+        return any(t.text[:1].isupper() for t in lefts) and not any(
+            t.lower_ in self.rules.media_agency_words for t in lefts)
 
     def _sector_words(self, head: Token) -> str | None:
         lemma = head.lemma_.lower()
@@ -1382,6 +1447,12 @@ def _hyphenated(token: Token) -> bool:
     doc = token.doc
     return (token.i > 0 and doc[token.i - 1].text == "-") or (
         token.i + 1 < len(doc) and doc[token.i + 1].text == "-")
+
+
+def _national_sector(sector: str | None) -> str:
+    """The sector of one state's own body: an "IGO" word ("commission", "council", "union")
+    there names a state organ, and no sector one of its government."""
+    return "GOV" if sector in (None, "IGO") else sector
 
 
 def _refers_back(noun: Token) -> bool:

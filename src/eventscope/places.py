@@ -97,6 +97,8 @@ class _Rules:
         self.extra_names = data["extra_names"]
         self.aliases = {name_key(name): Location(alias["place"], alias.get("country"))
                         for alias in data["place_aliases"] for name in alias["names"]}
+        self.held_from = {name_key(name): entry["held_from"]
+                          for entry in data["occupied_places"] for name in entry["names"]}
         nouns = "|".join(re.escape(n) for n in sorted(set(data["feature_nouns"]), key=len, reverse=True))
         # "the Russian city of Sochi", "the Syrian capital, Damascus", "Idlib province"
         self.of_phrase = re.compile(rf"^(?:(?P<adj>.+?)\s+)?(?:{nouns})\s+of\s+(?P<name>.+)$", re.IGNORECASE)
@@ -300,6 +302,16 @@ class Gazetteer:
             return None
         hinted = [p for p in places if p.country == country_hint] if country_hint else ()
         return (hinted or places)[0].location
+
+    def held_from(self, name: str) -> str | None:
+        """The state an occupied or annexed territory was taken from ("the Golan Heights":
+        SYR), though the place itself, disputed, has no country."""
+        if not name or not name.strip():
+            return None
+        name = _LEADING_THE.sub("", name.strip())
+        suffixed = self.rules.suffixed.match(name)  # "the Nagorno-Karabakh region"
+        names = (name, suffixed.group("name")) if suffixed else (name,)
+        return next((self.rules.held_from[k] for k in map(name_key, names) if k in self.rules.held_from), None)
 
     def lookup_in_phrase(self, phrase: str, country_hint: str | None = None) -> Location | None:
         """A place from a descriptive phrase: "the Russian city of Sochi", "the Syrian capital".

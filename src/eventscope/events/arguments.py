@@ -474,14 +474,16 @@ class Arguments:
                 actors = self._object_actors(argument, spec)
                 if actors:
                     return actors
-        return self._grievance_owner(head) if spec.type == "ACCUSE" else []
+        return self._grievance_owner(head) if spec.type in self.actors.rules.grievance_types else []
 
     def _grievance_owner(self, head: Token) -> list[Actor]:
-        """ "protested over Koizumi's visit", "complained about Iran's remarks": the one whose
-        deed the complaint is about is its target, though the verb takes no object for it."""
+        """ "protested over Koizumi's visit", "complained about Iran's remarks", "marched over
+        the Japanese fishing quotas": the one whose deed the complaint is about is its target,
+        though the verb takes no object for it."""
         for word in self.actors.rules.grievance_prepositions:
             for deed in self._argument_tokens(head, word):
-                if deed.pos_ == "NOUN" and any(c.dep_ == "poss" for c in deed.children):
+                if deed.pos_ == "NOUN" and any(c.dep_ == "poss" or (c.dep_ == "amod" and c.ent_type_ == "NORP")
+                                               for c in deed.children):
                     owners = self.actors.owner_of(deed)
                     if owners:
                         return owners

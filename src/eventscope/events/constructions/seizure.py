@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
 from eventscope.events.syntax import prepositional_objects
+from eventscope.places import Gazetteer
 from eventscope.records import Actor, Location
 
 PLACE_ENTITIES = ("GPE", "LOC", "FAC")
@@ -38,13 +39,18 @@ def seizes_place(item: Found) -> bool:
         return _seizure_noun(verb)
     if verb.lemma_.lower() not in verbs:
         return False
+    return any(is_place_taken(o) for o in _seized_objects(verb))
+
+
+def _seized_objects(verb: Token) -> list[Token]:
+    """What a seizure verb takes: its object, or what its participle qualifies."""
     objects = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass")]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         objects.append(verb.head)  # "the heights, occupied by Israel in 1967"
     objects += [g for o in objects if o.lemma_.lower() == "control" for p in o.children
                 if p.dep_ == "prep" and p.lower_ in ("of", "over") for g in p.children
                 if g.dep_ == "pobj"]
-    return any(is_place_taken(o) for o in objects)
+    return objects
 
 
 def _seizure_noun(noun: Token) -> bool:
@@ -75,8 +81,22 @@ def seized_from(item: Found, place: Location | None) -> list[Actor]:
         return held
     if place is not None and place.country:
         return [Actor(None, place.country, "MIL")]
+    occupied = _state_taken_from(item)
+    if occupied is not None and occupied not in states:
+        return [Actor(None, occupied, "GOV")]  # "the Golan Heights, occupied by Israel": Syria
     rebels = {s.country for s in item.sources if s.sector == "REB"}
     if len(rebels) == 1 and None not in rebels and len(item.sources) == len(
             [s for s in item.sources if s.sector == "REB"]):
         return [Actor(None, rebels.pop(), "MIL")]
     return []
+
+
+def _state_taken_from(item: Found) -> str | None:
+    """The state an occupied territory seized was taken from (places.yaml occupied_places)."""
+    gazetteer = Gazetteer.load()
+    for taken in _seized_objects(item.trigger[0]):
+        phrase = taken.doc[taken.left_edge.i: taken.i + 1].text
+        state = gazetteer.held_from(phrase) or gazetteer.held_from(taken.text)
+        if state is not None:
+            return state
+    return None
