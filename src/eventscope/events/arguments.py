@@ -645,8 +645,16 @@ class Arguments:
         return objects
 
     def _object_lemma_in(self, verb: Token, lemmas: frozenset[str]) -> bool:
-        # any of coordinated objects will do: "gave them uniforms and new weapons"
-        return any(w.lemma_.lower() in lemmas for o in self._objects(verb) for w in (o, *o.conjuncts))
+        # any of coordinated objects will do: "gave them uniforms and new weapons"; the object
+        # of an object pattern may be told by its content ("allowed the delivery of food", "aid
+        # deliveries" for "allow delivery"), also through a measure ("the delivery of 500 tons of
+        # grain")
+        objects = [w for o in self._objects(verb) for w in (o, *o.conjuncts)]
+        contents = [c for o in objects if f"{verb.lemma_.lower()} {o.lemma_.lower()}" in self.lexicon.verbs
+                    for c in (*prepositional_objects(o, words=("of",)),
+                              *(c for c in o.children if c.dep_ == "compound"))]
+        contents += [m for c in contents for m in prepositional_objects(c, words=("of",))]
+        return any(w.lemma_.lower() in lemmas for w in (*objects, *contents))
 
     def _names_person(self, noun: Token) -> bool:
         return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in self.actors.rules.person_nouns

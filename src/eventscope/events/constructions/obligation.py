@@ -33,7 +33,8 @@ def obligation(events: SentenceEvents, verb: Token, quote_speaker: Actor | None)
         verb.lemma_.lower() in stop_verbs())
     # "these attacks should stop": a demand of whoever does them, named or not (EVENTS.md:
     # calls to unnamed actors are REQUEST with target null)
-    targets = events.event_agents_of(subject) if halted else events.subject_actors(verb)
+    targets = events.event_agents_of(subject) if halted else (
+        _told_party(events, verb) or events.subject_actors(verb))
     # "Y must bear responsibility for ...": the speaker blames Y
     spec = events.lexicon.verbs.get("blame" if blame else "demand")
     if not (targets or halted) or spec is None:
@@ -44,6 +45,23 @@ def obligation(events: SentenceEvents, verb: Token, quote_speaker: Actor | None)
         return None
     event.sources, event.speaker = event.speaker, []
     return event
+
+
+def _told_party(events: SentenceEvents, verb: Token) -> list[Actor]:
+    """ "X told Y that it must ...", "X reminded Y that they should ...": what one must do
+    is asked of the one told, whom the pronoun stands for (not the teller, as in "X said it
+    would ...")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in _pronouns() or verb.dep_ != "ccomp" or (
+            verb.head.lemma_.lower() not in events.lexicon.speech_verbs):
+        return []
+    return [a for c in verb.head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i
+            for a in events.argument_actors(c)]
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> frozenset[str]:
+    return frozenset(section("obligation", {"told_pronouns": list})["told_pronouns"])
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from eventscope.actors import distinct
 from eventscope.events.constructions.common import THREATENED_BY, speakers_own
 from eventscope.events.constructions.data import section
-from eventscope.events.found import Found
+from eventscope.events.found import Found, same_party
 from eventscope.events.syntax import first_child, governors, has_child, prepositional_objects
 from eventscope.records import Actor
 
@@ -44,7 +44,8 @@ def as_threat(events: SentenceEvents, event: Found) -> None:
         clause = _readiness(chain, ultimatums["readiness"])
     if clause is None:
         return
-    if any(c.dep_ == "aux" and c.lower_ in threats.speculative for c in clause.children):
+    if any(c.dep_ == "aux" and c.lower_ in threats.speculative for c in clause.children) and (
+            not _said_by_own_side(events, event)):
         return  # "Turkey could impose sanctions if ...": someone's guess, not Turkey's threat
     if not event.targets:
         # "If Russia continues to interfere, we will impose sanctions": who must comply
@@ -53,6 +54,19 @@ def as_threat(events: SentenceEvents, event: Found) -> None:
     event.mode = threats.mode_for(event.type, event.mode) if event.type in threats.acts else None
     event.spec = events.lexicon.verbs["threaten"]
     event.factuality = "asserted"  # the threat is made now, whatever comes of it
+
+
+def _said_by_own_side(events: SentenceEvents, event: Found) -> bool:
+    """ "Ghana could close its border if ..., the Ghanaian minister said", "'We may expel
+    their diplomats if ...,' the minister said": a harm the doer's own side says it may do
+    on a condition is held over the other side, not guessed at."""
+    subject = events._reporting_subject(event.trigger[-1])
+    # "the AU's chairman", "the EU foreign policy chief": the body a speaker's title names
+    speakers = [a for t in subject.subtree if t is subject or t.pos_ == "PROPN"
+                for a in events.actors_named(t)] if subject is not None else (
+        [events.quote_speaker] if events.quote_speaker is not None else [])
+    return any(same_party(speaker, source) or (speaker.name is not None and speaker.name == source.name)
+               for speaker in speakers for source in event.sources)
 
 
 def _readiness(chain: list[Token], readiness: frozenset[str]) -> Token | None:
