@@ -22,10 +22,11 @@ import pytest
 pytestmark = pytest.mark.slow
 
 EVENTSCOPE = Path(sys.executable).with_name("eventscope")
-# Measured at the end of the round that raised them: type 0.772, dyad 0.686, full 0.589,
-# quotes 0.971; the floors sit a little under (a noise margin for 42 articles).
-FLOORS = {("events", "type"): 0.74, ("events", "dyad"): 0.65, ("events", "full"): 0.55,
+# Measured at the end of the round that raised them: type 0.819 (recall 0.745), dyad 0.722,
+# full 0.609, quotes 0.971; the floors sit a little under (a noise margin for 42 articles).
+FLOORS = {("events", "type"): 0.79, ("events", "dyad"): 0.69, ("events", "full"): 0.58,
           ("quotes", None): 0.93}
+TYPE_RECALL_FLOOR = 0.72  # the issue asks recall >= 0.70 beside the F1: not bought with silence
 WORDS_PER_EVENT = 2000
 
 
@@ -70,6 +71,12 @@ def test_news_dev_f1_reaches_floor(news_dev_scores: dict, section: str, level: s
     assert figures["f1"] >= floor, (
         f"news-dev {section} {level or ''} F1 {figures['f1']:.3f} < {floor} "
         f"(P {figures['precision']:.3f}, R {figures['recall']:.3f})")
+
+
+def test_news_dev_recall_reaches_floor(news_dev_scores: dict):
+    figures = news_dev_scores["events"]["type"]
+    assert figures["recall"] >= TYPE_RECALL_FLOOR, (
+        f"news-dev type recall {figures['recall']:.3f} < {TYPE_RECALL_FLOOR} (P {figures['precision']:.3f})")
 
 
 def test_off_topic_news_stays_quiet(shared_dir: Path, tmp_path: Path):
