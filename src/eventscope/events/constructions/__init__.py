@@ -40,6 +40,7 @@ from eventscope.events.constructions.allegation import (
     alleged_target,
     attributed_act,
     mandate,
+    unfree_vote,
 )
 from eventscope.events.constructions.armed_backing import armed_backing
 from eventscope.events.constructions.armed_conflict import armed_conflict
@@ -104,6 +105,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "alleged_act": alleged_act,
     "alleged_in_claim": alleged_in_claim,
     "attributed_act": attributed_act,
+    "unfree_vote": unfree_vote,
     "mandate": mandate,
     "wanted_act": wanted_act,
     "directive": directive,
