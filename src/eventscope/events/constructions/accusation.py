@@ -328,17 +328,38 @@ def protest_grounds(events: SentenceEvents, verb: Token, accusers: list[Actor]) 
     """ "lodged a strong protest over the seizure of the boats by Ugandan police", "filed a
     protest against the harassment of its vessels by the coast guard": the doers the act
     protested names itself
-    (by-phrase or owner), other than the accusers' own side."""
+    (by-phrase or owner), other than the accusers' own side; the object itself when it is
+    the act ("protested the harassment of its boats by the coast guard")."""
     nouns = [c for c in verb.children if c.dep_ == "dobj"]
     deeds = [g for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ in _ground_prepositions()
-             for g in p.children if g.dep_ == "pobj"]
+             for g in p.children if g.dep_ == "pobj"] + [n for n in nouns if _by_phrase(n)]
     for deed in deeds:
         if deed.pos_ != "NOUN":
             continue
-        doers = [a for a in events.event_agents_of(deed) if not any(same_side(a, s) for s in accusers)]
-        if doers:
-            return doers
+        for found in (events.event_agents_of(deed), _misplaced_agents(events, verb, deed)):
+            doers = [a for a in found if not any(same_side(a, s) for s in accusers)]
+            if doers:
+                return doers
     return []
+
+
+def _by_phrases(verb: Token, noun: Token) -> list[Token]:
+    """ "the harassment of its boats by X": the by-phrases that may name the doer of an act
+    noun: its own, its of-object's, or (a parser's slip) the active verb's whose object it is."""
+    of_objects = [g for o in noun.children if o.dep_ == "prep" and o.lower_ == "of"
+                  for g in o.children if g.dep_ == "pobj"]
+    heads = [noun, *of_objects] + ([verb] if noun.dep_ == "dobj" and not has_child(verb, "auxpass") else [])
+    return [c for h in heads for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
+
+
+def _by_phrase(noun: Token) -> bool:
+    return bool(_by_phrases(noun.head, noun))
+
+
+def _misplaced_agents(events: SentenceEvents, verb: Token, deed: Token) -> list[Actor]:
+    """The doers a by-phrase hung on the deed's of-object or on the verb names."""
+    return [a for by in _by_phrases(verb, deed) for g in by.children if g.dep_ == "pobj"
+            for a in events.actors_named(g)]
 
 
 def _doers_before(events: SentenceEvents, deed: Token, types: frozenset[str],
