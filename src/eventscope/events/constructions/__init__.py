@@ -50,7 +50,7 @@ from eventscope.events.constructions.commitment import commitment
 from eventscope.events.constructions.damaged_ties import damaged_ties
 from eventscope.events.constructions.demanded_change import asked_party, ousted_party, wanted_act
 from eventscope.events.constructions.denial import denial
-from eventscope.events.constructions.directive import directive
+from eventscope.events.constructions.directive import directive, handed_demand
 from eventscope.events.constructions.doerless_violence import died_of_violence
 from eventscope.events.constructions.faced_accusation import faced_accusation
 from eventscope.events.constructions.faced_charges import faced_charges, under_investigation
@@ -155,6 +155,7 @@ REWRITES: dict[str, Rewrite] = {
     "armed_backing": armed_backing,
     "visit_partners": visit_partners,
     "accepted_author": accepted_author,
+    "handed_demand": handed_demand,
 }
 
 __all__ = ["CONSTRUCTIONS", "REWRITES", "Construction", "Rewrite", "as_threat"]
