@@ -32,6 +32,7 @@ from eventscope.events.constructions.accusation import (
     evaluation,
     failed_duty,
     opposed_doing,
+    protest_owner,
     referred_act_doer,
 )
 from eventscope.events.constructions.allegation import (
@@ -137,6 +138,7 @@ REWRITES: dict[str, Rewrite] = {
     "threat": as_threat,
     "preparation": as_preparation,
     "addressee": addressee,
+    "protest_owner": protest_owner,
     "referred_act_doer": referred_act_doer,
     "alleged_target": alleged_target,
     "rejected_author": rejected_author,

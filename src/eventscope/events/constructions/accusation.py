@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from eventscope.events.constructions.common import OPPOSED_DOING, speakers_own
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_side
-from eventscope.events.syntax import clause_verb, first_child, has_child
+from eventscope.events.syntax import clause_verb, first_child, has_child, prepositional_objects
 from eventscope.events.triggers import trigger_of
 from eventscope.lexicon import Trigger
 from eventscope.records import Actor
@@ -445,3 +445,26 @@ def failed_duty(events: SentenceEvents, verb: Token, quote_speaker: Actor | None
         return None
     event.targets = [t for t in targets if not any(same_side(t, s) for s in event.sources)]
     return event if event.targets and event.sources else None
+
+
+def protest_owner(events: SentenceEvents, event: Found) -> None:
+    """ "The official conveyed the strong protest of the Philippine government to ...", "a
+    diplomat lodged Argentina's protest with ...": a protest handed over as another party's
+    is that party's, where the one handing it over names no country of their own (a named
+    official keeps the name and speaks for the owner)."""
+    if event.type != "ACCUSE" or any(s.country for s in event.sources):
+        return
+    owners = [a for noun in event.absorbed if noun.pos_ == "NOUN" for a in _protest_owners(events, noun)
+              if a.country]
+    if not owners:
+        return
+    owner = owners[0]
+    named = [s for s in event.sources if s.name]
+    event.sources = [replace(s, country=owner.country, sector=owner.sector or s.sector) for s in named] or [owner]
+    event.targets = [t for t in event.targets if not same_side(t, owner)]
+
+
+def _protest_owners(events: SentenceEvents, noun: Token) -> list[Actor]:
+    """Whose a protest is: "Argentina's protest", "the protest of the Philippine government"."""
+    return events.actors.owner_of(noun) or [
+        a for g in prepositional_objects(noun, words=("of",)) for a in events.actors_named(g)]
