@@ -266,7 +266,8 @@ class DocumentReader:
             targets = seized_from(item, place) or item.targets or victims(item, place)
             if not sources:
                 # Only the victims of violence with no named doer stand alone.
-                targets = targets if doerless_violence(item, sentence, self.extractor.lexicon) else []
+                targets = targets if item.doer_unsaid or doerless_violence(
+                    item, sentence, self.extractor.lexicon) else []
             dyads = list(dyads_of(item.type, sources, targets, item.trigger))
             if dyads and not embedded and tense != "future":
                 self.narrative_date = self._narrative_date_after(item, explicit_date)

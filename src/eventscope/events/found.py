@@ -32,6 +32,9 @@ class Found:
     place_target: Location | None = None  # "visit to Damascus": where the target is
     speaker_phrase: str | None = None      # how the text names the speaker ("a diplomatic source")
     absorbed: list[Token] = field(default_factory=list)  # objects its sense took in ("lodged a protest")
+    # The text leaves the doer unsaid and the event stands without one ("X faced accusations
+    # of ...": EVENTS.md codes it with a null source)
+    doer_unsaid: bool = False
 
     @property
     def type(self) -> str:

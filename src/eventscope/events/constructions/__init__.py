@@ -32,6 +32,7 @@ from eventscope.events.constructions.accusation import (
     evaluation,
     failed_duty,
     opposed_doing,
+    protest_owner,
     referred_act_doer,
 )
 from eventscope.events.constructions.allegation import (
@@ -40,6 +41,7 @@ from eventscope.events.constructions.allegation import (
     alleged_target,
     attributed_act,
     mandate,
+    unfree_vote,
 )
 from eventscope.events.constructions.armed_backing import armed_backing
 from eventscope.events.constructions.armed_conflict import armed_conflict
@@ -49,7 +51,7 @@ from eventscope.events.constructions.commitment import commitment
 from eventscope.events.constructions.damaged_ties import damaged_ties
 from eventscope.events.constructions.demanded_change import asked_party, ousted_party, wanted_act
 from eventscope.events.constructions.denial import denial
-from eventscope.events.constructions.directive import directive
+from eventscope.events.constructions.directive import directive, handed_demand
 from eventscope.events.constructions.doerless_violence import died_of_violence
 from eventscope.events.constructions.faced_accusation import faced_accusation
 from eventscope.events.constructions.faced_charges import faced_charges, under_investigation
@@ -104,6 +106,7 @@ CONSTRUCTIONS: dict[str, Construction] = {
     "alleged_act": alleged_act,
     "alleged_in_claim": alleged_in_claim,
     "attributed_act": attributed_act,
+    "unfree_vote": unfree_vote,
     "mandate": mandate,
     "wanted_act": wanted_act,
     "directive": directive,
@@ -135,6 +138,7 @@ REWRITES: dict[str, Rewrite] = {
     "threat": as_threat,
     "preparation": as_preparation,
     "addressee": addressee,
+    "protest_owner": protest_owner,
     "referred_act_doer": referred_act_doer,
     "alleged_target": alleged_target,
     "rejected_author": rejected_author,
@@ -153,6 +157,7 @@ REWRITES: dict[str, Rewrite] = {
     "armed_backing": armed_backing,
     "visit_partners": visit_partners,
     "accepted_author": accepted_author,
+    "handed_demand": handed_demand,
 }
 
 __all__ = ["CONSTRUCTIONS", "REWRITES", "Construction", "Rewrite", "as_threat"]

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from eventscope.events.constructions.common import OPPOSED_DOING, speakers_own
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_side
-from eventscope.events.syntax import clause_verb, first_child, has_child
+from eventscope.events.syntax import clause_verb, first_child, has_child, prepositional_objects
 from eventscope.events.triggers import trigger_of
 from eventscope.lexicon import Trigger
 from eventscope.records import Actor
@@ -328,17 +328,38 @@ def protest_grounds(events: SentenceEvents, verb: Token, accusers: list[Actor]) 
     """ "lodged a strong protest over the seizure of the boats by Ugandan police", "filed a
     protest against the harassment of its vessels by the coast guard": the doers the act
     protested names itself
-    (by-phrase or owner), other than the accusers' own side."""
+    (by-phrase or owner), other than the accusers' own side; the object itself when it is
+    the act ("protested the harassment of its boats by the coast guard")."""
     nouns = [c for c in verb.children if c.dep_ == "dobj"]
     deeds = [g for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ in _ground_prepositions()
-             for g in p.children if g.dep_ == "pobj"]
+             for g in p.children if g.dep_ == "pobj"] + [n for n in nouns if _by_phrase(n)]
     for deed in deeds:
         if deed.pos_ != "NOUN":
             continue
-        doers = [a for a in events.event_agents_of(deed) if not any(same_side(a, s) for s in accusers)]
-        if doers:
-            return doers
+        for found in (events.event_agents_of(deed), _misplaced_agents(events, verb, deed)):
+            doers = [a for a in found if not any(same_side(a, s) for s in accusers)]
+            if doers:
+                return doers
     return []
+
+
+def _by_phrases(verb: Token, noun: Token) -> list[Token]:
+    """ "the harassment of its boats by X": the by-phrases that may name the doer of an act
+    noun: its own, its of-object's, or (a parser's slip) the active verb's whose object it is."""
+    of_objects = [g for o in noun.children if o.dep_ == "prep" and o.lower_ == "of"
+                  for g in o.children if g.dep_ == "pobj"]
+    heads = [noun, *of_objects] + ([verb] if noun.dep_ == "dobj" and not has_child(verb, "auxpass") else [])
+    return [c for h in heads for c in h.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
+
+
+def _by_phrase(noun: Token) -> bool:
+    return bool(_by_phrases(noun.head, noun))
+
+
+def _misplaced_agents(events: SentenceEvents, verb: Token, deed: Token) -> list[Actor]:
+    """The doers a by-phrase hung on the deed's of-object or on the verb names."""
+    return [a for by in _by_phrases(verb, deed) for g in by.children if g.dep_ == "pobj"
+            for a in events.actors_named(g)]
 
 
 def _doers_before(events: SentenceEvents, deed: Token, types: frozenset[str],
@@ -424,3 +445,26 @@ def failed_duty(events: SentenceEvents, verb: Token, quote_speaker: Actor | None
         return None
     event.targets = [t for t in targets if not any(same_side(t, s) for s in event.sources)]
     return event if event.targets and event.sources else None
+
+
+def protest_owner(events: SentenceEvents, event: Found) -> None:
+    """ "The official conveyed the strong protest of the Philippine government to ...", "a
+    diplomat lodged Argentina's protest with ...": a protest handed over as another party's
+    is that party's, where the one handing it over names no country of their own (a named
+    official keeps the name and speaks for the owner)."""
+    if event.type != "ACCUSE" or any(s.country for s in event.sources):
+        return
+    owners = [a for noun in event.absorbed if noun.pos_ == "NOUN" for a in _protest_owners(events, noun)
+              if a.country]
+    if not owners:
+        return
+    owner = owners[0]
+    named = [s for s in event.sources if s.name]
+    event.sources = [replace(s, country=owner.country, sector=owner.sector or s.sector) for s in named] or [owner]
+    event.targets = [t for t in event.targets if not same_side(t, owner)]
+
+
+def _protest_owners(events: SentenceEvents, noun: Token) -> list[Actor]:
+    """Whose a protest is: "Argentina's protest", "the protest of the Philippine government"."""
+    return events.actors.owner_of(noun) or [
+        a for g in prepositional_objects(noun, words=("of",)) for a in events.actors_named(g)]

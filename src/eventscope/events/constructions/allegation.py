@@ -13,19 +13,20 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from eventscope.events.constructions.common import speakers_own
 from eventscope.events.constructions.data import section
 from eventscope.events.constructions.obligation import demand_of
 from eventscope.events.found import Found, same_party, same_side
-from eventscope.events.syntax import has_child
+from eventscope.events.syntax import first_child, has_child
 from eventscope.events.triggers import trigger_of
+from eventscope.records import Actor
 
 if TYPE_CHECKING:
     from eventscope.events.finder import SentenceEvents
-    from eventscope.records import Actor
 
 KEYS = ("alleging_verbs", "alleging_nouns", "hostile_types", "mandating_verbs", "backing_types",
         "backed_sectors", "attributing_verbs", "perpetrating_verbs", "attributed_nouns", "fraud_verbs",
-        "ballot_nouns")
+        "ballot_nouns", "vote_virtues", "vote_flaws", "vote_state_sectors")
 
 
 @lru_cache(maxsize=1)
@@ -183,3 +184,35 @@ def mandate(events: SentenceEvents, verb: Token, quote_speaker: Actor | None) ->
         return None
     return demand_of(events, verb, [a for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")
                                     for a in events.actors_named(c)])
+
+
+def unfree_vote(events: SentenceEvents, adjective: Token, quote_speaker: Actor | None) -> Found | None:
+    """ "The opposition said the election would not be free and fair", "the EU said Belarus's
+    vote was neither free nor fair", "said the poll was fraudulent": the speaker accuses the
+    state holding the vote (CAMEO 111): the vote's owner, else the speaker's own state when
+    the speaker is not part of it. A vote called free and fair is no accusation."""
+    words = _words()
+    lemma = adjective.lemma_.lower()
+    if adjective.pos_ != "ADJ" or adjective.dep_ not in ("acomp", "attr") or not (
+            lemma in words["vote_flaws"] or (lemma in words["vote_virtues"] and _denied(adjective))):
+        return None
+    vote = first_child(adjective.head, "nsubj")
+    if vote is None or vote.pos_ != "NOUN" or vote.lemma_.lower() not in words["ballot_nouns"]:
+        return None
+    spec = events.lexicon.verbs["denounce"]
+    event = speakers_own(events, Found([adjective], spec, [], [], adjective.head, mode=spec.mode), quote_speaker)
+    if event is None:
+        return None
+    states = words["vote_state_sectors"]
+    owners = [a for a in events.actors.owner_of(vote) if a.sector in (None, *states)]
+    event.targets = [Actor(None, a.country, "GOV") if a.sector is None else a for a in owners] or [
+        Actor(None, s.country, "GOV") for s in event.sources if s.country and s.sector not in states]
+    event.targets = [t for t in event.targets if not any(_own_side(t, s) for s in event.sources)]
+    event.negated = False  # the denied virtue is the accusation itself
+    return event if event.targets else None
+
+
+def _denied(adjective: Token) -> bool:
+    """ "would not be free", "was neither free nor fair": the virtue is denied of the vote."""
+    return has_child(adjective.head, "neg") or any(
+        c.dep_ == "preconj" and c.lower_ == "neither" for c in adjective.children)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from eventscope.records import Actor
 
 KEYS = ("verbs", "nouns", "doer_prepositions", "role_nouns", "more_verbs", "under_verbs", "met_verbs",
-        "more_nouns", "owner_nouns")
+        "more_nouns", "owner_nouns", "unsaid_accuser_verbs")
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +54,8 @@ def faced_accusation(events: SentenceEvents, noun: Token, quote_speaker: Actor |
         return None  # "drew a backlash", "drew complaints": from no one named, no accusation
     spec = events.lexicon.verbs["accuse"]
     event = Found([noun], spec, sources, targets, verb, mode=spec.mode)
+    # "X faced accusations of ...": told for itself with no accuser; "drew criticism" alone is not
+    event.doer_unsaid = not sources and verb.lemma_.lower() in vocabulary["unsaid_accuser_verbs"]
     events.set_modality(event)
     return event
 
