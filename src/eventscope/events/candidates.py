@@ -45,7 +45,7 @@ class Candidates:
             spec = replace(partner, type=sense.joint, mode=None)
         elif sense.aimed and aimed_at(word, match, self.senses.aimless):
             spec = replace(aim, type=sense.aimed, mode=None)
-        event = self.verb_event(word, spec) if word.pos_ == "VERB" else self._noun_event(word, spec)
+        event = self.verb_event(word, spec) if word.pos_ in ("VERB", "AUX") else self._noun_event(word, spec)
         if event is not None and not event.targets and spec.mode == "crowd-control" and (
                 word.pos_ == "VERB" and not self._purpose_tells(word, spec.type)):
             event.targets = self._purpose_objects(word)  # "fired water cannon to stop them"

@@ -95,8 +95,8 @@ class Senses:
 
     def match(self, token: Token) -> SenseMatch | None:
         """The sense this verb or noun has with its object, if any."""
-        if token.pos_ == "VERB":
-            objects = _verb_objects(token)
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")):
+            objects = _verb_objects(token)  # a copula too: "troops are on alert"
         elif token.pos_ == "NOUN":
             objects = _noun_objects(token)
         else:
