@@ -5,7 +5,7 @@ state (an unnamed organ of the subject's own country, else the state where it ha
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -20,13 +20,23 @@ if TYPE_CHECKING:
     from eventscope.events.finder import SentenceEvents
 
 
-@lru_cache(maxsize=1)
-def words() -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
-    """The verbs of undergoing, and each noun's lexicon verb entry and state organ."""
-    data = section("faced_charges", {"verbs": list, "nouns": dict})
+@cache
+def _verbs_and_nouns(verbs_key: str, nouns_key: str) -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
+    """A list of verbs and, for each noun, its lexicon verb entry and the state organ doing it."""
+    data = section("faced_charges", {verbs_key: list, nouns_key: dict})
     nouns = {str(noun).lower(): (str(spec["entry"]), str(spec["organ"]))
-             for noun, spec in data["nouns"].items()}
-    return frozenset(data["verbs"]), nouns
+             for noun, spec in data[nouns_key].items()}
+    return frozenset(data[verbs_key]), nouns
+
+
+def words() -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
+    """The verbs of undergoing ("face", "risk") and their nouns."""
+    return _verbs_and_nouns("verbs", "nouns")
+
+
+def under_words() -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
+    """The verbs of being under something ("be", "remain", "put") and their nouns."""
+    return _verbs_and_nouns("under_verbs", "under_nouns")
 
 
 def faced_charges(events: SentenceEvents, noun: Token, quote_speaker: Actor | None) -> Found | None:
@@ -36,26 +46,7 @@ def faced_charges(events: SentenceEvents, noun: Token, quote_speaker: Actor | No
     verb = noun.head
     if wanted is None or noun.dep_ != "dobj" or verb.lemma_.lower() not in verbs:
         return None
-    entry, organ = wanted
-    spec = events.lexicon.verbs.get(entry)
-    # "was put under investigation": the passive subject is the one investigated
-    targets = events.subject_actors(verb) or [
-        a for c in verb.children if c.dep_ == "nsubjpass" for a in events.argument_actors(c)]
-    if spec is None or not targets:
-        return None
-    country = next((t.country for t in targets if t.country), None)
-    sources = [Actor(None, country, organ, why=STATE_WHERE_IT_HAPPENS)]
-    event = Found([noun], spec, sources, targets, verb, mode=spec.mode)
-    events.set_modality(event)
-    return event
-
-
-@lru_cache(maxsize=1)
-def under_words() -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
-    data = section("faced_charges", {"under_verbs": list, "under_nouns": dict})
-    nouns = {str(noun).lower(): (str(spec["entry"]), str(spec["organ"]))
-             for noun, spec in data["under_nouns"].items()}
-    return frozenset(data["under_verbs"]), nouns
+    return _done_by_the_state(events, noun, verb, *wanted, places=[])
 
 
 def under_investigation(events: SentenceEvents, noun: Token, quote_speaker: Actor | None) -> Found | None:
@@ -69,14 +60,20 @@ def under_investigation(events: SentenceEvents, noun: Token, quote_speaker: Acto
     if wanted is None or noun.dep_ != "pobj" or preposition.lower_ != "under" \
             or verb.lemma_.lower() not in verbs or any(c.dep_ == "agent" for c in verb.children):
         return None
-    entry, organ = wanted
+    places = [p for head in (verb, noun) for p in prepositional_objects(head, words=("in",))]
+    return _done_by_the_state(events, noun, verb, *wanted, places=places)
+
+
+def _done_by_the_state(events: SentenceEvents, noun: Token, verb: Token, entry: str, organ: str,
+                       places: list[Token]) -> Found | None:
+    """The act `noun` names, done to the verb's subject by an organ of the state of the
+    first country `places` name, else of the subject's own."""
     spec = events.lexicon.verbs.get(entry)
     # "was put under investigation": the passive subject is the one investigated
     targets = events.subject_actors(verb) or [
         a for c in verb.children if c.dep_ == "nsubjpass" for a in events.argument_actors(c)]
     if spec is None or not targets:
         return None
-    places = [p for head in (verb, noun) for p in prepositional_objects(head, words=("in",))]
     country = next(filter(None, map(events._country_named, places)), None) or next(
         (t.country for t in targets if t.country), None)
     sources = [Actor(None, country, organ, why=STATE_WHERE_IT_HAPPENS)]
