@@ -21,6 +21,7 @@ from eventscope.events.constructions.doerless_violence import UNNAMED_VICTIMS
 from eventscope.events.constructions.issued_text import text_author
 from eventscope.events.constructions.under_fire import undergone_attack
 from eventscope.events.constructions.unsaid_doer import patient_is_doer, state_doer
+from eventscope.events.dyads import OWN_INSTITUTION
 from eventscope.events.found import ANY_TARGET, same_party, same_side
 from eventscope.events.syntax import (
     clause_verb,
@@ -56,6 +57,9 @@ HELP_TYPES = frozenset({"AID", "SUPPORT", "COOPERATE"})
 STATE_SECTORS = frozenset({"GOV", "MIL", None})
 # Prepositions by which a predicate takes an event noun as its argument ("agreed to a truce").
 ARGUMENT_PREPOSITIONS = frozenset({"to", "on", "for", "in", "into"})
+# Acts imposed on a place ("a curfew in Mosul", "suspended deliveries in Aden", "warned of ruin
+# in Chad") that are aimed at the people living there when no party is named.
+PLACE_MEASURE_TYPES = frozenset({"COERCE", "SANCTION", "THREATEN"})
 # Acts done for or against someone, who may stand in a phrase of the object ("payments to X").
 DIRECTED_TYPES = frozenset({"SANCTION", "AID", "CONCEDE", "RETREAT"})
 
@@ -143,7 +147,22 @@ class Arguments:
             targets = next(filter(None, (self._aimed_at(o) for o in direct_objects(verb))), [])
         if not targets and sources and patients is None:
             targets = self._conjunct_target(verb, spec) or self._reporter_as_target(verb, spec, sources)
+        if not targets and sources and patients is None and spec.type in PLACE_MEASURE_TYPES:
+            targets = self._people_where(verb)
         return sources, targets
+
+    def _people_where(self, head: Token) -> list[Actor]:
+        """ "imposed a curfew in Mosul", "suspended deliveries in Aden", "warned of ruin in
+        Chad": the people of the place a measure is imposed in, read from the act, its
+        object or what it warns of."""
+        carriers = [head, *direct_objects(head), *prepositional_objects(head, words=("of",))]
+        if head.dep_ == "dobj":
+            carriers.append(head.head)  # "imposed a curfew in Mosul": the parse hangs it on the verb
+        for place in (p for word in carriers for p in prepositional_objects(word, words=("in",))):
+            actors = self._place_actor(place)
+            if actors:
+                return [replace(actors[0], sector="CVL")]
+        return []
 
     def _attackers_told_before(self, verb: Token, targets: list[Actor]) -> list[Actor]:
         """ "Al-Shabaab stormed the base ... the gunmen killed 15 soldiers": attackers named
@@ -466,7 +485,25 @@ class Arguments:
                        for a in self.actors_named(c) if a.name or a.country]
             if apposed:
                 return apposed
+        if actors and not any(a.name or a.country for a in actors):
+            actors = self._own_state_institution(token, actors)
         return actors
+
+    def _own_state_institution(self, noun: Token, actors: list[Actor]) -> list[Actor]:
+        """ "the Kenyan parliament urged its government to ...", "lawmakers asked their army
+        to ...": the asked institution is of the state the clause's subject belongs to."""
+        owner = first_child(noun, "poss")
+        if owner is None or owner.lower_ not in ("its", "their") or "subj" in noun.dep_ or (
+                not all(a.sector in STATE_SECTORS for a in actors)):
+            return actors  # "said their forces withdrew": whose forces, the setting tells
+        verb = clause_verb(noun)
+        if not has_child(verb, "xcomp"):
+            return actors  # "Kosovo expelled its diplomats": not asked to act, maybe another's
+        countries = {a.country for subject in self._subjects_of(verb) if subject is not noun
+                     for a in self.actors_named(subject) if a.country}
+        if len(countries) != 1:
+            return actors
+        return [replace(a, country=next(iter(countries)), why=OWN_INSTITUTION) for a in actors]
 
     def targets_of(self, head: Token, spec: Trigger) -> list[Actor]:
         for where in spec.targets:
@@ -778,6 +815,8 @@ class Arguments:
                 noun.head.lemma_.lower() in self.lexicon.beneficiary_verbs):
             # "the Syrians appreciate the support of X": who appreciates it is who gets it
             targets = self.subject_actors(noun.head)
+        if not targets and spec.type in PLACE_MEASURE_TYPES and noun.dep_ == "dobj":
+            targets = self._people_where(noun)  # "imposed a curfew in Mosul", not "under arrest in X"
         if not sources and not targets and spec.type in UNORDERED_TYPES:
             # "contacts continue daily between the two leaderships"
             sources, targets = self._clause_pair(noun)
