@@ -147,9 +147,19 @@ class Arguments:
             targets = next(filter(None, (self._aimed_at(o) for o in direct_objects(verb))), [])
         if not targets and sources and patients is None:
             targets = self._conjunct_target(verb, spec) or self._reporter_as_target(verb, spec, sources)
+        if not targets and patients is None and spec.mode == "seize":
+            targets = self._taken_from(verb)  # "confiscated rockets from Hezbollah fighters"
         if not targets and sources and patients is None and spec.type in PLACE_MEASURE_TYPES:
             targets = self._people_where(verb)
         return sources, targets
+
+    def _taken_from(self, verb: Token) -> list[Actor]:
+        """ "seized explosives from Palestinian militants": the party a thing is taken from,
+        on the verb or its object; a place there ("from a depot in X") is no party."""
+        froms = [g for word in (verb, *direct_objects(verb))
+                 for g in prepositional_objects(word, words=("from",))]
+        return distinct([a for g in froms for a in self.argument_actors(g) if a.name or a.country
+                         or a.sector])
 
     def _people_where(self, head: Token) -> list[Actor]:
         """ "imposed a curfew in Mosul", "suspended deliveries in Aden", "warned of ruin in
