@@ -102,6 +102,8 @@ class Arguments:
                 sources, targets = clash_sides(self, verb, sources) or (sources, targets)
         if spec.type == "ASSAULT" and not any(s.name or s.country for s in sources):
             sources = self._attackers_told_before(verb, targets) or sources  # "the gunmen killed ..."
+        if spec.type == "ASSAULT" and verb.lemma_.lower() in clause_rules()["recapture_verbs"]:
+            targets = self._taken_back_from(sources) or targets
         if not sources and spec.type == "ASSAULT" and self._cause_doers(verb):
             return [], []  # "the bombing by ISIS killed dozens": the bombing's own event
         if not sources and not targets and spec.type == "ASSAULT":
@@ -187,6 +189,14 @@ class Arguments:
         if any(a.sector not in (None, attacker.sector) for a in named):
             return []
         return [] if any(same_party(attacker, t) for t in targets) else [attacker]
+
+    def _taken_back_from(self, sources: list[Actor]) -> list[Actor]:
+        """ "Al-Shabaab overran the base ... troops recaptured the base": a place taken back
+        is taken from the last attacker the article told, when that is another side."""
+        attacker = self.last_attacker
+        if attacker is None or not sources or any(same_party(attacker, s) for s in sources):
+            return []
+        return [attacker]
 
     def _meeting(self, clause: Token) -> bool:
         """ "to meet in Nairobi", "to hold talks in Geneva": a meeting (CONSULT) told by the
@@ -1067,7 +1077,8 @@ def clause_rules() -> dict[str, frozenset[str]]:
     """The word and type lists of the argument engine (constructions.yaml, section arguments)."""
     keys = ("reported_against", "conjunct_hostile", "aim_verbs", "joint_partner", "repel_verbs",
             "response_verbs", "against_types", "object_event_target", "clause_prepositions",
-            "response_nouns", "address_verbs", "message_nouns", "attacker_nouns", "receiving_verbs")
+            "response_nouns", "address_verbs", "message_nouns", "attacker_nouns", "receiving_verbs",
+            "recapture_verbs")
     data = section("arguments", dict.fromkeys(keys, list))
     return {key: frozenset(data[key]) for key in keys}
 
