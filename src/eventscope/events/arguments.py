@@ -149,11 +149,20 @@ class Arguments:
             targets = next(filter(None, (self._aimed_at(o) for o in direct_objects(verb))), [])
         if not targets and sources and patients is None:
             targets = self._conjunct_target(verb, spec) or self._reporter_as_target(verb, spec, sources)
+        if not targets and patients is None and spec.type == "COERCE":
+            targets = self._broken_into(verb)  # "hacked into the computers of Israeli banks"
         if not targets and patients is None and spec.mode == "seize":
             targets = self._taken_from(verb)  # "confiscated rockets from Hezbollah fighters"
         if not targets and sources and patients is None and spec.type in PLACE_MEASURE_TYPES:
             targets = self._people_where(verb)
         return sources, targets
+
+    def _broken_into(self, verb: Token) -> list[Actor]:
+        """ "hacked into the networks of Taiwanese banks", "broke into the accounts of X": the
+        party whose thing, or who, an "into" phrase names."""
+        things = prepositional_objects(verb, words=("into",))
+        holders = [*things, *(g for t in things for g in prepositional_objects(t, words=("of",)))]
+        return distinct([a for h in holders for a in self.argument_actors(h) if a.country or a.name])
 
     def _taken_from(self, verb: Token) -> list[Actor]:
         """ "seized explosives from Palestinian militants": the party a thing is taken from,
