@@ -21,6 +21,7 @@ from eventscope.events.constructions.doerless_violence import UNNAMED_VICTIMS
 from eventscope.events.constructions.issued_text import text_author
 from eventscope.events.constructions.under_fire import undergone_attack
 from eventscope.events.constructions.unsaid_doer import patient_is_doer, state_doer
+from eventscope.events.dyads import OWN_INSTITUTION
 from eventscope.events.found import ANY_TARGET, same_party, same_side
 from eventscope.events.syntax import (
     clause_verb,
@@ -56,6 +57,9 @@ HELP_TYPES = frozenset({"AID", "SUPPORT", "COOPERATE"})
 STATE_SECTORS = frozenset({"GOV", "MIL", None})
 # Prepositions by which a predicate takes an event noun as its argument ("agreed to a truce").
 ARGUMENT_PREPOSITIONS = frozenset({"to", "on", "for", "in", "into"})
+# Acts imposed on a place ("a curfew in Mosul", "suspended deliveries in Aden", "warned of ruin
+# in Chad") that are aimed at the people living there when no party is named.
+PLACE_MEASURE_TYPES = frozenset({"COERCE", "SANCTION", "THREATEN"})
 # Acts done for or against someone, who may stand in a phrase of the object ("payments to X").
 DIRECTED_TYPES = frozenset({"SANCTION", "AID", "CONCEDE", "RETREAT"})
 
@@ -98,6 +102,8 @@ class Arguments:
                 sources, targets = clash_sides(self, verb, sources) or (sources, targets)
         if spec.type == "ASSAULT" and not any(s.name or s.country for s in sources):
             sources = self._attackers_told_before(verb, targets) or sources  # "the gunmen killed ..."
+        if spec.type == "ASSAULT" and verb.lemma_.lower() in clause_rules()["recapture_verbs"]:
+            targets = self._taken_back_from(sources) or targets
         if not sources and spec.type == "ASSAULT" and self._cause_doers(verb):
             return [], []  # "the bombing by ISIS killed dozens": the bombing's own event
         if not sources and not targets and spec.type == "ASSAULT":
@@ -143,7 +149,41 @@ class Arguments:
             targets = next(filter(None, (self._aimed_at(o) for o in direct_objects(verb))), [])
         if not targets and sources and patients is None:
             targets = self._conjunct_target(verb, spec) or self._reporter_as_target(verb, spec, sources)
+        if not targets and patients is None and spec.type == "COERCE":
+            targets = self._broken_into(verb)  # "hacked into the computers of Israeli banks"
+        if not targets and patients is None and spec.mode == "seize":
+            targets = self._taken_from(verb)  # "confiscated rockets from Hezbollah fighters"
+        if not targets and sources and patients is None and spec.type in PLACE_MEASURE_TYPES:
+            targets = self._people_where(verb)
         return sources, targets
+
+    def _broken_into(self, verb: Token) -> list[Actor]:
+        """ "hacked into the networks of Taiwanese banks", "broke into the accounts of X": the
+        party whose thing, or who, an "into" phrase names."""
+        things = prepositional_objects(verb, words=("into",))
+        holders = [*things, *(g for t in things for g in prepositional_objects(t, words=("of",)))]
+        return distinct([a for h in holders for a in self.argument_actors(h) if a.country or a.name])
+
+    def _taken_from(self, verb: Token) -> list[Actor]:
+        """ "seized explosives from Palestinian militants": the party a thing is taken from,
+        on the verb or its object; a place there ("from a depot in X") is no party."""
+        froms = [g for word in (verb, *direct_objects(verb))
+                 for g in prepositional_objects(word, words=("from",))]
+        return distinct([a for g in froms for a in self.argument_actors(g) if a.name or a.country
+                         or a.sector])
+
+    def _people_where(self, head: Token) -> list[Actor]:
+        """ "imposed a curfew in Mosul", "suspended deliveries in Aden", "warned of ruin in
+        Chad": the people of the place a measure is imposed in, read from the act, its
+        object or what it warns of."""
+        carriers = [head, *direct_objects(head), *prepositional_objects(head, words=("of",))]
+        if head.dep_ == "dobj":
+            carriers.append(head.head)  # "imposed a curfew in Mosul": the parse hangs it on the verb
+        for place in (p for word in carriers for p in prepositional_objects(word, words=("in",))):
+            actors = self._place_actor(place)
+            if actors:
+                return [replace(actors[0], sector="CVL")]
+        return []
 
     def _attackers_told_before(self, verb: Token, targets: list[Actor]) -> list[Actor]:
         """ "Al-Shabaab stormed the base ... the gunmen killed 15 soldiers": attackers named
@@ -158,6 +198,14 @@ class Arguments:
         if any(a.sector not in (None, attacker.sector) for a in named):
             return []
         return [] if any(same_party(attacker, t) for t in targets) else [attacker]
+
+    def _taken_back_from(self, sources: list[Actor]) -> list[Actor]:
+        """ "Al-Shabaab overran the base ... troops recaptured the base": a place taken back
+        is taken from the last attacker the article told, when that is another side."""
+        attacker = self.last_attacker
+        if attacker is None or not sources or any(same_party(attacker, s) for s in sources):
+            return []
+        return [attacker]
 
     def _meeting(self, clause: Token) -> bool:
         """ "to meet in Nairobi", "to hold talks in Geneva": a meeting (CONSULT) told by the
@@ -466,7 +514,25 @@ class Arguments:
                        for a in self.actors_named(c) if a.name or a.country]
             if apposed:
                 return apposed
+        if actors and not any(a.name or a.country for a in actors):
+            actors = self._own_state_institution(token, actors)
         return actors
+
+    def _own_state_institution(self, noun: Token, actors: list[Actor]) -> list[Actor]:
+        """ "the Kenyan parliament urged its government to ...", "lawmakers asked their army
+        to ...": the asked institution is of the state the clause's subject belongs to."""
+        owner = first_child(noun, "poss")
+        if owner is None or owner.lower_ not in ("its", "their") or "subj" in noun.dep_ or (
+                not all(a.sector in STATE_SECTORS for a in actors)):
+            return actors  # "said their forces withdrew": whose forces, the setting tells
+        verb = clause_verb(noun)
+        if not has_child(verb, "xcomp"):
+            return actors  # "Kosovo expelled its diplomats": not asked to act, maybe another's
+        countries = {a.country for subject in self._subjects_of(verb) if subject is not noun
+                     for a in self.actors_named(subject) if a.country}
+        if len(countries) != 1:
+            return actors
+        return [replace(a, country=next(iter(countries)), why=OWN_INSTITUTION) for a in actors]
 
     def targets_of(self, head: Token, spec: Trigger) -> list[Actor]:
         for where in spec.targets:
@@ -778,6 +844,8 @@ class Arguments:
                 noun.head.lemma_.lower() in self.lexicon.beneficiary_verbs):
             # "the Syrians appreciate the support of X": who appreciates it is who gets it
             targets = self.subject_actors(noun.head)
+        if not targets and spec.type in PLACE_MEASURE_TYPES and noun.dep_ == "dobj":
+            targets = self._people_where(noun)  # "imposed a curfew in Mosul", not "under arrest in X"
         if not sources and not targets and spec.type in UNORDERED_TYPES:
             # "contacts continue daily between the two leaderships"
             sources, targets = self._clause_pair(noun)
@@ -1018,7 +1086,8 @@ def clause_rules() -> dict[str, frozenset[str]]:
     """The word and type lists of the argument engine (constructions.yaml, section arguments)."""
     keys = ("reported_against", "conjunct_hostile", "aim_verbs", "joint_partner", "repel_verbs",
             "response_verbs", "against_types", "object_event_target", "clause_prepositions",
-            "response_nouns", "address_verbs", "message_nouns", "attacker_nouns", "receiving_verbs")
+            "response_nouns", "address_verbs", "message_nouns", "attacker_nouns", "receiving_verbs",
+            "recapture_verbs")
     data = section("arguments", dict.fromkeys(keys, list))
     return {key: frozenset(data[key]) for key in keys}
 

@@ -28,6 +28,10 @@ _ARMED = section("armed_acts", {"types": list, "sector": str})
 # government of Sudan" (a passive verb with its by-agent) is SUPPORT by Sudan of no actor.
 PASSIVE_PRAISE_TYPES = frozenset({"SUPPORT"})
 
+# Why a target is its doer's own state's organ ("the parliament urged its government"): a
+# second body of the same state, not the doer aimed at itself.
+OWN_INSTITUTION = "an institution of the asker's own state"
+
 
 def dyads_of(event_type: str, sources: list[Actor], targets: list[Actor],
              trigger: list[Token] | None = None) -> Iterator[tuple[Actor | None, Actor | None]]:
@@ -109,7 +113,8 @@ def _pairs(event_type: str, sources: list[Actor], targets: list[Actor],
             for source in sources:
                 yield source, None
         return
-    pairs = [(source, target) for source in sources for target in targets if source != target]
+    pairs = [(source, target) for source in sources for target in targets
+             if source != target or target.why == OWN_INSTITUTION]
     if not pairs and alone:
         # "Turkish authorities imposed a curfew in a Turkish town": the only target found is
         # the doer itself; the act still stands, aimed at no one named
@@ -138,14 +143,24 @@ def collapse(events: list[Event]) -> list[Event]:
         twin = next((k for k in kept if _same_dyad(k, event) and (
             k.trigger_start != event.trigger_start or _named(k) == _named(event))), None)
         if twin is None:
+            twin = next((k for k in kept if _untargeted_twin(k, event)), None)
+        if twin is None:
             kept.append(event)
             continue
-        better, other = (event, twin) if _named(event) > _named(twin) else (twin, event)
+        better, other = (event, twin) if _named(event) > _named(twin) or (
+            twin.target is None and event.target is not None) else (twin, event)
         better.mode = better.mode or other.mode
         better.location = better.location or other.location
         better.date = better.date or other.date
         kept[kept.index(twin)] = better
     return kept
+
+
+def _untargeted_twin(a: Event, b: Event) -> bool:
+    """Two readings of one trigger word by the same doer, one of which found whom it is
+    aimed at ("warned of ruin in Chad"): the one without a target says nothing more."""
+    return a.type == b.type and a.trigger_start == b.trigger_start and (
+        (a.target is None) != (b.target is None)) and _compatible(a.source, b.source)
 
 
 def _same_dyad(a: Event, b: Event) -> bool:
