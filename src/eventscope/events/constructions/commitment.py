@@ -71,9 +71,10 @@ def _intends_ties(events: SentenceEvents, word: Token) -> bool:
     intent to keep or build relations (CAMEO 030/032 express intent to cooperate), where
     the relations are no event of their own."""
     verbs, acts, ties = _intent_words()
+    if word.pos_ != "VERB" or word.lemma_.lower() not in verbs:
+        return False
     action = governed_act(word)
-    return (word.pos_ == "VERB" and word.lemma_.lower() in verbs and action is not None
-            and action.lemma_.lower() in acts and any(
+    return (action is not None and action.lemma_.lower() in acts and any(
                 o.lemma_.lower() in ties and trigger_of(events.lexicon, o) is None
                 for o in action.children if o.dep_ == "dobj"))
 

@@ -19,6 +19,7 @@ The sectors and the anti- prefixes are data (data/constructions.yaml, `protest`)
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -35,8 +36,9 @@ if TYPE_CHECKING:
 OWN_GOVERNMENT = "the protesters' own government"
 
 
+@lru_cache(maxsize=1)
 def protest_data() -> dict:
-    """The `protest` section of data/constructions.yaml, checked."""
+    """The `protest` section of data/constructions.yaml, checked (read once: every token asks)."""
     return section("protest", {"types": list, "protester_sectors": list, "target_sector": str,
                                "against_prefixes": list, "crowd_sector": str,
                                "organising_verbs": list, "labour_nouns": dict,
@@ -46,8 +48,10 @@ def protest_data() -> dict:
 def protesting_crowd(events: SentenceEvents, token: Token, speaker: Actor | None) -> Found | None:
     """ "during a student protest in Abuja", "opposition strikes": a protest noun with no doer
     of its own whose modifier names protesters is their protest."""
+    if token.pos_ != "NOUN":
+        return None
     data = protest_data()
-    if token.pos_ != "NOUN" or not _told(events, token, frozenset(data["told_prepositions"])):
+    if not _told(events, token, frozenset(data["told_prepositions"])):
         return None
     spec = trigger_of(events.lexicon, token)
     labour = token.lemma_.lower() in data["labour_nouns"]  # a strike by whom it names only

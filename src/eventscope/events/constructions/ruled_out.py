@@ -56,6 +56,8 @@ def ruled_out(events: SentenceEvents, word: Token, quote_speaker: Actor | None) 
 def _phrase_copula(word: Token) -> Token | None:
     """The copula ("is", "remains") whose predicate phrase ends in `word`, if the phrase
     is one of the data's ("out of the question")."""
+    if word.dep_ != "pobj" or all(phrase[-1] != word.lower_ for phrase in _phrases()):
+        return None
     chain = [word]
     while chain[-1].dep_ in ("pobj", "prep") and len(chain) < 4:
         chain.append(chain[-1].head)
