@@ -176,12 +176,12 @@ class DocumentActorsProbe:
         """The first token spelt `text`."""
         return next(t for t in self.doc if t.text == text)
 
+    def actors_of(self, word: str) -> list:
+        """The actors the first token spelt `word` stands for."""
+        return self.actors.actors_of(self.word(word))
+
     def country_of(self, word: str, owner: bool = False) -> str | None:
-        token = self.word(word)
-        if owner:
-            found = self.actors.owner_of(token)
-            return found[0].country if found else None
-        found = self.actors.actors_of(token)
+        found = self.actors.owner_of(self.word(word)) if owner else self.actors_of(word)
         return found[0].country if found else None
 
 
@@ -209,8 +209,7 @@ def test_a_hyphenated_word_gives_no_sector():
 ])
 def test_sector_phrases_of_several_words(text, word, sector):
     actors = DocumentActorsProbe(text)
-    token = actors.word(word)
-    assert [a.sector for a in actors.actors.actors_of(token)] == [sector]
+    assert [a.sector for a in actors.actors_of(word)] == [sector]
 
 
 def test_his_after_a_subject_the_parser_mislabelled_is_that_person():
@@ -279,8 +278,7 @@ def test_a_group_named_in_apposition_is_that_group():
 def test_an_apposition_of_another_kind_is_not_the_group():
     actors = DocumentActorsProbe("Troops in the capital, the Sudan Liberation Movement said, attacked "
                                  "a camp.", "2004-07-20")
-    troops = actors.word("Troops")
-    assert all(a.name != "Sudan Liberation Movement" for a in actors.actors.actors_of(troops))
+    assert all(a.name != "Sudan Liberation Movement" for a in actors.actors_of("Troops"))
 
 
 def test_we_in_a_group_spokesmans_quotation_is_the_group():
@@ -300,14 +298,12 @@ def test_we_in_a_group_spokesmans_quotation_is_the_group():
 ])
 def test_people_placed_in_a_country_are_of_it(text, word, country):
     actors = DocumentActorsProbe(text)
-    token = actors.word(word)
-    assert [a.country for a in actors.actors.actors_of(token)] == [country]
+    assert [a.country for a in actors.actors_of(word)] == [country]
 
 
 def test_a_posted_organ_is_not_of_the_country_it_is_posted_in():
     actors = DocumentActorsProbe("The embassy in Kabul condemned the attack.")
-    embassy = actors.word("embassy")
-    assert all(a.country != "AFG" for a in actors.actors.actors_of(embassy))
+    assert all(a.country != "AFG" for a in actors.actors_of("embassy"))
 
 
 @pytest.mark.parametrize(("text", "word", "sector"), [
@@ -319,8 +315,7 @@ def test_a_posted_organ_is_not_of_the_country_it_is_posted_in():
 ])
 def test_a_camp_home_or_union_takes_the_sector_of_its_people(text, word, sector):
     actors = DocumentActorsProbe(text)
-    token = actors.word(word)
-    assert [a.sector for a in actors.actors.actors_of(token)] == [sector]
+    assert [a.sector for a in actors.actors_of(word)] == [sector]
 
 
 def test_a_name_the_tagger_missed_is_the_person_the_table_knows():
@@ -337,8 +332,7 @@ def test_a_name_the_tagger_missed_is_the_person_the_table_knows():
 ])
 def test_a_relation_is_the_other_state_not_the_owner(text, word, countries):
     actors = DocumentActorsProbe(text)
-    token = actors.word(word)
-    assert [a.country for a in actors.actors.actors_of(token)] == countries
+    assert [a.country for a in actors.actors_of(word)] == countries
 
 
 def test_members_of_the_party_are_the_party_named_before():
@@ -356,20 +350,17 @@ def test_members_of_the_party_are_the_party_named_before():
 ])
 def test_a_bare_organisation_noun_is_the_one_named_before(text, word, name):
     actors = DocumentActorsProbe(text)
-    token = actors.word(word)
-    assert [a.name for a in actors.actors.actors_of(token)] == [name]
+    assert [a.name for a in actors.actors_of(word)] == [name]
 
 
 def test_a_named_word_refers_only_to_an_organisation_with_that_word():
     actors = DocumentActorsProbe("NATO met in Brussels. The council later voted on the budget.")
-    council = actors.word("council")
-    assert all(a.name != "NATO" for a in actors.actors.actors_of(council))
+    assert all(a.name != "NATO" for a in actors.actors_of("council"))
 
 
 def test_a_capitalised_actor_noun_is_no_persons_name():
     actors = DocumentActorsProbe("Officers said the candidate had been taken home.")
-    officers = actors.word("Officers")
-    assert all(a.name is None for a in actors.actors.actors_of(officers))
+    assert all(a.name is None for a in actors.actors_of("Officers"))
 
 
 @pytest.mark.parametrize(("text", "word", "name"), [
@@ -378,8 +369,7 @@ def test_a_capitalised_actor_noun_is_no_persons_name():
 ])
 def test_an_organisation_named_before_a_thing_or_as_a_force(text, word, name):
     actors = DocumentActorsProbe(text, "2023-08-07")
-    token = actors.word(word)
-    assert [a.name for a in actors.actors.actors_of(token)] == [name]
+    assert [a.name for a in actors.actors_of(word)] == [name]
 
 
 def test_a_persons_deed_stands_for_the_person():
