@@ -410,9 +410,9 @@ class Arguments:
         whose author is the subject."""
         if document.dep_ != "dobj":
             return False
-        verb = document.head.lemma_.lower()
+        verb, rules = document.head.lemma_.lower(), clause_rules()
         return verb in self.lexicon.publishing_verbs or (
-            verb in clause_rules()["address_verbs"] and document.lemma_.lower() in clause_rules()["message_nouns"])
+            verb in rules["address_verbs"] and document.lemma_.lower() in rules["message_nouns"])
 
     def _subjects_of(self, verb: Token) -> list[Token]:
         """The subjects of a verb, inherited along xcomp/conj/advcl chains and from relative clauses."""

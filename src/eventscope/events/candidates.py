@@ -81,8 +81,9 @@ class Candidates:
         """ "Two missiles were fired from North Korea's east coast": the weapon a passive
         launches is no target; with no agent, its launcher is the armed forces of the state
         it is told of ("Iranian drones") or of the place it left ("from near Pyongyang")."""
-        own = [a for a in self.argument_actors(weapon) if a.country]
-        event.targets = [t for t in event.targets if t not in self.argument_actors(weapon)]
+        told = self.argument_actors(weapon)
+        own = [a for a in told if a.country]
+        event.targets = [t for t in event.targets if t not in told]
         if event.type != "MOBILIZE" and not event.targets:
             event.targets = self.targets_of(verb, replace(event.spec, targets=AIM_PREPOSITIONS))
         if event.sources:
