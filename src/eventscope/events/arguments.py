@@ -501,8 +501,8 @@ class Arguments:
                 name = [c.text for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
                 people = actors or [Actor(" ".join([*name, token.text]), None, None)]
                 return [replace(a, country=side.country, sector=side.sector) for a in people]
-        sector = self.actors.rules.sector_nouns.get(token.lemma_.lower())
-        if not actors and sector and token.pos_ == "PROPN":
+        if not actors and token.pos_ == "PROPN" and (
+                sector := self.actors.rules.sector_nouns.get(token.lemma_.lower())):
             # "Russia's Foreign Ministry": an institution the tagger took for a name of its own
             country = self.actors.country_in_phrase(token)
             if country:
