@@ -250,8 +250,8 @@ class Candidates:
     def _travel_destination(self, visit: Token) -> list[Actor]:
         """ "X arrived in Tehran on a visit", "flew to Hanoi on a state visit": the state of the
         place the travel verb carrying the visit names is the host."""
-        places = [o for o in prepositional_objects(visit.head.head, words=("in", "to")) if self.place_of(o)]
-        return [a for place in places[:1] for a in self.actors_named(place)]
+        return self.actors_named(next((o for o in prepositional_objects(visit.head.head, words=("in", "to"))
+                                       if self.place_of(o)), None))
 
     def _decider(self, word: Token) -> list[Actor]:
         """Who decides, orders or announces the act a word names, where the sentence says so
