@@ -9,6 +9,7 @@ nouns; the doer of a noun event through the light or speech verb that carries it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -222,7 +223,7 @@ class Arguments:
         clauses = [c for act in acts for c in act.children if c.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in self.lexicon.threats.conditions for m in c.children)]
         found = [a for c in clauses for a in self.subject_actors(c)]
-        return [a for a in distinct(found) if not any(same_party(a, s) for s in sources)]
+        return _apart_from(found, sources)
 
     def _object_event_targets(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """ "cancelled a planned visit to Moscow", "suspended its aid programme for Mali": the
@@ -231,7 +232,7 @@ class Arguments:
         events += [g for o in events for g in prepositional_objects(o, words=("of",))]
         found = [a for noun in events if (spec := self.lexicon.nouns.get(noun.lemma_.lower())) is not None
                  for a in self._own_participants(noun, spec)[1]]
-        return [a for a in distinct(found) if not any(same_side(a, s) for s in sources)]
+        return _apart_from(found, sources, same_side)
 
     def _passive_targets(self, verb: Token, spec: Trigger, patients: list[Token]) -> list[Actor]:
         """Whom a passive act is done to where its subject names no one: the subject's
@@ -262,7 +263,7 @@ class Arguments:
     def _object_owners(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """Whose the things a verb acts on are, other than its doers' own."""
         owners = [a for o in direct_objects(verb) if o.pos_ == "NOUN" for a in self.actors.owner_of(o)]
-        return [a for a in distinct(owners) if not any(same_side(a, s) for s in sources)]
+        return _apart_from(owners, sources, same_side)
 
     def _joint_partners(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """ "pulled out of peace talks with the government", "suspended its cooperation
@@ -278,7 +279,7 @@ class Arguments:
                  and spec.type in UNORDERED_TYPES]
         partners = [a for n in joint for g in prepositional_objects(n, words=("with",))
                     for a in self.argument_actors(g)]
-        return [a for a in distinct(partners) if not any(same_party(a, s) for s in sources)]
+        return _apart_from(partners, sources)
 
     def _asked_giver(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """ "asked for its assistance", "sought China's support": who is asked for help is
@@ -286,7 +287,7 @@ class Arguments:
         asked = [*direct_objects(verb), *prepositional_objects(verb, words=("for",))]
         owners = [a for noun in asked if self._names_help(noun)
                   for a in self.actors.owner_of(noun) or self._its_antecedent(noun)]
-        return [a for a in distinct(owners) if not any(same_side(a, s) for s in sources)]
+        return _apart_from(owners, sources, same_side)
 
     def _message_addressee(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """ "marched to deliver a message to the king to demand reforms", "sent a letter to
@@ -303,7 +304,7 @@ class Arguments:
                                        if o.lemma_.lower() in rules["message_nouns"])]
             addressees = [a for c in carriers for g in prepositional_objects(c, ("prep", "dative"), ("to",))
                           for a in self.argument_actors(g)]
-            found = [a for a in distinct(addressees) if not any(same_party(a, s) for s in sources)]
+            found = _apart_from(addressees, sources)
             if found:
                 return found
         return []
@@ -410,9 +411,9 @@ class Arguments:
         whose author is the subject."""
         if document.dep_ != "dobj":
             return False
-        verb = document.head.lemma_.lower()
+        verb, rules = document.head.lemma_.lower(), clause_rules()
         return verb in self.lexicon.publishing_verbs or (
-            verb in clause_rules()["address_verbs"] and document.lemma_.lower() in clause_rules()["message_nouns"])
+            verb in rules["address_verbs"] and document.lemma_.lower() in rules["message_nouns"])
 
     def _subjects_of(self, verb: Token) -> list[Token]:
         """The subjects of a verb, inherited along xcomp/conj/advcl chains and from relative clauses."""
@@ -501,8 +502,8 @@ class Arguments:
                 name = [c.text for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
                 people = actors or [Actor(" ".join([*name, token.text]), None, None)]
                 return [replace(a, country=side.country, sector=side.sector) for a in people]
-        sector = self.actors.rules.sector_nouns.get(token.lemma_.lower())
-        if not actors and sector and token.pos_ == "PROPN":
+        if not actors and token.pos_ == "PROPN" and (
+                sector := self.actors.rules.sector_nouns.get(token.lemma_.lower())):
             # "Russia's Foreign Ministry": an institution the tagger took for a name of its own
             country = self.actors.country_in_phrase(token)
             if country:
@@ -874,7 +875,7 @@ class Arguments:
             return []
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in clause_rules()[verbs]:
             return []
-        return [a for a in self.subject_actors(verb) if not any(same_party(a, d) for d in doers)]
+        return _apart_from(self.subject_actors(verb), doers)
 
     def _agent_of_act(self, noun: Token, spec: Trigger) -> list[Actor]:
         """ "the airport was targeted by Israeli airstrikes": a noun that is the by-phrase of
@@ -897,7 +898,7 @@ class Arguments:
         clause = clause_verb(answer)
         if clause.pos_ not in ("VERB", "AUX"):
             return []
-        return [a for a in self.subject_actors(clause) if not any(same_party(a, d) for d in doers)]
+        return _apart_from(self.subject_actors(clause), doers)
 
     def _aimed_at(self, noun: Token) -> list[Actor]:
         """ "strikes targeting five militia facilities", "the airstrikes that hit the
@@ -1079,6 +1080,12 @@ def _participle_object_antecedents(pronoun: Token) -> list[Token]:
     preps = [p for head in (main, *objects) for p in head.children if p.dep_ == "prep"]
     named = [g for p in preps for g in p.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
     return [*objects, *named]
+
+
+def _apart_from(actors: list[Actor], doers: list[Actor], same: Callable[[Actor, Actor], bool] = same_party,
+                ) -> list[Actor]:
+    """The actors, each once, that are of none of the doers' party (or, with `same_side`, side)."""
+    return [a for a in distinct(actors) if not any(same(a, d) for d in doers)]
 
 
 @lru_cache(maxsize=1)

@@ -81,8 +81,9 @@ class Candidates:
         """ "Two missiles were fired from North Korea's east coast": the weapon a passive
         launches is no target; with no agent, its launcher is the armed forces of the state
         it is told of ("Iranian drones") or of the place it left ("from near Pyongyang")."""
-        own = [a for a in self.argument_actors(weapon) if a.country]
-        event.targets = [t for t in event.targets if t not in self.argument_actors(weapon)]
+        told = self.argument_actors(weapon)
+        own = [a for a in told if a.country]
+        event.targets = [t for t in event.targets if t not in told]
         if event.type != "MOBILIZE" and not event.targets:
             event.targets = self.targets_of(verb, replace(event.spec, targets=AIM_PREPOSITIONS))
         if event.sources:
@@ -249,8 +250,8 @@ class Candidates:
     def _travel_destination(self, visit: Token) -> list[Actor]:
         """ "X arrived in Tehran on a visit", "flew to Hanoi on a state visit": the state of the
         place the travel verb carrying the visit names is the host."""
-        places = [o for o in prepositional_objects(visit.head.head, words=("in", "to")) if self.place_of(o)]
-        return [a for place in places[:1] for a in self.actors_named(place)]
+        return self.actors_named(next((o for o in prepositional_objects(visit.head.head, words=("in", "to"))
+                                       if self.place_of(o)), None))
 
     def _decider(self, word: Token) -> list[Actor]:
         """Who decides, orders or announces the act a word names, where the sentence says so
