@@ -274,10 +274,9 @@ def threatened_by(events: SentenceEvents, verb: Token, quote_speaker: Actor | No
     penalty is (its demonym or owner) or the by-phrase's actor, against the threatened."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() != "threaten" or verb.tag_ != "VBN":
         return None
-    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agents = prepositional_objects(verb, ("agent",))
     agents += [c for g in list(agents) for c in g.conjuncts]
-    means = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
-             if g.dep_ == "pobj"]
+    means = prepositional_objects(verb, words=("with",))
     penalties = [g for g in agents + means if g.lemma_.lower() in warning_words()["penalty_nouns"]]
     sources = [a for g in agents for a in (events.event_agents_of(g) if g in penalties else events.actors_named(g))]
     if not penalties or not sources:
