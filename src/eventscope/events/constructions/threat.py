@@ -28,7 +28,7 @@ def as_threat(events: SentenceEvents, event: Found) -> None:
     a harmful act announced on a condition is a threat (THREATEN, its mode from the act)."""
     threats = events.lexicon.threats
     ultimatums = ultimatum_words()
-    if event.type not in threats.acts.keys() | ultimatums["acts"]:
+    if event.type not in threats.acts and event.type not in ultimatums["acts"]:
         return
     # an act that is harmful only as an ultimatum: "will pull out its troops unless ..." (with
     # "if", a conditional offer: "will withdraw if Hezbollah pulls back")
@@ -193,6 +193,8 @@ def warning(events: SentenceEvents, word: Token, quote_speaker: Actor | None) ->
     sanctions", "the attack by Y will not go unpunished": a warning of harm (THREATEN)."""
     words = warning_words()
     lemma = word.lemma_.lower()
+    if not any(lemma in words[key] for key in ("intolerance_verbs", "undergo_verbs", "impunity_adjectives")):
+        return None  # every token meets this: the word before the walk to its auxiliaries
     clause = word.head if word.dep_ == "acomp" else word
     if not any(c.dep_ == "aux" and c.lower_ in words["future_auxiliaries"] for c in clause.children):
         return None
