@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_party
-from eventscope.events.syntax import objects_of
+from eventscope.events.syntax import objects_of, prepositional_objects
 from eventscope.lexicon import Lexicon
 from eventscope.records import Actor
 
@@ -35,7 +35,7 @@ def _accepted(verb: Token) -> Token | None:
     lemma = verb.lemma_.lower()
     things = [c for c in verb.children if c.dep_ == "dobj"] if lemma in verbs else []
     if lemma in to_verbs:
-        things += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in objects_of(c)]
+        things += prepositional_objects(verb, words=("to",))
     return next((t for t in things if t.lemma_.lower() in nouns), None)
 
 

@@ -55,9 +55,11 @@ def blamed_attack(events: SentenceEvents, noun: Token, quote_speaker: Actor | No
     """ "A rocket attack on the base was blamed on X": an attack noun that names no party of
     its own (so no candidate of its own) but is laid at X's door is X's attack."""
     _, attacks = fight_nouns()
-    spec = events.lexicon.nouns.get(noun.lemma_.lower())
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in attacks or spec is None \
-            or spec.type != "ASSAULT":
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or lemma not in attacks:
+        return None
+    spec = events.lexicon.nouns.get(lemma)
+    if spec is None or spec.type != "ASSAULT":
         return None
     killing = trigger_of(events.lexicon, noun.head) if noun.dep_ == "nsubj" else None
     if killing is not None and killing.type == "ASSAULT":

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_party
+from eventscope.events.syntax import prepositional_objects
 from eventscope.records import Actor
 
 
@@ -144,8 +145,7 @@ def crowd_clash(events, verb: Token, quote_speaker: Actor | None) -> Found | Non
     crowds, two_sided = crowd_words()
     sides = [subjects[0], *subjects[0].conjuncts]
     crowd = [s for s in sides if s.lemma_.lower() in crowds]
-    partner = [a for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
-               for g in p.children if g.dep_ == "pobj" for a in events.argument_actors(g)]
+    partner = [a for g in prepositional_objects(verb, words=("with",)) for a in events.argument_actors(g)]
     rival = len(crowd) == 1 and len(sides) == 1 and any(
         w.lower_ in two_sided for w in crowd[0].subtree)
     if len(crowd) != len(sides) or not (len(crowd) >= 2 or partner or rival):

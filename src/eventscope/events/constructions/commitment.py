@@ -11,7 +11,13 @@ from spacy.tokens import Token
 from eventscope.events.constructions.common import stance
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_party
-from eventscope.events.syntax import first_child, governed_act, governors, has_child
+from eventscope.events.syntax import (
+    first_child,
+    governed_act,
+    governors,
+    has_child,
+    prepositional_objects,
+)
 from eventscope.events.triggers import trigger_of
 from eventscope.lexicon import Lexicon
 from eventscope.records import Actor
@@ -91,8 +97,7 @@ def _committed_to(word: Token) -> Token | None:
     """ "committed to the ceasefire", "to the peace process with India": an agreement or
     settlement one commits to (not "committed to its offensive")."""
     _, nouns = _committed_words()
-    return next((g for c in word.children if c.dep_ == "prep" and c.lower_ == "to"
-                 for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in nouns), None)
+    return next((g for g in prepositional_objects(word, words=("to",)) if g.lemma_.lower() in nouns), None)
 
 
 @lru_cache(maxsize=1)

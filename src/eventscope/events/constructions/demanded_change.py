@@ -37,8 +37,7 @@ def ousted_party(events: SentenceEvents, event: Found) -> None:
     verb = event.trigger[0]
     if event.type != "REQUEST" or event.targets or verb.pos_ != "VERB":
         return
-    asked = [c for c in verb.children if c.dep_ == "dobj"] + [
-        g for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children if g.dep_ == "pobj"]
+    asked = [c for c in verb.children if c.dep_ == "dobj"] + prepositional_objects(verb, words=("for",))
     changes = [n for a in asked for n in (a, *a.conjuncts) if n.lemma_.lower() in _words()["change_nouns"]]
     leaders = [a for n in changes for a in _leaders_of(events, n)]
     event.targets = [a for a in leaders if not any(s == a for s in event.sources)]

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 _DATA = section("mediation", {"nouns": list, "agent_nouns": list, "prepositions": list,
                                "convening_verbs": list, "meeting_types": list})
+_MEDIATION_WORDS = frozenset((*_DATA["nouns"], *_DATA["agent_nouns"]))  # every noun token asks
 
 
 def _between(events: SentenceEvents, head: Token) -> list[Actor]:
@@ -192,7 +193,7 @@ def _as_mediator(events: SentenceEvents, noun: Token) -> list[Actor]:
 
 def mediation(events: SentenceEvents, noun: Token, quote_speaker: Actor | None = None) -> Found | None:
     lemma = noun.lemma_.lower()
-    if noun.pos_ != "NOUN" or lemma not in (*_DATA["nouns"], *_DATA["agent_nouns"]):
+    if noun.pos_ != "NOUN" or lemma not in _MEDIATION_WORDS:
         return None
     mediators = _mediators(events, noun) if lemma in _DATA["nouns"] else _as_mediator(events, noun)
     parties = _parties(events, noun)

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from eventscope.actors import distinct
 from eventscope.events.found import Found
-from eventscope.events.syntax import objects_of
+from eventscope.events.syntax import prepositional_objects
 from eventscope.records import UNORDERED_TYPES, Actor
 
 if TYPE_CHECKING:
@@ -47,10 +47,8 @@ def _topics(noun: Token) -> list[Token]:
     """What a joint act is about, where states hyphenated there are its parties ("talks on
     the Kyrgyz-Tajik border", "an accord on the delimitation of the India-Nepal border";
     helper "meetings")."""
-    topics = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in _TOPIC_PREPOSITIONS
-              for o in objects_of(p)]
-    return topics + [o for t in topics for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
-                     for o in objects_of(p)]
+    topics = prepositional_objects(noun, words=_TOPIC_PREPOSITIONS)
+    return topics + [o for t in topics for o in prepositional_objects(t, words=("of",))]
 
 
 def _hyphenated(word: Token) -> list[Token]:

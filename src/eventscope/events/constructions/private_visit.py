@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
-from eventscope.events.syntax import objects_of
+from eventscope.events.syntax import prepositional_objects
 from eventscope.lexicon import Lexicon
 
 
@@ -24,7 +24,7 @@ def _destinations(word: Token) -> list[Token]:
     ("his visit to the shrine")."""
     if word.pos_ == "VERB":
         return [c for c in word.children if c.dep_ == "dobj"]
-    return [o for p in word.children if p.dep_ == "prep" and p.lower_ == "to" for o in objects_of(p)]
+    return prepositional_objects(word, words=("to",))
 
 
 def _to_a_site(event: Found, sites: frozenset[str]) -> bool:

@@ -38,11 +38,14 @@ OWN_GOVERNMENT = "the protesters' own government"
 
 @lru_cache(maxsize=1)
 def protest_data() -> dict:
-    """The `protest` section of data/constructions.yaml, checked (read once: every token asks)."""
-    return section("protest", {"types": list, "protester_sectors": list, "target_sector": str,
+    """The `protest` section of data/constructions.yaml, checked (read once: every token asks),
+    its word lists that are looked up as sets."""
+    data = section("protest", {"types": list, "protester_sectors": list, "target_sector": str,
                                "against_prefixes": list, "crowd_sector": str,
                                "organising_verbs": list, "labour_nouns": dict,
                                "told_prepositions": list})
+    return {**data, "organising_verbs": frozenset(data["organising_verbs"]),
+            "told_prepositions": frozenset(data["told_prepositions"])}
 
 
 def protesting_crowd(events: SentenceEvents, token: Token, speaker: Actor | None) -> Found | None:
@@ -51,7 +54,7 @@ def protesting_crowd(events: SentenceEvents, token: Token, speaker: Actor | None
     if token.pos_ != "NOUN":
         return None
     data = protest_data()
-    if not _told(events, token, frozenset(data["told_prepositions"])):
+    if not _told(events, token, data["told_prepositions"]):
         return None
     spec = trigger_of(events.lexicon, token)
     labour = token.lemma_.lower() in data["labour_nouns"]  # a strike by whom it names only
@@ -59,7 +62,7 @@ def protesting_crowd(events: SentenceEvents, token: Token, speaker: Actor | None
         spec = events.lexicon.nouns.get(data["labour_nouns"][token.lemma_.lower()]) or spec
     if spec is None or spec.type not in data["types"]:
         return None
-    crowd = _organisers(events, token, frozenset(data["organising_verbs"])) or [
+    crowd = _organisers(events, token, data["organising_verbs"]) or [
         a for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i
         and c.pos_ == "NOUN" for a in events.actors_named(c)]
     if not crowd and not labour and token.tag_ == "NNS" and not _has_modifier_actor(events, token):

@@ -28,7 +28,7 @@ def as_threat(events: SentenceEvents, event: Found) -> None:
     a harmful act announced on a condition is a threat (THREATEN, its mode from the act)."""
     threats = events.lexicon.threats
     ultimatums = ultimatum_words()
-    if event.type not in threats.acts.keys() | ultimatums["acts"]:
+    if event.type not in threats.acts and event.type not in ultimatums["acts"]:
         return
     # an act that is harmful only as an ultimatum: "will pull out its troops unless ..." (with
     # "if", a conditional offer: "will withdraw if Hezbollah pulls back")
@@ -193,6 +193,8 @@ def warning(events: SentenceEvents, word: Token, quote_speaker: Actor | None) ->
     sanctions", "the attack by Y will not go unpunished": a warning of harm (THREATEN)."""
     words = warning_words()
     lemma = word.lemma_.lower()
+    if not any(lemma in words[key] for key in ("intolerance_verbs", "undergo_verbs", "impunity_adjectives")):
+        return None  # every token meets this: the word before the walk to its auxiliaries
     clause = word.head if word.dep_ == "acomp" else word
     if not any(c.dep_ == "aux" and c.lower_ in words["future_auxiliaries"] for c in clause.children):
         return None
@@ -274,10 +276,9 @@ def threatened_by(events: SentenceEvents, verb: Token, quote_speaker: Actor | No
     penalty is (its demonym or owner) or the by-phrase's actor, against the threatened."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() != "threaten" or verb.tag_ != "VBN":
         return None
-    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agents = prepositional_objects(verb, ("agent",))
     agents += [c for g in list(agents) for c in g.conjuncts]
-    means = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
-             if g.dep_ == "pobj"]
+    means = prepositional_objects(verb, words=("with",))
     penalties = [g for g in agents + means if g.lemma_.lower() in warning_words()["penalty_nouns"]]
     sources = [a for g in agents for a in (events.event_agents_of(g) if g in penalties else events.actors_named(g))]
     if not penalties or not sources:

@@ -59,10 +59,13 @@ def transfer(events: SentenceEvents, verb: Token, quote_speaker: Actor | None = 
     whose they are, the target. Where the lexicon already reads the verb as this very event
     ("sent aid to X") that reading stands."""
     verbs, kinds = transfer_data()
-    if verb.pos_ != "VERB" or _phrasal(verb) not in verbs or any(c.dep_ == "nsubjpass" for c in verb.children):
+    if verb.pos_ != "VERB":
+        return None
+    phrasal = _phrasal(verb)
+    if phrasal not in verbs or any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
     given, receivers = _given(verb)
-    match = next(((kind, thing) for thing in given for kind in kinds if _is_kind(kind, thing, _phrasal(verb))), None)
+    match = next(((kind, thing) for thing in given for kind in kinds if _is_kind(kind, thing, phrasal)), None)
     if match is None:
         return None
     kind, thing = match
