@@ -958,8 +958,7 @@ class DocumentActors:
     def _owner_of_property(self, head: Token) -> Actor | None:
         """ "raids on the homes of opposition activists", "the party's headquarters": what is
         done to someone's home or office is done to them."""
-        owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"] + prepositional_objects_of(head)
-        for owner in owners:
+        for owner in (o for o in _owners(head) if not (o.dep_ == "poss" and o.pos_ == "PRON")):
             if self.names_actor(owner) or owner.ent_type_ in ("PERSON", "ORG", "NORP"):
                 actor = self.actor_of(owner)
                 if actor is not None:
@@ -1039,8 +1038,7 @@ class DocumentActors:
         of the opposition, a party or rebels are of that camp, not the state's officials."""
         if head.lemma_.lower() not in self.rules.member_nouns or self._sector_in_phrase(head) not in (None, "GOV"):
             return None
-        owners = [c for c in head.children if c.dep_ == "poss"] + prepositional_objects_of(head)
-        for owner in owners:
+        for owner in _owners(head):
             actor = self.actor_of(owner) if owner.pos_ in ("PRON", "PROPN") else self._party_named_before(owner)
             camp = actor.sector if actor is not None else self._sector_in_phrase(owner)
             if camp in _CAMPS and actor is not None and actor.name and not self._is_person(actor):
@@ -1081,8 +1079,9 @@ class DocumentActors:
             if token.i > head.i and token.dep_ == "appos" and token.ent_type_ == "ORG" and not any(
                     a.dep_ in ("relcl", "acl") for a in token.ancestors if a.i > head.i):
                 entry = self.table.find(_entity_text(token), self.on, fuzzy=False)
-                if entry is not None and entry.kind == "organisation" and entry.actor(self.on).sector == sector:
-                    return entry.actor(self.on)
+                actor = entry.actor(self.on) if entry is not None and entry.kind == "organisation" else None
+                if actor is not None and actor.sector == sector:
+                    return actor
         return None
 
     def _bloc_of_members(self, head: Token) -> Actor | None:
@@ -1480,6 +1479,11 @@ def prepositional_objects_of(noun: Token) -> list[Token]:
     """ "one of the leaders": the nouns an "of" phrase on `noun` names."""
     return [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
             for g in p.children if g.dep_ == "pobj"]
+
+
+def _owners(noun: Token) -> list[Token]:
+    """ "the party's offices", "the homes of activists": the possessor and "of" objects of `noun`."""
+    return [c for c in noun.children if c.dep_ == "poss"] + prepositional_objects_of(noun)
 
 
 def _bare_definite(noun: Token) -> bool:
