@@ -69,7 +69,8 @@ class MentionRules:
     role_alternatives: dict[str, tuple[str, ...]]  # "FM": the offices it may name
     placed_sectors: frozenset[str]      # "victims in Bolivia" are Bolivian
     property_nouns: frozenset[str]      # "the homes of activists": the activists
-    igo_back_references: dict[str, frozenset[str]]  # "the Assembly" -> the IGO named before
+    igo_back_references: frozenset[str]  # "the Assembly" -> the IGO named before, with that word
+    igo_any_references: frozenset[str]   # "the bloc" -> any IGO named before
     posted_nouns: frozenset[str]        # "the embassy in Kabul" is not Afghan
     individual_nouns: frozenset[str]    # "the man": the one person named just before
     individual_antecedents: frozenset[str]  # "an opposition MP" is one "the man" may be
@@ -95,7 +96,8 @@ class MentionRules:
             pair_sectors=by_word(data["pair_sectors"]),
             group_numbers=dict(data["group_numbers"]),
             role_alternatives={word: tuple(roles) for word, roles in data["role_alternatives"].items()},
-            igo_back_references=_back_references(data["igo_back_references"]),
+            igo_back_references=frozenset(w for words in data["igo_back_references"].values() for w in words),
+            igo_any_references=frozenset(data["igo_back_references"]["any"]),
             **{key: frozenset(data[key]) for key in (
                 "unnamed_states", "bloc_adjectives", "bare_state_nouns", "abstract_nouns", "pair_nouns", "pair_determiners",
                 "counted_pair_nouns", "person_pronouns",
@@ -106,13 +108,6 @@ class MentionRules:
                 "individual_antecedents", "former_words", "successor_nouns", "community_words", "agency_nouns",
                 "media_agency_words", "grievance_types")},
         )
-
-
-def _back_references(data: dict[str, list[str]]) -> dict[str, frozenset[str]]:
-    """Each word that refers back to an organisation, and under "any" those that may refer to
-    any (the rest to one whose name has the word)."""
-    words = {word: frozenset() for group in data.values() for word in group}
-    return {**words, "any": frozenset(data["any"])}
 
 
 @dataclass
@@ -1059,7 +1054,7 @@ class DocumentActors:
         earlier = [g for _, start, g in named[:bisect_left(named, (noun.i,))] if start >= self.read_from]
         for igo in reversed([*self.earlier_groups, *earlier]):
             if igo.sector == "IGO" and igo.name and (
-                    word in self.rules.igo_back_references["any"] or word in igo.name.lower()):
+                    word in self.rules.igo_any_references or word in igo.name.lower()):
                 return replace(igo, why=f"{noun.text}: the organisation named before")
         return None
 
