@@ -358,10 +358,14 @@ class DocumentActors:
 
     def names_actor(self, noun: Token) -> bool:
         """Does a common noun name an actor (the government, troops, the envoy), not a thing?"""
+        return self._actor_word(noun) or self.role_in_phrase(noun) is not None
+
+    def _actor_word(self, noun: Token) -> bool:
+        """Is the noun itself a word for actors (no office needed)?"""
         lemma = noun.lemma_.lower()
         return (lemma in self.rules.sector_nouns or lemma in self.rules.person_nouns
                 or lemma in self.rules.member_nouns or lemma in self.rules.quantity_nouns
-                or lemma in self.rules.pair_nouns or self.role_in_phrase(noun) is not None
+                or lemma in self.rules.pair_nouns
                 or lemma in self.rules.individual_nouns and _bare_definite(noun))
 
     def owner_of(self, noun: Token) -> list[Actor]:
@@ -894,7 +898,8 @@ class DocumentActors:
 
     def _common_noun(self, head: Token, default_country: str | None = None) -> Actor | None:
         lemma = head.lemma_.lower()
-        if not self.names_actor(head):
+        role = self.role_in_phrase(head)
+        if role is None and not self._actor_word(head):  # names no actor (names_actor)
             named = self._named_compound(head) or self._person_owner(head)
             if named is not None:
                 return named  # "Security Council resolutions", "Hamas positions", "Koizumi's visit"
@@ -902,7 +907,6 @@ class DocumentActors:
             bloc = self._bloc_of_members(head)
             if bloc is not None:
                 return bloc
-        role = self.role_in_phrase(head)
         if role or lemma in self.rules.person_nouns or lemma in self.rules.sector_nouns:
             # "his Russian counterpart, Sergey Lavrov", "Pakistan's army chief, General X",
             # "the UN envoy, Ghassan Salame": the person the title names (a name after a
