@@ -404,7 +404,7 @@ class DocumentActors:
         if named is not None:
             return named
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in self.rules.person_pronouns | self.rules.plural_pronouns:
+        if head.pos_ == "PRON" or lower in self.rules.person_pronouns or lower in self.rules.plural_pronouns:
             return self._pronoun(lower, head)
         igo = self._igo_named_before(head)
         if igo is not None:
@@ -440,8 +440,8 @@ class DocumentActors:
             if token.tag_ not in ("NN", "NNP") or token.dep_ not in INDIVIDUAL_DEPS or _reports(token):
                 continue
             lemma = token.lemma_.lower()
-            if token.ent_type_ != "PERSON" and lemma not in self.rules.person_nouns | self.rules.member_nouns \
-                    and lemma not in self.rules.individual_antecedents:
+            if token.ent_type_ != "PERSON" and lemma not in self.rules.person_nouns \
+                    and lemma not in self.rules.member_nouns and lemma not in self.rules.individual_antecedents:
                 continue
             actor = self.actor_of(token)
             if actor is not None:
