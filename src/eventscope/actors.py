@@ -340,8 +340,7 @@ class DocumentActors:
         if head.lemma_.lower() not in self.rules.relational_nouns or self.country_in_phrase(head):
             return []
         sector = self._sector_in_phrase(head) or "GOV"
-        placed = [g for p in head.children if p.dep_ == "prep" and p.lower_ in ("in", "from")
-                  for g in p.children if g.dep_ == "pobj"]
+        placed = prepositional_objects_of(head, ("in", "from"))
         countries = [self._country_of_token(t) for g in placed for t in (g, *g.conjuncts)]
         if placed:
             return distinct([Actor(None, c, sector, why=f"{head.text} in {c}") for c in countries if c])
@@ -1268,9 +1267,8 @@ class DocumentActors:
             return None
         words = [t for t in head.lefts if t.dep_ in ("compound", "amod")] + [head]
         # "secretary of state", "minister of foreign affairs": the office may go on after "of".
-        of_words = [" of " + " ".join(t.lower_ for t in g.subtree) for p in head.children
-                    if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-                    if g.dep_ == "pobj" and g.ent_type_ in ("", "ORG")]  # "of State" may be tagged ORG
+        of_words = [" of " + " ".join(t.lower_ for t in g.subtree) for g in prepositional_objects_of(head)
+                    if g.ent_type_ in ("", "ORG")]  # "of State" may be tagged ORG
         for start in range(len(words)):
             base = " ".join(t.lower_ for t in words[start:])
             for phrase in (*(base + tail for tail in of_words), base):
@@ -1474,9 +1472,9 @@ def _is_one(noun: Token) -> bool:
 INDIVIDUAL_DEPS = frozenset({"nsubj", "nsubjpass"})  # "the man" is who the sentence before was about
 
 
-def prepositional_objects_of(noun: Token) -> list[Token]:
-    """ "one of the leaders": the nouns an "of" phrase on `noun` names."""
-    return [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+def prepositional_objects_of(noun: Token, prepositions: tuple[str, ...] = ("of",)) -> list[Token]:
+    """ "one of the leaders": the nouns an "of" phrase (or one of `prepositions`) on `noun` names."""
+    return [g for p in noun.children if p.dep_ == "prep" and p.lower_ in prepositions
             for g in p.children if g.dep_ == "pobj"]
 
 
