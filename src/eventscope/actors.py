@@ -1380,13 +1380,17 @@ class DocumentActors:
 
     def _sector_in_phrase(self, head: Token) -> str | None:
         sector = self._sector_words(head)
-        members = [c for c in head.children if c.dep_ in ("poss", "compound")] + prepositional_objects_of(head)
-        if sector == "IGO" and any(self.rules.sector_nouns.get(m.lemma_.lower()) == "CVL" and m.pos_ != "PROPN"
-                                   for m in members):  # "National" of a name is no "nationals"
+        if sector == "IGO" and self._of_people(head):
             return "CVL"  # "teachers' unions", "the Union of Teachers": people, not an IGO
         if sector == "MED" and head.lemma_.lower() in self.rules.agency_nouns and self._named_office(head):
             return None  # "the National Investigation Agency": a state's agency, not a news agency
         return sector
+
+    def _of_people(self, head: Token) -> bool:
+        """Is a civilian noun the owner, compound or "of" object of `head` ("National" of a name
+        is no "nationals")?"""
+        members = [c for c in head.children if c.dep_ in ("poss", "compound")] + prepositional_objects_of(head)
+        return any(self.rules.sector_nouns.get(m.lemma_.lower()) == "CVL" and m.pos_ != "PROPN" for m in members)
 
     def _named_office(self, head: Token) -> bool:
         """A capitalised name before an agency noun and no word of a news agency."""
