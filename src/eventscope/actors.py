@@ -69,7 +69,8 @@ class MentionRules:
     role_alternatives: dict[str, tuple[str, ...]]  # "FM": the offices it may name
     placed_sectors: frozenset[str]      # "victims in Bolivia" are Bolivian
     property_nouns: frozenset[str]      # "the homes of activists": the activists
-    igo_back_references: dict[str, frozenset[str]]  # "the Assembly" -> the IGO named before
+    igo_back_references: frozenset[str]  # "the Assembly" -> the IGO named before, with that word
+    igo_any_references: frozenset[str]   # "the bloc" -> any IGO named before
     posted_nouns: frozenset[str]        # "the embassy in Kabul" is not Afghan
     individual_nouns: frozenset[str]    # "the man": the one person named just before
     individual_antecedents: frozenset[str]  # "an opposition MP" is one "the man" may be
@@ -95,7 +96,8 @@ class MentionRules:
             pair_sectors=by_word(data["pair_sectors"]),
             group_numbers=dict(data["group_numbers"]),
             role_alternatives={word: tuple(roles) for word, roles in data["role_alternatives"].items()},
-            igo_back_references=_back_references(data["igo_back_references"]),
+            igo_back_references=frozenset(w for words in data["igo_back_references"].values() for w in words),
+            igo_any_references=frozenset(data["igo_back_references"]["any"]),
             **{key: frozenset(data[key]) for key in (
                 "unnamed_states", "bloc_adjectives", "bare_state_nouns", "abstract_nouns", "pair_nouns", "pair_determiners",
                 "counted_pair_nouns", "person_pronouns",
@@ -106,13 +108,6 @@ class MentionRules:
                 "individual_antecedents", "former_words", "successor_nouns", "community_words", "agency_nouns",
                 "media_agency_words", "grievance_types")},
         )
-
-
-def _back_references(data: dict[str, list[str]]) -> dict[str, frozenset[str]]:
-    """Each word that refers back to an organisation, and under "any" those that may refer to
-    any (the rest to one whose name has the word)."""
-    words = {word: frozenset() for group in data.values() for word in group}
-    return {**words, "any": frozenset(data["any"])}
 
 
 @dataclass
@@ -345,8 +340,7 @@ class DocumentActors:
         if head.lemma_.lower() not in self.rules.relational_nouns or self.country_in_phrase(head):
             return []
         sector = self._sector_in_phrase(head) or "GOV"
-        placed = [g for p in head.children if p.dep_ == "prep" and p.lower_ in ("in", "from")
-                  for g in p.children if g.dep_ == "pobj"]
+        placed = prepositional_objects_of(head, ("in", "from"))
         countries = [self._country_of_token(t) for g in placed for t in (g, *g.conjuncts)]
         if placed:
             return distinct([Actor(None, c, sector, why=f"{head.text} in {c}") for c in countries if c])
@@ -363,10 +357,14 @@ class DocumentActors:
 
     def names_actor(self, noun: Token) -> bool:
         """Does a common noun name an actor (the government, troops, the envoy), not a thing?"""
+        return self._actor_word(noun) or self.role_in_phrase(noun) is not None
+
+    def _actor_word(self, noun: Token) -> bool:
+        """Is the noun itself a word for actors (no office needed)?"""
         lemma = noun.lemma_.lower()
         return (lemma in self.rules.sector_nouns or lemma in self.rules.person_nouns
                 or lemma in self.rules.member_nouns or lemma in self.rules.quantity_nouns
-                or lemma in self.rules.pair_nouns or self.role_in_phrase(noun) is not None
+                or lemma in self.rules.pair_nouns
                 or lemma in self.rules.individual_nouns and _bare_definite(noun))
 
     def owner_of(self, noun: Token) -> list[Actor]:
@@ -405,7 +403,7 @@ class DocumentActors:
         if named is not None:
             return named
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in self.rules.person_pronouns | self.rules.plural_pronouns:
+        if head.pos_ == "PRON" or lower in self.rules.person_pronouns or lower in self.rules.plural_pronouns:
             return self._pronoun(lower, head)
         igo = self._igo_named_before(head)
         if igo is not None:
@@ -441,8 +439,8 @@ class DocumentActors:
             if token.tag_ not in ("NN", "NNP") or token.dep_ not in INDIVIDUAL_DEPS or _reports(token):
                 continue
             lemma = token.lemma_.lower()
-            if token.ent_type_ != "PERSON" and lemma not in self.rules.person_nouns | self.rules.member_nouns \
-                    and lemma not in self.rules.individual_antecedents:
+            if token.ent_type_ != "PERSON" and lemma not in self.rules.person_nouns \
+                    and lemma not in self.rules.member_nouns and lemma not in self.rules.individual_antecedents:
                 continue
             actor = self.actor_of(token)
             if actor is not None:
@@ -899,7 +897,8 @@ class DocumentActors:
 
     def _common_noun(self, head: Token, default_country: str | None = None) -> Actor | None:
         lemma = head.lemma_.lower()
-        if not self.names_actor(head):
+        role = self.role_in_phrase(head)
+        if role is None and not self._actor_word(head):  # names no actor (names_actor)
             named = self._named_compound(head) or self._person_owner(head)
             if named is not None:
                 return named  # "Security Council resolutions", "Hamas positions", "Koizumi's visit"
@@ -907,7 +906,6 @@ class DocumentActors:
             bloc = self._bloc_of_members(head)
             if bloc is not None:
                 return bloc
-        role = self.role_in_phrase(head)
         if role or lemma in self.rules.person_nouns or lemma in self.rules.sector_nouns:
             # "his Russian counterpart, Sergey Lavrov", "Pakistan's army chief, General X",
             # "the UN envoy, Ghassan Salame": the person the title names (a name after a
@@ -958,8 +956,7 @@ class DocumentActors:
     def _owner_of_property(self, head: Token) -> Actor | None:
         """ "raids on the homes of opposition activists", "the party's headquarters": what is
         done to someone's home or office is done to them."""
-        owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"] + prepositional_objects_of(head)
-        for owner in owners:
+        for owner in (o for o in _owners(head) if not (o.dep_ == "poss" and o.pos_ == "PRON")):
             if self.names_actor(owner) or owner.ent_type_ in ("PERSON", "ORG", "NORP"):
                 actor = self.actor_of(owner)
                 if actor is not None:
@@ -1039,8 +1036,7 @@ class DocumentActors:
         of the opposition, a party or rebels are of that camp, not the state's officials."""
         if head.lemma_.lower() not in self.rules.member_nouns or self._sector_in_phrase(head) not in (None, "GOV"):
             return None
-        owners = [c for c in head.children if c.dep_ == "poss"] + prepositional_objects_of(head)
-        for owner in owners:
+        for owner in _owners(head):
             actor = self.actor_of(owner) if owner.pos_ in ("PRON", "PROPN") else self._party_named_before(owner)
             camp = actor.sector if actor is not None else self._sector_in_phrase(owner)
             if camp in _CAMPS and actor is not None and actor.name and not self._is_person(actor):
@@ -1061,7 +1057,7 @@ class DocumentActors:
         earlier = [g for _, start, g in named[:bisect_left(named, (noun.i,))] if start >= self.read_from]
         for igo in reversed([*self.earlier_groups, *earlier]):
             if igo.sector == "IGO" and igo.name and (
-                    word in self.rules.igo_back_references["any"] or word in igo.name.lower()):
+                    word in self.rules.igo_any_references or word in igo.name.lower()):
                 return replace(igo, why=f"{noun.text}: the organisation named before")
         return None
 
@@ -1081,8 +1077,9 @@ class DocumentActors:
             if token.i > head.i and token.dep_ == "appos" and token.ent_type_ == "ORG" and not any(
                     a.dep_ in ("relcl", "acl") for a in token.ancestors if a.i > head.i):
                 entry = self.table.find(_entity_text(token), self.on, fuzzy=False)
-                if entry is not None and entry.kind == "organisation" and entry.actor(self.on).sector == sector:
-                    return entry.actor(self.on)
+                actor = entry.actor(self.on) if entry is not None and entry.kind == "organisation" else None
+                if actor is not None and actor.sector == sector:
+                    return actor
         return None
 
     def _bloc_of_members(self, head: Token) -> Actor | None:
@@ -1270,9 +1267,8 @@ class DocumentActors:
             return None
         words = [t for t in head.lefts if t.dep_ in ("compound", "amod")] + [head]
         # "secretary of state", "minister of foreign affairs": the office may go on after "of".
-        of_words = [" of " + " ".join(t.lower_ for t in g.subtree) for p in head.children
-                    if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-                    if g.dep_ == "pobj" and g.ent_type_ in ("", "ORG")]  # "of State" may be tagged ORG
+        of_words = [" of " + " ".join(t.lower_ for t in g.subtree) for g in prepositional_objects_of(head)
+                    if g.ent_type_ in ("", "ORG")]  # "of State" may be tagged ORG
         for start in range(len(words)):
             base = " ".join(t.lower_ for t in words[start:])
             for phrase in (*(base + tail for tail in of_words), base):
@@ -1384,13 +1380,17 @@ class DocumentActors:
 
     def _sector_in_phrase(self, head: Token) -> str | None:
         sector = self._sector_words(head)
-        members = [c for c in head.children if c.dep_ in ("poss", "compound")] + prepositional_objects_of(head)
-        if sector == "IGO" and any(self.rules.sector_nouns.get(m.lemma_.lower()) == "CVL" and m.pos_ != "PROPN"
-                                   for m in members):  # "National" of a name is no "nationals"
+        if sector == "IGO" and self._of_people(head):
             return "CVL"  # "teachers' unions", "the Union of Teachers": people, not an IGO
         if sector == "MED" and head.lemma_.lower() in self.rules.agency_nouns and self._named_office(head):
             return None  # "the National Investigation Agency": a state's agency, not a news agency
         return sector
+
+    def _of_people(self, head: Token) -> bool:
+        """Is a civilian noun the owner, compound or "of" object of `head` ("National" of a name
+        is no "nationals")?"""
+        members = [c for c in head.children if c.dep_ in ("poss", "compound")] + prepositional_objects_of(head)
+        return any(self.rules.sector_nouns.get(m.lemma_.lower()) == "CVL" and m.pos_ != "PROPN" for m in members)
 
     def _named_office(self, head: Token) -> bool:
         """A capitalised name before an agency noun and no word of a news agency."""
@@ -1476,10 +1476,15 @@ def _is_one(noun: Token) -> bool:
 INDIVIDUAL_DEPS = frozenset({"nsubj", "nsubjpass"})  # "the man" is who the sentence before was about
 
 
-def prepositional_objects_of(noun: Token) -> list[Token]:
-    """ "one of the leaders": the nouns an "of" phrase on `noun` names."""
-    return [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+def prepositional_objects_of(noun: Token, prepositions: tuple[str, ...] = ("of",)) -> list[Token]:
+    """ "one of the leaders": the nouns an "of" phrase (or one of `prepositions`) on `noun` names."""
+    return [g for p in noun.children if p.dep_ == "prep" and p.lower_ in prepositions
             for g in p.children if g.dep_ == "pobj"]
+
+
+def _owners(noun: Token) -> list[Token]:
+    """ "the party's offices", "the homes of activists": the possessor and "of" objects of `noun`."""
+    return [c for c in noun.children if c.dep_ == "poss"] + prepositional_objects_of(noun)
 
 
 def _bare_definite(noun: Token) -> bool:

@@ -60,6 +60,7 @@ class _Rules:
         self.habitual = frozenset(data["habitual_words"])
         self.scene_marks = frozenset(data["scene_marks"])
         self.other_scene = frozenset(data["other_scene_prepositions"])
+        self.earlier_openings = frozenset(data["earlier_openings"])
         self.future = re.compile(rf"\b(?:{_alternation(data['future_markers'])})\b")
         self.anniversary = re.compile(r"\b(?:(?P<n>\w+)\s+)?anniversary\b", re.IGNORECASE)
         q, part = self.fill("{QUALIFIER}"), self.fill("{PART}")
@@ -556,7 +557,7 @@ def opens_other_time(verb) -> bool:
 def told_before_another(verb) -> bool:
     """Is the verb's act told as coming before another ("Prior to his arrival in Beijing, Hill
     visited Seoul", "ahead of the summit"): not on the day the narrative has reached."""
-    openings = frozenset(_Rules.load().data["earlier_openings"])
+    openings = _Rules.load().earlier_openings
     return any(c.dep_ == "prep" and _opening(c) & openings or (
         c.dep_ == "advmod" and any(g.dep_ == "prep" and _opening(g) & openings for g in c.children))
         for c in verb.children)
