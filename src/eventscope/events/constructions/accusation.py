@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from eventscope.events.constructions.common import OPPOSED_DOING, speakers_own
+from eventscope.events.constructions.common import OPPOSED_DOING, read_as, speakers_own
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_side
 from eventscope.events.syntax import clause_verb, first_child, has_child, prepositional_objects
@@ -403,9 +403,7 @@ def opposed_doing(events: SentenceEvents, verb: Token, quote_speaker: Actor | No
     if not sources or not targets:
         return None
     spec = replace(events.lexicon.verbs["denounce"], key=OPPOSED_DOING)
-    event = Found([verb], spec, sources, targets, verb, mode=spec.mode)
-    events.set_modality(event)
-    return event
+    return read_as(events, spec, verb, sources, targets, verb)
 
 
 def _doer_of_opposed_act(verb: Token) -> Token | None:

@@ -46,6 +46,14 @@ def speakers_own(events: SentenceEvents, event: Found, quote_speaker: Actor | No
     return event
 
 
+def read_as(events: SentenceEvents, spec: Trigger, word: Token, sources: list[Actor],
+            targets: list[Actor], clause: Token) -> Found:
+    """An event `word` carries as `spec` reads (in `spec`'s mode), its modality set."""
+    event = Found([word], spec, sources, targets, clause, mode=spec.mode)
+    events.set_modality(event)
+    return event
+
+
 def _pronoun_reporter(events: SentenceEvents, event: Found) -> list[Actor]:
     """ "Argentina issued a statement. It said Britain's drills were illegal": a reporting
     "it" or "they" is the body last named as a subject before it (as for a quotation's
