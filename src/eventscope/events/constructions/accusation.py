@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from eventscope.events.constructions.common import OPPOSED_DOING, read_as, speakers_own
+from eventscope.events.constructions.common import OPPOSED_DOING, read_as, speakers_own, text_before
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_side
 from eventscope.events.syntax import clause_verb, first_child, has_child, prepositional_objects
@@ -368,12 +368,7 @@ def _doers_before(events: SentenceEvents, deed: Token, types: frozenset[str],
                   accusers: list[Actor]) -> list[Actor]:
     """The doers of the last act of these types (or told by the same word) before `deed`, in
     its sentence and the few before, other than the accusers' own side."""
-    doc, start = deed.doc, deed.sent.start
-    for _ in range(_referred_acts()["look_back_sentences"]):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    for token in reversed(doc[start:deed.i]):
+    for token in reversed(text_before(deed, _referred_acts()["look_back_sentences"])):
         if token.pos_ not in ("VERB", "NOUN"):
             continue
         act = events._candidate(token)

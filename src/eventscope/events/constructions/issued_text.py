@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from eventscope.events.constructions.common import text_before
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
 from eventscope.events.syntax import has_child, prepositional_objects
@@ -91,12 +92,7 @@ def _own_author(events: SentenceEvents, text: Token) -> list[Actor]:
 
 def _window(text: Token) -> list[Token]:
     """The tokens before `text` in its sentence and the few sentences before it."""
-    doc, start = text.doc, text.sent.start
-    for _ in range(_rules()["look_back_sentences"]):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    return list(doc[start:text.i])
+    return list(text_before(text, _rules()["look_back_sentences"]))
 
 
 def _adopter_before(events: SentenceEvents, text: Token) -> list[Actor]:
