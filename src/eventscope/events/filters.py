@@ -17,7 +17,6 @@ from eventscope.events.constructions.adjunct import adjunct_clause
 from eventscope.events.constructions.agreement_content import without_agreement_contents
 from eventscope.events.constructions.commitment import with_agreed_act_targets, without_promises
 from eventscope.events.constructions.common import without_other_readings
-from eventscope.events.constructions.data import section
 from eventscope.events.constructions.discontinued import without_discontinued
 from eventscope.events.constructions.joint_agreement import without_joint_plans
 from eventscope.events.constructions.private_visit import without_private_visits
@@ -28,11 +27,13 @@ from eventscope.events.constructions.walkout import without_custody_exits
 from eventscope.events.found import Found
 from eventscope.events.syntax import governors
 from eventscope.events.untold import (
+    physical_types,
     without_inquiry_topics,
     without_protest_purposes,
     without_setting_places,
     without_tolls,
 )
+from eventscope.events.untold import word_sets as _words  # one reader of word lists for both
 from eventscope.lexicon import Lexicon
 from eventscope.records import Actor
 
@@ -182,12 +183,6 @@ def _unplaced_state(actors: list[Actor]) -> bool:
     return bool(actors) and all(a.why == STATE_WHERE_IT_HAPPENS and not a.country for a in actors)
 
 
-@lru_cache(maxsize=1)
-def physical_types() -> frozenset[str]:
-    """Acts done to bodies and places (constructions.yaml `told_within`)."""
-    return frozenset(section("told_within", {"types": list})["types"])
-
-
 def without_told_within(found: list[Found], lexicon: Lexicon) -> list[Found]:
     """ "Six civilians were killed in a rocket attack", "two soldiers died during an
     ambush": the noun in the verb's in/during phrase tells the same physical act as the
@@ -232,11 +227,6 @@ def without_mediators(found: list[Found], lexicon: Lexicon) -> list[Found]:
     return [f if f in mediations or f.type in JUDGEMENT_TYPES or f.clause not in clauses else replace(
         f, sources=[s for s in f.sources if s not in mediators],
         targets=[t for t in f.targets if t not in mediators]) for f in found]
-
-
-def _words(name: str, *keys: str) -> list[frozenset[str]]:
-    data = section(name, dict.fromkeys(keys, list))
-    return [frozenset(data[key]) for key in keys]
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from eventscope.events.constructions.commitment import promise_verbs
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_party
 from eventscope.events.syntax import governors, phrase
@@ -22,13 +23,6 @@ NEGATIONS = {"not", "n't", "never", "no"}
 def condition_marks() -> frozenset[str]:
     """The conjunctions that make a planned act hypothetical (data/constructions.yaml)."""
     return frozenset(section("condition", {"marks": list})["marks"])
-
-
-@lru_cache(maxsize=1)
-def promise_verbs() -> frozenset[str]:
-    """The verbs of promising whose complement is a planned act (constructions.yaml
-    `commitment`)."""
-    return frozenset(section("commitment", {"promise_verbs": list})["promise_verbs"])
 
 
 def _promised(below: Token, above: Token) -> bool:

@@ -20,17 +20,18 @@ from eventscope.lexicon import Lexicon
 @lru_cache(maxsize=1)
 def physical_types() -> frozenset[str]:
     """Acts done to bodies and places (constructions.yaml `told_within`)."""
-    return _words("told_within", "types")[0]
+    return word_sets("told_within", "types")[0]
 
 
-def _words(name: str, *keys: str) -> list[frozenset[str]]:
+def word_sets(name: str, *keys: str) -> list[frozenset[str]]:
+    """The word lists `keys` of constructions.yaml section `name`, as sets."""
     data = section(name, dict.fromkeys(keys, list))
     return [frozenset(data[key]) for key in keys]
 
 
 @lru_cache(maxsize=1)
 def setting_words() -> frozenset[str]:
-    return _words("setting_places", "adverbs")[0]
+    return word_sets("setting_places", "adverbs")[0]
 
 
 def without_setting_places(found: list[Found], lexicon: Lexicon) -> list[Found]:
@@ -53,7 +54,7 @@ def _describes_place(verb: Token) -> bool:
 @lru_cache(maxsize=1)
 def inquiry_words() -> dict[str, frozenset[str]]:
     keys = ("nouns", "prepositions", "modifiers", "comments")
-    return dict(zip(keys, _words("inquiry_topics", *keys), strict=True))
+    return dict(zip(keys, word_sets("inquiry_topics", *keys), strict=True))
 
 
 def without_inquiry_topics(found: list[Found], lexicon: Lexicon) -> list[Found]:
@@ -88,7 +89,7 @@ def _called_alleged(word: Token, words: dict[str, frozenset[str]]) -> bool:
 @lru_cache(maxsize=1)
 def protest_purposes() -> dict[str, frozenset[str]]:
     keys = ("acts", "purposes")
-    return dict(zip(keys, _words("protest_purposes", *keys), strict=True))
+    return dict(zip(keys, word_sets("protest_purposes", *keys), strict=True))
 
 
 def without_protest_purposes(found: list[Found], lexicon: Lexicon) -> list[Found]:

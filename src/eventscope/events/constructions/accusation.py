@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from eventscope.events.constructions.common import OPPOSED_DOING, speakers_own
+from eventscope.events.constructions.common import OPPOSED_DOING, read_as, speakers_own, text_before
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found, same_side
 from eventscope.events.syntax import clause_verb, first_child, has_child, prepositional_objects
@@ -117,14 +117,22 @@ def named_act_doers(events: SentenceEvents, named: Token, namers: list[Actor]) -
     rules = _referred_acts()
     if named.pos_ in ("PRON", "SCONJ", "DET") and named.lower_ in rules["determiners"]:
         types = frozenset(rules["hostile_types"])
-    elif named.pos_ == "NOUN" and not has_child(named, "poss") and any(
-            c.dep_ == "det" and c.lower_ in rules["determiners"] for c in named.children):
-        spec = trigger_of(events.lexicon, named)
-        types = frozenset(rules["hostile_types"]) if named.lemma_.lower() in rules["general_nouns"] else (
-            frozenset({spec.type} if spec else ()))
     else:
-        return []
-    return _doers_before(events, named, types, namers)
+        types = _types_referred_to(events, named)
+    return _doers_before(events, named, types, namers) if types is not None else []
+
+
+def _types_referred_to(events: SentenceEvents, noun: Token) -> frozenset[str] | None:
+    """ "the launch", "the decision": the types of act a noun with a determiner pointing back
+    refers to (the noun's own; any hostile act for the general nouns), or None if it is none."""
+    rules = _referred_acts()
+    if noun.pos_ != "NOUN" or has_child(noun, "poss") or not any(
+            c.dep_ == "det" and c.lower_ in rules["determiners"] for c in noun.children):
+        return None
+    if noun.lemma_.lower() in rules["general_nouns"]:
+        return frozenset(rules["hostile_types"])
+    spec = trigger_of(events.lexicon, noun)  # a word the senses read with its object
+    return frozenset({spec.type} if spec else ())
 
 
 @lru_cache(maxsize=1)
@@ -179,9 +187,7 @@ def _judgement(events: SentenceEvents, adjective: Token, spec: Trigger, judging:
     sources = [s for s in events.subject_actors(judging) if s not in targets]
     if not sources or not targets:
         return None
-    event = Found([adjective], spec, sources, targets, judging, mode=spec.mode)
-    events.set_modality(event)
-    return event
+    return read_as(events, spec, adjective, sources, targets, judging)
 
 
 def _stranded_judgement(adjective: Token, judging_verbs: frozenset[str]) -> tuple[Token, Token] | None:
@@ -306,13 +312,9 @@ def referred_act_doer(events: SentenceEvents, event: Found) -> None:
         event.targets = grounds
         return
     for deed in deeds:
-        if deed.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in rules["determiners"]
-                                          for c in deed.children) or has_child(deed, "poss"):
+        types = _types_referred_to(events, deed)
+        if types is None:
             continue
-        general = deed.lemma_.lower() in rules["general_nouns"]
-        spec = None if general else trigger_of(events.lexicon, deed)
-        # "the launch": a word the senses read with its object; the same word told before
-        types = frozenset(rules["hostile_types"]) if general else frozenset({spec.type} if spec else ())
         doers = _doers_before(events, deed, types, event.sources)
         if doers:
             event.targets = doers
@@ -366,12 +368,7 @@ def _doers_before(events: SentenceEvents, deed: Token, types: frozenset[str],
                   accusers: list[Actor]) -> list[Actor]:
     """The doers of the last act of these types (or told by the same word) before `deed`, in
     its sentence and the few before, other than the accusers' own side."""
-    doc, start = deed.doc, deed.sent.start
-    for _ in range(_referred_acts()["look_back_sentences"]):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    for token in reversed(doc[start:deed.i]):
+    for token in reversed(text_before(deed, _referred_acts()["look_back_sentences"])):
         if token.pos_ not in ("VERB", "NOUN"):
             continue
         act = events._candidate(token)
@@ -403,9 +400,7 @@ def opposed_doing(events: SentenceEvents, verb: Token, quote_speaker: Actor | No
     if not sources or not targets:
         return None
     spec = replace(events.lexicon.verbs["denounce"], key=OPPOSED_DOING)
-    event = Found([verb], spec, sources, targets, verb, mode=spec.mode)
-    events.set_modality(event)
-    return event
+    return read_as(events, spec, verb, sources, targets, verb)
 
 
 def _doer_of_opposed_act(verb: Token) -> Token | None:

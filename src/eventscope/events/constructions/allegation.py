@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from eventscope.events.constructions.common import speakers_own
+from eventscope.events.constructions.common import read_as, speakers_own
 from eventscope.events.constructions.data import section
 from eventscope.events.constructions.obligation import demand_of
 from eventscope.events.found import Found, same_party, same_side
@@ -55,10 +55,7 @@ def alleged_act(events: SentenceEvents, verb: Token, quote_speaker: Actor | None
     targets = [t for t in act.sources if not any(same_side(t, s) for s in sources)]
     if not sources or not targets:
         return None  # "Moscow claimed its forces had destroyed ...": a boast, no accusation
-    spec = events.lexicon.verbs["allege"]
-    event = Found([verb], spec, sources, targets, verb, mode=spec.mode)
-    events.set_modality(event)
-    return event
+    return read_as(events, events.lexicon.verbs["allege"], verb, sources, targets, verb)
 
 
 def alleged_target(events: SentenceEvents, event: Found) -> None:
@@ -86,10 +83,7 @@ def attributed_act(events: SentenceEvents, verb: Token, quote_speaker: Actor | N
     targets = [t for t in attributed_doers(events, clause) if not any(_own_side(t, s) for s in sources)]
     if not sources or not targets:
         return None
-    spec = events.lexicon.verbs["allege"]
-    event = Found([verb], spec, sources, targets, verb, mode=spec.mode)
-    events.set_modality(event)
-    return event
+    return read_as(events, events.lexicon.verbs["allege"], verb, sources, targets, verb)
 
 
 def _own_side(doer: Actor, speaker: Actor) -> bool:
@@ -166,9 +160,7 @@ def alleged_in_claim(events: SentenceEvents, noun: Token, quote_speaker: Actor |
     targets = [t for t in act.sources if not any(same_side(t, s) for s in sources)]
     if not sources or not targets:
         return None
-    spec = events.lexicon.verbs["allege"]
-    event = Found([noun], spec, sources, targets, noun.head, mode=spec.mode)
-    events.set_modality(event)
+    event = read_as(events, events.lexicon.verbs["allege"], noun, sources, targets, noun.head)
     event.factuality, event.negated = "asserted", False  # the claim was made, whatever it says
     return event
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventscope.events.found import ANY_TARGET, Found, same_side
 from eventscope.events.syntax import clause_verb, has_child
@@ -44,6 +44,24 @@ def speakers_own(events: SentenceEvents, event: Found, quote_speaker: Actor | No
     events.set_modality(event)
     event.factuality = "asserted"  # said now, whatever the modality of what it is said of
     return event
+
+
+def read_as(events: SentenceEvents, spec: Trigger, word: Token, sources: list[Actor],
+            targets: list[Actor], clause: Token) -> Found:
+    """An event `word` carries as `spec` reads (in `spec`'s mode), its modality set."""
+    event = Found([word], spec, sources, targets, clause, mode=spec.mode)
+    events.set_modality(event)
+    return event
+
+
+def text_before(token: Token, sentences: int) -> Span:
+    """The text before `token` in its sentence and the `sentences` sentences before it."""
+    doc, start = token.doc, token.sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return doc[start:token.i]
 
 
 def _pronoun_reporter(events: SentenceEvents, event: Found) -> list[Actor]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from eventscope.events.constructions.common import read_as
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
 from eventscope.events.syntax import has_child, prepositional_objects
@@ -52,11 +53,9 @@ def faced_accusation(events: SentenceEvents, noun: Token, quote_speaker: Actor |
                if a not in targets]
     if noun.lemma_.lower() in vocabulary["more_nouns"] and not sources:
         return None  # "drew a backlash", "drew complaints": from no one named, no accusation
-    spec = events.lexicon.verbs["accuse"]
-    event = Found([noun], spec, sources, targets, verb, mode=spec.mode)
+    event = read_as(events, events.lexicon.verbs["accuse"], noun, sources, targets, verb)
     # "X faced accusations of ...": told for itself with no accuser; "drew criticism" alone is not
     event.doer_unsaid = not sources and verb.lemma_.lower() in vocabulary["unsaid_accuser_verbs"]
-    events.set_modality(event)
     return event
 
 

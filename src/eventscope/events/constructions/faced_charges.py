@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from eventscope.events.constructions.common import read_as
 from eventscope.events.constructions.data import section
 from eventscope.events.constructions.unsaid_doer import STATE_WHERE_IT_HAPPENS
 from eventscope.events.found import Found
@@ -77,6 +78,4 @@ def _done_by_the_state(events: SentenceEvents, noun: Token, verb: Token, entry: 
     country = next(filter(None, map(events._country_named, places)), None) or next(
         (t.country for t in targets if t.country), None)
     sources = [Actor(None, country, organ, why=STATE_WHERE_IT_HAPPENS)]
-    event = Found([noun], spec, sources, targets, verb, mode=spec.mode)
-    events.set_modality(event)
-    return event
+    return read_as(events, spec, noun, sources, targets, verb)

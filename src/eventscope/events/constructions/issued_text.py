@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from eventscope.events.constructions.common import text_before
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
-from eventscope.events.syntax import has_child
+from eventscope.events.syntax import has_child, prepositional_objects
 from eventscope.records import Actor
 
 if TYPE_CHECKING:
@@ -80,8 +81,7 @@ def _own_author(events: SentenceEvents, text: Token) -> list[Actor]:
     text's own phrase, not its drafter ("prepared by Albania")."""
     rules = _rules()
     drafters = [a for acl in text.children if acl.dep_ == "acl" and acl.lemma_.lower() in rules["drafting_verbs"]
-                for agent in acl.children if agent.dep_ == "agent"
-                for g in agent.children if g.dep_ == "pobj" for a in events.actors_named(g)]
+                for a in _named_by(events, acl)]
     owners = [a for a in events.actors.owner_of(text) if a not in drafters]
     if owners:
         return owners
@@ -92,12 +92,7 @@ def _own_author(events: SentenceEvents, text: Token) -> list[Actor]:
 
 def _window(text: Token) -> list[Token]:
     """The tokens before `text` in its sentence and the few sentences before it."""
-    doc, start = text.doc, text.sent.start
-    for _ in range(_rules()["look_back_sentences"]):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    return list(doc[start:text.i])
+    return list(text_before(text, _rules()["look_back_sentences"]))
 
 
 def _adopter_before(events: SentenceEvents, text: Token) -> list[Actor]:
@@ -113,8 +108,7 @@ def _adopter_before(events: SentenceEvents, text: Token) -> list[Actor]:
         if token.dep_ == "dobj":
             authors = events.subject_actors(verb)
         elif token.dep_ == "nsubjpass" or verb.dep_ == "acl":
-            authors = [a for agent in verb.children if agent.dep_ == "agent"
-                       for g in agent.children if g.dep_ == "pobj" for a in events.actors_named(g)]
+            authors = _named_by(events, verb)
         else:
             continue
         if authors:
@@ -157,6 +151,10 @@ def misread_reduced_relative(events: SentenceEvents, event: Found) -> None:
     text = next((c for c in participle.children if c.dep_ == "nsubj" and _is_text(c)), None)
     if text is None:
         return
-    agents = [a for p in participle.children if p.dep_ == "agent"
-              for g in p.children if g.dep_ == "pobj" for a in events.actors_named(g)]
+    agents = _named_by(events, participle)
     event.sources = [a for a in agents or text_author(events, text) if a not in event.targets]
+
+
+def _named_by(events: SentenceEvents, verb: Token) -> list[Actor]:
+    """The actors a passive verb's by-phrase names ("a declaration issued by the AU")."""
+    return [a for agent in prepositional_objects(verb, ("agent",)) for a in events.actors_named(agent)]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventscope.events.constructions.accusation import responsibility
-from eventscope.events.constructions.common import speakers_own
+from eventscope.events.constructions.common import read_as, speakers_own
 from eventscope.events.constructions.data import section
 from eventscope.events.found import Found
 from eventscope.events.syntax import has_child
@@ -135,7 +135,4 @@ def demand_of(events: SentenceEvents, verb: Token, targets: list[Actor]) -> Foun
     sources = [s for s in events.subject_actors(verb) if s not in targets]
     if not sources or not targets:
         return None
-    spec = events.lexicon.verbs["demand"]
-    event = Found([verb], spec, sources, targets, verb, mode=spec.mode)
-    events.set_modality(event)
-    return event
+    return read_as(events, events.lexicon.verbs["demand"], verb, sources, targets, verb)
